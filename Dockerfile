@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json nx.json tsconfig.base.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/api-e2e/package.json apps/api-e2e/
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/dto/package.json libs/dto/
+COPY libs/query/package.json libs/query/
+COPY libs/postgres/package.json libs/postgres/
+COPY libs/client/package.json libs/client/
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/apps/api/package.json /app/apps/api/
+COPY --from=build /app/apps/api/dist /app/apps/api/dist
+COPY --from=build /app/libs /app/libs
+ENV DATA_DIR=/data
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+CMD ["node", "apps/api/dist/main.js"]

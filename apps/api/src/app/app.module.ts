@@ -1,0 +1,57 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { CatalogModule } from './catalog/catalog.module';
+import { CustomerAssignmentsModule } from './customer-assignments/customer-assignments.module';
+import { CustomerManagementModule } from './customer-management/customer-management.module';
+import { ItemAssignmentsModule } from './item-assignments/item-assignments.module';
+import { SegmentsModule } from './segments/segments.module';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** A caller's `X-Request-Id` when it is a sane token, else a new UUID. */
+export function requestId(headers: Record<string, string | string[] | undefined>): string {
+  const incoming = headers[REQUEST_ID_HEADER];
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
+
+/** Feature modules; each one owns the routes of its folder. */
+export const FEATURE_MODULES = [SegmentsModule, CustomerAssignmentsModule, ItemAssignmentsModule, CatalogModule, CustomerManagementModule];
+
+@Module({})
+export class AppModule {
+  /** `extraModules`: modules mounted beside the features (tests use it for probe routes). */
+  static register(config: AppConfig & { db: { url: string } }, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // The request id is Fastify's (see requestId below); log lines carry it as req.id.
+            serializers: {
+              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), retryAttempts: 2, retryDelay: 1000 }),
+        DatabaseModule,
+        AuthModule.register(config),
+        ...FEATURE_MODULES,
+        ...extraModules,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

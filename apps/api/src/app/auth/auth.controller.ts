@@ -1,0 +1,77 @@
+import { TokenResponse } from '@cs/contracts';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Public } from '../decorators/auth.decorators';
+import { SigningKey } from './signing-key';
+import { TokenIssuer, TokenRequest } from './token-issuer';
+
+class TokenRequestBody implements TokenRequest {
+  @ApiProperty({ enum: ['client_credentials'] })
+  grant_type!: string;
+  @ApiPropertyOptional({ description: 'Also accepted as HTTP Basic credentials.' })
+  client_id?: string;
+  @ApiPropertyOptional()
+  client_secret?: string;
+  @ApiProperty({
+    description: '`tenant=<tenant>` followed by the wanted scopes (all allowed ones when none). `customer_id=<id>` (and `legal_entity_id=<id>`) mint a customer token with `*_read_own` scopes only.',
+    example: 'tenant=mytenant customersegment.segment_read customersegment.segment_manage',
+  })
+  scope!: string;
+}
+
+class TokenResponseBody implements TokenResponse {
+  @ApiProperty()
+  access_token!: string;
+  @ApiProperty({ enum: ['Bearer'] })
+  token_type!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the token expires.' })
+  expires_in!: number;
+  @ApiProperty({ example: 'tenant=mytenant customersegment.segment_read' })
+  scope!: string;
+}
+
+/** The built-in OAuth 2 issuer (client credentials); off in production configuration. */
+@ApiTags('OAuth')
+@Controller('oauth')
+export class AuthController {
+  constructor(
+    private readonly issuer: TokenIssuer,
+    private readonly key: SigningKey,
+  ) {}
+
+  @Post('token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'POST-oauth-token', summary: 'Issuing an access token (client credentials)' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: TokenRequestBody })
+  @ApiOkResponse({ type: TokenResponseBody })
+  token(@Body() body: TokenRequest | undefined, @Headers('authorization') authorization?: string): Promise<TokenResponse> {
+    return this.issuer.issue({ ...basicCredentials(authorization), ...pickStrings(body ?? {}) });
+  }
+
+  @Get('jwks')
+  @Public()
+  @ApiOperation({ operationId: 'GET-oauth-jwks', summary: 'The public keys that verify issued tokens' })
+  jwks(): { keys: object[] } {
+    return { keys: [this.key.publicJwk] };
+  }
+}
+
+function pickStrings(body: object): TokenRequest {
+  const request: Record<string, string> = {};
+  for (const name of ['grant_type', 'client_id', 'client_secret', 'scope'] as const) {
+    const value = (body as Record<string, unknown>)[name];
+    if (typeof value === 'string') request[name] = value;
+  }
+  return request;
+}
+
+function basicCredentials(header: string | undefined): TokenRequest {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
+  if (!match) return {};
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  if (separator < 0) return {};
+  return { client_id: decodeURIComponent(decoded.slice(0, separator)), client_secret: decodeURIComponent(decoded.slice(separator + 1)) };
+}

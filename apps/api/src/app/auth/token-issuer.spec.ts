@@ -1,0 +1,77 @@
+import { Scopes } from '@cs/contracts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt, SignJWT } from 'jose';
+import { DEV_CLIENT, loadConfig } from '../config/config';
+import { BadRequestError } from '../errors/domain-errors';
+import { loadOrCreateSigningKey } from './signing-key';
+import { InvalidClientError, TokenIssuer } from './token-issuer';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+describe('built-in issuer and verifier', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-issuer-'));
+  const config = loadConfig({ DATA_DIR: dataDir });
+  let issuer: TokenIssuer;
+  let verifier: TokenVerifier;
+  const credentials = { grant_type: 'client_credentials', client_id: DEV_CLIENT.clientId, client_secret: DEV_CLIENT.clientSecret };
+
+  beforeAll(async () => {
+    const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
+    issuer = new TokenIssuer(config.auth, key);
+    verifier = new TokenVerifier(config.auth, [key.publicJwk]);
+  });
+
+  it('issues an Emporix-shaped token whose claims the verifier turns into a principal', async () => {
+    const response = await issuer.issue({ ...credentials, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}` });
+    expect(response).toMatchObject({ token_type: 'Bearer', expires_in: 14_399, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}` });
+    const principal = await verifier.verify(response.access_token);
+    expect(principal).toEqual({ tenant: 'acme', scopes: new Set([Scopes.segmentRead, Scopes.segmentManage]), clientId: 'dev-client' });
+  });
+
+  it('grants every allowed scope when none is named', async () => {
+    const response = await issuer.issue({ ...credentials, scope: 'tenant=acme' });
+    expect(response.scope.split(' ')).toContain(Scopes.locationManage);
+  });
+
+  it('mints customer tokens with own scopes only', async () => {
+    const response = await issuer.issue({ ...credentials, scope: `tenant=acme customer_id=c1 legal_entity_id=le1` });
+    const principal = await verifier.verify(response.access_token);
+    expect(principal.customerId).toBe('c1');
+    expect(principal.legalEntityIds).toEqual(['le1']);
+    expect([...principal.scopes].sort()).toEqual([Scopes.legalEntityReadOwn, Scopes.segmentReadOwn].sort());
+    await expect(issuer.issue({ ...credentials, scope: `tenant=acme customer_id=c1 ${Scopes.segmentRead}` })).rejects.toThrow(BadRequestError);
+  });
+
+  it('rejects wrong secrets, unknown clients, other grants, missing tenants and unknown scopes', async () => {
+    await expect(issuer.issue({ ...credentials, client_secret: 'nope', scope: 'tenant=acme' })).rejects.toThrow(InvalidClientError);
+    await expect(issuer.issue({ ...credentials, client_id: 'ghost', scope: 'tenant=acme' })).rejects.toThrow(InvalidClientError);
+    await expect(issuer.issue({ ...credentials, grant_type: 'password', scope: 'tenant=acme' })).rejects.toThrow(BadRequestError);
+    await expect(issuer.issue({ ...credentials, scope: Scopes.segmentRead })).rejects.toThrow(BadRequestError);
+    await expect(issuer.issue({ ...credentials, scope: 'tenant=acme made.up_scope' })).rejects.toThrow(BadRequestError);
+  });
+
+  it('keeps its signing key across restarts, so issued tokens stay valid', async () => {
+    const response = await issuer.issue({ ...credentials, scope: 'tenant=acme' });
+    const reloaded = await loadOrCreateSigningKey(config.auth.signingKeyFile);
+    await expect(new TokenVerifier(config.auth, [reloaded.publicJwk]).verify(response.access_token)).resolves.toMatchObject({ tenant: 'acme' });
+  });
+
+  it('rejects expired tokens, foreign signatures, other issuers and tokens without a tenant', async () => {
+    const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
+    const foreign = await loadOrCreateSigningKey(join(dataDir, 'other-key.json'));
+    const sign = (claims: Record<string, unknown>, options: { key?: typeof key; issuer?: string; exp?: number } = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: (options.key ?? key).kid })
+        .setIssuer(options.issuer ?? config.auth.issuer)
+        .setExpirationTime(options.exp ?? Math.floor(Date.now() / 1000) + 60)
+        .sign((options.key ?? key).privateKey);
+    await expect(verifier.verify(await sign({ tenant: 'acme' }, { exp: Math.floor(Date.now() / 1000) - 60 }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await sign({ tenant: 'acme' }, { key: foreign }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await sign({ tenant: 'acme' }, { issuer: 'someone-else' }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await sign({ scope: Scopes.segmentRead }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify('not-a-jwt')).rejects.toThrow(InvalidTokenError);
+    expect(decodeJwt(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).toMatchObject({ scp: [Scopes.segmentRead] });
+    await expect(verifier.verify(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).resolves.toMatchObject({ scopes: new Set([Scopes.segmentRead]) });
+  });
+});

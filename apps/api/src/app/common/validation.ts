@@ -1,0 +1,41 @@
+import { ErrorDetail } from '@cs/contracts';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validate, ValidatorOptions } from 'class-validator';
+import { BadRequestError } from '../errors/domain-errors';
+
+const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidUnknownValues: false };
+
+/** Flattens class-validator's nested errors into one detail per offending field path. */
+export function toDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([type, message]) => ({ field, type, message }));
+    return [...own, ...toDetails(error.children ?? [], field)];
+  });
+}
+
+export function validationFailed(details: ErrorDetail[]): BadRequestError {
+  const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
+  return new BadRequestError(`Invalid request: ${fields}.`, undefined, details);
+}
+
+/** The global pipe: strips unknown properties, converts types, answers 400 naming each field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    ...VALIDATOR_OPTIONS,
+    transform: true,
+    exceptionFactory: (errors) => validationFailed(toDetails(errors)),
+  });
+}
+
+/** Validates one plain object as `type`, e.g. one item of a bulk request; throws the same 400 as the pipe. */
+export async function validateAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<T> {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw new BadRequestError('Each item must be a JSON object.');
+  }
+  const instance = plainToInstance(type, plain);
+  const errors = await validate(instance, VALIDATOR_OPTIONS);
+  if (errors.length) throw validationFailed(toDetails(errors));
+  return instance;
+}

@@ -1,0 +1,206 @@
+import { ALL_SCOPES } from '@cs/contracts';
+import { resolve } from 'node:path';
+
+/** An OAuth client the built-in token issuer knows. */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+  /** Scopes the client may request; `*` for all. */
+  scopes: string[] | '*';
+  /** Tenants the client may request tokens for; `*` for any. */
+  tenants: string[] | '*';
+  /** Whether it may mint customer tokens (`customer_id=...` in the scope string). */
+  customerTokens: boolean;
+}
+
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder for the embedded Postgres cluster and the issuer's signing key. */
+  dataDir: string;
+  db: {
+    /** Absent: start the embedded Postgres. */
+    url?: string;
+    poolSize: number;
+    statementTimeoutMs: number;
+    /** How long a request waits for a free connection before it fails with 503. */
+    acquireTimeoutMs: number;
+    runMigrations: boolean;
+  };
+  auth: {
+    /** Expected `iss` of every token. */
+    issuer: string;
+    /** Expected `aud`, when set. */
+    audience?: string;
+    /** Remote JWKS for tokens of an external issuer; absent means the built-in issuer's keys. */
+    jwksUrl?: string;
+    issuerEnabled: boolean;
+    tokenTtlSeconds: number;
+    signingKeyFile: string;
+    clients: OAuthClient[];
+  };
+  http: {
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    swaggerEnabled: boolean;
+  };
+}
+
+/** The documented client for local use: every scope, any tenant, customer tokens allowed. */
+export const DEV_CLIENT: OAuthClient = {
+  clientId: 'dev-client',
+  clientSecret: 'dev-secret',
+  scopes: '*',
+  tenants: '*',
+  customerTokens: true,
+};
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the configuration from the environment. Every invalid setting is
+ * reported by name; start-up stops with all of them in one message.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const production = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const dataDir = resolve(read.string('DATA_DIR', '.data'));
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const issuerEnabled = read.boolean('AUTH_ISSUER_ENABLED', !production);
+  const jwksUrl = read.optionalUrl('AUTH_JWKS_URL');
+  if (!issuerEnabled && !jwksUrl) problems.push('AUTH_JWKS_URL: required when AUTH_ISSUER_ENABLED is false');
+
+  const config: AppConfig = {
+    production,
+    host: read.string('HOST', '0.0.0.0'),
+    port,
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    dataDir,
+    db: {
+      url: read.optionalUrl('DATABASE_URL'),
+      poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
+      statementTimeoutMs: read.integer('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      acquireTimeoutMs: read.integer('DB_ACQUIRE_TIMEOUT_MS', 3_000, 10, 600_000),
+      runMigrations: read.boolean('DB_RUN_MIGRATIONS', true),
+    },
+    auth: {
+      issuer: read.string('AUTH_ISSUER', 'urn:customer-segments:local-issuer'),
+      audience: env.AUTH_AUDIENCE || undefined,
+      jwksUrl,
+      issuerEnabled,
+      tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 14_399, 10, 86_400),
+      signingKeyFile: resolve(read.string('AUTH_SIGNING_KEY_FILE', resolve(dataDir, 'auth', 'signing-key.json'))),
+      clients: read.clients('AUTH_CLIENTS', issuerEnabled && !production ? [DEV_CLIENT] : []),
+    },
+    http: {
+      bodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      corsOrigins: read.list('CORS_ORIGINS'),
+      swaggerEnabled: read.boolean('SWAGGER_ENABLED', true),
+    },
+  };
+  if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name}: expected an integer from ${min} to ${max}, got '${value}'`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    this.problems.push(`${name}: expected true or false, got '${value}'`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name}: expected one of ${allowed.join(', ')}, got '${value}'`);
+    return fallback;
+  }
+
+  optionalUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    try {
+      new URL(value);
+      return value;
+    } catch {
+      this.problems.push(`${name}: not a valid URL`);
+      return undefined;
+    }
+  }
+
+  list(name: string): string[] {
+    return (this.raw(name) ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+  }
+
+  clients(name: string, fallback: OAuthClient[]): OAuthClient[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (!Array.isArray(parsed)) throw new Error('not an array');
+      return parsed.map((entry, index) => parseClient(entry, index));
+    } catch (error) {
+      this.problems.push(`${name}: expected a JSON array of clients (${(error as Error).message})`);
+      return fallback;
+    }
+  }
+}
+
+function parseClient(entry: unknown, index: number): OAuthClient {
+  const candidate = entry as Partial<OAuthClient> | null;
+  const where = `client ${index}`;
+  if (!candidate || typeof candidate.clientId !== 'string' || typeof candidate.clientSecret !== 'string') {
+    throw new Error(`${where}: clientId and clientSecret are required strings`);
+  }
+  const scopes = candidate.scopes ?? '*';
+  if (scopes !== '*' && !(Array.isArray(scopes) && scopes.every((s) => (ALL_SCOPES as readonly string[]).includes(s)))) {
+    throw new Error(`${where}: scopes must be '*' or a list of known scopes`);
+  }
+  const tenants = candidate.tenants ?? '*';
+  if (tenants !== '*' && !(Array.isArray(tenants) && tenants.every((t) => typeof t === 'string'))) {
+    throw new Error(`${where}: tenants must be '*' or a list of tenant names`);
+  }
+  return {
+    clientId: candidate.clientId,
+    clientSecret: candidate.clientSecret,
+    scopes,
+    tenants,
+    customerTokens: candidate.customerTokens === true,
+  };
+}

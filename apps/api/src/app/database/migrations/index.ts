@@ -1,0 +1,3 @@
+import { InitialSchema1795375951937 } from './1795375951937-InitialSchema';
+/** Every migration, in order. New ones are appended here. */
+export const MIGRATIONS = [InitialSchema1795375951937];

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source';
+
+export interface SchemaDiff {
+  up: string[];
+  down: string[];
+}
+
+const TOOL_DB = { poolSize: 2, statementTimeoutMs: 60_000, acquireTimeoutMs: 10_000, runMigrations: false };
+
+/** Applies every migration to the database at `url`, then asks TypeORM what the entities still need. */
+export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logging: false });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const log = await dataSource.driver.createSchemaBuilder().log();
+    return { up: log.upQueries.map((query) => query.query), down: log.downQueries.map((query) => query.query).reverse() };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Applies pending migrations only (the `migration:run` script and production start-up with migrations off). */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logging: false });
+  await dataSource.initialize();
+  try {
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,30 @@
+import { Principal, Scope } from '@cs/contracts';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse, UnauthorizedResponse } from '@cs/dto';
+
+export const SCOPES_KEY = 'cs:scopes';
+export const PUBLIC_KEY = 'cs:public';
+export const OAUTH_SCHEME = 'OAuth2';
+
+/**
+ * Declares who may call a route: a bearer token holding any one of `scopes` for the path's tenant.
+ * Also documents the route's security, `x-scopes` and its 401/403 answers in the OpenAPI document.
+ */
+export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
+  return applyDecorators(
+    SetMetadata(SCOPES_KEY, scopes),
+    ApiOAuth2(scopes, OAUTH_SCHEME),
+    ApiExtension('x-scopes', scopes),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token.', type: UnauthorizedResponse }),
+    ApiForbiddenResponse({ description: 'The token lacks a required scope or belongs to another tenant.', type: ErrorResponse }),
+  );
+}
+
+/** Marks a route as reachable without a token. Every other route needs `RequiresScopes`. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The verified caller, as set by the auth guard. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  return context.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});

@@ -1,0 +1,38 @@
+import { ErrorDetail } from '@cs/contracts';
+
+/** A failure the caller can act on; the error filter turns it into the Emporix error body. */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+
+  constructor(
+    message: string,
+    readonly resourceId?: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  readonly status = 400;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+
+/** The database is unreachable, overloaded or too slow: try again later. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+}
+
+export const VERSION_CONFLICT_MESSAGE = 'The document version does not match the stored version.';

@@ -1,0 +1,67 @@
+import { ErrorBody, ErrorDetail } from '@cs/contracts';
+import { QueryError } from '@cs/query';
+import { HttpException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../errors/domain-errors';
+import { errorBody } from './error-body';
+
+export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
+
+/** Postgres error codes that mean "the database cannot serve this now" rather than "the request is wrong". */
+const UNAVAILABLE_PG_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+/** Maps anything thrown while serving a request to an HTTP status and the Emporix error body. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return errorBody(error.status, error.message, error.resourceId, error.details);
+  if (error instanceof QueryError) return errorBody(400, error.message, undefined, error.field ? [{ field: error.field, message: error.message }] : undefined);
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (isUnavailable(error)) return errorBody(503, 'The service is temporarily unavailable. Please retry.');
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
+    return errorBody(400, 'A value has an invalid format.');
+  }
+  const fastify = error as FastifyLikeError;
+  if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+    return errorBody(fastify.statusCode, fastifyMessage(fastify));
+  }
+  return errorBody(500, INTERNAL_ERROR_MESSAGE);
+}
+
+function fromHttpException(error: HttpException): ErrorBody {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  if (typeof response === 'object' && response !== null && 'details' in response) {
+    const { message, details } = response as { message: string; details: ErrorDetail[] };
+    return errorBody(status, message, undefined, details);
+  }
+  if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(error.message)) {
+    return errorBody(404, 'The requested resource does not exist.');
+  }
+  return errorBody(status, error.message);
+}
+
+function fastifyMessage(error: FastifyLikeError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported content type.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty.';
+    default:
+      return error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON.' : error.message;
+  }
+}
+
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? ((error as { driverError?: { code?: string } })?.driverError?.code ?? '');
+  if (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
+  const message = (error as Error)?.message ?? '';
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)/i.test(message);
+}

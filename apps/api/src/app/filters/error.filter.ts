@@ -1,0 +1,30 @@
+import { INVALID_TOKEN_BODY } from '@cs/contracts';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger, UnauthorizedException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { toErrorBody } from './error-mapping';
+
+/**
+ * The one place where errors become responses: a 401 gets the gateway's fault body,
+ * everything else the Emporix error body. Unknown errors are logged and answered
+ * with a 500 that reveals nothing about the cause.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    sendError(reply, error, this.logger);
+  }
+}
+
+export function sendError(reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error' | 'warn'>): void {
+  if (error instanceof UnauthorizedException) {
+    void reply.status(401).header('WWW-Authenticate', 'Bearer').send(INVALID_TOKEN_BODY);
+    return;
+  }
+  const body = toErrorBody(error);
+  if (body.code >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (body.code === 503) void reply.header('Retry-After', '1');
+  void reply.status(body.code).send(body);
+}

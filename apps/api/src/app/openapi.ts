@@ -1,0 +1,38 @@
+import { ALL_SCOPES, SCOPE_DESCRIPTIONS } from '@cs/contracts';
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OAUTH_SCHEME } from './decorators/auth.decorators';
+
+export const API_TITLE = 'Customer Segment & Customer Management Service';
+
+/** The OpenAPI document of the running service, with an OAuth2 client-credentials scheme on the built-in issuer. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(API_TITLE)
+    .setVersion('1.0.0')
+    .setDescription(
+      [
+        'Self-hostable, Emporix-compatible Customer Segment and Customer Management APIs.',
+        '',
+        'Authorise with the built-in issuer (client `dev-client` / `dev-secret` in local configuration) and request',
+        'the scopes you need; the token is issued for the tenant named in the scope string (`tenant=<tenant> ...`):',
+        'in the Authorize dialog, tick the scopes and the tenant is taken from the `tenant=...` pseudo-scope.',
+      ].join('\n'),
+    )
+    .addOAuth2(
+      {
+        type: 'oauth2',
+        flows: {
+          clientCredentials: {
+            tokenUrl: '/oauth/token',
+            scopes: { 'tenant=mytenant': 'Pseudo-scope naming the tenant; edit the tenant in the scope string of your client if needed.', ...Object.fromEntries(ALL_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]])) },
+          },
+        },
+      },
+      OAUTH_SCHEME,
+    )
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
+  });
+}

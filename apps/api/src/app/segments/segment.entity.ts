@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LocalizedText, MixinDocument } from '../database/columns';
+
+@Entity('segment')
+@Index('segment_site_status', ['tenant', 'siteCode', 'status'])
+export class SegmentEntity extends MixinDocument {
+  @PrimaryColumn({ type: 'varchar', length: 66 })
+  id!: string;
+
+  @Column({ type: 'jsonb' })
+  name!: LocalizedText;
+
+  @Column({ type: 'jsonb', nullable: true })
+  description!: LocalizedText | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'INACTIVE' })
+  status!: string;
+
+  @Column({ name: 'site_code', type: 'varchar', length: 128 })
+  siteCode!: string;
+
+  @Column({ name: 'validity_from', type: 'timestamptz', nullable: true })
+  validityFrom!: Date | null;
+
+  @Column({ name: 'validity_to', type: 'timestamptz', nullable: true })
+  validityTo!: Date | null;
+}

@@ -1,0 +1,20 @@
+export const SegmentStatuses = ['ACTIVE', 'INACTIVE'] as const;
+export type SegmentStatus = (typeof SegmentStatuses)[number];
+
+export const AssignmentTypes = ['MANUAL', 'AUTOMATIC'] as const;
+export type AssignmentType = (typeof AssignmentTypes)[number];
+
+export const ItemTypes = ['PRODUCT', 'CATEGORY'] as const;
+export type ItemType = (typeof ItemTypes)[number];
+
+export const LegalEntityTypes = ['COMPANY', 'SUBSIDIARY'] as const;
+export type LegalEntityType = (typeof LegalEntityTypes)[number];
+
+export const LocationTypes = ['HEADQUARTER', 'WAREHOUSE', 'OFFICE'] as const;
+export type LocationType = (typeof LocationTypes)[number];
+
+export const ContactTypes = ['PRIMARY', 'BILLING', 'LOGISTICS', 'CONTACT'] as const;
+export type ContactType = (typeof ContactTypes)[number];
+
+/** Most items one bulk request may carry. */
+export const MAX_BULK_ITEMS = 200;

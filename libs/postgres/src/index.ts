@@ -1,0 +1,3 @@
+export * from './databases';
+export * from './embedded';
+export * from './test-server';

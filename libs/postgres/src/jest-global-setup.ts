@@ -1,0 +1,3 @@
+import { startTestServer } from './test-server';
+
+export default startTestServer;

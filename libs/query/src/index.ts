@@ -1,0 +1,15 @@
+export { QueryError } from './errors';
+export type { QueryAst, Condition, Literal, CompareOp, Bound, Predicate } from './ast';
+export { parseQuery, DEFAULT_QUERY_LIMITS } from './parser';
+export type { QueryLimits } from './parser';
+export { MAX_PATTERN_LENGTH, validatePattern } from './regex';
+export { resolveField } from './field-map';
+export type { FieldType, FieldSpec, FieldMap, ResolvedField } from './field-map';
+export { compileQuery, applyQuery, toPositional } from './compiler';
+export type { CompiledQuery } from './compiler';
+export { parseSort, sortToSql, applySort, MAX_SORT_LENGTH, MAX_SORT_TERMS } from './sort';
+export type { SortTerm, SortDirection } from './sort';
+export { projectFields, createProjector, parseFields, MAX_FIELDS_LENGTH } from './fields';
+export type { FieldTree } from './fields';
+export { parsePaging, wantsTotalCount, DEFAULT_PAGING } from './paging';
+export type { Paging, PagingInput, PagingOptions } from './paging';
