@@ -22,7 +22,7 @@ export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
 }
 
 /** Marks a route as reachable without a token. Every other route needs `RequiresScopes`. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
 
 /** The verified caller, as set by the auth guard. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {

@@ -1,0 +1,107 @@
+import { applyQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryError, wantsTotalCount } from '@cs/query';
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
+import { ErrorResponse } from '@cs/dto';
+import type { FastifyReply } from 'fastify';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** Paging defaults of every list: 16 per page (as customer management documents), at most 1,000. */
+export const PAGING = { defaultPageSize: 16, maxPageSize: 1000 };
+
+/** The list parameters shared by every collection GET and `.../search` POST, already validated. */
+export interface ListRequest {
+  q?: string;
+  sort?: string;
+  fields?: string;
+  paging: Paging;
+  withTotal: boolean;
+}
+
+export interface ListSpec {
+  fieldMap: FieldMap;
+  /** Trusted SQL expressions that make the order total (the primary key), so pages never overlap. */
+  tieBreaker: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present only when the request asked for `X-Total-Count`. */
+  total?: number;
+}
+
+function single(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new QueryError(`${name} must be given once, as a string`, { field: name });
+  return value;
+}
+
+/**
+ * Reads q / sort / fields / pageNumber / pageSize from the query string (for `.../search` routes,
+ * `q` from the JSON body) and `X-Total-Count` from the headers. Paging, q syntax and fields are
+ * checked here, so bad input is a 400 before any database work.
+ */
+export const List = createParamDecorator((source: 'query' | 'search' | undefined, context: ExecutionContext): ListRequest => {
+  const request = context.switchToHttp().getRequest<{ query: Record<string, unknown>; body?: unknown; headers: Record<string, string | string[] | undefined> }>();
+  const query = request.query ?? {};
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const q = source === 'search' ? single('q', body.q) : single('q', query.q);
+  if (q !== undefined) parseQuery(q);
+  const fields = single('fields', query.fields);
+  parseFields(fields);
+  return {
+    q,
+    sort: single('sort', query.sort),
+    fields,
+    paging: parsePaging({ pageNumber: single('pageNumber', query.pageNumber), pageSize: single('pageSize', query.pageSize) }, PAGING),
+    withTotal: wantsTotalCount(request.headers['x-total-count']),
+  };
+});
+
+/** Documents the shared list parameters (`q` only for GET lists; search routes take it in the body). */
+export function ApiList(options: { search?: boolean } = {}) {
+  const query = (name: string, description: string, type: 'string' | 'integer' = 'string') => ApiQuery({ name, required: false, description, schema: { type } });
+  return applyDecorators(
+    ...(options.search ? [] : [query('q', 'Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`.')]),
+    query('pageSize', `Documents per page (default ${PAGING.defaultPageSize}, at most ${PAGING.maxPageSize}).`, 'integer'),
+    query('pageNumber', 'Page to return, starting at 1.', 'integer'),
+    query('sort', 'Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`.'),
+    query('fields', 'Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept).'),
+    ApiHeader({ name: 'X-Total-Count', required: false, description: 'When `true`, the response has an `X-Total-Count` header with the number of matches.', schema: { type: 'boolean' } }),
+    ApiBadRequestResponse({ description: 'Invalid q, sort, fields or paging.', type: ErrorResponse } as ApiResponseOptions),
+  );
+}
+
+/**
+ * Runs a list query: the q condition, the total (only when asked, before ordering), the sort with
+ * its tie-breaker, and the page. Returns the raw rows for the caller to map.
+ */
+export async function fetchPage<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, list: ListRequest, spec: ListSpec): Promise<Page<R>> {
+  applyQuery(qb, list.q, spec.fieldMap);
+  const sort = parseSort(list.sort, spec.fieldMap, spec.tieBreaker);
+  const total = list.withTotal ? await countRows(qb) : undefined;
+  for (const term of sort) {
+    qb.addOrderBy(term.sql, term.direction);
+    if (term.params) qb.setParameters(term.params);
+  }
+  const items = (await qb.offset(list.paging.offset).limit(list.paging.limit).getRawMany()) as R[];
+  return { items, total };
+}
+
+async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const [sql, params] = qb.getQueryAndParameters();
+  const rows: Array<{ count: string }> = await qb.connection.query(`SELECT count(*) AS count FROM (${sql}) AS matches`, params);
+  return Number(rows[0].count);
+}
+
+/** Sets `X-Total-Count` when counted and applies the `fields` projection to each item. */
+export function respondWithPage<T>(reply: FastifyReply, page: Page<T>, fields: string | undefined): Array<Partial<T>> {
+  if (page.total !== undefined) void reply.header('X-Total-Count', String(page.total));
+  const project = createProjector(fields);
+  return page.items.map((item) => project(item));
+}
+
+/** Applies the `fields` projection to a single document (GET by id). */
+export function projectOne<T>(doc: T, fields: string | undefined): Partial<T> {
+  return createProjector(fields)(doc);
+}
+

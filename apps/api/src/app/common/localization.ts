@@ -1,0 +1,61 @@
+import { BadRequestError } from '../errors/domain-errors';
+
+export type Localized = Record<string, string>;
+
+/** The language a `Content-Language` header names, or undefined for `*` / absent (values are maps). */
+export function contentLanguage(header: string | undefined): string | undefined {
+  const language = header?.split(',')[0]?.trim();
+  return !language || language === '*' ? undefined : language;
+}
+
+/**
+ * A localized field as written by the client: a map language -> text, or with a specific
+ * `Content-Language` a plain string in that language. `previous` (the stored map, on updates)
+ * keeps the other languages when a single language is written.
+ */
+export function localizedInput(field: string, value: unknown, language: string | undefined, previous?: Localized | null): Localized | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (language) {
+    if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string when Content-Language is '${language}'.`, undefined, [{ field, message: 'must be a string' }]);
+    return { ...(previous ?? {}), [language]: value };
+  }
+  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((text) => typeof text === 'string')) {
+    throw new BadRequestError(`${field} must be a map of language codes to strings (or send Content-Language for plain strings).`, undefined, [
+      { field, message: 'must be an object of strings' },
+    ]);
+  }
+  return value as Localized;
+}
+
+/** Accept-Language entries in priority order (`de-CH, de;q=0.9, en;q=0.5` -> de-CH, de, en); empty for `*` / absent. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  const entries = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const quality = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+      return { tag: tag.trim(), quality: quality ? Number(quality[1]) : 1, index };
+    })
+    .filter((entry) => entry.tag && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  if (!entries.length || entries[0].tag === '*') return [];
+  return entries.map((entry) => entry.tag).filter((tag) => tag !== '*');
+}
+
+/**
+ * A localized field as read: the whole map when no language was asked for, else the text of the
+ * first accepted language that has one (a region tag also matches its base language), else the
+ * text of any language, so that a reader always gets a value.
+ */
+export function localizedOutput(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!languages.length) return value;
+  for (const language of languages) {
+    if (value[language] !== undefined) return value[language];
+    const base = language.split('-')[0];
+    if (value[base] !== undefined) return value[base];
+  }
+  const first = Object.values(value)[0];
+  return first;
+}
