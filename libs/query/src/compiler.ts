@@ -127,9 +127,11 @@ class Compiler {
   }
 
   /**
-   * A path inside a jsonb document; the path is one text[] parameter. Text predicates use the
-   * value's text (`#>>`); comparisons with a number match JSON numbers only, comparisons with
-   * anything else match JSON strings only, so mixed data never causes a cast error.
+   * A path inside a jsonb document; the path is one text[] parameter, never SQL text. Equality,
+   * lists and patterns use the value's text (`#>>`, so `true` matches JSON true and "true"; an
+   * unquoted number also matches JSON numbers numerically, `10` = `10.0`). Comparisons with an
+   * unquoted number match JSON numbers only, with anything else JSON strings only (ISO dates
+   * compare correctly as text); the CASE guards mean mixed data never causes a cast error.
    */
   private jsonPath(X: string, path: string, c: Condition): string {
     const J = `${X} #> CAST(${path} AS text[])`;

@@ -54,16 +54,19 @@ class Parser {
 
   parse(): QueryAst {
     const conditions: Condition[] = [];
+    let afterAnd = false;
     for (;;) {
       this.skipSpace();
       if (this.atEnd()) break;
       if (this.src.startsWith('AND', this.i) && (this.i + 3 === this.src.length || isSpace(this.src[this.i + 3]))) {
-        if (conditions.length === 0) this.fail("'AND' must stand between two conditions");
+        if (conditions.length === 0 || afterAnd) this.fail("'AND' must stand between two conditions");
         this.i += 3;
         this.skipSpace();
         if (this.atEnd()) this.fail("'AND' must stand between two conditions");
+        afterAnd = true;
         continue;
       }
+      afterAnd = false;
       if (conditions.length >= this.limits.maxConditions) {
         this.fail(`Too many conditions (at most ${this.limits.maxConditions})`);
       }

@@ -78,6 +78,7 @@ describe('parseQuery', () => {
     ['code:~(ab', "Missing ')' at position 6", 6],
     ['AND code:x', "'AND' must stand between two conditions at position 0", 0],
     ['code:x AND', "'AND' must stand between two conditions at position 10", 10],
+    ['code:x AND AND code:y', "'AND' must stand between two conditions at position 11", 11],
     ['code:a\u0000', 'Query contains a NUL character at position 6', 6],
   ])('rejects %j: %s', (q, message, position) => {
     const error = queryError(() => parseQuery(q));
