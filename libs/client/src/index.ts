@@ -1,31 +1,66 @@
 import createFetchClient, { Client, Middleware } from 'openapi-fetch';
 import type { paths } from './generated/schema';
+import { TenantScoped, tenantMiddleware } from './tenant';
+import { clientCredentialsProvider, ClientCredentials, TokenProvider } from './token-provider';
 
 export type { components, operations, paths } from './generated/schema';
+export { ApiError, unwrap } from './errors';
+export { allPages } from './pages';
+export type { PageResult } from './pages';
+export { bulkInChunks } from './bulk';
+export type { BulkCallResult } from './bulk';
+export { clientCredentialsProvider } from './token-provider';
+export type { ClientCredentials, TokenProvider } from './token-provider';
+export type { TenantScoped } from './tenant';
 
 export type ApiClient = Client<paths>;
+export type TenantClient = Client<TenantScoped<paths>>;
 
 export interface ApiClientOptions {
   /** Where the service runs, e.g. `http://localhost:3000`. */
   baseUrl: string;
-  /** A bearer token, or a function returning a fresh one for each request. */
-  token?: string | (() => string | Promise<string>);
+  /** A bearer token, or a function returning a current one (see `clientCredentialsProvider`). */
+  token?: string | TokenProvider | (() => string);
   /** Replaces the global fetch (tests, proxies). */
   fetch?: typeof fetch;
 }
 
-/** A typed client of every route in the service's OpenAPI document. */
+function authMiddleware(token: NonNullable<ApiClientOptions['token']>): Middleware {
+  return {
+    async onRequest({ request }) {
+      request.headers.set('Authorization', `Bearer ${typeof token === 'string' ? token : await token()}`);
+      return request;
+    },
+  };
+}
+
+/** A typed client of every route in the service's OpenAPI document; calls name the tenant themselves. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const client = createFetchClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
-  if (options.token !== undefined) {
-    const token = options.token;
-    const auth: Middleware = {
-      async onRequest({ request }) {
-        request.headers.set('Authorization', `Bearer ${typeof token === 'string' ? token : await token()}`);
-        return request;
-      },
-    };
-    client.use(auth);
-  }
+  if (options.token !== undefined) client.use(authMiddleware(options.token));
+  return client;
+}
+
+export interface TenantClientOptions extends Omit<ApiClientOptions, 'token'> {
+  tenant: string;
+  /** A token, a token provider, or client credentials to fetch and renew tokens with. */
+  token?: ApiClientOptions['token'];
+  credentials?: Omit<ClientCredentials, 'tenant' | 'baseUrl' | 'fetch'>;
+}
+
+/**
+ * A typed client bound to one tenant: base URL, tenant and credentials are configured once, and
+ * calls leave `tenant` out of their path parameters.
+ *
+ *     const api = createTenantClient({ baseUrl, tenant: 'acme', credentials: { clientId, clientSecret } });
+ *     const segment = await unwrap(api.GET('/customer-segment/{tenant}/segments/{segmentId}', { params: { path: { segmentId } } }));
+ */
+export function createTenantClient(options: TenantClientOptions): TenantClient {
+  const token =
+    options.token ??
+    (options.credentials ? clientCredentialsProvider({ ...options.credentials, tenant: options.tenant, baseUrl: options.baseUrl, fetch: options.fetch }) : undefined);
+  const client = createFetchClient<TenantScoped<paths>>({ baseUrl: options.baseUrl, fetch: options.fetch });
+  client.use(tenantMiddleware(options.tenant));
+  if (token !== undefined) client.use(authMiddleware(token));
   return client;
 }
