@@ -54,13 +54,26 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
   it('publishes the verification keys', async () => {
     const response = await get('/oauth/jwks');
     expect(response.status).toBe(200);
-    expect((await response.json()).keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256', kid: expect.any(String) });
+    expect(((await response.json()) as { keys: object[] }).keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256', kid: expect.any(String) });
   });
 
   it('answers 401 with the gateway fault body for missing, malformed, forged and expired tokens', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const forged = await new SignJWT({ tenant: 'testtenant', scope: Scopes.segmentRead }).setProtectedHeader({ alg: 'ES256' }).setIssuer('urn:customer-segments:local-issuer').setExpirationTime('1h').sign(privateKey);
-    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer abc.def.ghi' }, { authorization: `Bearer ${forged}` }, { authorization: 'Token x' }]) {
+    const expired = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    const otherIssuer = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead }, { issuer: 'https://elsewhere.example' });
+    const valid = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead });
+    expect((await get('/probe/testtenant', { authorization: `Bearer ${valid}` })).status).toBe(200);
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Bearer abc.def.ghi' },
+      { authorization: `Bearer ${forged}` },
+      { authorization: `Bearer ${expired}` },
+      { authorization: `Bearer ${otherIssuer}` },
+      { authorization: 'Token x' },
+    ];
+    for (const headers of attempts) {
       const response = await get('/probe/testtenant', headers);
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
@@ -117,7 +130,7 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     const ui = await get('/api-docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
-    const document = await (await get('/api-docs-json')).json();
+    const document = (await (await get('/api-docs-json')).json()) as { components: { securitySchemes: Record<string, { flows: { clientCredentials: { tokenUrl: string } } }> }; paths: Record<string, Record<string, { operationId: string }>> };
     expect(document.components.securitySchemes.OAuth2.flows.clientCredentials.tokenUrl).toBe('/oauth/token');
     expect(document.paths['/oauth/token'].post.operationId).toBe('POST-oauth-token');
   });

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { SignJWT } from 'jose';
 import { createApp } from '../app/app.factory';
+import { SIGNING_ALGORITHM, SigningKey } from '../app/auth/signing-key';
 import { DEV_CLIENT, loadConfig } from '../app/config/config';
 
 export interface TokenOptions {
@@ -22,6 +24,8 @@ export interface TestServer {
   db: DataSource;
   /** A token from the server's own `/oauth/token` for the given scopes. */
   token(scopes: Scope[], options?: TokenOptions): Promise<string>;
+  /** A JWT signed with the server's own key but with any claims (expired, other issuer, ...): for hostile-token tests. */
+  signToken(claims: Record<string, unknown>, options?: { issuer?: string; audience?: string; expiresAt?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,15 @@ export async function startTestServer(env: Record<string, string> = {}, extraMod
       const { access_token } = (await response.json()) as { access_token: string };
       tokens.set(scope, access_token);
       return access_token;
+    },
+    async signToken(claims, options = {}) {
+      const key = app.get(SigningKey);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid })
+        .setIssuer(options.issuer ?? config.auth.issuer)
+        .setAudience(options.audience ?? config.auth.issuer)
+        .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
+        .sign(key.privateKey);
     },
     async close() {
       await app.close();
