@@ -25,6 +25,7 @@ module.exports = {
   moduleNameMapper: {
     '^@cs/(contracts|dto|query|client|postgres)$': `${libs}/$1/src/index.ts`,
     '^@cs/api/testing$': `${__dirname}/apps/api/src/testing/index.ts`,
+    '^@cs/segments-cli$': `${__dirname}/apps/segments-cli/src/cli.ts`,
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -2,11 +2,16 @@ import { startTestServer, TestServer, TokenOptions } from '@cs/api/testing';
 import { ApiClient, createApiClient } from '@cs/client';
 import { Scope } from '@cs/contracts';
 
+import { ResponseValidator } from './response-validator';
+
 export { TEST_TENANT } from '@cs/api/testing';
+
+/** Shared by every client of the run: loads and compiles the document once per test file. */
+const validator = new ResponseValidator();
 
 export interface E2e {
   server: TestServer;
-  /** The generated client, authorised with a token holding `scopes` (for `options.tenant`, or a customer). */
+  /** The generated client (every response checked against the OpenAPI document), authorised with a token holding `scopes` (for `options.tenant`, or a customer). */
   client(scopes: Scope[], options?: TokenOptions): Promise<ApiClient>;
   /** The generated client without any token. */
   anonymous: ApiClient;
@@ -17,9 +22,9 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
   const server = await startTestServer(env);
   return {
     server,
-    anonymous: createApiClient({ baseUrl: server.baseUrl }),
+    anonymous: createApiClient({ baseUrl: server.baseUrl, fetch: validator.fetch() }),
     async client(scopes, options) {
-      return createApiClient({ baseUrl: server.baseUrl, token: await server.token(scopes, options) });
+      return createApiClient({ baseUrl: server.baseUrl, token: await server.token(scopes, options), fetch: validator.fetch() });
     },
   };
 }

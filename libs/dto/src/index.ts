@@ -1,1 +1,6 @@
 export * from './error.dto';
+export * from './customer-assignments.dto';
+export * from './item-assignments.dto';
+export * from './catalog.dto';
+export * from './segments.dto';
+export * from './customer-management.dto';

@@ -1,5 +1,689 @@
 // Generated from openapi.json by `npm run generate:client`. Do not edit.
 export interface paths {
+    "/customer-management/{tenant}/contact-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all contact assignments
+         * @description Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds.
+         */
+        get: operations["GET-customer-mgmt-list-contact-assignments"];
+        put?: never;
+        /**
+         * Creating contact assignment
+         * @description Assigns a customer (an employee) to a legal entity; the type is CONTACT when absent. The legal entity must exist (400 otherwise); the customer need not be known to the service (its data comes from the customer sync, `PUT .../customers/bulk`). `primary` is false when absent.
+         */
+        post: operations["POST-customer-mgmt-create-contact-assignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/contact-assignments/{contactAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieving a contact assignment */
+        get: operations["GET-customer-mgmt-retrieve-contact-assignment"];
+        /**
+         * Upserting a contact assignment
+         * @description Replaces the contact assignment, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise); without it there is no check. The legal entity must exist (400 otherwise); the customer need not be known to the service (its data comes from the customer sync, `PUT .../customers/bulk`). `primary` is false when absent.
+         */
+        put: operations["PUT-customer-mgmt-update-contact-assignment"];
+        post?: never;
+        /**
+         * Delete a contact assignment
+         * @description Deletes the contact assignment and removes it from the approval group of every legal entity listing it (those legal entities get a new version).
+         */
+        delete: operations["DELETE-customer-mgmt-remove-contact-assignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Synchronising customer data
+         * @description Creates or replaces the data the service holds for each customer id (fields left out are cleared). Contact assignments show it as `customer.name` (firstName), `surname` (lastName), `email` and `phone`. Per item: 201 created, 204 replaced, 400 invalid. At most 200 items per request (more is a 400 and nothing is applied). The answer is 207 with one result per item, in request order (`index` is zero-based); one failing item does not affect the others.
+         */
+        put: operations["PUT-customer-mgmt-upsert-customers-bulk"];
+        post?: never;
+        /**
+         * Removing customer data
+         * @description Forgets the data of each customer id in the body (a JSON array of ids). Contact assignments of those customers stay and show only the customer id. Per item: 204 removed, 404 unknown, 400 invalid. At most 200 items per request (more is a 400 and nothing is applied). The answer is 207 with one result per item, in request order (`index` is zero-based); one failing item does not affect the others.
+         */
+        delete: operations["DELETE-customer-mgmt-remove-customers-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/legal-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all legal entities
+         * @description Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).
+         */
+        get: operations["GET-customer-mgmt-list-legal-entities"];
+        put?: never;
+        /**
+         * Creating legal entity
+         * @description Creates a legal entity (a company or its subsidiary); the type is COMPANY when absent. A SUBSIDIARY needs the `parentId` of an existing legal entity that is not the entity itself or one of its descendants; a COMPANY has no parent. `entitiesAddresses` must name existing locations and `approvalGroup` existing contact assignments (400 otherwise). Customer groups are stored as given (there is no IAM to synchronise with).
+         */
+        post: operations["POST-customer-mgmt-create-legal-entity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/legal-entities/{legalEntityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a legal entity
+         * @description Locations and approval group members are expanded.
+         */
+        get: operations["GET-customer-mgmt-retrieve-legal-entity"];
+        /**
+         * Upserting a legal entity
+         * @description Replaces the legal entity, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise); without it there is no check. A SUBSIDIARY needs the `parentId` of an existing legal entity that is not the entity itself or one of its descendants; a COMPANY has no parent. `entitiesAddresses` must name existing locations and `approvalGroup` existing contact assignments (400 otherwise). Customer groups are stored as given (there is no IAM to synchronise with).
+         */
+        put: operations["PUT-customer-mgmt-update-legal-entity"];
+        post?: never;
+        /**
+         * Delete a legal entity
+         * @description Deletes the legal entity together with everything subordinated to it, at once and in one transaction: its subsidiaries (recursively) and the contact assignments of all of them, which also leave the approval groups of other legal entities. Locations are independent documents and stay.
+         */
+        delete: operations["DELETE-customer-mgmt-remove-legal-entity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/legal-entities/{legalEntityId}/parent-hierarchy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a legal entity with parent hierarchy
+         * @description Returns the legal entity followed by its parent, its parent's parent and so on up to the top company. An unknown legal entity is a 404.
+         */
+        get: operations["GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/legal-entities/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Searching with parameters for legal entities
+         * @description Like the list, with q in the JSON body (for long queries). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).
+         */
+        post: operations["POST-customer-mgmt-search-legal-entities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all locations
+         * @description Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).
+         */
+        get: operations["GET-customer-mgmt-list-all-locations"];
+        put?: never;
+        /**
+         * Creating location
+         * @description Creates a location (address information of legal entities). Without `id` the service generates one.
+         */
+        post: operations["POST-customer-mgmt-create-location"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-management/{tenant}/locations/{locationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieving a location */
+        get: operations["GET-customer-mgmt-retrieve-location"];
+        /**
+         * Upserting a location
+         * @description Replaces the location, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise).
+         */
+        put: operations["PUT-customer-mgmt-update-location"];
+        post?: never;
+        /**
+         * Delete a location
+         * @description Deletes the location and removes it from the `entitiesAddresses` of every legal entity listing it (those legal entities get a new version).
+         */
+        delete: operations["DELETE-customer-mgmt-remove-location"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/catalog/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a catalog category
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Reads one synchronised category back.
+         */
+        get: operations["GET-customer-segment-retrieve-catalog-category"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/catalog/categories/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Synchronising catalog categories in bulk
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Upserts categories: 201 created, 204 updated, 400 invalid item, 409 version conflict. At most 200 items (more is a 400 and nothing is applied); each item is applied on its own, in request order, and answers in the 207 body (`index` zero-based). PUT replaces the whole stored document (absent fields are reset); with `metadata.version`, a different stored version is a 409 for that item. Localized fields are maps, or with `Content-Language: <lang>` plain strings in that language (other stored languages are kept). A parent may arrive later, in the same or a later request (until then the category is a root of category trees, and match does not walk past it); a parent that is the category itself or one of its descendants is a 400 for that item.
+         */
+        put: operations["PUT-customer-segment-upsert-catalog-categories-bulk"];
+        post?: never;
+        /**
+         * Removing catalog categories in bulk
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Removes categories by id (body: array of ids). At most 200 items (more is a 400 and nothing is applied); each item is applied on its own, in request order, and answers in the 207 body (`index` zero-based). Each item answers 204, also for an unknown id. Item assignments of the categories, product links to them and subcategories' parent ids stay: they lead nowhere (subcategories are roots of category trees, products in them no longer match through them) until a category with that id arrives again.
+         */
+        delete: operations["DELETE-customer-segment-remove-catalog-categories-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/catalog/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a catalog product
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Reads one synchronised product back, with its category ids.
+         */
+        get: operations["GET-customer-segment-retrieve-catalog-product"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/catalog/products/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Synchronising catalog products in bulk
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Upserts products with the categories they sit in (`categoryIds` replaces the stored list; the categories may arrive later, and count for match once they do): 201 created, 204 updated, 400 invalid item, 409 version conflict. At most 200 items (more is a 400 and nothing is applied); each item is applied on its own, in request order, and answers in the 207 body (`index` zero-based). PUT replaces the whole stored document (absent fields are reset); with `metadata.version`, a different stored version is a 409 for that item. Localized fields are maps, or with `Content-Language: <lang>` plain strings in that language (other stored languages are kept).
+         */
+        put: operations["PUT-customer-segment-upsert-catalog-products-bulk"];
+        post?: never;
+        /**
+         * Removing catalog products in bulk
+         * @description **Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match. Removes products by id (body: array of ids). At most 200 items (more is a 400 and nothing is applied); each item is applied on its own, in request order, and answers in the 207 body (`index` zero-based). Each item answers 204, also for an unknown id. Item assignments of the products stay.
+         */
+        delete: operations["DELETE-customer-segment-remove-catalog-products-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all customer segments
+         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: id, name.<lang>, description.<lang>, status, siteCode, validity.from, validity.to, mixins.*, metadata.mixins.*, metadata.createdAt, metadata.modifiedAt, metadata.version.
+         */
+        get: operations["GET-customer-segment-retrieve-segments"];
+        put?: never;
+        /**
+         * Creating a customer segment
+         * @description Creates a new customer segment. `id` is optional (generated: 24 lowercase hex characters); custom ids are 1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive. An existing id is a 409. `status` defaults to INACTIVE; `validity.from` must not be after `validity.to`.
+         */
+        post: operations["POST-customer-segment-create-segment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a customer segment
+         * @description Retrieves the segment with the given id. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). A segment the caller may not see is a 404.
+         */
+        get: operations["GET-customer-segment-retrieve-segment"];
+        /**
+         * Upserting a customer segment
+         * @description Performs the `UPSERT` operation: replaces the segment with the given id, or creates it (custom id rules as on create). Optional fields left out are cleared. With `metadata.version`, a different stored version is a 409 and nothing changes.
+         */
+        put: operations["PUT-customer-segment-update-segment"];
+        post?: never;
+        /**
+         * Deleting a customer segment
+         * @description Removes the segment with the given id (204 also when it does not exist). A segment with customer or item assignments is only deleted with `forceDelete=true`, which removes the assignments in the same transaction; otherwise 400.
+         */
+        delete: operations["DELETE-customer-segment-remove-segment"];
+        options?: never;
+        head?: never;
+        /**
+         * Patching a customer segment
+         * @description Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it (`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json`.
+         */
+        patch: operations["PATCH-customer-segment-update-segment"];
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all customer assignments for a customer segment
+         * @description Retrieves all customer assignments (B2C and B2B) of the segment, by default in the order of `customer.id`, then `legalEntity.id` (B2C first). A segment that does not exist has no assignments (empty list). With `customersegment.segment_read_own` only (customer tokens), the list holds only the caller's own assignments, and is empty unless the segment is ACTIVE and currently valid. q fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `legalEntity.id` (null for B2C), `legalEntity.name`, `assignmentType`, `mixins.*`, `metadata.createdAt`, `metadata.modifiedAt`, `metadata.version`, `metadata.mixins.*`. `customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; without such data, only the `id` is returned.
+         */
+        get: operations["GET-customer-segment-retrieve-customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * [B2C] Retrieving a customer assignment for a customer segment
+         * @description Retrieves the customer's assignment without legal entity (B2C). `customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; without such data, only the `id` is returned.
+         */
+        get: operations["GET-customer-segment-retrieve-customer-by-customerId"];
+        /**
+         * [B2C] Updating a customer assignment for a customer segment
+         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.
+         */
+        put: operations["PUT-customer-segment-update-customer-by-customerId"];
+        post?: never;
+        /**
+         * [B2C] Removing a customer from customer segment
+         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
+         */
+        delete: operations["DELETE-customer-segment-remove-customer-by-customerId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * [B2B] Retrieving a customer assignment for a customer segment
+         * @description Retrieves the customer's assignment for the legal entity (B2B). `customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; without such data, only the `id` is returned.
+         */
+        get: operations["GET-customer-segment-retrieve-customer"];
+        /**
+         * [B2B] Updating a customer assignment for a customer segment
+         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.
+         */
+        put: operations["PUT-customer-segment-update-customer"];
+        post?: never;
+        /**
+         * [B2B] Removing a customer from customer segment
+         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
+         */
+        delete: operations["DELETE-customer-segment-remove-customer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Updating customer assignments for a customer segment in bulk
+         * @description Performs `UPSERT` operation for up to 200 items (more is a 400 and nothing is applied). Each item is applied on its own, in request order: 201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An item repeating an earlier item's customerId/legalEntityId updates what that item wrote (204, last one wins).
+         */
+        put: operations["PUT-customer-segment-update-customers-bulk"];
+        post?: never;
+        /**
+         * Removing customers from customer segment in bulk
+         * @description Removes up to 200 customer assignments (more is a 400 and nothing is removed). Items are `{"customerId": "...", "legalEntityId": "..."}`; omit `legalEntityId` for B2C. Each item answers 204, also when the assignment did not exist; an invalid item answers 400.
+         */
+        delete: operations["DELETE-customer-segment-remove-customers-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Searching with parameters for customer assignments
+         * @description Returns the customer assignments of the segment that match `q` (sent in the body; same fields, paging and sorting as the GET list).
+         */
+        post: operations["POST-customer-segment-search-customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all item assignments for a customer segment
+         * @description Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         */
+        get: operations["GET-customer-segment-retrieve-segment-items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/items/{type}/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving an item assignment
+         * @description Retrieves an item assignment of the segment. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). (other assignments are a 404). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         */
+        get: operations["GET-customer-segment-retrieve-item"];
+        /**
+         * Updating an item assignment
+         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204); neither answer has a body. With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404. The item need not be known to the service's catalog data.
+         */
+        put: operations["PUT-customer-segment-update-item"];
+        post?: never;
+        /**
+         * Removing an assignment
+         * @description Removes an item assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
+         */
+        delete: operations["DELETE-customer-segment-remove-item"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/items/{type}/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Updating item assignments to a customer segment in bulk
+         * @description Performs `UPSERT` operation for up to 200 items `{id, mixins?, metadata?}` of the path's `type` (more is a 400 and nothing is applied). Each item is applied on its own, in request order: 201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An unknown `type` is a 400 for the whole request.
+         */
+        put: operations["PUT-customer-segment-update-items-bulk"];
+        post?: never;
+        /**
+         * Deleting item assignments to a customer segment in bulk
+         * @description Removes up to 200 item assignments of the path's `type`; the body is an array of item ids, e.g. `["firstItemId", "secondItemId"]` (more than 200 is a 400 and nothing is removed). Each item answers 204, also when the assignment did not exist; an item that is not a non-empty string answers 400.
+         */
+        delete: operations["DELETE-customer-segment-remove-items-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/items/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrieving all item assignments for a customer segment
+         * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         */
+        post: operations["POST-customer-segment-search-items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upserting customer segments in bulk
+         * @description Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).
+         *
+         *     At most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.
+         */
+        put: operations["PUT-customer-segment-update-segments-bulk"];
+        /**
+         * Creating customer segments in bulk
+         * @description Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).
+         *
+         *     At most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.
+         */
+        post: operations["POST-customer-segment-create-segments-bulk"];
+        /**
+         * Deleting customer segments in bulk
+         * @description Removes the customer segments whose ids are given as a JSON array of strings, e.g. `["firstId", "secondId"]` (each like the single delete: 204, also for absent ids; 400 when it has assignments and forceDelete is not true).
+         *
+         *     At most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.
+         */
+        delete: operations["DELETE-customer-segment-remove-segments-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all items assignments for all customer segments
+         * @description Retrieves the item assignments of all segments, filtered by `siteCode` and `onlyActive` (ACTIVE and currently valid segments only). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         */
+        get: operations["GET-customer-segment-retrieve-segments-items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/items/category-trees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving category trees for a customer segments
+         * @description Retrieves the category trees of the CATEGORY items of the ACTIVE, currently valid segments the customer is assigned to (for a service token, without a customer, that also holds `customersegment.segment_read`: of all ACTIVE, currently valid segments). Each tree runs from a root category down to the assigned categories; `isSegmentAssigned` is true exactly on the assigned ones. An assigned category also brings all its own descendants (they hold the products the assignment covers; `isSegmentAssigned` false), so a storefront can render the whole assigned branch. Siblings are ordered by `position` (missing last), then `id`. Trees are built from the catalog data the service holds (see the Catalog extension): assigned categories unknown to it are left out, and a category whose parent is unknown is a root. Unpublished or expired categories are included with their `published` and `validity`, for the client to decide.
+         */
+        get: operations["GET-customer-segment-retrieve-category-trees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checking which items belong to segment
+         * @description Checks if the provided items match specified criteria - if ids of the products are assigned directly to one of the provided segments or indirectly through the category assignment. Only items assigned to the active segments will be returned. Returns the given product ids (in request order, each once) that are assigned to one of `segmentIds` which is ACTIVE, currently valid and of the site `site` (`siteCode` is accepted as an alias, as in the Emporix example): directly as a PRODUCT item, or as a CATEGORY item on one of the product's categories or any ancestor of them (per the catalog data the service holds, see the Catalog extension; categories it does not hold do not count). At most 200 items and 1,000 segment ids (more is a 400). Unknown ids simply do not match.
+         */
+        post: operations["POST-customer-segment-check-match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Searching with parameters for customer segments
+         * @description Returns all customer segments that match the q-language query in the body (same fields, paging and rules as the list). Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any).
+         */
+        post: operations["POST-customer-segment-search-segments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -72,6 +756,876 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignedCustomer: {
+            /** @description Customer's e-mail address (when the service holds the customer's data). */
+            email?: string;
+            /** @description Customer's first name (when the service holds the customer's data). */
+            firstName?: string;
+            /** @description Unique identifier of the customer. */
+            id: string;
+            /** @description Customer's last name (when the service holds the customer's data). */
+            lastName?: string;
+        };
+        AssignedItem: {
+            /** @description Code of the product/category, when the catalog data is known to the service. */
+            code?: string;
+            /** @description Unique identifier of the product/category. */
+            id: string;
+            /** @description Localized name (a plain string with `Accept-Language`), when the catalog data is known to the service. */
+            name?: {
+                [key: string]: string;
+            } | string;
+        };
+        AssignedLegalEntity: {
+            /** @description Unique identifier of the legal entity. */
+            id: string;
+            /** @description Name of the legal entity (when the service holds its data). */
+            name?: string;
+        };
+        CatalogBulkResult: {
+            /** @description HTTP status code of this item: 201 created, 204 updated/deleted, 4xx rejected. */
+            code: number;
+            /** @description The individual problems of a rejected item. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            id?: string;
+            /** @description Zero-based position of the item in the request body. */
+            index: number;
+            message?: string;
+            status: string;
+        };
+        CatalogCategoryResponse: {
+            code?: string;
+            ecn: string[];
+            id: string;
+            /** @description A map language -> text, or with `Accept-Language` a plain string. */
+            localizedDescription?: {
+                [key: string]: string;
+            } | string;
+            /** @description A map language -> text, or with `Accept-Language` a plain string. */
+            localizedSlug?: {
+                [key: string]: string;
+            } | string;
+            metadata: components["schemas"]["CatalogMetadataResponse"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description A map language -> text, or with `Accept-Language` a plain string. */
+            name: {
+                [key: string]: string;
+            } | string;
+            parentId?: string;
+            position?: number;
+            published: boolean;
+            validity?: components["schemas"]["CatalogValidity"];
+        };
+        CatalogCategoryUpsert: {
+            code?: string;
+            /** @description External category numbers. */
+            ecn?: string[];
+            /** @description Unique identifier in the catalog (case-sensitive). */
+            id: string;
+            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            localizedDescription?: {
+                [key: string]: string;
+            } | string;
+            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            localizedSlug?: {
+                [key: string]: string;
+            } | string;
+            metadata?: components["schemas"]["CatalogMetadataUpdate"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            name?: {
+                [key: string]: string;
+            } | string;
+            /** @description The parent category; it may arrive later. Absent or null: a root category. */
+            parentId?: string | null;
+            /** @description Position among the siblings (ascending). */
+            position?: number;
+            /** @description Default true. */
+            published?: boolean;
+            validity?: components["schemas"]["CatalogValidity"];
+        };
+        CatalogMetadataResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            mixins?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            modifiedAt: string;
+            version: number;
+        };
+        CatalogMetadataUpdate: {
+            mixins?: {
+                [key: string]: string;
+            };
+            /** @description The version the caller last saw; a different stored version makes the item a 409. */
+            version?: number;
+        };
+        CatalogProductResponse: {
+            /** @description The categories the product sits in, sorted. */
+            categoryIds: string[];
+            code?: string;
+            id: string;
+            metadata: components["schemas"]["CatalogMetadataResponse"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description A map language -> text, or with `Accept-Language` a plain string. */
+            name: {
+                [key: string]: string;
+            } | string;
+        };
+        CatalogProductUpsert: {
+            /** @description The categories the product sits in (they may arrive later). Replaces the stored list. */
+            categoryIds?: string[];
+            code?: string;
+            /** @description Unique identifier in the catalog (case-sensitive). */
+            id: string;
+            metadata?: components["schemas"]["CatalogMetadataUpdate"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            name?: {
+                [key: string]: string;
+            } | string;
+        };
+        CatalogValidity: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        CategoryTreeNode: {
+            /** @description Code of the category. */
+            code: string | null;
+            /** @description External category numbers. */
+            ecn?: string[];
+            /** @description Unique identifier of the category. */
+            id: string;
+            /** @description True exactly on the categories assigned to one of the segments the tree was built from. */
+            isSegmentAssigned: boolean;
+            /** @description Localized description. */
+            localizedDescription?: {
+                [key: string]: string;
+            } | string;
+            /** @description Localized slug. */
+            localizedSlug?: {
+                [key: string]: string;
+            } | string;
+            /** @description Localized name (a plain string with `Accept-Language`). */
+            name: {
+                [key: string]: string;
+            } | string;
+            /** @description The parent category (absent on roots). */
+            parentId?: string;
+            /** @description Position among the siblings. */
+            position?: number;
+            /** @description Whether the category is published. */
+            published: boolean;
+            /** @description Subcategories, ordered by position, then id. */
+            subcategories: components["schemas"]["CategoryTreeNode"][];
+            validity?: components["schemas"]["CategoryTreeValidity"];
+        };
+        CategoryTreeValidity: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        ContactAssignmentCreate: {
+            customer: components["schemas"]["CustomerManagementReference"];
+            /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
+            id?: string;
+            legalEntity: components["schemas"]["CustomerManagementReference"];
+            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the customer is a primary contact; false when absent. */
+            primary?: boolean;
+            /**
+             * @description The type of the contact assignment; `CONTACT` when absent.
+             * @enum {string}
+             */
+            type?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+        };
+        ContactAssignmentCustomer: {
+            /** @description The e-mail address of the customer. */
+            email?: string;
+            /** @description The customer unique identifier. */
+            id: string;
+            /** @description The first name of the customer. */
+            name?: string;
+            /** @description The phone number of the customer. */
+            phone?: string;
+            /** @description The last name of the customer. */
+            surname?: string;
+        };
+        ContactAssignmentResponse: {
+            customer: components["schemas"]["ContactAssignmentCustomer"];
+            id: string;
+            legalEntity: components["schemas"]["LegalEntityResponse"];
+            metadata: components["schemas"]["CustomerManagementMetadata"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+            primary: boolean;
+            /** @enum {string} */
+            type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+        };
+        ContactAssignmentSummary: {
+            customer: components["schemas"]["ContactAssignmentCustomer"];
+            id: string;
+            legalEntity: components["schemas"]["CustomerManagementReference"];
+            metadata: components["schemas"]["CustomerManagementMetadata"];
+            primary: boolean;
+            /** @enum {string} */
+            type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+        };
+        ContactAssignmentUpdate: {
+            customer: components["schemas"]["CustomerManagementReference"];
+            legalEntity: components["schemas"]["CustomerManagementReference"];
+            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the customer is a primary contact; false when absent. */
+            primary?: boolean;
+            /**
+             * @description The type of the contact assignment.
+             * @enum {string}
+             */
+            type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+        };
+        CustomerAssignmentB2CResponse: {
+            /** @enum {string} */
+            assignmentType: "MANUAL" | "AUTOMATIC";
+            customer: components["schemas"]["AssignedCustomer"];
+            metadata: components["schemas"]["CustomerAssignmentMetadataResponse"];
+            /** @description A key-value map of additional attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+        };
+        CustomerAssignmentBulkResult: {
+            /** @description HTTP Status Code. */
+            code: number;
+            /** @description The individual problems of an invalid item. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description The id of the resource the error is about, e.g. the missing segment. */
+            id?: string;
+            /** @description Index of the processed item, matching the item position in request body (zero-based). */
+            index: number;
+            /** @description Error message. */
+            message?: string;
+            /** @description HTTP Status description. */
+            status: string;
+        };
+        CustomerAssignmentMetadataResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Mixin name -> link to the mixin schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            modifiedAt: string;
+            /** @description The document version number. */
+            version: number;
+        };
+        CustomerAssignmentMetadataUpdate: {
+            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The version the caller last saw; a different stored version makes the write fail with 409. */
+            version?: number;
+        };
+        CustomerAssignmentRemoveBulk: {
+            /** @description Unique identifier of the customer. */
+            customerId: string;
+            /** @description Unique identifier of the legal entity (B2B). Omit it for B2C. */
+            legalEntityId?: string;
+        };
+        CustomerAssignmentResponse: {
+            /** @enum {string} */
+            assignmentType: "MANUAL" | "AUTOMATIC";
+            customer: components["schemas"]["AssignedCustomer"];
+            /** @description Present for B2B assignments only. */
+            legalEntity?: components["schemas"]["AssignedLegalEntity"];
+            metadata: components["schemas"]["CustomerAssignmentMetadataResponse"];
+            /** @description A key-value map of additional attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+        };
+        CustomerAssignmentsSearch: {
+            /**
+             * @description A query in the q-language, e.g. `assignmentType:MANUAL customer.lastName:~Doe`.
+             * @example assignmentType:MANUAL
+             */
+            q?: string;
+        };
+        CustomerAssignmentUpsert: {
+            metadata?: components["schemas"]["CustomerAssignmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        CustomerAssignmentUpsertBulk: {
+            /** @description Unique identifier of an existing customer. */
+            customerId: string;
+            /** @description Unique identifier of an existing legal entity. It should be omitted for B2C. */
+            legalEntityId?: string;
+            metadata?: components["schemas"]["CustomerAssignmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        CustomerManagementCreated: {
+            /**
+             * @description Id of the created document.
+             * @example 53ac81fd0cce8b26b36f3492
+             */
+            id: string;
+        };
+        CustomerManagementMetadata: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            modifiedAt: string;
+            /** @description Version of the document; starts at 1 and grows by one with every change. */
+            version: number;
+        };
+        CustomerManagementMetadataCreate: {
+            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        CustomerManagementMetadataUpdate: {
+            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The version the caller last read; a different stored version makes the write fail with 409. Absent: no check. */
+            version?: number;
+        };
+        CustomerManagementReference: {
+            /** @description Id of the referenced document. */
+            id: string;
+        };
+        CustomerManagementSearch: {
+            /**
+             * @description A q-language query, e.g. `type:COMPANY legalInfo.countryOfRegistration:DE`.
+             * @example type:COMPANY
+             */
+            q?: string;
+        };
+        CustomerSyncItem: {
+            /** @description Contact e-mail address, as the customer service holds it. */
+            email?: string | null;
+            /** @description First name (shown as `customer.name` of contact assignments). */
+            firstName?: string | null;
+            /** @description The customer id, as the customer service knows it. */
+            id: string;
+            /** @description Last name (shown as `customer.surname` of contact assignments). */
+            lastName?: string | null;
+            /** @description Mixins of the customer (stored as given). */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Contact phone number, as the customer service holds it. */
+            phone?: string | null;
+        };
+        CustomerSyncResult: {
+            /** @description HTTP status code of this item: 201 created, 204 updated or deleted, 4xx failed. */
+            code: number;
+            /** @description The invalid fields of a failed item. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description The customer id, when known. */
+            id?: string;
+            /** @description Zero-based position of the item in the request body. */
+            index: number;
+            /** @description Why the item failed. */
+            message?: string;
+            /** @description HTTP status text of this item. */
+            status: string;
+        };
+        ErrorDetailResponse: {
+            /** @description The field the problem is about. */
+            field?: string;
+            message: string;
+            /** @description The kind of problem. */
+            type?: string;
+        };
+        ErrorResponse: {
+            /**
+             * @description HTTP status code.
+             * @example 400
+             */
+            code: number;
+            /** @description The individual problems, e.g. one per invalid field. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description Error message. */
+            message: string;
+            /** @description The ID of the resource which caused the error. */
+            resourceId?: string;
+            /**
+             * @description HTTP status.
+             * @example Bad Request
+             */
+            status: string;
+        };
+        Fault: {
+            detail: components["schemas"]["FaultDetail"];
+            /** @example Invalid access token */
+            faultstring: string;
+        };
+        FaultDetail: {
+            /** @example oauth.v2.InvalidAccessToken */
+            errorcode: string;
+        };
+        ItemAssignmentBulkResult: {
+            /** @description HTTP status code of this item. */
+            code: number;
+            /** @description The individual problems of a rejected item. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description The item id, when known. */
+            id?: string;
+            /** @description Zero-based position of the item in the request body. */
+            index: number;
+            /** @description Error message. */
+            message?: string;
+            /** @description HTTP status description. */
+            status: string;
+        };
+        ItemAssignmentMetadataResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            mixins?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            modifiedAt: string;
+            /** @description The document version number. */
+            version: number;
+        };
+        ItemAssignmentMetadataUpdate: {
+            /** @description Mixin name -> link to the mixin JSON schema. */
+            mixins?: {
+                [key: string]: string;
+            };
+            /** @description The version the caller last saw; a different stored version makes the write a 409. */
+            version?: number;
+        };
+        ItemAssignmentResponse: {
+            item: components["schemas"]["AssignedItem"];
+            metadata: components["schemas"]["ItemAssignmentMetadataResponse"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique identifier of the customer segment. */
+            segmentId: string;
+            /** @enum {string} */
+            type: "PRODUCT" | "CATEGORY";
+        };
+        ItemAssignmentsSearch: {
+            /**
+             * @description A q-language query, e.g. `type:PRODUCT item.name.en:~hammer`.
+             * @example type:PRODUCT
+             */
+            q?: string;
+        };
+        ItemAssignmentUpsert: {
+            metadata?: components["schemas"]["ItemAssignmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        ItemAssignmentUpsertBulk: {
+            /** @description Unique identifier of an existing product/category (itemId). */
+            id: string;
+            metadata?: components["schemas"]["ItemAssignmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        LegalEntityAccountLimit: {
+            /**
+             * @description The account limit currency.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description The purchasing limit of the legal entity.
+             * @example 1000.99
+             */
+            value?: number;
+        };
+        LegalEntityCreate: {
+            accountLimit?: components["schemas"]["LegalEntityAccountLimit"];
+            /** @description Ids of existing contact assignments: the approval group of the legal entity. */
+            approvalGroup?: components["schemas"]["CustomerManagementReference"][];
+            /** @description Customer groups assigned to the legal entity (stored as given). */
+            customerGroups?: components["schemas"]["LegalEntityCustomerGroup"][];
+            /** @description Ids of existing locations: the addresses of the legal entity. */
+            entitiesAddresses?: components["schemas"]["CustomerManagementReference"][];
+            /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
+            id?: string;
+            legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
+            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The name of the legal entity. */
+            name: string;
+            /** @description The parent legal entity: required for a SUBSIDIARY, not allowed for a COMPANY. */
+            parentId?: string;
+            /** @description Restrictions of the legal entity (at most one value), e.g. `["US"]`. */
+            restrictions?: string[] | null;
+            /**
+             * @description The type of the legal entity; `COMPANY` when absent.
+             * @enum {string}
+             */
+            type?: "COMPANY" | "SUBSIDIARY";
+        };
+        LegalEntityCustomerGroup: {
+            /** @description The unique identifier of the customer group. */
+            id: string;
+            /** @description Localized name of the customer group (language -> text). */
+            name?: {
+                [key: string]: string;
+            };
+            /** @description The customer group role. */
+            role?: string;
+        };
+        LegalEntityLegalInfo: {
+            /** @example DE */
+            countryOfRegistration?: string;
+            /** @description The legal name of the entity. */
+            legalName?: string;
+            registrationAgency?: string;
+            /**
+             * @description Registration date, ISO 8601, e.g. `2020-04-30T04:00:00.000Z`.
+             * @example 2022-03-31T13:18:02.379Z
+             */
+            registrationDate?: string;
+            registrationId?: string;
+            taxRegistrationNumber?: string;
+        };
+        LegalEntityResponse: {
+            accountLimit?: components["schemas"]["LegalEntityAccountLimit"];
+            /** @description The contact assignments of the approval group. */
+            approvalGroup: components["schemas"]["ContactAssignmentSummary"][];
+            customerGroups: components["schemas"]["LegalEntityCustomerGroup"][];
+            /** @description The locations that are addresses of the legal entity. */
+            entitiesAddresses: components["schemas"]["LocationResponse"][];
+            id: string;
+            legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
+            metadata: components["schemas"]["CustomerManagementMetadata"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+            name: string;
+            parentId?: string;
+            restrictions?: string[];
+            /** @enum {string} */
+            type: "COMPANY" | "SUBSIDIARY";
+        };
+        LegalEntityUpdate: {
+            accountLimit?: components["schemas"]["LegalEntityAccountLimit"];
+            /** @description Ids of existing contact assignments: the approval group of the legal entity. */
+            approvalGroup?: components["schemas"]["CustomerManagementReference"][];
+            /** @description Customer groups assigned to the legal entity (stored as given). */
+            customerGroups?: components["schemas"]["LegalEntityCustomerGroup"][];
+            /** @description Ids of existing locations: the addresses of the legal entity. */
+            entitiesAddresses?: components["schemas"]["CustomerManagementReference"][];
+            legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
+            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The name of the legal entity. */
+            name: string;
+            /** @description The parent legal entity: required for a SUBSIDIARY, not allowed for a COMPANY. */
+            parentId?: string;
+            /** @description Restrictions of the legal entity (at most one value), e.g. `["US"]`. */
+            restrictions?: string[] | null;
+            /**
+             * @description The type of the legal entity.
+             * @enum {string}
+             */
+            type: "COMPANY" | "SUBSIDIARY";
+        };
+        LocationContactDetails: {
+            addressLine1?: string;
+            addressLine2?: string;
+            city?: string;
+            /** @example US */
+            countryCode?: string;
+            /** @description Contact e-mail addresses. */
+            emails?: string[];
+            /** @description Contact phone numbers. */
+            phones?: string[];
+            postcode?: string;
+            state?: string;
+            /** @description Tags of the location, e.g. `shipping`. */
+            tags?: string[];
+        };
+        LocationCreate: {
+            contactDetails: components["schemas"]["LocationContactDetails"];
+            /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
+            id?: string;
+            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The name of the location. */
+            name?: string;
+            /**
+             * @description The type of the location.
+             * @enum {string}
+             */
+            type: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
+        };
+        LocationResponse: {
+            contactDetails: components["schemas"]["LocationContactDetails"];
+            id: string;
+            metadata: components["schemas"]["CustomerManagementMetadata"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            /** @enum {string} */
+            type: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
+        };
+        LocationUpdate: {
+            contactDetails: components["schemas"]["LocationContactDetails"];
+            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The name of the location. */
+            name?: string;
+            /**
+             * @description The type of the location.
+             * @enum {string}
+             */
+            type: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
+        };
+        Match: {
+            /** @description The products to check (at most 200). */
+            items: components["schemas"]["MatchItem"][];
+            /** @description The segments to check against (at most 1000). */
+            segmentIds: string[];
+            /** @description Site code of the segments. Required unless `siteCode` is given. */
+            site?: string;
+            /** @description Alias of `site` (as in the Emporix example); `site` wins when both are given. */
+            siteCode?: string;
+        };
+        MatchItem: {
+            /** @description Id of the product. */
+            id: string;
+        };
+        SegmentBulkResponse: {
+            /** @description HTTP status code of this item. */
+            code: number;
+            /** @description The individual problems, e.g. one per invalid field. */
+            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description The item's segment id, where known. */
+            id?: string;
+            /** @description Zero-based position of the item in the request array. */
+            index: number;
+            /** @description Error message. */
+            message?: string;
+            /** @description HTTP status text of this item. */
+            status: string;
+        };
+        SegmentCreation: {
+            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            description?: {
+                [key: string]: string;
+            } | string;
+            /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive. */
+            id?: string;
+            metadata?: components["schemas"]["SegmentMetadataCreate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            name: {
+                [key: string]: string;
+            } | string;
+            /** @description Determines for which site the customer segment is available. */
+            siteCode: string;
+            /**
+             * @description Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @description Determines the time frame in which the customer segment is valid. */
+            validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentIdResponse: {
+            /** @example 628cd20c6e8b2432b6346ca6 */
+            id: string;
+        };
+        SegmentMetadataCreate: {
+            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        SegmentMetadataResponse: {
+            /**
+             * Format: date-time
+             * @description The creation date.
+             */
+            createdAt?: string;
+            /** @description Mixin name -> link to the mixin schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description The modification date.
+             */
+            modifiedAt?: string;
+            /** @description The document version number. */
+            version?: number;
+        };
+        SegmentMetadataUpdate: {
+            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The version the client last saw; a different stored version answers 409. Without it the write is not checked. */
+            version?: number;
+        };
+        SegmentPatchOperation: {
+            /**
+             * @description The RFC 6902 operation: `add`, `remove` or `replace`.
+             * @enum {string}
+             */
+            op: "add" | "remove" | "replace";
+            /** @description JSON pointer into the segment, e.g. `/status`, `/name`, `/mixins/additionalAttributes/externalId`. */
+            path: string;
+            /** @description The value for `add` and `replace`: any JSON value (also a boolean or an array, e.g. inside `mixins`). */
+            value?: Record<string, never> | string | number;
+        };
+        SegmentResponse: {
+            /** @description Localized description, like `name`. */
+            description?: {
+                [key: string]: string;
+            } | string;
+            /** @description Unique identifier of the customer segment (kept by every `fields` projection). */
+            id: string;
+            metadata?: components["schemas"]["SegmentMetadataResponse"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Localized name: the map, or with `Accept-Language` the text in the best matching language. */
+            name?: {
+                [key: string]: string;
+            } | string;
+            siteCode?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+            validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentsSearch: {
+            /**
+             * @description A q-language query, e.g. `siteCode:main status:ACTIVE`.
+             * @example siteCode:main
+             */
+            q?: string;
+        };
+        SegmentUpdate: {
+            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            description?: {
+                [key: string]: string;
+            } | string;
+            metadata?: components["schemas"]["SegmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            name: {
+                [key: string]: string;
+            } | string;
+            /** @description Determines for which site the customer segment is available. */
+            siteCode: string;
+            /**
+             * @description Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @description Determines the time frame in which the customer segment is valid. */
+            validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentUpdateBulk: {
+            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            description?: {
+                [key: string]: string;
+            } | string;
+            /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive). */
+            id: string;
+            metadata?: components["schemas"]["SegmentMetadataUpdate"];
+            /** @description A key-value map of additional attributes. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            name: {
+                [key: string]: string;
+            } | string;
+            /** @description Determines for which site the customer segment is available. */
+            siteCode: string;
+            /**
+             * @description Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @description Determines the time frame in which the customer segment is valid. */
+            validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentValidity: {
+            /**
+             * Format: date-time
+             * @description Start of the validity period (inclusive).
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description End of the validity period (inclusive); not before `from`.
+             */
+            to?: string;
+        };
         TokenRequestBody: {
             /** @description Also accepted as HTTP Basic credentials. */
             client_id?: string;
@@ -93,6 +1647,9 @@ export interface components {
             /** @enum {string} */
             token_type: "Bearer";
         };
+        UnauthorizedResponse: {
+            fault: components["schemas"]["Fault"];
+        };
     };
     responses: never;
     parameters: never;
@@ -102,6 +1659,4492 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "GET-customer-mgmt-list-contact-assignments": {
+        parameters: {
+            query?: {
+                /** @description Contact assignments of this customer. */
+                "customer.id"?: string;
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Contact assignments of this legal entity. */
+                "legalEntity.id"?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Contact assignments with this primary flag. */
+                primary?: boolean;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+                /** @description Contact assignments of this type. */
+                type?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contact assignments. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-mgmt-create-contact-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactAssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The contact assignment has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-retrieve-contact-assignment": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                contactAssignmentId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactAssignmentResponse"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-mgmt-update-contact-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactAssignmentId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactAssignmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The contact assignment has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The contact assignment has been updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Listed by the reference contract; not answered here, because an upsert creates an absent contact assignment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-mgmt-remove-contact-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactAssignmentId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact assignment has been deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-mgmt-upsert-customers-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerSyncItem"][];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSyncResult"][];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-mgmt-remove-customers-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSyncResult"][];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-list-legal-entities": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description The legal entity with exactly this id (ids are case-sensitive). */
+                id?: string;
+                /** @description Legal entities whose country of registration contains this text (case-insensitive). */
+                "legalInfo.countryOfRegistration"?: string;
+                /** @description Legal entities whose legal name contains this text (case-insensitive). */
+                "legalInfo.legalName"?: string;
+                /** @description Legal entities whose registration agency contains this text (case-insensitive). */
+                "legalInfo.registrationAgency"?: string;
+                /** @description Legal entities registered at exactly this date (the text as stored). */
+                "legalInfo.registrationDate"?: string;
+                /** @description Legal entities with exactly this registration id. */
+                "legalInfo.registrationId"?: string;
+                /** @description Legal entities with exactly this tax registration number. */
+                "legalInfo.taxRegistrationNumber"?: string;
+                /** @description Legal entities whose name contains this text (case-insensitive). */
+                name?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Legal entities with this parent. */
+                parentId?: string;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+                /** @description Legal entities of this type. */
+                type?: "COMPANY" | "SUBSIDIARY";
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of legal entities. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalEntityResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-mgmt-create-legal-entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalEntityCreate"];
+            };
+        };
+        responses: {
+            /** @description The legal entity has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-retrieve-legal-entity": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                legalEntityId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalEntityResponse"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-mgmt-update-legal-entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                legalEntityId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalEntityUpdate"];
+            };
+        };
+        responses: {
+            /** @description The legal entity has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The legal entity has been updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Listed by the reference contract; not answered here, because an upsert creates an absent legal entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-mgmt-remove-legal-entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                legalEntityId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The legal entity has been deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                legalEntityId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalEntityResponse"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-mgmt-search-legal-entities": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description The legal entity with exactly this id (ids are case-sensitive). */
+                id?: string;
+                /** @description Legal entities whose country of registration contains this text (case-insensitive). */
+                "legalInfo.countryOfRegistration"?: string;
+                /** @description Legal entities whose legal name contains this text (case-insensitive). */
+                "legalInfo.legalName"?: string;
+                /** @description Legal entities whose registration agency contains this text (case-insensitive). */
+                "legalInfo.registrationAgency"?: string;
+                /** @description Legal entities registered at exactly this date (the text as stored). */
+                "legalInfo.registrationDate"?: string;
+                /** @description Legal entities with exactly this registration id. */
+                "legalInfo.registrationId"?: string;
+                /** @description Legal entities with exactly this tax registration number. */
+                "legalInfo.taxRegistrationNumber"?: string;
+                /** @description Legal entities whose name contains this text (case-insensitive). */
+                name?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Legal entities with this parent. */
+                parentId?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+                /** @description Legal entities of this type. */
+                type?: "COMPANY" | "SUBSIDIARY";
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomerManagementSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of legal entities. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalEntityResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-list-all-locations": {
+        parameters: {
+            query?: {
+                /** @description Locations whose addressLine1 or addressLine2 contains this text (case-insensitive). */
+                "contactDetails.address"?: string;
+                /** @description Locations whose city contains this text (case-insensitive). */
+                "contactDetails.city"?: string;
+                /** @description Locations with exactly this country code. */
+                "contactDetails.countryCode"?: string;
+                /** @description Locations with an e-mail address containing this text (case-insensitive). */
+                "contactDetails.email"?: string;
+                /** @description Locations with a phone number containing this text (case-insensitive). */
+                "contactDetails.phone"?: string;
+                /** @description Locations whose postcode contains this text (case-insensitive). */
+                "contactDetails.postcode"?: string;
+                /** @description Locations whose state contains this text (case-insensitive). */
+                "contactDetails.state"?: string;
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Locations whose name contains this text (case-insensitive). */
+                name?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+                /** @description Locations of this type. */
+                type?: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of locations. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-mgmt-create-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCreate"];
+            };
+        };
+        responses: {
+            /** @description The location has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-mgmt-retrieve-location": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                locationId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-mgmt-update-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The location has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                };
+            };
+            /** @description The location has been updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Listed by the reference contract; not answered here, because an upsert creates an absent location. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-mgmt-remove-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locationId: string;
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The location has been deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-catalog-category": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Localized fields as plain strings in the first available language; `*` or absent: maps. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                categoryId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCategoryResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The service holds no such category. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-upsert-catalog-categories-bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of plain-string localized fields; `*` or absent: maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogCategoryUpsert"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-catalog-categories-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-catalog-product": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Localized fields as plain strings in the first available language; `*` or absent: maps. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProductResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The service holds no such product. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-upsert-catalog-products-bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of plain-string localized fields; `*` or absent: maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogProductUpsert"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-catalog-products-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-segments": {
+        parameters: {
+            query?: {
+                /** @description Only segments this customer is assigned to. Honoured for `customersegment.segment_read` tokens only; customer tokens always see their own segments. */
+                customerId?: string;
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Only segments with a customer assignment in this legal entity (of `customerId`, or of the calling customer). */
+                legalEntityId?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                "Accept-Language"?: string;
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer segments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-create-segment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentCreation"];
+            };
+        };
+        responses: {
+            /** @description Customer segment was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentIdResponse"];
+                };
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A segment with this id exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-segment": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Only when the segment has a customer assignment in this legal entity (for customer tokens: an assignment of the calling customer). */
+                legalEntityId?: string;
+            };
+            header?: {
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer segment successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Resource not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-segment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Customer segment wasn't found. A new customer segment was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentIdResponse"];
+                };
+            };
+            /** @description Customer segment was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The stored version differs from metadata.version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-segment": {
+        parameters: {
+            query?: {
+                /** @description `true` also deletes the customer and item assignments of the segment; otherwise a segment with assignments is not deleted (400). */
+                forceDelete?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer segment was successfully deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PATCH-customer-segment-update-segment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPatchOperation"][];
+            };
+        };
+        responses: {
+            /** @description Customer segment was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Resource not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-customers": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer assignments for a customer segment were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-customer-by-customerId": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `customer,metadata.version`. */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer assignment for a customer segment was successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentB2CResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The segment has no such B2C assignment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-customer-by-customerId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomerAssignmentUpsert"];
+            };
+        };
+        responses: {
+            /** @description A new customer assignment was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Customer assignment was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body or customerId. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-customer-by-customerId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer assignment was successfully removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-customer": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `customer,metadata.version`. */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity which customer is assigned to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer assignment for a customer segment was successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The segment has no such B2B assignment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity which customer is assigned to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomerAssignmentUpsert"];
+            };
+        };
+        responses: {
+            /** @description A new customer assignment was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Customer assignment was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body, customerId or legalEntityId. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer which is added to a customer segment. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity which customer is assigned to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer assignment was successfully removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-customers-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAssignmentUpsertBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-customers-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAssignmentRemoveBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-search-customers": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomerAssignmentsSearch"];
+            };
+        };
+        responses: {
+            /** @description Customer assignments for a customer segment were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-segment-items": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
+                legalEntityId?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                "Accept-Language"?: string;
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer segment assignments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-item": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `item,metadata.version`. */
+                fields?: string;
+                /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
+                legalEntityId?: string;
+            };
+            header?: {
+                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Unique identifier of the product/category. */
+                itemId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+                /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer segment item assignment was successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentResponse"];
+                };
+            };
+            /** @description Unknown type or invalid fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such assignment (visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the product/category. */
+                itemId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+                /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemAssignmentUpsert"];
+            };
+        };
+        responses: {
+            /** @description A new assignment was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Item assignment was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body, type or itemId. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the product/category. */
+                itemId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+                /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Item assignment was successfully removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-items-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+                /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemAssignmentUpsertBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items, or the type is unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-items-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+                /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentBulkResult"][];
+                };
+            };
+            /** @description The body is not an array of 1 to 200 items, or the type is unknown. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-search-items": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
+                legalEntityId?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                "Accept-Language"?: string;
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ItemAssignmentsSearch"];
+            };
+        };
+        responses: {
+            /** @description Customer segment assignments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-segments-bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentUpdateBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                };
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-create-segments-bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                "Content-Language"?: string;
+            };
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentCreation"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                };
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-segments-bulk": {
+        parameters: {
+            query?: {
+                /** @description `true` also deletes the customer and item assignments of the segment; otherwise a segment with assignments is not deleted (400). */
+                forceDelete?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                };
+            };
+            /** @description Bad request due to validation, incorrect parameters, etc. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-segments-items": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
+                legalEntityId?: string;
+                /** @description Only items of ACTIVE, currently valid segments. Always true for customer tokens. */
+                onlyActive?: boolean;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Only segments of this site. */
+                siteCode?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                "Accept-Language"?: string;
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer items assignments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-category-trees": {
+        parameters: {
+            query?: {
+                /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
+                legalEntityId?: string;
+                /** @description Only segments of this site. */
+                siteCode?: string;
+            };
+            header?: {
+                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer categories assignments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryTreeNode"][];
+                };
+            };
+            /** @description A query parameter was given twice. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-check-match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Your Emporix tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Match"];
+            };
+        };
+        responses: {
+            /** @description Id of the products which match criteria. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchItem"][];
+                };
+            };
+            /** @description Invalid body: missing site, too many items, malformed items. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-search-segments": {
+        parameters: {
+            query?: {
+                /** @description Only segments this customer is assigned to. Honoured for `customersegment.segment_read` tokens only; customer tokens always see their own segments. */
+                customerId?: string;
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Only segments with a customer assignment in this legal entity (of `customerId`, or of the calling customer). */
+                legalEntityId?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                "Accept-Language"?: string;
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Your tenant name (lowercase). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SegmentsSearch"];
+            };
+        };
+        responses: {
+            /** @description Customer segments were successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "GET-health-liveness": {
         parameters: {
             query?: never;

@@ -1,5 +1,5 @@
 import { ErrorDetail } from '@cs/contracts';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate, ValidatorOptions } from 'class-validator';
 import { BadRequestError } from '../errors/domain-errors';
@@ -20,9 +20,22 @@ export function validationFailed(details: ErrorDetail[]): BadRequestError {
   return new BadRequestError(`Invalid request: ${fields}.`, undefined, details);
 }
 
+const PLAIN_TYPES: unknown[] = [Object, Array, String, Number, Boolean];
+
+/** Rejects arrays and primitives where a DTO (a JSON object) is expected, which class-validator would let through. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && !PLAIN_TYPES.includes(metadata.metatype);
+    if (expectsObject && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new BadRequestError('The request body must be a JSON object.');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: strips unknown properties, converts types, answers 400 naming each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
     exceptionFactory: (errors) => validationFailed(toDetails(errors)),

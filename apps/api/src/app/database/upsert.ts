@@ -26,8 +26,9 @@ export interface UpsertResult {
  * a row that exists with another version is left alone and the caller gets a 409.
  */
 export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert): Promise<UpsertResult> {
-  const keyColumns = Object.keys(spec.key);
-  const valueColumns = Object.keys(spec.values);
+  // Quoted, so that columns named like keywords (e.g. `primary`) work.
+  const keyColumns = Object.keys(spec.key).map(quoteIdentifier);
+  const valueColumns = Object.keys(spec.values).map(quoteIdentifier);
   const params = [...Object.values(spec.key), ...Object.values(spec.values).map(toParam), spec.expectedVersion ?? null];
   const versionParam = `$${params.length}::int`;
   const columns = [...keyColumns, ...valueColumns];
@@ -42,6 +43,10 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
   if (!rows.length) throw new ConflictError(VERSION_CONFLICT_MESSAGE, spec.resourceId);
   const [row] = rows;
   return { created: row.created, version: row.version, createdAt: row.created_at, modifiedAt: row.modified_at };
+}
+
+function quoteIdentifier(column: string): string {
+  return `"${column.replace(/"/g, '""')}"`;
 }
 
 /** Values as node-postgres should send them: objects and arrays as JSON text. */

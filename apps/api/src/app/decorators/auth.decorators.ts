@@ -1,6 +1,6 @@
 import { Principal, Scope } from '@cs/contracts';
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse, ApiInternalServerErrorResponse, ApiOAuth2, ApiServiceUnavailableResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponse, UnauthorizedResponse } from '@cs/dto';
 
 export const SCOPES_KEY = 'cs:scopes';
@@ -18,6 +18,8 @@ export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
     ApiExtension('x-scopes', scopes),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token.', type: UnauthorizedResponse }),
     ApiForbiddenResponse({ description: 'The token lacks a required scope or belongs to another tenant.', type: ErrorResponse }),
+    ApiInternalServerErrorResponse({ description: 'Unexpected error; the body reveals nothing about the cause.', type: ErrorResponse }),
+    ApiServiceUnavailableResponse({ description: 'The database is unavailable or overloaded; retry later.', type: ErrorResponse }),
   );
 }
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SegmentsController } from './segments.controller';
+import { SegmentsService } from './segments.service';
 
-@Module({})
+@Module({ controllers: [SegmentsController], providers: [SegmentsService] })
 export class SegmentsModule {}

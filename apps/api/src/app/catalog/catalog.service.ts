@@ -1,0 +1,226 @@
+import { BulkItemResult } from '@cs/contracts';
+import { CatalogCategoryResponse, CatalogCategoryUpsert, CatalogProductResponse, CatalogProductUpsert } from '@cs/dto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Localized, localizedInput, localizedOutput } from '../common/localization';
+import { validateAs } from '../common/validation';
+import { Transactions } from '../database/transactions';
+import { upsertVersioned } from '../database/upsert';
+import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+
+interface Stored {
+  mixins: Record<string, unknown>;
+  metadata_mixins: Record<string, string>;
+  version: number;
+  created_at: Date;
+  modified_at: Date;
+}
+interface CategoryRow extends Stored {
+  id: string;
+  parent_id: string | null;
+  code: string | null;
+  name: Localized;
+  description: Localized;
+  slug: Localized;
+  ecn: string[];
+  validity_from: Date | null;
+  validity_to: Date | null;
+  position: number | null;
+  published: boolean;
+}
+interface ProductRow extends Stored {
+  id: string;
+  code: string | null;
+  name: Localized;
+  category_ids: string[];
+}
+
+/**
+ * True when `parentId` is `id` or one of `parentId`'s ancestors is `id`, i.e. the new parent link
+ * would close a cycle. UNION stops the walk on any cycle already stored.
+ */
+const CREATES_CYCLE_SQL = `
+  WITH RECURSIVE up(id) AS (
+    SELECT CAST($2 AS varchar)
+    UNION
+    SELECT c.parent_id FROM up JOIN catalog_category c ON c.tenant = $1 AND c.id = up.id WHERE c.parent_id IS NOT NULL
+  )
+  SELECT EXISTS (SELECT 1 FROM up WHERE id = $3) AS cycle`;
+
+/**
+ * The catalog data the service keeps (our extension): categories and products, synchronised in
+ * bulk from the commerce catalog, used to enrich item assignments, build category trees and match.
+ */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  upsertCategories(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, item) => {
+      const dto = await validateAs(CatalogCategoryUpsert, item);
+      return { code: (await this.writeCategory(tx, tenant, dto, language)) ? 201 : 204, id: dto.id };
+    });
+  }
+
+  upsertProducts(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, item) => {
+      const dto = await validateAs(CatalogProductUpsert, item);
+      return { code: (await this.writeProduct(tx, tenant, dto, language)) ? 201 : 204, id: dto.id };
+    });
+  }
+
+  /**
+   * Removes categories. Links to them (product categories, children's parent ids) and their item
+   * assignments stay, and lead nowhere until a category of that id arrives again.
+   */
+  removeCategories(tenant: string, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, id) => {
+      assertId(id);
+      await tx.query('DELETE FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
+      return { code: 204, id };
+    });
+  }
+
+  /** Removes products (their category links cascade); item assignments stay. */
+  removeProducts(tenant: string, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, id) => {
+      assertId(id);
+      await tx.query('DELETE FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, id]);
+      return { code: 204, id };
+    });
+  }
+
+  async getCategory(tenant: string, id: string, languages: string[]): Promise<CatalogCategoryResponse> {
+    const [row]: CategoryRow[] = await this.dataSource.query('SELECT * FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
+    if (!row) throw new NotFoundError(`Category with id ${id} not found.`, id);
+    const validity = { ...(row.validity_from && { from: row.validity_from.toISOString() }), ...(row.validity_to && { to: row.validity_to.toISOString() }) };
+    return {
+      id: row.id,
+      ...(row.parent_id !== null && { parentId: row.parent_id }),
+      ...(row.code !== null && { code: row.code }),
+      name: localizedOutput(row.name, languages) ?? {},
+      ...localizedField('localizedDescription', row.description, languages),
+      ...localizedField('localizedSlug', row.slug, languages),
+      ecn: row.ecn,
+      ...(Object.keys(validity).length > 0 && { validity }),
+      ...(row.position !== null && { position: row.position }),
+      published: row.published,
+      ...stored(row),
+    };
+  }
+
+  async getProduct(tenant: string, id: string, languages: string[]): Promise<CatalogProductResponse> {
+    const [row]: ProductRow[] = await this.dataSource.query(
+      `SELECT p.*, ARRAY(SELECT pc.category_id FROM catalog_product_category pc WHERE pc.tenant = p.tenant AND pc.product_id = p.id ORDER BY pc.category_id COLLATE "C") AS category_ids
+       FROM catalog_product p WHERE p.tenant = $1 AND p.id = $2`,
+      [tenant, id],
+    );
+    if (!row) throw new NotFoundError(`Product with id ${id} not found.`, id);
+    return {
+      id: row.id,
+      ...(row.code !== null && { code: row.code }),
+      name: localizedOutput(row.name, languages) ?? {},
+      categoryIds: row.category_ids,
+      ...stored(row),
+    };
+  }
+
+  private async writeCategory(tx: EntityManager, tenant: string, dto: CatalogCategoryUpsert, language: string | undefined): Promise<boolean> {
+    const parentId = dto.parentId ?? null;
+    if (parentId !== null) await this.assertNoCycle(tx, tenant, dto.id, parentId);
+    const from = dto.validity?.from ? new Date(dto.validity.from) : null;
+    const to = dto.validity?.to ? new Date(dto.validity.to) : null;
+    if (from && to && from > to) throw new BadRequestError('validity.from must not be after validity.to.', dto.id, [{ field: 'validity', message: 'from must not be after to' }]);
+    const previous = language ? await this.previousTexts(tx, 'catalog_category', tenant, dto.id, 'name, description, slug') : undefined;
+    const result = await upsertVersioned(tx, {
+      table: 'catalog_category',
+      key: { tenant, id: dto.id },
+      values: {
+        parent_id: parentId,
+        code: dto.code ?? null,
+        name: localizedInput('name', dto.name, language, previous?.name) ?? {},
+        description: localizedInput('localizedDescription', dto.localizedDescription, language, previous?.description) ?? {},
+        slug: localizedInput('localizedSlug', dto.localizedSlug, language, previous?.slug) ?? {},
+        ecn: dto.ecn ?? [],
+        validity_from: from,
+        validity_to: to,
+        position: dto.position ?? null,
+        published: dto.published ?? true,
+        mixins: dto.mixins ?? {},
+        metadata_mixins: dto.metadata?.mixins ?? {},
+      },
+      expectedVersion: dto.metadata?.version,
+      resourceId: dto.id,
+    });
+    return result.created;
+  }
+
+  private async writeProduct(tx: EntityManager, tenant: string, dto: CatalogProductUpsert, language: string | undefined): Promise<boolean> {
+    const previous = language ? await this.previousTexts(tx, 'catalog_product', tenant, dto.id, 'name') : undefined;
+    const result = await upsertVersioned(tx, {
+      table: 'catalog_product',
+      key: { tenant, id: dto.id },
+      values: {
+        code: dto.code ?? null,
+        name: localizedInput('name', dto.name, language, previous?.name) ?? {},
+        mixins: dto.mixins ?? {},
+        metadata_mixins: dto.metadata?.mixins ?? {},
+      },
+      expectedVersion: dto.metadata?.version,
+      resourceId: dto.id,
+    });
+    await tx.query('DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2', [tenant, dto.id]);
+    if (dto.categoryIds?.length) {
+      await tx.query('INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING', [
+        tenant,
+        dto.id,
+        dto.categoryIds,
+      ]);
+    }
+    return result.created;
+  }
+
+  /**
+   * Rejects a parent link that would make the category its own ancestor. Category writes that set
+   * a parent are serialised per tenant (transaction-scoped advisory lock), so two concurrent
+   * requests cannot each add one half of a cycle.
+   */
+  private async assertNoCycle(tx: EntityManager, tenant: string, id: string, parentId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`catalog_category_tree:${tenant}`]);
+    const [{ cycle }]: Array<{ cycle: boolean }> = await tx.query(CREATES_CYCLE_SQL, [tenant, parentId, id]);
+    if (cycle) {
+      throw new BadRequestError(`Category ${id} cannot have parent ${parentId}: the parent is the category itself or one of its descendants.`, id, [
+        { field: 'parentId', message: 'would create a cycle' },
+      ]);
+    }
+  }
+
+  /** The stored localized texts a single-language (`Content-Language`) write merges into. `columns` is trusted. */
+  private async previousTexts(tx: EntityManager, table: string, tenant: string, id: string, columns: string): Promise<Record<string, Localized> | undefined> {
+    const [row] = await tx.query(`SELECT ${columns} FROM ${table} WHERE tenant = $1 AND id = $2 FOR UPDATE`, [tenant, id]);
+    return row;
+  }
+}
+
+function assertId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || !id) throw new BadRequestError('Each item must be a non-empty id string.');
+}
+
+function localizedField(field: string, value: Localized, languages: string[]): Record<string, Localized | string> {
+  return Object.keys(value).length ? { [field]: localizedOutput(value, languages) as Localized | string } : {};
+}
+
+function stored(row: Stored) {
+  return {
+    ...(Object.keys(row.mixins).length > 0 && { mixins: row.mixins }),
+    metadata: {
+      createdAt: row.created_at.toISOString(),
+      modifiedAt: row.modified_at.toISOString(),
+      version: row.version,
+      ...(Object.keys(row.metadata_mixins).length > 0 && { mixins: row.metadata_mixins }),
+    },
+  };
+}

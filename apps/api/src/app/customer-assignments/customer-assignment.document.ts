@@ -1,0 +1,64 @@
+import { AssignmentType } from '@cs/contracts';
+import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse } from '@cs/dto';
+import { BadRequestError } from '../errors';
+
+/** Identifies one assignment; `legalEntityId` absent (B2C) is stored as ''. */
+export interface AssignmentKey {
+  segmentId: string;
+  customerId: string;
+  legalEntityId?: string;
+}
+
+/** One selected row: the assignment with its customer's and legal entity's data (null when not held). */
+export interface AssignmentRow {
+  customerId: string;
+  legalEntityId: string;
+  assignmentType: AssignmentType;
+  mixins: Record<string, unknown>;
+  metadataMixins: Record<string, unknown>;
+  version: number;
+  createdAt: Date;
+  modifiedAt: Date;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  legalEntityName: string | null;
+}
+
+function withoutNulls<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+/** The API document of a row: customer and legal entity carry only what the service knows beyond their ids. */
+export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
+  return {
+    customer: withoutNulls({ id: row.customerId, firstName: row.firstName, lastName: row.lastName, email: row.email }),
+    ...(row.legalEntityId !== '' && { legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }) }),
+    assignmentType: row.assignmentType,
+    mixins: row.mixins,
+    metadata: {
+      createdAt: row.createdAt.toISOString(),
+      modifiedAt: row.modifiedAt.toISOString(),
+      version: row.version,
+      mixins: row.metadataMixins,
+    },
+  };
+}
+
+/** The stored key columns of an assignment to write; rejects ids no row could hold. */
+export function storedKey(tenant: string, key: AssignmentKey): Record<string, string> {
+  for (const field of ['customerId', 'legalEntityId'] as const) {
+    const value = key[field];
+    if (value === undefined) continue;
+    if (value === '' || value.length > ASSIGNMENT_ID_MAX_LENGTH) {
+      const message = `must be 1 to ${ASSIGNMENT_ID_MAX_LENGTH} characters long`;
+      throw new BadRequestError(`Invalid ${field}: ${message}.`, value, [{ field, message }]);
+    }
+  }
+  return { tenant, segment_id: key.segmentId, customer_id: key.customerId, legal_entity_id: key.legalEntityId ?? '' };
+}
+
+export function describeKey(key: AssignmentKey): string {
+  const entity = key.legalEntityId === undefined ? '' : ` and legal entity '${key.legalEntityId}'`;
+  return `customer '${key.customerId}'${entity} in segment '${key.segmentId}'`;
+}

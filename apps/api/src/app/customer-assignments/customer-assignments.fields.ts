@@ -1,0 +1,25 @@
+import { AssignmentTypes } from '@cs/contracts';
+import { FieldMap } from '@cs/query';
+
+/**
+ * q and sort fields of customer assignments. Aliases: `a` customer_assignment, `c` customer and
+ * `le` legal_entity (both LEFT JOINed, so their fields are null when the service holds no data).
+ */
+export const CUSTOMER_ASSIGNMENT_FIELDS: FieldMap = {
+  'customer.id': { sql: 'a.customer_id', type: 'string' },
+  'customer.firstName': { sql: 'c.first_name', type: 'string' },
+  'customer.lastName': { sql: 'c.last_name', type: 'string' },
+  'customer.email': { sql: 'c.email', type: 'string' },
+  // B2C assignments store '' as their legal entity; to q they have none (`legalEntity.id:null`).
+  'legalEntity.id': { sql: "NULLIF(a.legal_entity_id, '')", type: 'string' },
+  'legalEntity.name': { sql: 'le.name', type: 'string' },
+  assignmentType: { sql: 'a.assignment_type', type: 'enum', values: AssignmentTypes },
+  mixins: { sql: 'a.mixins', type: 'json', sortable: true },
+  'metadata.mixins': { sql: 'a.metadata_mixins', type: 'json', sortable: true },
+  'metadata.createdAt': { sql: 'a.created_at', type: 'datetime' },
+  'metadata.modifiedAt': { sql: 'a.modified_at', type: 'datetime' },
+  'metadata.version': { sql: 'a.version', type: 'number' },
+};
+
+/** The primary-key order within a segment: the default order, served by the primary-key index. */
+export const CUSTOMER_ASSIGNMENT_TIE_BREAKER = ['a.customer_id', 'a.legal_entity_id'];

@@ -1,0 +1,155 @@
+import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
+import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsert, CustomerAssignmentUpsertBulk } from '@cs/dto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { fetchPage, ListRequest, Page } from '../common/listing';
+import { validateAs } from '../common/validation';
+import { CustomerEntity } from '../customer-management/customers/customer.entity';
+import { LegalEntityEntity } from '../customer-management/legal-entities/legal-entity.entity';
+import { recordEvent } from '../database/outbox';
+import { Transactions } from '../database/transactions';
+import { upsertVersioned } from '../database/upsert';
+import { BadRequestError, NotFoundError } from '../errors';
+import { readsOwnSegmentsOnly, visibleToCustomerSql } from '../segments/segment-visibility';
+import { CustomerAssignmentEntity } from './customer-assignment.entity';
+import { AssignmentKey, AssignmentRow, describeKey, storedKey, toDocument } from './customer-assignment.document';
+import { CUSTOMER_ASSIGNMENT_FIELDS, CUSTOMER_ASSIGNMENT_TIE_BREAKER } from './customer-assignments.fields';
+
+@Injectable()
+export class CustomerAssignmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /**
+   * A page of a segment's assignments. Customer tokens see only their own assignments (B2C, and B2B
+   * of the token's legal entities when it names any), and only while the segment is visible to them.
+   */
+  async list(tenant: string, segmentId: string, list: ListRequest, principal: Principal): Promise<Page<CustomerAssignmentResponse>> {
+    const qb = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
+    if (readsOwnSegmentsOnly(principal)) {
+      const visible = visibleToCustomerSql('seg', principal);
+      qb.andWhere(`EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`, visible.params);
+      const legalEntityIds = principal.legalEntityIds?.length ? [...principal.legalEntityIds] : undefined;
+      qb.andWhere(
+        `a.customer_id = :ownCustomerId${legalEntityIds ? " AND (a.legal_entity_id = '' OR a.legal_entity_id = ANY(CAST(:ownLegalEntityIds AS text[])))" : ''}`,
+        { ownCustomerId: principal.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
+      );
+    }
+    const page = await fetchPage<CustomerAssignmentEntity, AssignmentRow>(qb, list, { fieldMap: CUSTOMER_ASSIGNMENT_FIELDS, tieBreaker: CUSTOMER_ASSIGNMENT_TIE_BREAKER });
+    return { ...page, items: page.items.map(toDocument) };
+  }
+
+  async get(tenant: string, key: AssignmentKey): Promise<CustomerAssignmentResponse> {
+    const row = await this.select()
+      .where('a.tenant = :tenant AND a.segment_id = :segmentId AND a.customer_id = :customerId AND a.legal_entity_id = :legalEntityId', {
+        tenant,
+        segmentId: key.segmentId,
+        customerId: key.customerId,
+        legalEntityId: key.legalEntityId ?? '',
+      })
+      .getRawOne<AssignmentRow>();
+    if (!row) throw new NotFoundError(`No assignment of ${describeKey(key)}.`, key.customerId);
+    return toDocument(row);
+  }
+
+  /** Upsert; true when the assignment was created. No body (or `null`) is an empty document. */
+  upsert(tenant: string, key: AssignmentKey, body: CustomerAssignmentUpsert | null | undefined): Promise<boolean> {
+    // The global pipe lets arrays and primitives through unvalidated.
+    if (body !== null && body !== undefined && (typeof body !== 'object' || Array.isArray(body))) {
+      throw new BadRequestError('The request body must be a JSON object.');
+    }
+    return this.transactions.run((tx) => this.write(tx, tenant, key, body ?? {}));
+  }
+
+  async remove(tenant: string, key: AssignmentKey): Promise<void> {
+    await this.transactions.run((tx) => this.delete(tx, tenant, key));
+  }
+
+  upsertBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, item) => {
+      const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
+      const created = await this.write(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto);
+      return { code: created ? 201 : 204 };
+    });
+  }
+
+  removeBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, item) => {
+      const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
+      await this.delete(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
+      return { code: 204 };
+    });
+  }
+
+  /** Assignments with their customer's and legal entity's data, in one statement. */
+  private select(): SelectQueryBuilder<CustomerAssignmentEntity> {
+    return this.dataSource
+      .createQueryBuilder()
+      .from(CustomerAssignmentEntity, 'a')
+      .leftJoin(CustomerEntity, 'c', 'c.tenant = a.tenant AND c.id = a.customer_id')
+      .leftJoin(LegalEntityEntity, 'le', 'le.tenant = a.tenant AND le.id = a.legal_entity_id')
+      .select('a.customer_id', 'customerId')
+      .addSelect('a.legal_entity_id', 'legalEntityId')
+      .addSelect('a.assignment_type', 'assignmentType')
+      .addSelect('a.mixins', 'mixins')
+      .addSelect('a.metadata_mixins', 'metadataMixins')
+      .addSelect('a.version', 'version')
+      .addSelect('a.created_at', 'createdAt')
+      .addSelect('a.modified_at', 'modifiedAt')
+      .addSelect('c.first_name', 'firstName')
+      .addSelect('c.last_name', 'lastName')
+      .addSelect('c.email', 'email')
+      .addSelect('le.name', 'legalEntityName');
+  }
+
+  private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: CustomerAssignmentUpsert): Promise<boolean> {
+    const stored = storedKey(tenant, key);
+    // KEY SHARE keeps the segment from being deleted until this transaction ends.
+    const segment: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
+    if (!segment.length) throw new NotFoundError(`Segment '${key.segmentId}' not found.`, key.segmentId);
+    const mixins = body.mixins ?? {};
+    const metadataMixins = body.metadata?.mixins ?? {};
+    const assignmentType = 'MANUAL';
+    const result = await upsertVersioned(tx, {
+      table: 'customer_assignment',
+      key: stored,
+      values: { assignment_type: assignmentType, mixins, metadata_mixins: metadataMixins },
+      expectedVersion: body.metadata?.version,
+      resourceId: key.customerId,
+    });
+    const document = toDocument({
+      customerId: key.customerId,
+      legalEntityId: key.legalEntityId ?? '',
+      assignmentType,
+      mixins,
+      metadataMixins,
+      ...result,
+      firstName: null,
+      lastName: null,
+      email: null,
+      legalEntityName: null,
+    });
+    await recordEvent(tx, {
+      type: result.created ? EventTypes.customerAssignmentCreated : EventTypes.customerAssignmentUpdated,
+      tenant,
+      payload: { segmentId: key.segmentId, ...document },
+    });
+    return result.created;
+  }
+
+  /** Deleting an absent assignment is no error; only a real deletion is an event. */
+  private async delete(tx: EntityManager, tenant: string, key: AssignmentKey): Promise<void> {
+    const [, deleted]: [unknown[], number] = await tx.query(
+      'DELETE FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND customer_id = $3 AND legal_entity_id = $4',
+      [tenant, key.segmentId, key.customerId, key.legalEntityId ?? ''],
+    );
+    if (deleted === 0) return;
+    await recordEvent(tx, {
+      type: EventTypes.customerAssignmentDeleted,
+      tenant,
+      payload: { segmentId: key.segmentId, customerId: key.customerId, ...(key.legalEntityId !== undefined && { legalEntityId: key.legalEntityId }) },
+    });
+  }
+}

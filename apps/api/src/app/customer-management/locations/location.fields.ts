@@ -1,0 +1,38 @@
+import { LocationTypes } from '@cs/contracts';
+import { FieldMap } from '@cs/query';
+import { anyElementContains, contains, equals, FilterSpec } from '../list-filters';
+
+const detail = (name: string) => `l.contact_details ->> '${name}'`;
+
+/** q and sort fields of locations (alias `l`): every scalar field, mixins and metadata. */
+export const LOCATION_FIELDS: FieldMap = {
+  id: { sql: 'l.id', type: 'string' },
+  name: { sql: 'l.name', type: 'string' },
+  type: { sql: 'l.type', type: 'enum', values: LocationTypes },
+  'contactDetails.addressLine1': { sql: detail('addressLine1'), type: 'string' },
+  'contactDetails.addressLine2': { sql: detail('addressLine2'), type: 'string' },
+  'contactDetails.city': { sql: detail('city'), type: 'string' },
+  'contactDetails.state': { sql: detail('state'), type: 'string' },
+  'contactDetails.postcode': { sql: detail('postcode'), type: 'string' },
+  'contactDetails.countryCode': { sql: detail('countryCode'), type: 'string' },
+  mixins: { sql: 'l.mixins', type: 'json', sortable: true },
+  'metadata.mixins': { sql: 'l.metadata_mixins', type: 'json', sortable: true },
+  'metadata.version': { sql: 'l.version', type: 'number' },
+  'metadata.createdAt': { sql: 'l.created_at', type: 'datetime' },
+  'metadata.modifiedAt': { sql: 'l.modified_at', type: 'datetime' },
+};
+
+export const LOCATION_TIE_BREAKER = ['l.id'];
+
+/** The spec's query parameters of `GET .../locations`, with the operators it documents. */
+export const LOCATION_FILTERS: FilterSpec = {
+  name: contains('l.name'),
+  type: equals('l.type'),
+  'contactDetails.email': anyElementContains(`l.contact_details -> 'emails'`),
+  'contactDetails.phone': anyElementContains(`l.contact_details -> 'phones'`),
+  'contactDetails.address': (param) => `(${contains(detail('addressLine1'))(param)} OR ${contains(detail('addressLine2'))(param)})`,
+  'contactDetails.city': contains(detail('city')),
+  'contactDetails.state': contains(detail('state')),
+  'contactDetails.postcode': contains(detail('postcode')),
+  'contactDetails.countryCode': equals(detail('countryCode')),
+};

@@ -1,0 +1,54 @@
+import { ItemType, ItemTypes } from '@cs/contracts';
+import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH } from '@cs/dto';
+import { localizedOutput } from '../common/localization';
+import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+
+/** One item assignment as selected by the service, with its catalog code and name when known. */
+export interface ItemAssignmentRow {
+  segmentId: string;
+  type: string;
+  itemId: string;
+  code: string | null;
+  name: Record<string, string> | null;
+  mixins: Record<string, unknown>;
+  metadataMixins: Record<string, string>;
+  version: number;
+  createdAt: Date;
+  modifiedAt: Date;
+}
+
+/** The `{type}` path parameter: exactly PRODUCT or CATEGORY. */
+export function parseItemType(type: string): ItemType {
+  if ((ItemTypes as readonly string[]).includes(type)) return type as ItemType;
+  throw new BadRequestError(`type must be one of ${ItemTypes.join(', ')}.`, type, [{ field: 'type', message: `must be one of ${ItemTypes.join(', ')}` }]);
+}
+
+/** The `{itemId}` path parameter must fit the stored column. */
+export function assertItemId(itemId: string): void {
+  if (!itemId || itemId.length > MAX_ITEM_ID_LENGTH) {
+    throw new BadRequestError(`The item id must be 1-${MAX_ITEM_ID_LENGTH} characters long.`, itemId, [{ field: 'itemId', message: `must be 1-${MAX_ITEM_ID_LENGTH} characters long` }]);
+  }
+}
+
+export function segmentNotFound(segmentId: string): NotFoundError {
+  return new NotFoundError(`Segment with id ${segmentId} not found.`, segmentId);
+}
+
+const nonEmpty = <T extends object>(value: T | null | undefined): value is T => !!value && Object.keys(value).length > 0;
+
+/** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
+export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
+  const name = localizedOutput(row.name, languages);
+  return {
+    segmentId: row.segmentId,
+    item: { id: row.itemId, ...(row.code !== null && { code: row.code }), ...(name !== undefined && { name }) },
+    type: row.type,
+    ...(nonEmpty(row.mixins) && { mixins: row.mixins }),
+    metadata: {
+      createdAt: row.createdAt.toISOString(),
+      modifiedAt: row.modifiedAt.toISOString(),
+      version: row.version,
+      ...(nonEmpty(row.metadataMixins) && { mixins: row.metadataMixins }),
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
+import { ItemAssignmentResponse, ItemAssignmentUpsert, ItemAssignmentUpsertBulk } from '@cs/dto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { CategoryEntity } from '../catalog/category.entity';
+import { ProductEntity } from '../catalog/product.entity';
+import { fetchPage, ListRequest, Page } from '../common/listing';
+import { validateAs } from '../common/validation';
+import { recordEvent } from '../database/outbox';
+import { Transactions } from '../database/transactions';
+import { upsertVersioned } from '../database/upsert';
+import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { SegmentEntity } from '../segments/segment.entity';
+import { assertItemId, ItemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
+import { ItemAssignmentEntity } from './item-assignment.entity';
+import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
+import { visibleToCustomerSql } from '../segments/segment-visibility';
+import { CustomerView, segmentActiveNow } from './segment-visibility';
+
+/** Which assignments a list covers. */
+export interface ItemListScope {
+  /** One segment's items; absent: across all segments. */
+  segmentId?: string;
+  siteCode?: string;
+  /** Only segments that are ACTIVE and currently valid. */
+  onlyActive?: boolean;
+  /** Set for customer tokens: only the customer's visible segments. */
+  view?: CustomerView;
+}
+
+interface ItemKey {
+  segmentId: string;
+  type: ItemType;
+  itemId: string;
+}
+
+@Injectable()
+export class ItemAssignmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async list(tenant: string, scope: ItemListScope, list: ListRequest, languages: string[]): Promise<Page<ItemAssignmentResponse>> {
+    const qb = this.select(tenant, scope);
+    if (scope.segmentId !== undefined) qb.andWhere('ia.segment_id = :segmentId', { segmentId: scope.segmentId });
+    if (scope.siteCode !== undefined) qb.andWhere('s.site_code = :siteCode', { siteCode: scope.siteCode });
+    if (scope.onlyActive) qb.andWhere(segmentActiveNow('s'));
+    const page = await fetchPage<ItemAssignmentEntity, ItemAssignmentRow>(qb, list, ITEM_ASSIGNMENT_LIST);
+    return { ...page, items: page.items.map((row) => toDocument(row, languages)) };
+  }
+
+  async get(tenant: string, key: ItemKey, view: CustomerView | undefined, languages: string[]): Promise<ItemAssignmentResponse> {
+    const row = await this.select(tenant, { view })
+      .andWhere('ia.segment_id = :segmentId AND ia.type = :type AND ia.item_id = :itemId', key)
+      .getRawOne<ItemAssignmentRow>();
+    if (!row) throw new NotFoundError(`Item assignment ${key.type} ${key.itemId} of segment ${key.segmentId} not found.`, key.itemId);
+    return toDocument(row, languages);
+  }
+
+  /** Upsert; true when the assignment was created. */
+  upsert(tenant: string, key: ItemKey, body: ItemAssignmentUpsert): Promise<boolean> {
+    assertItemId(key.itemId);
+    return this.transactions.run((tx) => this.write(tx, tenant, key, body));
+  }
+
+  async remove(tenant: string, key: ItemKey): Promise<void> {
+    await this.transactions.run((tx) => this.delete(tx, tenant, key));
+  }
+
+  upsertBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, item) => {
+      const dto = await validateAs(ItemAssignmentUpsertBulk, item);
+      const created = await this.write(tx, tenant, { segmentId, type, itemId: dto.id }, dto);
+      return { code: created ? 201 : 204, id: dto.id };
+    });
+  }
+
+  removeBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
+    return this.transactions.bulk(items, async (tx, itemId) => {
+      if (typeof itemId !== 'string' || !itemId) throw new BadRequestError('Each item must be a non-empty item id string.');
+      await this.delete(tx, tenant, { segmentId, type, itemId });
+      return { code: 204, id: itemId };
+    });
+  }
+
+  /**
+   * Assignments joined to their segment (for site, status and visibility) and, by type, to the
+   * catalog product or category that gives the item its code and name.
+   */
+  private select(tenant: string, scope: Pick<ItemListScope, 'view'>): SelectQueryBuilder<ItemAssignmentEntity> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from(ItemAssignmentEntity, 'ia')
+      .innerJoin(SegmentEntity, 's', 's.tenant = ia.tenant AND s.id = ia.segment_id')
+      .leftJoin(ProductEntity, 'product', "ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id")
+      .leftJoin(CategoryEntity, 'category', "ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id")
+      .select('ia.segment_id', 'segmentId')
+      .addSelect('ia.type', 'type')
+      .addSelect('ia.item_id', 'itemId')
+      .addSelect(ITEM_CODE_SQL, 'code')
+      .addSelect(ITEM_NAME_SQL, 'name')
+      .addSelect('ia.mixins', 'mixins')
+      .addSelect('ia.metadata_mixins', 'metadataMixins')
+      .addSelect('ia.version', 'version')
+      .addSelect('ia.created_at', 'createdAt')
+      .addSelect('ia.modified_at', 'modifiedAt')
+      .where('ia.tenant = :tenant', { tenant });
+    if (scope.view) {
+      const visible = visibleToCustomerSql('s', scope.view);
+      qb.andWhere(visible.sql, visible.params);
+    }
+    return qb;
+  }
+
+  private async write(tx: EntityManager, tenant: string, key: ItemKey, body: ItemAssignmentUpsert): Promise<boolean> {
+    // Checked (and kept from being deleted until commit) rather than left to the foreign key, so that
+    // an expected 404 is not a failed statement.
+    const segments: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
+    if (!segments.length) throw segmentNotFound(key.segmentId);
+    const result = await upsertVersioned(tx, {
+      table: 'item_assignment',
+      key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
+      values: { mixins: body.mixins ?? {}, metadata_mixins: body.metadata?.mixins ?? {} },
+      expectedVersion: body.metadata?.version,
+      resourceId: key.itemId,
+    });
+    const document = toDocument({ ...key, code: null, name: null, mixins: body.mixins ?? {}, metadataMixins: body.metadata?.mixins ?? {}, ...result });
+    await recordEvent(tx, { type: result.created ? EventTypes.itemAssignmentCreated : EventTypes.itemAssignmentUpdated, tenant, payload: document });
+    return result.created;
+  }
+
+  private async delete(tx: EntityManager, tenant: string, key: ItemKey): Promise<void> {
+    const [rows] = (await tx.query('DELETE FROM item_assignment WHERE tenant = $1 AND segment_id = $2 AND type = $3 AND item_id = $4 RETURNING item_id', [
+      tenant,
+      key.segmentId,
+      key.type,
+      key.itemId,
+    ])) as [unknown[], number];
+    if (rows.length) {
+      await recordEvent(tx, { type: EventTypes.itemAssignmentDeleted, tenant, payload: { segmentId: key.segmentId, type: key.type, item: { id: key.itemId } } });
+    }
+  }
+}

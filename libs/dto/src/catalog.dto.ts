@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ErrorDetailResponse } from './error.dto';
+
+/** Longest catalog id (category or product) the service stores. */
+export const MAX_CATALOG_ID_LENGTH = 128;
+const MAX_CODE_LENGTH = 255;
+
+const LOCALIZED_INPUT: ApiPropertyOptions = {
+  description: 'A map language -> text, or a plain string in the language named by `Content-Language`.',
+  oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
+};
+const LOCALIZED_OUTPUT: ApiPropertyOptions = {
+  description: 'A map language -> text, or with `Accept-Language` a plain string.',
+  oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
+};
+
+export class CatalogMetadataUpdate {
+  @ApiPropertyOptional({ description: 'The version the caller last saw; a different stored version makes the item a 409.', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, string>;
+}
+
+export class CatalogMetadataResponse {
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  modifiedAt!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  mixins?: Record<string, string>;
+}
+
+export class CatalogValidity {
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+}
+
+/** Fields both catalog documents share on writes. */
+abstract class CatalogDocumentUpsert {
+  @ApiProperty({ description: 'Unique identifier in the catalog (case-sensitive).', maxLength: MAX_CATALOG_ID_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_CATALOG_ID_LENGTH)
+  id!: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_CODE_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CODE_LENGTH)
+  code?: string;
+
+  @ApiPropertyOptional(LOCALIZED_INPUT)
+  @IsOptional()
+  name?: Record<string, string> | string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: CatalogMetadataUpdate })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CatalogMetadataUpdate)
+  metadata?: CatalogMetadataUpdate;
+}
+
+export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
+  @ApiPropertyOptional({ description: 'The parent category; it may arrive later. Absent or null: a root category.', maxLength: MAX_CATALOG_ID_LENGTH, nullable: true, type: 'string' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_CATALOG_ID_LENGTH)
+  parentId?: string | null;
+
+  @ApiPropertyOptional(LOCALIZED_INPUT)
+  @IsOptional()
+  localizedDescription?: Record<string, string> | string;
+
+  @ApiPropertyOptional(LOCALIZED_INPUT)
+  @IsOptional()
+  localizedSlug?: Record<string, string> | string;
+
+  @ApiPropertyOptional({ type: [String], description: 'External category numbers.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  ecn?: string[];
+
+  @ApiPropertyOptional({ type: CatalogValidity })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CatalogValidity)
+  validity?: CatalogValidity;
+
+  @ApiPropertyOptional({ description: 'Position among the siblings (ascending).' })
+  @IsOptional()
+  @IsInt()
+  position?: number;
+
+  @ApiPropertyOptional({ description: 'Default true.' })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
+}
+
+export class CatalogProductUpsert extends CatalogDocumentUpsert {
+  @ApiPropertyOptional({ type: [String], description: 'The categories the product sits in (they may arrive later). Replaces the stored list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(MAX_CATALOG_ID_LENGTH, { each: true })
+  categoryIds?: string[];
+}
+
+export class CatalogCategoryResponse {
+  @ApiProperty()
+  id!: string;
+
+  @ApiPropertyOptional()
+  parentId?: string;
+
+  @ApiPropertyOptional()
+  code?: string;
+
+  @ApiProperty(LOCALIZED_OUTPUT)
+  name!: Record<string, string> | string;
+
+  @ApiPropertyOptional(LOCALIZED_OUTPUT)
+  localizedDescription?: Record<string, string> | string;
+
+  @ApiPropertyOptional(LOCALIZED_OUTPUT)
+  localizedSlug?: Record<string, string> | string;
+
+  @ApiProperty({ type: [String] })
+  ecn!: string[];
+
+  @ApiPropertyOptional({ type: CatalogValidity })
+  validity?: CatalogValidity;
+
+  @ApiPropertyOptional()
+  position?: number;
+
+  @ApiProperty()
+  published!: boolean;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  mixins?: Record<string, unknown>;
+
+  @ApiProperty({ type: CatalogMetadataResponse })
+  metadata!: CatalogMetadataResponse;
+}
+
+export class CatalogProductResponse {
+  @ApiProperty()
+  id!: string;
+
+  @ApiPropertyOptional()
+  code?: string;
+
+  @ApiProperty(LOCALIZED_OUTPUT)
+  name!: Record<string, string> | string;
+
+  @ApiProperty({ type: [String], description: 'The categories the product sits in, sorted.' })
+  categoryIds!: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  mixins?: Record<string, unknown>;
+
+  @ApiProperty({ type: CatalogMetadataResponse })
+  metadata!: CatalogMetadataResponse;
+}
+
+/** One entry of a 207 answer of the catalog bulk endpoints. */
+export class CatalogBulkResult {
+  @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
+  index!: number;
+
+  @ApiProperty({ description: 'HTTP status code of this item: 201 created, 204 updated/deleted, 4xx rejected.' })
+  code!: number;
+
+  @ApiProperty()
+  status!: string;
+
+  @ApiPropertyOptional()
+  id?: string;
+
+  @ApiPropertyOptional()
+  message?: string;
+
+  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems of a rejected item.' })
+  details?: ErrorDetailResponse[];
+}

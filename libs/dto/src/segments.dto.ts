@@ -1,0 +1,241 @@
+import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import { ErrorDetailResponse } from './error.dto';
+
+/** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive). */
+export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
+export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive';
+
+/** An RFC 3339 date-time with a time zone, e.g. `2024-04-17T08:00:00.000Z`. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+function IsDateTime(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isDateTime',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
+        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2024-04-17T08:00:00.000Z',
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A localized text as sent: a map language -> text, or (with `Content-Language`) a plain string.
+ * Which of the two the request must use is decided by the header, in the service.
+ */
+function IsLocalizedText(options: ValidationOptions & { nonEmpty?: boolean } = {}) {
+  const { nonEmpty, ...validationOptions } = options;
+  return ValidateBy(
+    {
+      name: 'isLocalizedText',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value === 'string') return !nonEmpty || value.length > 0;
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+          const texts = Object.values(value);
+          return texts.every((text) => typeof text === 'string') && (!nonEmpty || texts.length > 0);
+        },
+        defaultMessage: () =>
+          `$property must be ${nonEmpty ? 'a non-empty' : 'a'} map of language codes to strings, or a plain string when Content-Language names a language`,
+      },
+    },
+    validationOptions,
+  );
+}
+
+/** Documents a localized field: a map language -> text, or a plain string (per Content-Language / Accept-Language). */
+const ApiLocalizedProperty = (description: string, required = true) =>
+  ApiProperty({ description, required, oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }] });
+
+export class SegmentValidity {
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Start of the validity period (inclusive).' })
+  @IsOptional()
+  @IsDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'End of the validity period (inclusive); not before `from`.' })
+  @IsOptional()
+  @IsDateTime()
+  to?: string;
+}
+
+export class SegmentMetadataCreate {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A key-value map, where key is a mixin name and value is a link to the mixin schema.' })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, string>;
+}
+
+export class SegmentMetadataUpdate extends SegmentMetadataCreate {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the client last saw; a different stored version answers 409. Without it the write is not checked.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** Response metadata; every property is there unless a `fields` projection leaves it out. */
+export class SegmentMetadataResponse {
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'The creation date.' })
+  createdAt!: string;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'The modification date.' })
+  modifiedAt!: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'The document version number.' })
+  version!: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Mixin name -> link to the mixin schema.' })
+  mixins?: Record<string, string>;
+}
+
+/** The fields a client writes on create and update. */
+export abstract class SegmentFields {
+  @ApiLocalizedProperty('Localized name of the customer segment (a plain string with `Content-Language`).')
+  @IsDefined()
+  @IsLocalizedText({ nonEmpty: true })
+  name!: Record<string, string> | string;
+
+  @ApiLocalizedProperty('Localized description of the customer segment (a plain string with `Content-Language`).', false)
+  @IsOptional()
+  @IsLocalizedText()
+  description?: Record<string, string> | string;
+
+  @ApiPropertyOptional({ type: SegmentValidity, description: 'Determines the time frame in which the customer segment is valid.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SegmentValidity)
+  validity?: SegmentValidity;
+
+  @ApiPropertyOptional({ enum: SegmentStatuses, description: 'Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.' })
+  @IsOptional()
+  @IsIn(SegmentStatuses)
+  status?: SegmentStatus;
+
+  @ApiProperty({ description: 'Determines for which site the customer segment is available.', maxLength: 128 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  siteCode!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A key-value map of additional attributes.' })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, unknown>;
+}
+
+export class SegmentCreation extends SegmentFields {
+  @ApiPropertyOptional({ description: `Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: ${SEGMENT_ID_RULE}.`, pattern: SEGMENT_ID_PATTERN.source })
+  @IsOptional()
+  @IsString()
+  @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
+  id?: string;
+
+  @ApiPropertyOptional({ type: SegmentMetadataCreate })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SegmentMetadataCreate)
+  metadata?: SegmentMetadataCreate;
+}
+
+export class SegmentUpdate extends SegmentFields {
+  @ApiPropertyOptional({ type: SegmentMetadataUpdate })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SegmentMetadataUpdate)
+  metadata?: SegmentMetadataUpdate;
+}
+
+export class SegmentUpdateBulk extends SegmentUpdate {
+  @ApiProperty({ description: `Unique identifier of the customer segment (${SEGMENT_ID_RULE}).`, pattern: SEGMENT_ID_PATTERN.source })
+  @IsString()
+  @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
+  id!: string;
+}
+
+/** A segment as read. `id` is always there; `name`, `status`, `siteCode` and `metadata` too, unless a `fields` projection leaves them out. */
+export class SegmentResponse {
+  @ApiProperty({ description: 'Unique identifier of the customer segment (kept by every `fields` projection).' })
+  id!: string;
+  @ApiLocalizedProperty('Localized name: the map, or with `Accept-Language` the text in the best matching language.', false)
+  name!: Record<string, string> | string;
+  @ApiLocalizedProperty('Localized description, like `name`.', false)
+  description?: Record<string, string> | string;
+  @ApiPropertyOptional({ type: SegmentValidity })
+  validity?: SegmentValidity;
+  @ApiPropertyOptional({ enum: SegmentStatuses })
+  status!: SegmentStatus;
+  @ApiPropertyOptional()
+  siteCode!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  mixins?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: SegmentMetadataResponse })
+  metadata!: SegmentMetadataResponse;
+}
+
+export class SegmentIdResponse {
+  @ApiProperty({ example: '628cd20c6e8b2432b6346ca6' })
+  id!: string;
+}
+
+export class SegmentsSearch {
+  @ApiPropertyOptional({ description: 'A q-language query, e.g. `siteCode:main status:ACTIVE`.', example: 'siteCode:main' })
+  q?: string;
+}
+
+export class SegmentListFilter {
+  @ApiPropertyOptional({ description: 'Only segments this customer is assigned to. Honoured for `customersegment.segment_read` tokens only; customer tokens always see their own segments.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  customerId?: string;
+
+  @ApiPropertyOptional({ description: 'Only segments with a customer assignment in this legal entity (of `customerId`, or of the calling customer).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  legalEntityId?: string;
+}
+
+export class SegmentReadFilter {
+  @ApiPropertyOptional({ description: 'Only when the segment has a customer assignment in this legal entity (for customer tokens: an assignment of the calling customer).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  legalEntityId?: string;
+}
+
+export const SEGMENT_PATCH_OPS = ['add', 'remove', 'replace'] as const;
+
+export class SegmentPatchOperation {
+  @ApiProperty({ enum: SEGMENT_PATCH_OPS, description: 'The RFC 6902 operation: `add`, `remove` or `replace`.' })
+  op!: (typeof SEGMENT_PATCH_OPS)[number];
+  @ApiProperty({ description: 'JSON pointer into the segment, e.g. `/status`, `/name`, `/mixins/additionalAttributes/externalId`.' })
+  path!: string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'object' }, { type: 'string' }, { type: 'number' }],
+    description: 'The value for `add` and `replace`: any JSON value (also a boolean or an array, e.g. inside `mixins`).',
+  })
+  value?: unknown;
+}
+
+/** One entry of a 207 answer of a segments bulk endpoint. */
+export class SegmentBulkResponse {
+  @ApiProperty({ description: 'Zero-based position of the item in the request array.' })
+  index!: number;
+  @ApiPropertyOptional({ description: "The item's segment id, where known." })
+  id?: string;
+  @ApiProperty({ description: 'HTTP status code of this item.' })
+  code!: number;
+  @ApiProperty({ description: 'HTTP status text of this item.' })
+  status!: string;
+  @ApiPropertyOptional({ description: 'Error message.' })
+  message?: string;
+  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems, e.g. one per invalid field.' })
+  details?: ErrorDetailResponse[];
+}
