@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fieldDifferences, loadYaml, OpenApiDoc, operations, requestFields, responseFields, scopesOf } from './conformance';
 import { exportOpenApiDocument } from './openapi-export';
 
-const REFERENCE_DIR = join(__dirname, '../../../../../shared/reference');
+const REFERENCE_DIR = join(__dirname, '../../../../contract');
 
 /** Our operations beyond the reference: catalog and customer data sync, the token issuer, health. */
 const EXTENSIONS = [
