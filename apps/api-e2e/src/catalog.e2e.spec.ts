@@ -1,6 +1,6 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { CATEGORIES_BULK, CategoryInput, fixtures, ISO, ITEM, MATCH, PRODUCTS_BULK, tenant } from './item-assignments-support';
+import { CATEGORIES_BULK, CategoryInput, fixtures, ISO, ITEM, MATCH, PRODUCTS_BULK, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 const CATEGORY = '/customer-segment/{tenant}/catalog/categories/{categoryId}' as const;

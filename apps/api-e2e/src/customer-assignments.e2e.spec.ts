@@ -1,34 +1,26 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { E2e, startE2e, TEST_TENANT } from './support';
+import { fixtures, ISO, tenant } from './fixtures';
+import { E2e, startE2e } from './support';
 
 type Assignment = components['schemas']['CustomerAssignmentResponse'];
 
-const tenant = TEST_TENANT;
 /** `customerId` for B2C, `customerId/legalEntityId` for B2B. */
 const keyOf = (assignment: Partial<Assignment>) => (assignment.legalEntity ? `${assignment.customer?.id}/${assignment.legalEntity.id}` : assignment.customer?.id);
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('customer assignments: single and bulk writes, reads, events, access', () => {
   let e2e: E2e;
   let manage: ApiClient;
   let read: ApiClient;
+  let f: ReturnType<typeof fixtures>;
 
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => e2e.server.db.query(text, params);
-  const createSegment = async (id: string, status: 'ACTIVE' | 'INACTIVE' = 'ACTIVE', from?: string, to?: string) => {
-    const { response } = await manage.POST('/customer-segment/{tenant}/segments', {
-      params: { path: { tenant } },
-      body: { id, name: { en: id }, siteCode: 'main', status, ...((from || to) && { validity: { from, to } }) },
-    });
-    expect(response.status).toBe(201);
-  };
   const stored = (segmentId: string, customerId: string) =>
-    sql<{ legal_entity_id: string; assignment_type: string; mixins: unknown; metadata_mixins: unknown; version: number }>(
+    f.sql<{ legal_entity_id: string; assignment_type: string; mixins: unknown; metadata_mixins: unknown; version: number }>(
       'SELECT legal_entity_id, assignment_type, mixins, metadata_mixins, version FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND customer_id = $3 ORDER BY legal_entity_id',
       [tenant, segmentId, customerId],
     );
   const events = (customerId: string) =>
-    sql<{ type: string; payload: Record<string, unknown> }>("SELECT type, payload FROM outbox WHERE tenant = $1 AND (payload->>'customerId' = $2 OR payload->'customer'->>'id' = $2) ORDER BY id", [
+    f.sql<{ type: string; payload: Record<string, unknown> }>("SELECT type, payload FROM outbox WHERE tenant = $1 AND (payload->>'customerId' = $2 OR payload->'customer'->>'id' = $2) ORDER BY id", [
       tenant,
       customerId,
     ]);
@@ -45,7 +37,8 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     e2e = await startE2e();
     manage = await e2e.client([Scopes.segmentManage]);
     read = await e2e.client([Scopes.segmentRead]);
-    for (const id of ['seg1', 'seg2', 'seg3']) await createSegment(id);
+    f = fixtures(e2e, manage);
+    for (const id of ['seg1', 'seg2', 'seg3']) await f.segment(id);
   });
   afterAll(() => e2e.server.close());
 
@@ -113,7 +106,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(response.status).toBe(404);
       expect(error).toEqual({ code: 404, status: 'Not Found', message: expect.stringContaining('not found'), resourceId: expect.stringMatching(/^(nosuchsegment|s+)$/) });
     }
-    expect(await sql("SELECT 1 FROM customer_assignment WHERE customer_id = 'c3'")).toEqual([]);
+    expect(await f.sql("SELECT 1 FROM customer_assignment WHERE customer_id = 'c3'")).toEqual([]);
     expect(await events('c3')).toEqual([]);
 
     for (const call of [read.GET(B2C_PATH, b2c('seg1', 'nobody')), read.GET(B2B_PATH, b2b('seg1', 'c1', 'le1')), read.GET(B2C_PATH, b2c('nosuchsegment', 'c1'))]) {
@@ -222,7 +215,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     const { response, data } = await manage.PUT(BULK_PATH, { params: { path: bulk('nosuchsegment') }, body: [{ customerId: 'm1' }, { customerId: 'm2', legalEntityId: 'le1' }] });
     expect(response.status).toBe(207);
     expect(data).toEqual([0, 1].map((index) => ({ index, code: 404, status: 'Not Found', message: expect.stringContaining('nosuchsegment'), id: 'nosuchsegment' })));
-    expect(await sql("SELECT 1 FROM customer_assignment WHERE customer_id IN ('m1', 'm2')")).toEqual([]);
+    expect(await f.sql("SELECT 1 FROM customer_assignment WHERE customer_id IN ('m1', 'm2')")).toEqual([]);
   });
 
   it('bulk requests that are not an array of 1 to 200 items are a 400 and apply nothing', async () => {
@@ -230,7 +223,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     const put = await manage.PUT(BULK_PATH, { params: { path: bulk('seg3') }, body: tooMany });
     expect(put.response.status).toBe(400);
     expect(put.error).toMatchObject({ code: 400, message: expect.stringContaining('200') });
-    expect(await sql("SELECT 1 FROM customer_assignment WHERE segment_id = 'seg3'")).toEqual([]);
+    expect(await f.sql("SELECT 1 FROM customer_assignment WHERE segment_id = 'seg3'")).toEqual([]);
 
     await manage.PUT(B2C_PATH, b2c('seg3', 'many0'));
     const del = await manage.DELETE(BULK_PATH, { params: { path: bulk('seg3') }, body: tooMany });
@@ -256,7 +249,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       { index: 3, code: 400, status: 'Bad Request', message: expect.stringContaining('customerId'), details: expect.any(Array) },
       { index: 4, code: 204, status: 'No Content' },
     ]);
-    expect(await sql<{ customer_id: string }>("SELECT customer_id FROM customer_assignment WHERE segment_id = 'seg2'")).toEqual([{ customer_id: 'b3' }]);
+    expect(await f.sql<{ customer_id: string }>("SELECT customer_id FROM customer_assignment WHERE segment_id = 'seg2'")).toEqual([{ customer_id: 'b3' }]);
     expect((await events('b1')).filter((event) => event.type.endsWith('deleted')).map((event) => event.payload)).toEqual([
       { segmentId: 'seg2', customerId: 'b1' },
       { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9' },
@@ -295,7 +288,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     };
 
     beforeAll(async () => {
-      await createSegment('list1');
+      await f.segment('list1');
       const { data } = await manage.PUT(BULK_PATH, {
         params: { path: bulk('list1') },
         body: [
@@ -308,10 +301,10 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         ],
       });
       expect(data?.map((result) => result.code)).toEqual([201, 201, 201, 201, 201, 204]);
-      await sql("INSERT INTO customer_assignment (tenant, segment_id, customer_id, assignment_type, version) VALUES ($1, 'list1', 'u05', 'AUTOMATIC', 1)", [tenant]);
-      await sql("UPDATE customer_assignment SET created_at = '2020-01-01T00:00:00Z', modified_at = '2020-01-02T00:00:00Z' WHERE customer_id = 'u03'");
-      await sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'u01', 'Ann', 'Lee', 'ann@example.com', 1), ($1, 'u04', 'Bob', NULL, NULL, 1)`, [tenant]);
-      await sql(`INSERT INTO legal_entity (tenant, id, name, version) VALUES ($1, 'leA', 'ACME', 1)`, [tenant]);
+      await f.sql("INSERT INTO customer_assignment (tenant, segment_id, customer_id, assignment_type, version) VALUES ($1, 'list1', 'u05', 'AUTOMATIC', 1)", [tenant]);
+      await f.sql("UPDATE customer_assignment SET created_at = '2020-01-01T00:00:00Z', modified_at = '2020-01-02T00:00:00Z' WHERE customer_id = 'u03'");
+      await f.sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'u01', 'Ann', 'Lee', 'ann@example.com', 1), ($1, 'u04', 'Bob', NULL, NULL, 1)`, [tenant]);
+      await f.sql(`INSERT INTO legal_entity (tenant, id, name, version) VALUES ($1, 'leA', 'ACME', 1)`, [tenant]);
     });
 
     it('lists B2C and B2B assignments in primary-key order, enriched with the customer and legal entity data the service holds', async () => {
@@ -408,11 +401,11 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       const day = 24 * 3600 * 1000;
       const past = new Date(Date.now() - day).toISOString();
       const future = new Date(Date.now() + day).toISOString();
-      await createSegment('ownactive');
-      await createSegment('ownwindow', 'ACTIVE', past, future);
-      await createSegment('owninactive', 'INACTIVE');
-      await createSegment('ownexpired', 'ACTIVE', undefined, past);
-      await createSegment('ownfuture', 'ACTIVE', future);
+      await f.segment('ownactive');
+      await f.segment('ownwindow', { validity: { from: past, to: future } });
+      await f.segment('owninactive', { status: 'INACTIVE' });
+      await f.segment('ownexpired', { validity: { to: past } });
+      await f.segment('ownfuture', { validity: { from: future } });
       for (const segmentId of ['ownactive', 'ownwindow', 'owninactive', 'ownexpired', 'ownfuture']) {
         expect((await manage.PUT(B2C_PATH, b2c(segmentId, 'cown'))).response.status).toBe(201);
       }
@@ -443,16 +436,16 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     });
 
     it('serves the default page from the primary-key index without sorting, and one assignment by primary key', async () => {
-      await createSegment('big');
-      await sql(
+      await f.segment('big');
+      await f.sql(
         `INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, assignment_type, version)
          SELECT $1, s.id, 'cust' || lpad(i::text, 5, '0'), CASE WHEN i % 3 = 0 THEN 'le' || i ELSE '' END, 'MANUAL', 1
          FROM generate_series(1, 5000) i CROSS JOIN (VALUES ('big'), ('seg2'), ('seg3')) AS s(id)`,
         [tenant],
       );
-      await sql(`INSERT INTO customer (tenant, id, first_name, version) SELECT $1, 'cust' || lpad(i::text, 5, '0'), 'N' || i, 1 FROM generate_series(1, 3000) i`, [tenant]);
-      await sql(`INSERT INTO legal_entity (tenant, id, name, version) SELECT $1, 'le' || i, 'L' || i, 1 FROM generate_series(3, 3000, 3) i`, [tenant]);
-      await sql('ANALYZE customer_assignment, customer, legal_entity');
+      await f.sql(`INSERT INTO customer (tenant, id, first_name, version) SELECT $1, 'cust' || lpad(i::text, 5, '0'), 'N' || i, 1 FROM generate_series(1, 3000) i`, [tenant]);
+      await f.sql(`INSERT INTO legal_entity (tenant, id, name, version) SELECT $1, 'le' || i, 'L' || i, 1 FROM generate_series(3, 3000, 3) i`, [tenant]);
+      await f.sql('ANALYZE customer_assignment, customer, legal_entity');
 
       // The logger sees every statement the service sends, with its parameters.
       const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
@@ -471,7 +464,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       const selects = calls.filter(([text]) => String(text).includes('FROM "customer_assignment"'));
       expect(selects).toHaveLength(2);
       const explain = async ([text, params]: unknown[]) =>
-        (await sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${String(text)}`, params as unknown[])).map((row) => row['QUERY PLAN']).join('\n');
+        (await f.sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${String(text)}`, params as unknown[])).map((row) => row['QUERY PLAN']).join('\n');
       const listPlan = await explain(selects[0]);
       expect(listPlan).toMatch(/Index Scan using "?PK_db12bad24774e60d1085703b080"? on customer_assignment/);
       expect(listPlan).not.toMatch(/Sort/);

@@ -1,12 +1,11 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { E2e, startE2e, TEST_TENANT } from './support';
+import { database, expectBadRequest, expectedMetadata, tenant } from './fixtures';
+import { E2e, startE2e } from './support';
 
 type ContactAssignmentCreate = components['schemas']['ContactAssignmentCreate'];
 type ContactAssignmentUpdate = components['schemas']['ContactAssignmentUpdate'];
 
-const tenant = TEST_TENANT;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LIST = '/customer-management/{tenant}/contact-assignments' as const;
 const ONE = '/customer-management/{tenant}/contact-assignments/{contactAssignmentId}' as const;
 const LEGAL_ENTITIES = '/customer-management/{tenant}/legal-entities' as const;
@@ -15,26 +14,22 @@ const LOCATIONS = '/customer-management/{tenant}/locations' as const;
 const CUSTOMERS = '/customer-management/{tenant}/customers/bulk' as const;
 const one = (contactAssignmentId: string) => ({ params: { path: { tenant, contactAssignmentId } } });
 const path = { params: { path: { tenant } } };
-const metadata = (version: number) => ({ version, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
 
 describe('customer management: contact assignments and the customer data sync', () => {
   let e2e: E2e;
   let manage: ApiClient;
   let read: ApiClient;
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => e2e.server.db.query(text, params);
-  const stored = (id: string) => sql('SELECT legal_entity_id, customer_id, type, "primary", mixins, version FROM contact_assignment WHERE tenant = $1 AND id = $2', [tenant, id]);
+  let db: ReturnType<typeof database>;
+  const stored = (id: string) => db.sql('SELECT legal_entity_id, customer_id, type, "primary", mixins, version FROM contact_assignment WHERE tenant = $1 AND id = $2', [tenant, id]);
   const create = async (body: ContactAssignmentCreate) => {
     const { response, error } = await manage.POST(LIST, { ...path, body });
     expect(error).toBeUndefined();
     expect(response.status).toBe(201);
   };
-  const expectBadRequest = (result: { response: Response; error?: unknown }, field: string) => {
-    expect(result.response.status).toBe(400);
-    expect(result.error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
-  };
 
   beforeAll(async () => {
     e2e = await startE2e();
+    db = database(e2e);
     manage = await e2e.client([Scopes.contactAssignmentManage]);
     read = await e2e.client([Scopes.contactAssignmentRead]);
     const setup = await e2e.client([Scopes.legalEntityManage, Scopes.locationManage]);
@@ -72,7 +67,7 @@ describe('customer management: contact assignments and the customer data sync', 
         { index: 2, code: 400, status: 'Bad Request', message: expect.stringMatching(/id/), details: [expect.objectContaining({ field: 'id' })] },
         { index: 3, code: 204, status: 'No Content', id: 'jane' },
       ]);
-      expect(await sql('SELECT id, first_name, last_name, email, phone, mixins, version FROM customer ORDER BY id')).toEqual([
+      expect(await db.sql('SELECT id, first_name, last_name, email, phone, mixins, version FROM customer ORDER BY id')).toEqual([
         { id: 'jane', first_name: 'Jane', last_name: 'Smith', email: null, phone: null, mixins: { crm: { tier: 'gold' } }, version: 2 },
         { id: 'john', first_name: 'John', last_name: 'Doe', email: 'john@example.com', phone: '+1 555', mixins: {}, version: 1 },
       ]);
@@ -84,7 +79,7 @@ describe('customer management: contact assignments and the customer data sync', 
       expect(tooMany.error).toMatchObject({ code: 400, message: expect.stringMatching(/200/) });
       const notArray = await manage.PUT(CUSTOMERS, { ...path, body: { id: 'x' } as never });
       expect(notArray.response.status).toBe(400);
-      expect(await sql(`SELECT count(*)::int AS n FROM customer WHERE id LIKE 'bulk%' OR id = 'x'`)).toEqual([{ n: 0 }]);
+      expect(await db.sql(`SELECT count(*)::int AS n FROM customer WHERE id LIKE 'bulk%' OR id = 'x'`)).toEqual([{ n: 0 }]);
     });
 
     it('DELETE customers/bulk removes customer data (204), 404 for unknown ids, 400 for non-ids (207)', async () => {
@@ -96,13 +91,13 @@ describe('customer management: contact assignments and the customer data sync', 
         { index: 1, code: 404, status: 'Not Found', message: expect.any(String), id: 'ghost' },
         { index: 2, code: 400, status: 'Bad Request', message: expect.stringMatching(/customer id/) },
       ]);
-      expect(await sql(`SELECT id FROM customer ORDER BY id`)).toEqual([{ id: 'jane' }, { id: 'john' }]);
+      expect(await db.sql(`SELECT id FROM customer ORDER BY id`)).toEqual([{ id: 'jane' }, { id: 'john' }]);
     });
 
     it('answers 401 without a token and 403 without the scope', async () => {
       expect((await e2e.anonymous.PUT(CUSTOMERS, { ...path, body: [{ id: 'x' }] })).response.status).toBe(401);
       expect((await read.DELETE(CUSTOMERS, { ...path, body: ['john'] })).response.status).toBe(403);
-      expect(await sql(`SELECT id FROM customer WHERE id IN ('x', 'john')`)).toEqual([{ id: 'john' }]);
+      expect(await db.sql(`SELECT id FROM customer WHERE id IN ('x', 'john')`)).toEqual([{ id: 'john' }]);
     });
   });
 
@@ -127,20 +122,20 @@ describe('customer management: contact assignments and the customer data sync', 
         legalInfo: { legalName: 'ABC GmbH' },
         customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }],
         entitiesAddresses: [
-          { id: 'hq', name: 'Main HQ', type: 'HEADQUARTER', contactDetails: { city: 'South Bend', countryCode: 'US' }, mixins: {}, metadata: metadata(1) },
-          { id: 'wh', name: 'Main Warehouse', type: 'WAREHOUSE', contactDetails: { city: 'Hamburg' }, mixins: {}, metadata: metadata(1) },
+          { id: 'hq', name: 'Main HQ', type: 'HEADQUARTER', contactDetails: { city: 'South Bend', countryCode: 'US' }, mixins: {}, metadata: expectedMetadata(1) },
+          { id: 'wh', name: 'Main Warehouse', type: 'WAREHOUSE', contactDetails: { city: 'Hamburg' }, mixins: {}, metadata: expectedMetadata(1) },
         ],
         approvalGroup: [
-          { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com', phone: '+1 555' }, type: 'CONTACT', primary: false, metadata: metadata(1) },
+          { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com', phone: '+1 555' }, type: 'CONTACT', primary: false, metadata: expectedMetadata(1) },
         ],
         mixins: {},
-        metadata: metadata(2),
+        metadata: expectedMetadata(2),
       },
       customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com', phone: '+1 555' },
       type: 'CONTACT',
       primary: false,
       mixins: { note: { text: 'hi' } },
-      metadata: metadata(1),
+      metadata: expectedMetadata(1),
     });
 
     // A customer the service holds no data for is shown by id only.
@@ -170,7 +165,7 @@ describe('customer management: contact assignments and the customer data sync', 
     expect(duplicate.response.status).toBe(409);
     expect(duplicate.error).toMatchObject({ code: 409, resourceId: 'ca1' });
     expect(await stored('ca1')).toMatchObject([{ legal_entity_id: 'abc', customer_id: 'john' }]);
-    expect(await sql('SELECT count(*)::int AS n FROM contact_assignment')).toEqual([{ n: 3 }]);
+    expect(await db.sql('SELECT count(*)::int AS n FROM contact_assignment')).toEqual([{ n: 3 }]);
   });
 
   it('PUT creates (201 with id), replaces (204), checks metadata.version (409) and its input (400)', async () => {
@@ -259,7 +254,7 @@ describe('customer management: contact assignments and the customer data sync', 
     const deleted = await manage.DELETE(ONE, one('ca1'));
     expect(deleted.response.status).toBe(204);
     expect(await stored('ca1')).toEqual([]);
-    expect(await sql(`SELECT approval_group, version FROM legal_entity WHERE id = 'abc'`)).toEqual([{ approval_group: [], version: 3 }]);
+    expect(await db.sql(`SELECT approval_group, version FROM legal_entity WHERE id = 'abc'`)).toEqual([{ approval_group: [], version: 3 }]);
     const again = await manage.DELETE(ONE, one('ca1'));
     expect(again.response.status).toBe(404);
     expect(again.error).toMatchObject({ code: 404, resourceId: 'ca1' });

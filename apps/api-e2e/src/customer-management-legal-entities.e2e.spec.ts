@@ -1,18 +1,16 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { E2e, startE2e, TEST_TENANT } from './support';
+import { database, expectBadRequest, expectedMetadata, tenant } from './fixtures';
+import { E2e, startE2e } from './support';
 
 type LegalEntityCreate = components['schemas']['LegalEntityCreate'];
 type LegalEntityUpdate = components['schemas']['LegalEntityUpdate'];
 
-const tenant = TEST_TENANT;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LIST = '/customer-management/{tenant}/legal-entities' as const;
 const SEARCH = '/customer-management/{tenant}/legal-entities/search' as const;
 const ONE = '/customer-management/{tenant}/legal-entities/{legalEntityId}' as const;
 const HIERARCHY = '/customer-management/{tenant}/legal-entities/{legalEntityId}/parent-hierarchy' as const;
 const one = (legalEntityId: string) => ({ params: { path: { tenant, legalEntityId } } });
-const metadata = (version: number) => ({ version, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
 
 const ABC: LegalEntityCreate = {
   id: 'abc',
@@ -37,29 +35,26 @@ describe('customer management: legal entities', () => {
   let e2e: E2e;
   let manage: ApiClient;
   let read: ApiClient;
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => e2e.server.db.query(text, params);
-  const stored = (id: string) => sql('SELECT name, type, parent_id, entities_addresses, approval_group, version FROM legal_entity WHERE tenant = $1 AND id = $2', [tenant, id]);
+  let db: ReturnType<typeof database>;
+  const stored = (id: string) => db.sql('SELECT name, type, parent_id, entities_addresses, approval_group, version FROM legal_entity WHERE tenant = $1 AND id = $2', [tenant, id]);
   const create = async (body: LegalEntityCreate) => {
     const { response, error } = await manage.POST(LIST, { params: { path: { tenant } }, body });
     expect(error).toBeUndefined();
     expect(response.status).toBe(201);
   };
   const put = (id: string, body: LegalEntityUpdate) => manage.PUT(ONE, { ...one(id), body });
-  const expectBadRequest = (result: { response: Response; error?: unknown }, field: string, message?: RegExp) => {
-    expect(result.response.status).toBe(400);
-    expect(result.error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field, ...(message && { message: expect.stringMatching(message) }) })]) });
-  };
-  const location = (id: string, name: string) => sql(`INSERT INTO location (tenant, id, name, type, contact_details, version) VALUES ($1, $2, $3, 'OFFICE', '{"city":"Berlin"}', 1)`, [tenant, id, name]);
+  const location = (id: string, name: string) => db.sql(`INSERT INTO location (tenant, id, name, type, contact_details, version) VALUES ($1, $2, $3, 'OFFICE', '{"city":"Berlin"}', 1)`, [tenant, id, name]);
   const assignment = (id: string, legalEntityId: string, customerId: string) =>
-    sql(`INSERT INTO contact_assignment (tenant, id, legal_entity_id, customer_id, type, "primary", version) VALUES ($1, $2, $3, $4, 'BILLING', true, 1)`, [tenant, id, legalEntityId, customerId]);
+    db.sql(`INSERT INTO contact_assignment (tenant, id, legal_entity_id, customer_id, type, "primary", version) VALUES ($1, $2, $3, $4, 'BILLING', true, 1)`, [tenant, id, legalEntityId, customerId]);
 
   beforeAll(async () => {
     e2e = await startE2e();
+    db = database(e2e);
     manage = await e2e.client([Scopes.legalEntityManage]);
     read = await e2e.client([Scopes.legalEntityRead]);
     await location('hq', 'Main HQ');
     await location('wh', 'Main Warehouse');
-    await sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'john', 'John', 'Doe', 'john@example.com', 1)`, [tenant]);
+    await db.sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'john', 'John', 'Doe', 'john@example.com', 1)`, [tenant]);
   });
   afterAll(() => e2e.server.close());
 
@@ -82,14 +77,14 @@ describe('customer management: legal entities', () => {
       legalInfo: ABC.legalInfo,
       accountLimit: { currency: 'EUR', value: 1000.99 },
       customerGroups: ABC.customerGroups,
-      entitiesAddresses: [{ id: 'wh', name: 'Main Warehouse', type: 'OFFICE', contactDetails: { city: 'Berlin' }, mixins: {}, metadata: metadata(1) }],
+      entitiesAddresses: [{ id: 'wh', name: 'Main Warehouse', type: 'OFFICE', contactDetails: { city: 'Berlin' }, mixins: {}, metadata: expectedMetadata(1) }],
       approvalGroup: [
-        { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com' }, type: 'BILLING', primary: true, metadata: metadata(1) },
-        { id: 'ca2', legalEntity: { id: 'abc' }, customer: { id: 'unknown-customer' }, type: 'BILLING', primary: true, metadata: metadata(1) },
+        { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com' }, type: 'BILLING', primary: true, metadata: expectedMetadata(1) },
+        { id: 'ca2', legalEntity: { id: 'abc' }, customer: { id: 'unknown-customer' }, type: 'BILLING', primary: true, metadata: expectedMetadata(1) },
       ],
       restrictions: ['US'],
       mixins: ABC.mixins,
-      metadata: { ...metadata(2), mixins: ABC.metadata?.mixins },
+      metadata: { ...expectedMetadata(2), mixins: ABC.metadata?.mixins },
     });
 
     // A GET-modify-PUT round trip works: expanded references are read back by their ids, read-only fields are ignored.
@@ -124,7 +119,7 @@ describe('customer management: legal entities', () => {
     expectBadRequest(await post({ name: 'X', type: 'SUBSIDIARY', parentId: 'ghost' }), 'parentId', /does not exist/);
     expectBadRequest(await post({ name: 'X', type: 'COMPANY', parentId: 'abc' }), 'parentId', /COMPANY/);
     expectBadRequest(await post({ id: 'selfish', name: 'X', type: 'SUBSIDIARY', parentId: 'selfish' }), 'parentId', /own parent/);
-    expect(await sql('SELECT count(*)::int AS n FROM legal_entity')).toEqual([{ n: 2 }]);
+    expect(await db.sql('SELECT count(*)::int AS n FROM legal_entity')).toEqual([{ n: 2 }]);
   });
 
   describe('hierarchy', () => {
@@ -187,7 +182,7 @@ describe('customer management: legal entities', () => {
 
   describe('list and search', () => {
     beforeAll(async () => {
-      await sql('DELETE FROM legal_entity');
+      await db.sql('DELETE FROM legal_entity');
       await create({ ...ABC, approvalGroup: [] });
       await create({
         id: 'abc-sub',
@@ -280,11 +275,11 @@ describe('customer management: legal entities', () => {
     await put('other', { name: 'Other Co', type: 'COMPANY', approvalGroup: [{ id: 'ca-john' }, { id: 'ca-john-2' }] });
     const deleted = await manage.DELETE(ONE, one('abc'));
     expect(deleted.response.status).toBe(204);
-    expect(await sql('SELECT id FROM legal_entity ORDER BY id')).toEqual([{ id: 'other' }, { id: 'xyz' }]);
-    expect(await sql('SELECT id, legal_entity_id FROM contact_assignment ORDER BY id')).toEqual([{ id: 'ca-john-2', legal_entity_id: 'xyz' }]);
+    expect(await db.sql('SELECT id FROM legal_entity ORDER BY id')).toEqual([{ id: 'other' }, { id: 'xyz' }]);
+    expect(await db.sql('SELECT id, legal_entity_id FROM contact_assignment ORDER BY id')).toEqual([{ id: 'ca-john-2', legal_entity_id: 'xyz' }]);
     // The removed contact assignments leave other approval groups, which get a new version.
     expect(await stored('other')).toMatchObject([{ approval_group: ['ca-john-2'], version: 3 }]);
-    expect(await sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
+    expect(await db.sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
 
     const again = await manage.DELETE(ONE, one('abc'));
     expect(again.response.status).toBe(404);

@@ -1,11 +1,10 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { E2e, startE2e, TEST_TENANT } from './support';
+import { database, expectedMetadata, tenant } from './fixtures';
+import { E2e, startE2e } from './support';
 
 type LocationCreate = components['schemas']['LocationCreate'];
 
-const tenant = TEST_TENANT;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LIST = '/customer-management/{tenant}/locations' as const;
 const ONE = '/customer-management/{tenant}/locations/{locationId}' as const;
 const one = (locationId: string) => ({ params: { path: { tenant, locationId } } });
@@ -33,11 +32,12 @@ describe('customer management: locations', () => {
   let e2e: E2e;
   let manage: ApiClient;
   let read: ApiClient;
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => e2e.server.db.query(text, params);
-  const stored = (id: string) => sql('SELECT name, type, contact_details, mixins, metadata_mixins, version FROM location WHERE tenant = $1 AND id = $2', [tenant, id]);
+  let db: ReturnType<typeof database>;
+  const stored = (id: string) => db.sql('SELECT name, type, contact_details, mixins, metadata_mixins, version FROM location WHERE tenant = $1 AND id = $2', [tenant, id]);
 
   beforeAll(async () => {
     e2e = await startE2e();
+    db = database(e2e);
     manage = await e2e.client([Scopes.locationManage]);
     read = await e2e.client([Scopes.locationRead]);
   });
@@ -72,7 +72,7 @@ describe('customer management: locations', () => {
       expect(response.response.status).toBe(400);
       expect(response.error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
     }
-    expect(await sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
+    expect(await db.sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
   });
 
   it('GET returns the document (fields projection), 404 for an absent id', async () => {
@@ -84,7 +84,7 @@ describe('customer management: locations', () => {
       type: 'HEADQUARTER',
       contactDetails: HQ.contactDetails,
       mixins: HQ.mixins,
-      metadata: { version: 1, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), mixins: HQ.metadata?.mixins },
+      metadata: { ...expectedMetadata(1), mixins: HQ.metadata?.mixins },
     });
 
     const projected = await read.GET(ONE, { params: { path: { tenant, locationId: 'hq' }, query: { fields: 'name,contactDetails.city' } } });
@@ -127,7 +127,7 @@ describe('customer management: locations', () => {
 
   describe('list', () => {
     beforeAll(async () => {
-      await sql('DELETE FROM location');
+      await db.sql('DELETE FROM location');
       const locations: LocationCreate[] = [
         HQ,
         { id: 'berlin', name: 'Berlin Office', type: 'OFFICE', contactDetails: { emails: ['berlin@firma.de'], phones: ['+49 30 1234'], addressLine1: 'Dircksenstraße 136', city: 'Berlin', state: 'Berlin', postcode: '10178', countryCode: 'DE' } },
@@ -197,14 +197,14 @@ describe('customer management: locations', () => {
   });
 
   it('DELETE removes the location and drops it from legal entities (204), 404 for an absent id', async () => {
-    await sql(
+    await db.sql(
       `INSERT INTO legal_entity (tenant, id, name, entities_addresses, version) VALUES ($1, 'le1', 'LE', '["hq","berlin"]', 1), ($1, 'le2', 'LE2', '["berlin"]', 4)`,
       [tenant],
     );
     const deleted = await manage.DELETE(ONE, one('hq'));
     expect(deleted.response.status).toBe(204);
     expect(await stored('hq')).toEqual([]);
-    expect(await sql('SELECT id, entities_addresses, version FROM legal_entity ORDER BY id')).toEqual([
+    expect(await db.sql('SELECT id, entities_addresses, version FROM legal_entity ORDER BY id')).toEqual([
       { id: 'le1', entities_addresses: ['berlin'], version: 2 },
       { id: 'le2', entities_addresses: ['berlin'], version: 4 },
     ]);

@@ -1,6 +1,6 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { CATEGORY_TREES, fixtures, PAST, tenant } from './item-assignments-support';
+import { CATEGORY_TREES, fixtures, PAST, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 type Node = components['schemas']['CategoryTreeNode'];

@@ -1,6 +1,6 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { ALL_ITEMS, CURRENT, fixtures, ISO, ITEM, ITEMS_BULK, PAST, SEGMENT_ITEMS, SEGMENT_ITEMS_SEARCH, tenant } from './item-assignments-support';
+import { ALL_ITEMS, CURRENT, fixtures, ISO, ITEM, ITEMS_BULK, PAST, SEGMENT_ITEMS, SEGMENT_ITEMS_SEARCH, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 type Fixtures = ReturnType<typeof fixtures>;

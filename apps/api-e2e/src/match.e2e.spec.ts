@@ -1,6 +1,6 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { FUTURE, fixtures, MATCH, PAST, tenant } from './item-assignments-support';
+import { FUTURE, fixtures, MATCH, PAST, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 type MatchBody = components['schemas']['Match'];

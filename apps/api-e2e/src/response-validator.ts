@@ -13,7 +13,7 @@ const DOCUMENT_FILE = join(__dirname, '../../../libs/client/openapi.json');
  * Points every local `#/...` reference at the document registered under `id`. The `partial` variant
  * drops `required`, for responses projected with `fields`, which legitimately leave fields out.
  */
-function qualifyRefs(node: unknown, id: string, partial: boolean): unknown {
+export function qualifyRefs(node: unknown, id: string, partial: boolean): unknown {
   if (Array.isArray(node)) return node.map((entry) => qualifyRefs(entry, id, partial));
   if (node && typeof node === 'object') {
     return Object.fromEntries(

@@ -1,24 +1,24 @@
 import { ApiClient } from '@cs/client';
 import { EventTypes, Scopes } from '@cs/contracts';
-import { BULK, segmentBody, segmentsDb, tenant } from './segments-support';
+import { database, SEGMENTS_BULK, segmentBody, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 describe('segments bulk: create, upsert, delete (207, per-item results, 200-item limit)', () => {
   let e2e: E2e;
   let manage: ApiClient;
-  let db: ReturnType<typeof segmentsDb>;
+  let db: ReturnType<typeof database>;
 
   beforeAll(async () => {
     e2e = await startE2e();
     manage = await e2e.client([Scopes.segmentManage]);
-    db = segmentsDb(e2e);
+    db = database(e2e);
   });
   afterAll(() => e2e.server.close());
 
   type Header = { 'Content-Language'?: string };
-  const createBulk = (body: unknown, header: Header = {}) => manage.POST(BULK, { params: { path: { tenant }, header }, body: body as never });
-  const upsertBulk = (body: unknown, header: Header = {}) => manage.PUT(BULK, { params: { path: { tenant }, header }, body: body as never });
-  const removeBulk = (body: unknown, forceDelete?: boolean) => manage.DELETE(BULK, { params: { path: { tenant }, query: { forceDelete } }, body: body as never });
+  const createBulk = (body: unknown, header: Header = {}) => manage.POST(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
+  const upsertBulk = (body: unknown, header: Header = {}) => manage.PUT(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
+  const removeBulk = (body: unknown, forceDelete?: boolean) => manage.DELETE(SEGMENTS_BULK, { params: { path: { tenant }, query: { forceDelete } }, body: body as never });
 
   it('POST creates the valid items (201 with id) and reports the others (400, 409) without affecting them', async () => {
     expect((await createBulk([segmentBody({ id: 'b-existing', name: { en: 'Original' } })])).response.status).toBe(207);
@@ -135,8 +135,8 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
 
   it('answers 403 to a token without segment_manage', async () => {
     const reader = await e2e.client([Scopes.segmentRead]);
-    expect((await reader.POST(BULK, { params: { path: { tenant } }, body: [segmentBody({ id: 'ro' })] })).response.status).toBe(403);
-    expect((await reader.DELETE(BULK, { params: { path: { tenant } }, body: ['b-1'] })).response.status).toBe(403);
+    expect((await reader.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: [segmentBody({ id: 'ro' })] })).response.status).toBe(403);
+    expect((await reader.DELETE(SEGMENTS_BULK, { params: { path: { tenant } }, body: ['b-1'] })).response.status).toBe(403);
     expect(await db.stored('ro')).toBeUndefined();
     expect(await db.stored('b-1')).toBeDefined();
   });

@@ -3,6 +3,7 @@ import { run } from '@cs/segments-cli';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixtures } from './fixtures';
 import { E2e, startE2e, TEST_TENANT } from './support';
 
 /** The CLI, in-process, against a started server; returns its exit code and output. */
@@ -23,11 +24,8 @@ describe('segments-cli against a running service', () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const client = await e2e.client([Scopes.segmentManage]);
-    for (const id of ['vip', 'assortment']) {
-      const { response } = await client.POST('/customer-segment/{tenant}/segments', { params: { path: { tenant: TEST_TENANT } }, body: { id, name: { en: id }, siteCode: 'main' } });
-      expect(response.status).toBe(201);
-    }
+    const f = fixtures(e2e, await e2e.client([Scopes.segmentManage]));
+    for (const id of ['vip', 'assortment']) await f.segment(id, { status: 'INACTIVE' });
   });
   afterAll(() => e2e.server.close());
 

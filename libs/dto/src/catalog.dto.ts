@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ErrorDetailResponse } from './error.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentResponse, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
@@ -16,47 +16,19 @@ const LOCALIZED_OUTPUT: ApiPropertyOptions = {
   oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
 };
 
-export class CatalogMetadataUpdate {
-  @ApiPropertyOptional({ description: 'The version the caller last saw; a different stored version makes the item a 409.', minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, string>;
-}
-
-export class CatalogMetadataResponse {
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  modifiedAt!: string;
-
-  @ApiProperty()
-  version!: number;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  mixins?: Record<string, string>;
-}
-
-export class CatalogValidity {
-  @ApiPropertyOptional({ format: 'date-time' })
+/** A category's validity as written: ISO-8601 dates or date-times. */
+export class CatalogValidity extends Validity {
   @IsOptional()
   @IsDateString()
-  from?: string;
+  override from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsDateString()
-  to?: string;
+  override to?: string;
 }
 
 /** Fields both catalog documents share on writes. */
-abstract class CatalogDocumentUpsert {
+abstract class CatalogDocumentUpsert extends MixinsUpsert {
   @ApiProperty({ description: 'Unique identifier in the catalog (case-sensitive).', maxLength: MAX_CATALOG_ID_LENGTH })
   @IsString()
   @IsNotEmpty()
@@ -72,17 +44,6 @@ abstract class CatalogDocumentUpsert {
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
   name?: Record<string, string> | string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ type: CatalogMetadataUpdate })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CatalogMetadataUpdate)
-  metadata?: CatalogMetadataUpdate;
 }
 
 export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
@@ -136,7 +97,7 @@ export class CatalogProductUpsert extends CatalogDocumentUpsert {
   categoryIds?: string[];
 }
 
-export class CatalogCategoryResponse {
+export class CatalogCategoryResponse extends DocumentResponse {
   @ApiProperty()
   id!: string;
 
@@ -158,23 +119,17 @@ export class CatalogCategoryResponse {
   @ApiProperty({ type: [String] })
   ecn!: string[];
 
-  @ApiPropertyOptional({ type: CatalogValidity })
-  validity?: CatalogValidity;
+  @ApiPropertyOptional({ type: Validity })
+  validity?: Validity;
 
   @ApiPropertyOptional()
   position?: number;
 
   @ApiProperty()
   published!: boolean;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  mixins?: Record<string, unknown>;
-
-  @ApiProperty({ type: CatalogMetadataResponse })
-  metadata!: CatalogMetadataResponse;
 }
 
-export class CatalogProductResponse {
+export class CatalogProductResponse extends DocumentResponse {
   @ApiProperty()
   id!: string;
 
@@ -186,31 +141,4 @@ export class CatalogProductResponse {
 
   @ApiProperty({ type: [String], description: 'The categories the product sits in, sorted.' })
   categoryIds!: string[];
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  mixins?: Record<string, unknown>;
-
-  @ApiProperty({ type: CatalogMetadataResponse })
-  metadata!: CatalogMetadataResponse;
-}
-
-/** One entry of a 207 answer of the catalog bulk endpoints. */
-export class CatalogBulkResult {
-  @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
-  index!: number;
-
-  @ApiProperty({ description: 'HTTP status code of this item: 201 created, 204 updated/deleted, 4xx rejected.' })
-  code!: number;
-
-  @ApiProperty()
-  status!: string;
-
-  @ApiPropertyOptional()
-  id?: string;
-
-  @ApiPropertyOptional()
-  message?: string;
-
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems of a rejected item.' })
-  details?: ErrorDetailResponse[];
 }

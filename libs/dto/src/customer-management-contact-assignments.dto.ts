@@ -2,17 +2,11 @@ import { ContactType, ContactTypes } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import {
-  CustomerManagementCustomId,
-  CustomerManagementDocument,
-  CustomerManagementMetadataCreate,
-  CustomerManagementMetadataUpdate,
-  CustomerManagementMixins,
-  CustomerManagementReference,
-} from './customer-management-common.dto';
-import { ContactAssignmentCustomer, LegalEntityResponse } from './customer-management-legal-entities.dto';
+import { MetadataCreate, MetadataProperty, MetadataUpdate, MixinsInput } from './common.dto';
+import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
+import { ContactAssignmentSummary, LegalEntityResponse } from './customer-management-legal-entities.dto';
 
-export class ContactAssignmentUpdate extends CustomerManagementMixins {
+export class ContactAssignmentUpdate extends MixinsInput {
   @ApiProperty({ type: CustomerManagementReference })
   @IsObject()
   @ValidateNested()
@@ -34,12 +28,9 @@ export class ContactAssignmentUpdate extends CustomerManagementMixins {
   @IsBoolean()
   primary?: boolean;
 
-  @ApiPropertyOptional({ type: CustomerManagementMetadataUpdate })
-  @IsOptional()
+  @MetadataProperty(MetadataUpdate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataUpdate)
-  metadata?: CustomerManagementMetadataUpdate;
+  metadata?: MetadataUpdate;
 }
 
 export class ContactAssignmentCreate extends IntersectionType(CustomerManagementCustomId, OmitType(ContactAssignmentUpdate, ['type', 'metadata'] as const)) {
@@ -48,25 +39,15 @@ export class ContactAssignmentCreate extends IntersectionType(CustomerManagement
   @IsIn(ContactTypes)
   type?: ContactType;
 
-  @ApiPropertyOptional({ type: CustomerManagementMetadataCreate })
-  @IsOptional()
+  @MetadataProperty(MetadataCreate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataCreate)
-  metadata?: CustomerManagementMetadataCreate;
+  metadata?: MetadataCreate;
 }
 
-export class ContactAssignmentResponse extends CustomerManagementDocument {
-  @ApiProperty()
-  id!: string;
+/** A contact assignment as read: its summary with the legal entity expanded, and its mixins. */
+export class ContactAssignmentResponse extends IntersectionType(OmitType(ContactAssignmentSummary, ['legalEntity'] as const), CustomerManagementDocument) {
   @ApiProperty({ type: LegalEntityResponse })
   legalEntity!: LegalEntityResponse;
-  @ApiProperty({ type: ContactAssignmentCustomer })
-  customer!: ContactAssignmentCustomer;
-  @ApiProperty({ enum: ContactTypes })
-  type!: ContactType;
-  @ApiProperty()
-  primary!: boolean;
 }
 
 /** Filters of `GET .../contact-assignments` beside q (each one ANDed, all `equals`). */

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MixinsInput } from './common.dto';
 import { CUSTOMER_ID_MAX_LENGTH } from './customer-management-common.dto';
-import { ErrorDetailResponse } from './error.dto';
+
 
 /**
  * One customer of the customer data sync: the data contact assignments (and segment customer
  * assignments) show for a customer id. Each item replaces what the service holds for that id.
  */
-export class CustomerSyncItem {
+export class CustomerSyncItem extends MixinsInput {
   @ApiProperty({ description: 'The customer id, as the customer service knows it.', maxLength: CUSTOMER_ID_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
@@ -37,25 +38,4 @@ export class CustomerSyncItem {
   @IsString()
   @MaxLength(64)
   phone?: string | null;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Mixins of the customer (stored as given).' })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, unknown>;
-}
-
-/** One entry of the 207 answer of the customer sync endpoints. */
-export class CustomerSyncResult {
-  @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
-  index!: number;
-  @ApiProperty({ description: 'HTTP status code of this item: 201 created, 204 updated or deleted, 4xx failed.' })
-  code!: number;
-  @ApiProperty({ description: 'HTTP status text of this item.' })
-  status!: string;
-  @ApiPropertyOptional({ description: 'The customer id, when known.' })
-  id?: string;
-  @ApiPropertyOptional({ description: 'Why the item failed.' })
-  message?: string;
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The invalid fields of a failed item.' })
-  details?: ErrorDetailResponse[];
 }

@@ -16,15 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import {
-  CustomerManagementCustomId,
-  CustomerManagementDocument,
-  CustomerManagementMetadata,
-  CustomerManagementMetadataCreate,
-  CustomerManagementMetadataUpdate,
-  CustomerManagementMixins,
-  CustomerManagementReference,
-} from './customer-management-common.dto';
+import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
+import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
 import { LocationResponse } from './customer-management-locations.dto';
 
 const TEXT = 1000;
@@ -103,7 +96,7 @@ export class LegalEntityCustomerGroup {
 }
 
 /** The fields a legal entity write carries besides id, type and metadata. */
-class LegalEntityFields extends CustomerManagementMixins {
+class LegalEntityFields extends MixinsInput {
   @ApiProperty({ description: 'The name of the legal entity.', maxLength: 255 })
   @IsString()
   @IsNotEmpty()
@@ -165,12 +158,9 @@ export class LegalEntityUpdate extends LegalEntityFields {
   @IsIn(LegalEntityTypes)
   type!: LegalEntityType;
 
-  @ApiPropertyOptional({ type: CustomerManagementMetadataUpdate })
-  @IsOptional()
+  @MetadataProperty(MetadataUpdate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataUpdate)
-  metadata?: CustomerManagementMetadataUpdate;
+  metadata?: MetadataUpdate;
 }
 
 export class LegalEntityCreate extends IntersectionType(CustomerManagementCustomId, OmitType(LegalEntityUpdate, ['type', 'metadata'] as const)) {
@@ -179,12 +169,9 @@ export class LegalEntityCreate extends IntersectionType(CustomerManagementCustom
   @IsIn(LegalEntityTypes)
   type?: LegalEntityType;
 
-  @ApiPropertyOptional({ type: CustomerManagementMetadataCreate })
-  @IsOptional()
+  @MetadataProperty(MetadataCreate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataCreate)
-  metadata?: CustomerManagementMetadataCreate;
+  metadata?: MetadataCreate;
 }
 
 /** The customer of a contact assignment, from the customer data the service holds (only `id` when it holds none). */
@@ -213,8 +200,8 @@ export class ContactAssignmentSummary {
   type!: ContactType;
   @ApiProperty()
   primary!: boolean;
-  @ApiProperty({ type: CustomerManagementMetadata })
-  metadata!: CustomerManagementMetadata;
+  @ApiProperty({ type: MetadataResponse })
+  metadata!: MetadataResponse;
 }
 
 export class LegalEntityResponse extends CustomerManagementDocument {

@@ -2,13 +2,8 @@ import { LocationType, LocationTypes } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import {
-  CustomerManagementCustomId,
-  CustomerManagementDocument,
-  CustomerManagementMetadataCreate,
-  CustomerManagementMetadataUpdate,
-  CustomerManagementMixins,
-} from './customer-management-common.dto';
+import { MetadataCreate, MetadataProperty, MetadataUpdate, MixinsInput } from './common.dto';
+import { CustomerManagementCustomId, CustomerManagementDocument } from './customer-management-common.dto';
 
 const TEXT = 1000;
 
@@ -72,7 +67,7 @@ export class LocationContactDetails {
 }
 
 /** The fields a location write carries besides id and metadata. */
-class LocationFields extends CustomerManagementMixins {
+class LocationFields extends MixinsInput {
   @ApiPropertyOptional({ description: 'The name of the location.', maxLength: 255 })
   @IsOptional()
   @IsString()
@@ -91,21 +86,15 @@ class LocationFields extends CustomerManagementMixins {
 }
 
 export class LocationUpdate extends LocationFields {
-  @ApiPropertyOptional({ type: CustomerManagementMetadataUpdate })
-  @IsOptional()
+  @MetadataProperty(MetadataUpdate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataUpdate)
-  metadata?: CustomerManagementMetadataUpdate;
+  metadata?: MetadataUpdate;
 }
 
 export class LocationCreate extends IntersectionType(CustomerManagementCustomId, LocationFields) {
-  @ApiPropertyOptional({ type: CustomerManagementMetadataCreate })
-  @IsOptional()
+  @MetadataProperty(MetadataCreate)
   @IsObject()
-  @ValidateNested()
-  @Type(() => CustomerManagementMetadataCreate)
-  metadata?: CustomerManagementMetadataCreate;
+  metadata?: MetadataCreate;
 }
 
 export class LocationResponse extends CustomerManagementDocument {

@@ -1,4 +1,5 @@
 export * from './error.dto';
+export * from './common.dto';
 export * from './customer-assignments.dto';
 export * from './item-assignments.dto';
 export * from './catalog.dto';

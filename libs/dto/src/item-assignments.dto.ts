@@ -1,8 +1,8 @@
 import { ItemTypes } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ErrorDetailResponse } from './error.dto';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentResponse, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest item (product/category) id the service stores. */
 export const MAX_ITEM_ID_LENGTH = 128;
@@ -13,33 +13,7 @@ export const MAX_MATCH_SEGMENTS = 1000;
 
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
-export class ItemAssignmentMetadataUpdate {
-  @ApiPropertyOptional({ description: 'The version the caller last saw; a different stored version makes the write a 409.', minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
-  @ApiPropertyOptional({ description: 'Mixin name -> link to the mixin JSON schema.', type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, string>;
-}
-
-export class ItemAssignmentUpsert {
-  @ApiPropertyOptional({ description: 'A key-value map of additional attributes.', type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ type: ItemAssignmentMetadataUpdate })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ItemAssignmentMetadataUpdate)
-  metadata?: ItemAssignmentMetadataUpdate;
-}
-
-export class ItemAssignmentUpsertBulk extends ItemAssignmentUpsert {
+export class ItemAssignmentUpsertBulk extends MixinsUpsert {
   @ApiProperty({ description: 'Unique identifier of an existing product/category (itemId).', maxLength: MAX_ITEM_ID_LENGTH })
   @IsString()
   @IsNotEmpty()
@@ -58,21 +32,7 @@ export class AssignedItem {
   name?: Record<string, string> | string;
 }
 
-export class ItemAssignmentMetadataResponse {
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  modifiedAt!: string;
-
-  @ApiProperty({ description: 'The document version number.' })
-  version!: number;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  mixins?: Record<string, string>;
-}
-
-export class ItemAssignmentResponse {
+export class ItemAssignmentResponse extends DocumentResponse {
   @ApiProperty({ description: 'Unique identifier of the customer segment.' })
   segmentId!: string;
 
@@ -81,46 +41,6 @@ export class ItemAssignmentResponse {
 
   @ApiProperty({ enum: ItemTypes })
   type!: string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  mixins?: Record<string, unknown>;
-
-  @ApiProperty({ type: ItemAssignmentMetadataResponse })
-  metadata!: ItemAssignmentMetadataResponse;
-}
-
-export class ItemAssignmentsSearch {
-  @ApiPropertyOptional({ description: 'A q-language query, e.g. `type:PRODUCT item.name.en:~hammer`.', example: 'type:PRODUCT' })
-  q?: string;
-}
-
-/** One entry of a 207 answer of the item-assignment bulk endpoints. */
-export class ItemAssignmentBulkResult {
-  @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
-  index!: number;
-
-  @ApiProperty({ description: 'HTTP status code of this item.' })
-  code!: number;
-
-  @ApiProperty({ description: 'HTTP status description.' })
-  status!: string;
-
-  @ApiPropertyOptional({ description: 'The item id, when known.' })
-  id?: string;
-
-  @ApiPropertyOptional({ description: 'Error message.' })
-  message?: string;
-
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems of a rejected item.' })
-  details?: ErrorDetailResponse[];
-}
-
-export class CategoryTreeValidity {
-  @ApiPropertyOptional({ format: 'date-time' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  to?: string;
 }
 
 export class CategoryTreeNode {
@@ -145,8 +65,8 @@ export class CategoryTreeNode {
   @ApiPropertyOptional({ description: 'External category numbers.', type: [String] })
   ecn?: string[];
 
-  @ApiPropertyOptional({ type: CategoryTreeValidity })
-  validity?: CategoryTreeValidity;
+  @ApiPropertyOptional({ type: Validity })
+  validity?: Validity;
 
   @ApiPropertyOptional({ description: 'Position among the siblings.' })
   position?: number;

@@ -1,8 +1,8 @@
 import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { ErrorDetailResponse } from './error.dto';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive). */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -52,47 +52,22 @@ function IsLocalizedText(options: ValidationOptions & { nonEmpty?: boolean } = {
 const ApiLocalizedProperty = (description: string, required = true) =>
   ApiProperty({ description, required, oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }] });
 
-export class SegmentValidity {
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Start of the validity period (inclusive).' })
+/** A segment's validity as written: date-times with a time zone. */
+export class SegmentValidity extends Validity {
   @IsOptional()
   @IsDateTime()
-  from?: string;
+  override from?: string;
 
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'End of the validity period (inclusive); not before `from`.' })
   @IsOptional()
   @IsDateTime()
-  to?: string;
+  override to?: string;
 }
 
-export class SegmentMetadataCreate {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A key-value map, where key is a mixin name and value is a link to the mixin schema.' })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, string>;
-}
-
-export class SegmentMetadataUpdate extends SegmentMetadataCreate {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the client last saw; a different stored version answers 409. Without it the write is not checked.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
-
-/** Response metadata; every property is there unless a `fields` projection leaves it out. */
-export class SegmentMetadataResponse {
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'The creation date.' })
-  createdAt!: string;
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'The modification date.' })
-  modifiedAt!: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'The document version number.' })
-  version!: number;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Mixin name -> link to the mixin schema.' })
-  mixins?: Record<string, string>;
-}
+/** Response metadata of segments: every property is there unless a `fields` projection leaves it out. */
+export class SegmentMetadataResponse extends PartialType(MetadataResponse) {}
 
 /** The fields a client writes on create and update. */
-export abstract class SegmentFields {
+export abstract class SegmentFields extends MixinsInput {
   @ApiLocalizedProperty('Localized name of the customer segment (a plain string with `Content-Language`).')
   @IsDefined()
   @IsLocalizedText({ nonEmpty: true })
@@ -119,11 +94,6 @@ export abstract class SegmentFields {
   @MinLength(1)
   @MaxLength(128)
   siteCode!: string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A key-value map of additional attributes.' })
-  @IsOptional()
-  @IsObject()
-  mixins?: Record<string, unknown>;
 }
 
 export class SegmentCreation extends SegmentFields {
@@ -133,19 +103,13 @@ export class SegmentCreation extends SegmentFields {
   @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
   id?: string;
 
-  @ApiPropertyOptional({ type: SegmentMetadataCreate })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SegmentMetadataCreate)
-  metadata?: SegmentMetadataCreate;
+  @MetadataProperty(MetadataCreate)
+  metadata?: MetadataCreate;
 }
 
 export class SegmentUpdate extends SegmentFields {
-  @ApiPropertyOptional({ type: SegmentMetadataUpdate })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SegmentMetadataUpdate)
-  metadata?: SegmentMetadataUpdate;
+  @MetadataProperty(MetadataUpdate)
+  metadata?: MetadataUpdate;
 }
 
 export class SegmentUpdateBulk extends SegmentUpdate {
@@ -163,8 +127,8 @@ export class SegmentResponse {
   name!: Record<string, string> | string;
   @ApiLocalizedProperty('Localized description, like `name`.', false)
   description?: Record<string, string> | string;
-  @ApiPropertyOptional({ type: SegmentValidity })
-  validity?: SegmentValidity;
+  @ApiPropertyOptional({ type: Validity })
+  validity?: Validity;
   @ApiPropertyOptional({ enum: SegmentStatuses })
   status!: SegmentStatus;
   @ApiPropertyOptional()
@@ -172,17 +136,7 @@ export class SegmentResponse {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   mixins?: Record<string, unknown>;
   @ApiPropertyOptional({ type: SegmentMetadataResponse })
-  metadata!: SegmentMetadataResponse;
-}
-
-export class SegmentIdResponse {
-  @ApiProperty({ example: '628cd20c6e8b2432b6346ca6' })
-  id!: string;
-}
-
-export class SegmentsSearch {
-  @ApiPropertyOptional({ description: 'A q-language query, e.g. `siteCode:main status:ACTIVE`.', example: 'siteCode:main' })
-  q?: string;
+  metadata!: MetadataResponse;
 }
 
 export class SegmentListFilter {
@@ -222,20 +176,4 @@ export class SegmentPatchOperation {
     description: 'The value for `add` and `replace`: any JSON value (also a boolean or an array, e.g. inside `mixins`).',
   })
   value?: unknown;
-}
-
-/** One entry of a 207 answer of a segments bulk endpoint. */
-export class SegmentBulkResponse {
-  @ApiProperty({ description: 'Zero-based position of the item in the request array.' })
-  index!: number;
-  @ApiPropertyOptional({ description: "The item's segment id, where known." })
-  id?: string;
-  @ApiProperty({ description: 'HTTP status code of this item.' })
-  code!: number;
-  @ApiProperty({ description: 'HTTP status text of this item.' })
-  status!: string;
-  @ApiPropertyOptional({ description: 'Error message.' })
-  message?: string;
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems, e.g. one per invalid field.' })
-  details?: ErrorDetailResponse[];
 }

@@ -1,13 +1,17 @@
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
+import { TokenVerifier } from './auth/token-verifier';
 import { createValidationPipe } from './common/validation';
+import { BadRequestError } from './errors/domain-errors';
 import { AppConfig } from './config/config';
+import { errorBody } from './filters/error-body';
 import { ErrorFilter } from './filters/error.filter';
 import { buildOpenApiDocument } from './openapi';
 
@@ -22,8 +26,9 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestId(request.headers),
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: true,
-    return503OnClosing: true,
+    trustProxy: config.http.trustProxy,
+    // Requests that arrive while the server closes get the Emporix 503 body from the hook below.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 500 },
   });
@@ -35,18 +40,40 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   if (!options.preview) app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415.
+  fastify.removeContentTypeParser('text/plain');
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    if (closing) {
+      // In-flight requests finish; new ones (on kept-alive connections) are refused.
+      return reply.status(503).header('Connection', 'close').header('Retry-After', '1').send(errorBody(503, 'The service is shutting down. Please retry.'));
+    }
+  });
+  fastify.addHook('preValidation', async (request) => {
+    if (request.body !== null && typeof request.body === 'object' && jsonDepthExceeds(request.body, config.http.maxJsonDepth)) {
+      throw new BadRequestError(`The request body is nested more than ${config.http.maxJsonDepth} levels deep.`);
+    }
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    // Answers to authenticated requests, and tokens, must not be kept by caches (RFC 6749 5.1).
+    if (request.headers.authorization || request.url.startsWith('/oauth/token')) void reply.header('Cache-Control', 'no-store');
+    // Requests that were in flight when the shutdown began end their kept-alive connection, so the
+    // server can close as soon as they are answered.
+    if (closing) void reply.header('Connection', 'close');
   });
   await app.register(fastifyHelmet, {
     // Swagger UI needs inline scripts and styles of its own origin.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });
   await app.register(fastifyCors, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, exposedHeaders: ['X-Total-Count', 'X-Request-Id'] });
+  if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
 
   if (config.http.swaggerEnabled) {
     SwaggerModule.setup('api-docs', app, () => buildOpenApiDocument(app), {
@@ -56,4 +83,41 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     });
   }
   return app;
+}
+
+/**
+ * Per-client rate limiting: the key is the verified token's customer or client (so one noisy
+ * integration cannot starve the others), else the caller's IP address. Health probes are exempt.
+ * Over the limit: 429 with the Emporix error body and `Retry-After`.
+ */
+async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedConfig['http']['rateLimit']): Promise<void> {
+  const verifier = app.get(TokenVerifier);
+  await app.register(fastifyRateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    allowList: (request) => /^\/health(\/|$)/.test(request.routeOptions.url ?? ''),
+    keyGenerator: async (request) => {
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+      if (token) {
+        const principal = await verifier.verify(token).catch(() => undefined);
+        if (principal) return `${principal.tenant}:${principal.customerId !== undefined ? `customer:${principal.customerId}` : `client:${principal.clientId}`}`;
+      }
+      return `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests: at most ${context.max} per ${Math.round(limit.windowMs / 1000) || 1} s. Retry in ${context.after}.`), { statusCode: 429 }),
+  });
+}
+
+/** Whether `value` nests objects/arrays deeper than `limit`; iterative, so hostile depth cannot overflow the stack. */
+function jsonDepthExceeds(value: object, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > limit) return true;
+    for (const child of Object.values(node as object)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

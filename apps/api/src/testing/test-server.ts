@@ -33,10 +33,12 @@ export const TEST_TENANT = 'testtenant';
 
 /**
  * Starts the real service on a free local port against a fresh scratch database of the test
- * run's Postgres server (migrations applied on start, as in production).
+ * run's Postgres server (migrations applied on start, as in production). With `DATABASE_URL` in
+ * `env` it uses that database instead (e.g. a dedicated Postgres a fault test stops and starts),
+ * and leaves it in place on close.
  */
 export async function startTestServer(env: Record<string, string> = {}, extraModules: Type[] = []): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-test-data-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, NODE_ENV: 'test', ...env });
   const app = await createApp({ ...config, db: { ...config.db, url: database.url } }, { extraModules });

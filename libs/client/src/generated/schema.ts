@@ -782,15 +782,18 @@ export interface components {
             /** @description Name of the legal entity (when the service holds its data). */
             name?: string;
         };
-        CatalogBulkResult: {
-            /** @description HTTP status code of this item: 201 created, 204 updated/deleted, 4xx rejected. */
+        BulkItemResponse: {
+            /** @description HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected. */
             code: number;
-            /** @description The individual problems of a rejected item. */
+            /** @description The individual problems of a rejected item, e.g. one per invalid field. */
             details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description The item's id (or the id of the resource the error is about), where known. */
             id?: string;
             /** @description Zero-based position of the item in the request body. */
             index: number;
+            /** @description Why the item failed. */
             message?: string;
+            /** @description HTTP status text of this item. */
             status: string;
         };
         CatalogCategoryResponse: {
@@ -805,7 +808,8 @@ export interface components {
             localizedSlug?: {
                 [key: string]: string;
             } | string;
-            metadata: components["schemas"]["CatalogMetadataResponse"];
+            metadata: components["schemas"]["MetadataResponse"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -816,7 +820,7 @@ export interface components {
             parentId?: string;
             position?: number;
             published: boolean;
-            validity?: components["schemas"]["CatalogValidity"];
+            validity?: components["schemas"]["Validity"];
         };
         CatalogCategoryUpsert: {
             code?: string;
@@ -832,7 +836,8 @@ export interface components {
             localizedSlug?: {
                 [key: string]: string;
             } | string;
-            metadata?: components["schemas"]["CatalogMetadataUpdate"];
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -848,29 +853,13 @@ export interface components {
             published?: boolean;
             validity?: components["schemas"]["CatalogValidity"];
         };
-        CatalogMetadataResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            mixins?: {
-                [key: string]: string;
-            };
-            /** Format: date-time */
-            modifiedAt: string;
-            version: number;
-        };
-        CatalogMetadataUpdate: {
-            mixins?: {
-                [key: string]: string;
-            };
-            /** @description The version the caller last saw; a different stored version makes the item a 409. */
-            version?: number;
-        };
         CatalogProductResponse: {
             /** @description The categories the product sits in, sorted. */
             categoryIds: string[];
             code?: string;
             id: string;
-            metadata: components["schemas"]["CatalogMetadataResponse"];
+            metadata: components["schemas"]["MetadataResponse"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -885,7 +874,8 @@ export interface components {
             code?: string;
             /** @description Unique identifier in the catalog (case-sensitive). */
             id: string;
-            metadata?: components["schemas"]["CatalogMetadataUpdate"];
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -895,9 +885,15 @@ export interface components {
             } | string;
         };
         CatalogValidity: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Start of the validity period (inclusive).
+             */
             from?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description End of the validity period (inclusive); not before `from`.
+             */
             to?: string;
         };
         CategoryTreeNode: {
@@ -929,21 +925,15 @@ export interface components {
             published: boolean;
             /** @description Subcategories, ordered by position, then id. */
             subcategories: components["schemas"]["CategoryTreeNode"][];
-            validity?: components["schemas"]["CategoryTreeValidity"];
-        };
-        CategoryTreeValidity: {
-            /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
+            validity?: components["schemas"]["Validity"];
         };
         ContactAssignmentCreate: {
             customer: components["schemas"]["CustomerManagementReference"];
             /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
             id?: string;
             legalEntity: components["schemas"]["CustomerManagementReference"];
-            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -971,7 +961,7 @@ export interface components {
             customer: components["schemas"]["ContactAssignmentCustomer"];
             id: string;
             legalEntity: components["schemas"]["LegalEntityResponse"];
-            metadata: components["schemas"]["CustomerManagementMetadata"];
+            metadata: components["schemas"]["MetadataResponse"];
             /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
             mixins: {
                 [key: string]: unknown;
@@ -984,7 +974,7 @@ export interface components {
             customer: components["schemas"]["ContactAssignmentCustomer"];
             id: string;
             legalEntity: components["schemas"]["CustomerManagementReference"];
-            metadata: components["schemas"]["CustomerManagementMetadata"];
+            metadata: components["schemas"]["MetadataResponse"];
             primary: boolean;
             /** @enum {string} */
             type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
@@ -992,8 +982,8 @@ export interface components {
         ContactAssignmentUpdate: {
             customer: components["schemas"]["CustomerManagementReference"];
             legalEntity: components["schemas"]["CustomerManagementReference"];
-            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1009,45 +999,11 @@ export interface components {
             /** @enum {string} */
             assignmentType: "MANUAL" | "AUTOMATIC";
             customer: components["schemas"]["AssignedCustomer"];
-            metadata: components["schemas"]["CustomerAssignmentMetadataResponse"];
+            metadata: components["schemas"]["MetadataResponse"];
             /** @description A key-value map of additional attributes. */
             mixins: {
                 [key: string]: unknown;
             };
-        };
-        CustomerAssignmentBulkResult: {
-            /** @description HTTP Status Code. */
-            code: number;
-            /** @description The individual problems of an invalid item. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
-            /** @description The id of the resource the error is about, e.g. the missing segment. */
-            id?: string;
-            /** @description Index of the processed item, matching the item position in request body (zero-based). */
-            index: number;
-            /** @description Error message. */
-            message?: string;
-            /** @description HTTP Status description. */
-            status: string;
-        };
-        CustomerAssignmentMetadataResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Mixin name -> link to the mixin schema. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            modifiedAt: string;
-            /** @description The document version number. */
-            version: number;
-        };
-        CustomerAssignmentMetadataUpdate: {
-            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-            /** @description The version the caller last saw; a different stored version makes the write fail with 409. */
-            version?: number;
         };
         CustomerAssignmentRemoveBulk: {
             /** @description Unique identifier of the customer. */
@@ -1061,80 +1017,26 @@ export interface components {
             customer: components["schemas"]["AssignedCustomer"];
             /** @description Present for B2B assignments only. */
             legalEntity?: components["schemas"]["AssignedLegalEntity"];
-            metadata: components["schemas"]["CustomerAssignmentMetadataResponse"];
+            metadata: components["schemas"]["MetadataResponse"];
             /** @description A key-value map of additional attributes. */
             mixins: {
                 [key: string]: unknown;
             };
         };
-        CustomerAssignmentsSearch: {
-            /**
-             * @description A query in the q-language, e.g. `assignmentType:MANUAL customer.lastName:~Doe`.
-             * @example assignmentType:MANUAL
-             */
-            q?: string;
-        };
-        CustomerAssignmentUpsert: {
-            metadata?: components["schemas"]["CustomerAssignmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-        };
         CustomerAssignmentUpsertBulk: {
-            /** @description Unique identifier of an existing customer. */
+            /** @description Unique identifier of the customer. */
             customerId: string;
-            /** @description Unique identifier of an existing legal entity. It should be omitted for B2C. */
+            /** @description Unique identifier of the legal entity (B2B). Omit it for B2C. */
             legalEntityId?: string;
-            metadata?: components["schemas"]["CustomerAssignmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
-        };
-        CustomerManagementCreated: {
-            /**
-             * @description Id of the created document.
-             * @example 53ac81fd0cce8b26b36f3492
-             */
-            id: string;
-        };
-        CustomerManagementMetadata: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            modifiedAt: string;
-            /** @description Version of the document; starts at 1 and grows by one with every change. */
-            version: number;
-        };
-        CustomerManagementMetadataCreate: {
-            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-        };
-        CustomerManagementMetadataUpdate: {
-            /** @description Links to the mixin schemas: mixin set name -> schema URL. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-            /** @description The version the caller last read; a different stored version makes the write fail with 409. Absent: no check. */
-            version?: number;
         };
         CustomerManagementReference: {
             /** @description Id of the referenced document. */
             id: string;
-        };
-        CustomerManagementSearch: {
-            /**
-             * @description A q-language query, e.g. `type:COMPANY legalInfo.countryOfRegistration:DE`.
-             * @example type:COMPANY
-             */
-            q?: string;
         };
         CustomerSyncItem: {
             /** @description Contact e-mail address, as the customer service holds it. */
@@ -1145,26 +1047,12 @@ export interface components {
             id: string;
             /** @description Last name (shown as `customer.surname` of contact assignments). */
             lastName?: string | null;
-            /** @description Mixins of the customer (stored as given). */
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
             /** @description Contact phone number, as the customer service holds it. */
             phone?: string | null;
-        };
-        CustomerSyncResult: {
-            /** @description HTTP status code of this item: 201 created, 204 updated or deleted, 4xx failed. */
-            code: number;
-            /** @description The invalid fields of a failed item. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
-            /** @description The customer id, when known. */
-            id?: string;
-            /** @description Zero-based position of the item in the request body. */
-            index: number;
-            /** @description Why the item failed. */
-            message?: string;
-            /** @description HTTP status text of this item. */
-            status: string;
         };
         ErrorDetailResponse: {
             /** @description The field the problem is about. */
@@ -1200,42 +1088,17 @@ export interface components {
             /** @example oauth.v2.InvalidAccessToken */
             errorcode: string;
         };
-        ItemAssignmentBulkResult: {
-            /** @description HTTP status code of this item. */
-            code: number;
-            /** @description The individual problems of a rejected item. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
-            /** @description The item id, when known. */
-            id?: string;
-            /** @description Zero-based position of the item in the request body. */
-            index: number;
-            /** @description Error message. */
-            message?: string;
-            /** @description HTTP status description. */
-            status: string;
-        };
-        ItemAssignmentMetadataResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            mixins?: {
-                [key: string]: string;
-            };
-            /** Format: date-time */
-            modifiedAt: string;
-            /** @description The document version number. */
-            version: number;
-        };
-        ItemAssignmentMetadataUpdate: {
-            /** @description Mixin name -> link to the mixin JSON schema. */
-            mixins?: {
-                [key: string]: string;
-            };
-            /** @description The version the caller last saw; a different stored version makes the write a 409. */
-            version?: number;
+        IdResponse: {
+            /**
+             * @description Id of the created document.
+             * @example 628cd20c6e8b2432b6346ca6
+             */
+            id: string;
         };
         ItemAssignmentResponse: {
             item: components["schemas"]["AssignedItem"];
-            metadata: components["schemas"]["ItemAssignmentMetadataResponse"];
+            metadata: components["schemas"]["MetadataResponse"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1244,25 +1107,11 @@ export interface components {
             /** @enum {string} */
             type: "PRODUCT" | "CATEGORY";
         };
-        ItemAssignmentsSearch: {
-            /**
-             * @description A q-language query, e.g. `type:PRODUCT item.name.en:~hammer`.
-             * @example type:PRODUCT
-             */
-            q?: string;
-        };
-        ItemAssignmentUpsert: {
-            metadata?: components["schemas"]["ItemAssignmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-        };
         ItemAssignmentUpsertBulk: {
             /** @description Unique identifier of an existing product/category (itemId). */
             id: string;
-            metadata?: components["schemas"]["ItemAssignmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1290,8 +1139,8 @@ export interface components {
             /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
             id?: string;
             legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
-            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1340,7 +1189,7 @@ export interface components {
             entitiesAddresses: components["schemas"]["LocationResponse"][];
             id: string;
             legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
-            metadata: components["schemas"]["CustomerManagementMetadata"];
+            metadata: components["schemas"]["MetadataResponse"];
             /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
             mixins: {
                 [key: string]: unknown;
@@ -1360,8 +1209,8 @@ export interface components {
             /** @description Ids of existing locations: the addresses of the legal entity. */
             entitiesAddresses?: components["schemas"]["CustomerManagementReference"][];
             legalInfo?: components["schemas"]["LegalEntityLegalInfo"];
-            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1396,8 +1245,8 @@ export interface components {
             contactDetails: components["schemas"]["LocationContactDetails"];
             /** @description Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`. */
             id?: string;
-            metadata?: components["schemas"]["CustomerManagementMetadataCreate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1412,7 +1261,7 @@ export interface components {
         LocationResponse: {
             contactDetails: components["schemas"]["LocationContactDetails"];
             id: string;
-            metadata: components["schemas"]["CustomerManagementMetadata"];
+            metadata: components["schemas"]["MetadataResponse"];
             /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
             mixins: {
                 [key: string]: unknown;
@@ -1423,8 +1272,8 @@ export interface components {
         };
         LocationUpdate: {
             contactDetails: components["schemas"]["LocationContactDetails"];
-            metadata?: components["schemas"]["CustomerManagementMetadataUpdate"];
-            /** @description Mixins: a map where a key is a mixin set name and the value a map of its attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1450,19 +1299,51 @@ export interface components {
             /** @description Id of the product. */
             id: string;
         };
-        SegmentBulkResponse: {
-            /** @description HTTP status code of this item. */
-            code: number;
-            /** @description The individual problems, e.g. one per invalid field. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
-            /** @description The item's segment id, where known. */
-            id?: string;
-            /** @description Zero-based position of the item in the request array. */
-            index: number;
-            /** @description Error message. */
-            message?: string;
-            /** @description HTTP status text of this item. */
-            status: string;
+        MetadataCreate: {
+            /** @description Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        MetadataResponse: {
+            /**
+             * Format: date-time
+             * @description The creation date.
+             */
+            createdAt: string;
+            /** @description Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description The modification date.
+             */
+            modifiedAt: string;
+            /** @description The document version number; starts at 1 and grows by one with every change. */
+            version: number;
+        };
+        MetadataUpdate: {
+            /** @description Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema. */
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check. */
+            version?: number;
+        };
+        MixinsUpsert: {
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
+            mixins?: {
+                [key: string]: unknown;
+            };
+        };
+        SearchBody: {
+            /**
+             * @description A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.
+             * @example status:ACTIVE
+             */
+            q?: string;
         };
         SegmentCreation: {
             /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
@@ -1471,8 +1352,8 @@ export interface components {
             } | string;
             /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive. */
             id?: string;
-            metadata?: components["schemas"]["SegmentMetadataCreate"];
-            /** @description A key-value map of additional attributes. */
+            metadata?: components["schemas"]["MetadataCreate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1490,23 +1371,13 @@ export interface components {
             /** @description Determines the time frame in which the customer segment is valid. */
             validity?: components["schemas"]["SegmentValidity"];
         };
-        SegmentIdResponse: {
-            /** @example 628cd20c6e8b2432b6346ca6 */
-            id: string;
-        };
-        SegmentMetadataCreate: {
-            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-        };
         SegmentMetadataResponse: {
             /**
              * Format: date-time
              * @description The creation date.
              */
             createdAt?: string;
-            /** @description Mixin name -> link to the mixin schema. */
+            /** @description Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema. */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1515,15 +1386,7 @@ export interface components {
              * @description The modification date.
              */
             modifiedAt?: string;
-            /** @description The document version number. */
-            version?: number;
-        };
-        SegmentMetadataUpdate: {
-            /** @description A key-value map, where key is a mixin name and value is a link to the mixin schema. */
-            mixins?: {
-                [key: string]: unknown;
-            };
-            /** @description The version the client last saw; a different stored version answers 409. Without it the write is not checked. */
+            /** @description The document version number; starts at 1 and grows by one with every change. */
             version?: number;
         };
         SegmentPatchOperation: {
@@ -1555,22 +1418,15 @@ export interface components {
             siteCode?: string;
             /** @enum {string} */
             status?: "ACTIVE" | "INACTIVE";
-            validity?: components["schemas"]["SegmentValidity"];
-        };
-        SegmentsSearch: {
-            /**
-             * @description A q-language query, e.g. `siteCode:main status:ACTIVE`.
-             * @example siteCode:main
-             */
-            q?: string;
+            validity?: components["schemas"]["Validity"];
         };
         SegmentUpdate: {
             /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
             description?: {
                 [key: string]: string;
             } | string;
-            metadata?: components["schemas"]["SegmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1595,8 +1451,8 @@ export interface components {
             } | string;
             /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive). */
             id: string;
-            metadata?: components["schemas"]["SegmentMetadataUpdate"];
-            /** @description A key-value map of additional attributes. */
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
             mixins?: {
                 [key: string]: unknown;
             };
@@ -1650,6 +1506,18 @@ export interface components {
         UnauthorizedResponse: {
             fault: components["schemas"]["Fault"];
         };
+        Validity: {
+            /**
+             * Format: date-time
+             * @description Start of the validity period (inclusive).
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description End of the validity period (inclusive); not before `from`.
+             */
+            to?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1686,6 +1554,7 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -1755,6 +1624,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -1771,7 +1641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The request is invalid; the body names the offending fields. */
@@ -1833,12 +1703,13 @@ export interface operations {
     "GET-customer-mgmt-retrieve-contact-assignment": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
             header?: never;
             path: {
                 contactAssignmentId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -1915,6 +1786,7 @@ export interface operations {
             header?: never;
             path: {
                 contactAssignmentId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -1931,7 +1803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The contact assignment has been updated. */
@@ -2012,6 +1884,7 @@ export interface operations {
             header?: never;
             path: {
                 contactAssignmentId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2086,6 +1959,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2096,16 +1970,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One result per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerSyncResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The request is invalid; the body names the offending fields. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,6 +2031,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2167,16 +2042,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One result per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerSyncResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The request is invalid; the body names the offending fields. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2262,6 +2137,7 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2331,6 +2207,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2347,7 +2224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The request is invalid; the body names the offending fields. */
@@ -2409,12 +2286,13 @@ export interface operations {
     "GET-customer-mgmt-retrieve-legal-entity": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
             header?: never;
             path: {
                 legalEntityId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2491,6 +2369,7 @@ export interface operations {
             header?: never;
             path: {
                 legalEntityId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2507,7 +2386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The legal entity has been updated. */
@@ -2588,6 +2467,7 @@ export interface operations {
             header?: never;
             path: {
                 legalEntityId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2663,6 +2543,7 @@ export interface operations {
             header?: never;
             path: {
                 legalEntityId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2675,6 +2556,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LegalEntityResponse"][];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2761,13 +2651,14 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CustomerManagementSearch"];
+                "application/json": components["schemas"]["SearchBody"];
             };
         };
         responses: {
@@ -2866,6 +2757,7 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2935,6 +2827,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -2951,7 +2844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The request is invalid; the body names the offending fields. */
@@ -3013,12 +2906,13 @@ export interface operations {
     "GET-customer-mgmt-retrieve-location": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `name,metadata.version` (`id` is always kept). */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
             header?: never;
             path: {
                 locationId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3095,6 +2989,7 @@ export interface operations {
             header?: never;
             path: {
                 locationId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3111,7 +3006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerManagementCreated"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description The location has been updated. */
@@ -3192,6 +3087,7 @@ export interface operations {
             header?: never;
             path: {
                 locationId: string;
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3265,12 +3161,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Localized fields as plain strings in the first available language; `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
             };
             path: {
                 categoryId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3283,6 +3179,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogCategoryResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3336,11 +3241,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Language of plain-string localized fields; `*` or absent: maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3351,16 +3256,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3317,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3423,16 +3328,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3483,12 +3388,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Localized fields as plain strings in the first available language; `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
             };
             path: {
                 productId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3501,6 +3406,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogProductResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3554,11 +3468,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Language of plain-string localized fields; `*` or absent: maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3569,16 +3483,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3544,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3641,16 +3555,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item. */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,22 +3630,24 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Customer segments were successfully retrieved. */
+            /** @description A page of customer segments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,11 +3705,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3804,13 +3720,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Customer segment was successfully created. */
+            /** @description The customer segment has been created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentIdResponse"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
             /** @description Bad request due to validation, incorrect parameters, etc. */
@@ -3872,19 +3788,19 @@ export interface operations {
     "GET-customer-segment-retrieve-segment": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
                 /** @description Only when the segment has a customer assignment in this legal entity (for customer tokens: an assignment of the calling customer). */
                 legalEntityId?: string;
             };
             header?: {
-                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3960,13 +3876,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -3977,16 +3893,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Customer segment wasn't found. A new customer segment was successfully created. */
+            /** @description The customer segment has been created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentIdResponse"];
+                    "application/json": components["schemas"]["IdResponse"];
                 };
             };
-            /** @description Customer segment was successfully updated. */
+            /** @description The customer segment has been updated. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4059,7 +3975,7 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4124,13 +4040,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4225,16 +4141,18 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Customer assignments for a customer segment were successfully retrieved. */
+            /** @description A page of customer assignments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4291,7 +4209,7 @@ export interface operations {
     "GET-customer-segment-retrieve-customer-by-customerId": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `customer,metadata.version`. */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
             header?: never;
@@ -4300,7 +4218,7 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4314,6 +4232,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentB2CResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4372,14 +4299,14 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CustomerAssignmentUpsert"];
+                "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
         responses: {
@@ -4390,14 +4317,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Customer assignment was successfully updated. */
+            /** @description The customer assignment was successfully updated. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid body or customerId. */
+            /** @description Invalid body or path parameter. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4471,7 +4398,7 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4484,6 +4411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Missing, invalid or expired access token. */
             401: {
@@ -4526,7 +4462,7 @@ export interface operations {
     "GET-customer-segment-retrieve-customer": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `customer,metadata.version`. */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
             header?: never;
@@ -4537,7 +4473,7 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4551,6 +4487,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4611,14 +4556,14 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CustomerAssignmentUpsert"];
+                "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
         responses: {
@@ -4629,14 +4574,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Customer assignment was successfully updated. */
+            /** @description The customer assignment was successfully updated. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid body, customerId or legalEntityId. */
+            /** @description Invalid body or path parameter. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4712,7 +4657,7 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4725,6 +4670,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Missing, invalid or expired access token. */
             401: {
@@ -4771,7 +4725,7 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4782,16 +4736,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerAssignmentBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +4799,7 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -4856,16 +4810,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerAssignmentBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,20 +4885,22 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CustomerAssignmentsSearch"];
+                "application/json": components["schemas"]["SearchBody"];
             };
         };
         responses: {
-            /** @description Customer assignments for a customer segment were successfully retrieved. */
+            /** @description A page of customer assignments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5015,7 +4971,7 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
@@ -5023,16 +4979,18 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Customer segment assignments were successfully retrieved. */
+            /** @description A page of item assignments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5089,13 +5047,13 @@ export interface operations {
     "GET-customer-segment-retrieve-item": {
         parameters: {
             query?: {
-                /** @description Comma-separated fields to return, e.g. `item,metadata.version`. */
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
                 /** @description Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`. */
                 legalEntityId?: string;
             };
             header?: {
-                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
             };
             path: {
@@ -5103,7 +5061,7 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5186,7 +5144,7 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5195,25 +5153,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemAssignmentUpsert"];
+                "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
         responses: {
-            /** @description A new assignment was successfully created. */
+            /** @description A new item assignment was successfully created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Item assignment was successfully updated. */
+            /** @description The item assignment was successfully updated. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid body, type or itemId. */
+            /** @description Invalid body or path parameter. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5287,7 +5245,7 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5357,7 +5315,7 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5370,16 +5328,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemAssignmentBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items, or the type is unknown. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,7 +5391,7 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5446,16 +5404,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Multi-status response, one entry per item (`index` is zero-based). */
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
             207: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemAssignmentBulkResult"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description The body is not an array of 1 to 200 items, or the type is unknown. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,7 +5475,7 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
@@ -5525,20 +5483,22 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ItemAssignmentsSearch"];
+                "application/json": components["schemas"]["SearchBody"];
             };
         };
         responses: {
-            /** @description Customer segment assignments were successfully retrieved. */
+            /** @description A page of item assignments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,11 +5556,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -5617,10 +5577,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description Bad request due to validation, incorrect parameters, etc. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,11 +5631,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps. */
+                /** @description A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps. */
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -5692,10 +5652,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description Bad request due to validation, incorrect parameters, etc. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5750,7 +5710,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -5767,10 +5727,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentBulkResponse"][];
+                    "application/json": components["schemas"]["BulkItemResponse"][];
                 };
             };
-            /** @description Bad request due to validation, incorrect parameters, etc. */
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5838,22 +5798,24 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Customer items assignments were successfully retrieved. */
+            /** @description A page of item assignments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5916,11 +5878,11 @@ export interface operations {
                 siteCode?: string;
             };
             header?: {
-                /** @description Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -5988,7 +5950,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your Emporix tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
@@ -6072,26 +6034,28 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps. */
+                /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (lowercase). */
+                /** @description Your tenant name (always lowercase). */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SegmentsSearch"];
+                "application/json": components["schemas"]["SearchBody"];
             };
         };
         responses: {
-            /** @description Customer segments were successfully retrieved. */
+            /** @description A page of customer segments. */
             200: {
                 headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6211,9 +6175,7 @@ export interface operations {
     "POST-oauth-token": {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6230,6 +6192,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponseBody"];
+                };
+            };
+            /** @description Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown client or wrong secret. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

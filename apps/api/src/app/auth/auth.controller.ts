@@ -1,9 +1,16 @@
 import { TokenResponse } from '@cs/contracts';
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '@cs/dto';
+import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../decorators/auth.decorators';
 import { SigningKey } from './signing-key';
 import { TokenIssuer, TokenRequest } from './token-issuer';
+
+/** The Authorization header (HTTP Basic client credentials are optional, so not documented as a required header). */
+const BasicAuthorization = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers.authorization;
+  return typeof value === 'string' ? value : undefined;
+});
 
 class TokenRequestBody implements TokenRequest {
   @ApiProperty({ enum: ['client_credentials'] })
@@ -46,7 +53,9 @@ export class AuthController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: TokenRequestBody })
   @ApiOkResponse({ type: TokenResponseBody })
-  token(@Body() body: TokenRequest | undefined, @Headers('authorization') authorization?: string): Promise<TokenResponse> {
+  @ApiBadRequestResponse({ description: 'Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have.', type: ErrorResponse })
+  @ApiUnauthorizedResponse({ description: 'Unknown client or wrong secret.', type: ErrorResponse })
+  token(@Body() body: TokenRequest | undefined, @BasicAuthorization() authorization?: string): Promise<TokenResponse> {
     return this.issuer.issue({ ...basicCredentials(authorization), ...pickStrings(body ?? {}) });
   }
 
@@ -73,5 +82,9 @@ function basicCredentials(header: string | undefined): TokenRequest {
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
   if (separator < 0) return {};
-  return { client_id: decodeURIComponent(decoded.slice(0, separator)), client_secret: decodeURIComponent(decoded.slice(separator + 1)) };
+  try {
+    return { client_id: decodeURIComponent(decoded.slice(0, separator)), client_secret: decodeURIComponent(decoded.slice(separator + 1)) };
+  } catch {
+    return {}; // malformed %-escapes: no usable credentials, answered as an unknown client (401)
+  }
 }

@@ -1,10 +1,10 @@
 import { BulkItemResult, Scopes } from '@cs/contracts';
-import { CatalogBulkResult, CatalogCategoryResponse, CatalogCategoryUpsert, CatalogProductResponse, CatalogProductUpsert, ErrorResponse } from '@cs/dto';
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CatalogCategoryResponse, CatalogCategoryUpsert, CatalogProductResponse, CatalogProductUpsert, ErrorResponse } from '@cs/dto';
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AcceptLanguage, ApiBulk, ApiTenant, ContentLanguage } from '../common/routes';
 import { RequiresScopes } from '../decorators/auth.decorators';
 import { CatalogService } from './catalog.service';
-import { AcceptedLanguages, ContentLanguage } from './language-headers';
 
 const EXTENSION =
   '**Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog\'s categories and products, ' +
@@ -15,20 +15,14 @@ const BULK =
 const WRITE =
   'PUT replaces the whole stored document (absent fields are reset); with `metadata.version`, a different stored version is a 409 for that item. ' +
   'Localized fields are maps, or with `Content-Language: <lang>` plain strings in that language (other stored languages are kept).';
-const CONTENT_LANGUAGE = ApiHeader({ name: 'Content-Language', required: false, description: 'Language of plain-string localized fields; `*` or absent: maps.' });
-const ACCEPT_LANGUAGE = ApiHeader({ name: 'Accept-Language', required: false, description: 'Localized fields as plain strings in the first available language; `*` or absent: maps.' });
-const ID_ARRAY = ApiBody({ schema: { type: 'array', items: { type: 'string' }, example: ['id1', 'id2'] } });
-const MULTI_STATUS = ApiResponse({ status: 207, description: 'Multi-status response, one entry per item.', type: [CatalogBulkResult] });
-const NOT_AN_ARRAY = ApiBadRequestResponse({ description: 'The body is not an array of 1 to 200 items.', type: ErrorResponse });
 
 @ApiTags('Catalog')
-@ApiParam({ name: 'tenant', description: 'Your Emporix tenant name (lowercase).' })
+@ApiTenant()
 @Controller('customer-segment/:tenant/catalog')
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Put('categories/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-upsert-catalog-categories-bulk',
@@ -38,16 +32,12 @@ export class CatalogController {
       'A parent may arrive later, in the same or a later request (until then the category is a root of category trees, and match does not walk past it); ' +
       'a parent that is the category itself or one of its descendants is a 400 for that item.',
   })
-  @CONTENT_LANGUAGE
-  @ApiBody({ type: [CatalogCategoryUpsert] })
-  @MULTI_STATUS
-  @NOT_AN_ARRAY
+  @ApiBulk(CatalogCategoryUpsert)
   upsertCategories(@Param('tenant') tenant: string, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
     return this.catalog.upsertCategories(tenant, body, language);
   }
 
   @Delete('categories/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-catalog-categories-bulk',
@@ -57,15 +47,12 @@ export class CatalogController {
       'Item assignments of the categories, product links to them and subcategories\' parent ids stay: they lead nowhere (subcategories are roots of category trees, ' +
       'products in them no longer match through them) until a category with that id arrives again.',
   })
-  @ID_ARRAY
-  @MULTI_STATUS
-  @NOT_AN_ARRAY
+  @ApiBulk()
   removeCategories(@Param('tenant') tenant: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.catalog.removeCategories(tenant, body);
   }
 
   @Put('products/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-upsert-catalog-products-bulk',
@@ -74,25 +61,19 @@ export class CatalogController {
       `${EXTENSION} Upserts products with the categories they sit in (\`categoryIds\` replaces the stored list; the categories may arrive later, and count for match once they do): ` +
       `201 created, 204 updated, 400 invalid item, 409 version conflict. ${BULK} ${WRITE}`,
   })
-  @CONTENT_LANGUAGE
-  @ApiBody({ type: [CatalogProductUpsert] })
-  @MULTI_STATUS
-  @NOT_AN_ARRAY
+  @ApiBulk(CatalogProductUpsert)
   upsertProducts(@Param('tenant') tenant: string, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
     return this.catalog.upsertProducts(tenant, body, language);
   }
 
   @Delete('products/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-catalog-products-bulk',
     summary: 'Removing catalog products in bulk',
     description: `${EXTENSION} Removes products by id (body: array of ids). ${BULK} Each item answers 204, also for an unknown id. Item assignments of the products stay.`,
   })
-  @ID_ARRAY
-  @MULTI_STATUS
-  @NOT_AN_ARRAY
+  @ApiBulk()
   removeProducts(@Param('tenant') tenant: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.catalog.removeProducts(tenant, body);
   }
@@ -101,10 +82,9 @@ export class CatalogController {
   @RequiresScopes(Scopes.segmentManage, Scopes.segmentRead)
   @ApiParam({ name: 'categoryId' })
   @ApiOperation({ operationId: 'GET-customer-segment-retrieve-catalog-category', summary: 'Retrieving a catalog category', description: `${EXTENSION} Reads one synchronised category back.` })
-  @ACCEPT_LANGUAGE
   @ApiOkResponse({ type: CatalogCategoryResponse })
   @ApiNotFoundResponse({ description: 'The service holds no such category.', type: ErrorResponse })
-  getCategory(@Param('tenant') tenant: string, @Param('categoryId') id: string, @AcceptedLanguages() languages: string[]): Promise<CatalogCategoryResponse> {
+  getCategory(@Param('tenant') tenant: string, @Param('categoryId') id: string, @AcceptLanguage() languages: string[]): Promise<CatalogCategoryResponse> {
     return this.catalog.getCategory(tenant, id, languages);
   }
 
@@ -112,10 +92,9 @@ export class CatalogController {
   @RequiresScopes(Scopes.segmentManage, Scopes.segmentRead)
   @ApiParam({ name: 'productId' })
   @ApiOperation({ operationId: 'GET-customer-segment-retrieve-catalog-product', summary: 'Retrieving a catalog product', description: `${EXTENSION} Reads one synchronised product back, with its category ids.` })
-  @ACCEPT_LANGUAGE
   @ApiOkResponse({ type: CatalogProductResponse })
   @ApiNotFoundResponse({ description: 'The service holds no such product.', type: ErrorResponse })
-  getProduct(@Param('tenant') tenant: string, @Param('productId') id: string, @AcceptedLanguages() languages: string[]): Promise<CatalogProductResponse> {
+  getProduct(@Param('tenant') tenant: string, @Param('productId') id: string, @AcceptLanguage() languages: string[]): Promise<CatalogProductResponse> {
     return this.catalog.getProduct(tenant, id, languages);
   }
 }

@@ -2,33 +2,16 @@ import { BulkItemResult } from '@cs/contracts';
 import { CatalogCategoryResponse, CatalogCategoryUpsert, CatalogProductResponse, CatalogProductUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { mixinsAndMetadataOf, StoredDocument } from '../common/documents';
 import { Localized, localizedInput, localizedOutput } from '../common/localization';
-import { validateAs } from '../common/validation';
+import { assertIdItem, validateAs } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { categoryFields, CategoryColumns } from './category-document';
 
-interface Stored {
-  mixins: Record<string, unknown>;
-  metadata_mixins: Record<string, string>;
-  version: number;
-  created_at: Date;
-  modified_at: Date;
-}
-interface CategoryRow extends Stored {
-  id: string;
-  parent_id: string | null;
-  code: string | null;
-  name: Localized;
-  description: Localized;
-  slug: Localized;
-  ecn: string[];
-  validity_from: Date | null;
-  validity_to: Date | null;
-  position: number | null;
-  published: boolean;
-}
-interface ProductRow extends Stored {
+interface CategoryRow extends CategoryColumns, StoredDocument {}
+interface ProductRow extends StoredDocument {
   id: string;
   code: string | null;
   name: Localized;
@@ -78,7 +61,7 @@ export class CatalogService {
    */
   removeCategories(tenant: string, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, async (tx, id) => {
-      assertId(id);
+      assertIdItem(id, 'catalog id');
       await tx.query('DELETE FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
       return { code: 204, id };
     });
@@ -87,7 +70,7 @@ export class CatalogService {
   /** Removes products (their category links cascade); item assignments stay. */
   removeProducts(tenant: string, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, async (tx, id) => {
-      assertId(id);
+      assertIdItem(id, 'catalog id');
       await tx.query('DELETE FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, id]);
       return { code: 204, id };
     });
@@ -96,19 +79,10 @@ export class CatalogService {
   async getCategory(tenant: string, id: string, languages: string[]): Promise<CatalogCategoryResponse> {
     const [row]: CategoryRow[] = await this.dataSource.query('SELECT * FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
     if (!row) throw new NotFoundError(`Category with id ${id} not found.`, id);
-    const validity = { ...(row.validity_from && { from: row.validity_from.toISOString() }), ...(row.validity_to && { to: row.validity_to.toISOString() }) };
     return {
-      id: row.id,
-      ...(row.parent_id !== null && { parentId: row.parent_id }),
+      ...categoryFields(row, languages),
       ...(row.code !== null && { code: row.code }),
-      name: localizedOutput(row.name, languages) ?? {},
-      ...localizedField('localizedDescription', row.description, languages),
-      ...localizedField('localizedSlug', row.slug, languages),
-      ecn: row.ecn,
-      ...(Object.keys(validity).length > 0 && { validity }),
-      ...(row.position !== null && { position: row.position }),
-      published: row.published,
-      ...stored(row),
+      ...mixinsAndMetadataOf(row),
     };
   }
 
@@ -124,7 +98,7 @@ export class CatalogService {
       ...(row.code !== null && { code: row.code }),
       name: localizedOutput(row.name, languages) ?? {},
       categoryIds: row.category_ids,
-      ...stored(row),
+      ...mixinsAndMetadataOf(row),
     };
   }
 
@@ -203,24 +177,4 @@ export class CatalogService {
     const [row] = await tx.query(`SELECT ${columns} FROM ${table} WHERE tenant = $1 AND id = $2 FOR UPDATE`, [tenant, id]);
     return row;
   }
-}
-
-function assertId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !id) throw new BadRequestError('Each item must be a non-empty id string.');
-}
-
-function localizedField(field: string, value: Localized, languages: string[]): Record<string, Localized | string> {
-  return Object.keys(value).length ? { [field]: localizedOutput(value, languages) as Localized | string } : {};
-}
-
-function stored(row: Stored) {
-  return {
-    ...(Object.keys(row.mixins).length > 0 && { mixins: row.mixins }),
-    metadata: {
-      createdAt: row.created_at.toISOString(),
-      modifiedAt: row.modified_at.toISOString(),
-      version: row.version,
-      ...(Object.keys(row.metadata_mixins).length > 0 && { mixins: row.metadata_mixins }),
-    },
-  };
 }

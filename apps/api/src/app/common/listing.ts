@@ -44,6 +44,9 @@ export const List = createParamDecorator((source: 'query' | 'search' | undefined
   const request = context.switchToHttp().getRequest<{ query: Record<string, unknown>; body?: unknown; headers: Record<string, string | string[] | undefined> }>();
   const query = request.query ?? {};
   const body = (request.body ?? {}) as Record<string, unknown>;
+  if (source === 'search' && (typeof body !== 'object' || Array.isArray(body))) {
+    throw new QueryError('The search body must be a JSON object like {"q": "..."}', { field: 'q' });
+  }
   const q = source === 'search' ? single('q', body.q) : single('q', query.q);
   if (q !== undefined) parseQuery(q);
   const fields = single('fields', query.fields);

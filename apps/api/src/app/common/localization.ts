@@ -59,3 +59,8 @@ export function localizedOutput(value: Localized | null | undefined, languages: 
   const first = Object.values(value)[0];
   return first;
 }
+
+/** A localized field for output; an empty map is left out (undefined) rather than returned as `{}`. */
+export function localizedOrAbsent(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
+  return value && Object.keys(value).length ? localizedOutput(value, languages) : undefined;
+}

@@ -52,3 +52,10 @@ export async function validateAs<T extends object>(type: ClassConstructor<T>, pl
   if (errors.length) throw validationFailed(toDetails(errors));
   return instance;
 }
+
+/** One item of a bulk request that takes ids: a non-empty string (of at most `maxLength` characters); `what` names it, e.g. `segment id`. */
+export function assertIdItem(item: unknown, what: string, maxLength?: number): asserts item is string {
+  if (typeof item !== 'string' || !item || (maxLength !== undefined && item.length > maxLength)) {
+    throw new BadRequestError(`Each item must be a ${what}: a non-empty string${maxLength === undefined ? '' : ` of at most ${maxLength} characters`}.`);
+  }
+}

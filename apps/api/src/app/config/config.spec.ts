@@ -23,6 +23,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('leaves rate limiting off and caps JSON nesting by default, and reads the hardening settings', () => {
+    const defaults = loadConfig({});
+    expect(defaults.http.rateLimit).toEqual({ max: 0, windowMs: 60_000 });
+    expect(defaults.http.maxJsonDepth).toBe(64);
+    expect(defaults.http.corsOrigins).toEqual([]);
+    const config = loadConfig({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_MS: '1000', HTTP_MAX_JSON_DEPTH: '16', SHUTDOWN_TIMEOUT_MS: '5000', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.http.rateLimit).toEqual({ max: 100, windowMs: 1000 });
+    expect(config.http.maxJsonDepth).toBe(16);
+    expect(config.shutdownTimeoutMs).toBe(5000);
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(() => loadConfig({ RATE_LIMIT_MAX: '-1', HTTP_MAX_JSON_DEPTH: '1' })).toThrow(/HTTP_MAX_JSON_DEPTH[\s\S]*RATE_LIMIT_MAX/);
+    expect(defaults.http.trustProxy).toBe(true);
+    expect(loadConfig({ HTTP_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ HTTP_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
   it('reads clients from JSON', () => {
     const config = loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'] }]) });
     expect(config.auth.clients).toEqual([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'], customerTokens: false }]);

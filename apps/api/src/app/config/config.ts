@@ -43,9 +43,20 @@ export interface AppConfig {
   };
   http: {
     bodyLimitBytes: number;
+    /** JSON bodies nested deeper than this are rejected with 400 before any processing. */
+    maxJsonDepth: number;
+    /**
+     * Which proxies' `X-Forwarded-For` to believe for the client address (rate limiting by IP, logs):
+     * all (`true`), none (`false`), a hop count, or a list of proxy addresses/CIDRs.
+     */
+    trustProxy: boolean | number | string[];
     corsOrigins: string[];
     swaggerEnabled: boolean;
+    /** Requests per client (token subject, else IP address) and window; `max` 0 turns limiting off. */
+    rateLimit: { max: number; windowMs: number };
   };
+  /** How long a SIGTERM/SIGINT may take to finish in-flight requests before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /** The documented client for local use: every scope, any tenant, customer tokens allowed. */
@@ -98,9 +109,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: {
       bodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxJsonDepth: read.integer('HTTP_MAX_JSON_DEPTH', 64, 4, 1000),
+      trustProxy: read.trustProxy('HTTP_TRUST_PROXY', true),
       corsOrigins: read.list('CORS_ORIGINS'),
       swaggerEnabled: read.boolean('SWAGGER_ENABLED', true),
+      rateLimit: {
+        max: read.integer('RATE_LIMIT_MAX', 0, 0, 1_000_000),
+        windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000),
+      },
     },
+    shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
   };
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
@@ -159,6 +177,14 @@ class EnvReader {
       this.problems.push(`${name}: not a valid URL`);
       return undefined;
     }
+  }
+
+  trustProxy(name: string, fallback: boolean): boolean | number | string[] {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    return this.list(name);
   }
 
   list(name: string): string[] {

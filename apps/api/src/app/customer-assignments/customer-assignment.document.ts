@@ -1,5 +1,6 @@
 import { AssignmentType } from '@cs/contracts';
 import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse } from '@cs/dto';
+import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
 import { BadRequestError } from '../errors';
 
 /** Identifies one assignment; `legalEntityId` absent (B2C) is stored as ''. */
@@ -10,38 +11,27 @@ export interface AssignmentKey {
 }
 
 /** One selected row: the assignment with its customer's and legal entity's data (null when not held). */
-export interface AssignmentRow {
+export interface AssignmentRow extends StoredDocument {
   customerId: string;
   legalEntityId: string;
   assignmentType: AssignmentType;
-  mixins: Record<string, unknown>;
-  metadataMixins: Record<string, unknown>;
-  version: number;
-  createdAt: Date;
-  modifiedAt: Date;
   firstName: string | null;
   lastName: string | null;
   email: string | null;
   legalEntityName: string | null;
 }
 
-function withoutNulls<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
-}
-
-/** The API document of a row: customer and legal entity carry only what the service knows beyond their ids. */
+/**
+ * The API document of a row: customer and legal entity carry only what the service knows beyond their
+ * ids; `mixins` and `metadata.mixins` are there also when empty.
+ */
 export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
   return {
     customer: withoutNulls({ id: row.customerId, firstName: row.firstName, lastName: row.lastName, email: row.email }),
     ...(row.legalEntityId !== '' && { legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }) }),
     assignmentType: row.assignmentType,
     mixins: row.mixins,
-    metadata: {
-      createdAt: row.createdAt.toISOString(),
-      modifiedAt: row.modifiedAt.toISOString(),
-      version: row.version,
-      mixins: row.metadataMixins,
-    },
+    metadata: { ...metadataOf(row), mixins: row.metadata_mixins },
   };
 }
 

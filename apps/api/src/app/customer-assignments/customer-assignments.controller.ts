@@ -1,31 +1,10 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import {
-  CustomerAssignmentB2CResponse,
-  CustomerAssignmentBulkResult,
-  CustomerAssignmentRemoveBulk,
-  CustomerAssignmentResponse,
-  CustomerAssignmentsSearch,
-  CustomerAssignmentUpsert,
-  CustomerAssignmentUpsertBulk,
-  ErrorResponse,
-} from '@cs/dto';
+import { CustomerAssignmentB2CResponse, CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsertBulk, ErrorResponse, MixinsUpsert } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
+import { ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch, ApiTenant } from '../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
 import { CustomerAssignmentsService } from './customer-assignments.service';
 
@@ -34,7 +13,6 @@ const PUT_DESCRIPTION =
   'With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. ' +
   'A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.';
 const DELETE_DESCRIPTION = 'Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.';
-const FIELDS_QUERY = ApiQuery({ name: 'fields', required: false, description: 'Comma-separated fields to return, e.g. `customer,metadata.version`.', schema: { type: 'string' } });
 const CUSTOMER_ID = ApiParam({ name: 'customerId', description: 'Unique identifier of the customer which is added to a customer segment.' });
 const LEGAL_ENTITY_ID = ApiParam({ name: 'legalEntityId', description: 'Unique identifier of the legal entity which customer is assigned to.' });
 const DOCUMENT_DESCRIPTION =
@@ -42,7 +20,7 @@ const DOCUMENT_DESCRIPTION =
   'without such data, only the `id` is returned.';
 
 @ApiTags('Customers Assignments')
-@ApiParam({ name: 'tenant', description: 'Your Emporix tenant name (lowercase).' })
+@ApiTenant()
 @ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' })
 @Controller('customer-segment/:tenant/segments/:segmentId/customers')
 export class CustomerAssignmentsController {
@@ -60,7 +38,7 @@ export class CustomerAssignmentsController {
       `q fields: \`customer.id\`, \`customer.firstName\`, \`customer.lastName\`, \`customer.email\`, \`legalEntity.id\` (null for B2C), \`legalEntity.name\`, \`assignmentType\`, \`mixins.*\`, \`metadata.createdAt\`, \`metadata.modifiedAt\`, \`metadata.version\`, \`metadata.mixins.*\`. ${DOCUMENT_DESCRIPTION}`,
   })
   @ApiList()
-  @ApiOkResponse({ description: 'Customer assignments for a customer segment were successfully retrieved.', type: [CustomerAssignmentResponse] })
+  @ApiPage(CustomerAssignmentResponse, 'customer assignments')
   async list(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -72,16 +50,14 @@ export class CustomerAssignmentsController {
   }
 
   @Post('search')
-  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead)
   @ApiOperation({
     operationId: 'POST-customer-segment-search-customers',
     summary: 'Searching with parameters for customer assignments',
     description: 'Returns the customer assignments of the segment that match `q` (sent in the body; same fields, paging and sorting as the GET list).',
   })
-  @ApiList({ search: true })
-  @ApiBody({ type: CustomerAssignmentsSearch, required: false })
-  @ApiOkResponse({ description: 'Customer assignments for a customer segment were successfully retrieved.', type: [CustomerAssignmentResponse] })
+  @ApiSearch()
+  @ApiPage(CustomerAssignmentResponse, 'customer assignments')
   async search(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -93,7 +69,6 @@ export class CustomerAssignmentsController {
   }
 
   @Put('bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-update-customers-bulk',
@@ -103,15 +78,12 @@ export class CustomerAssignmentsController {
       '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. ' +
       'An item repeating an earlier item\'s customerId/legalEntityId updates what that item wrote (204, last one wins).',
   })
-  @ApiBody({ type: [CustomerAssignmentUpsertBulk] })
-  @ApiResponse({ status: 207, description: 'Multi-status response, one entry per item (`index` is zero-based).', type: [CustomerAssignmentBulkResult] })
-  @ApiBadRequestResponse({ description: 'The body is not an array of 1 to 200 items.', type: ErrorResponse })
+  @ApiBulk(CustomerAssignmentUpsertBulk)
   upsertBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.assignments.upsertBulk(tenant, segmentId, body);
   }
 
   @Delete('bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-customers-bulk',
@@ -120,9 +92,7 @@ export class CustomerAssignmentsController {
       'Removes up to 200 customer assignments (more is a 400 and nothing is removed). Items are `{"customerId": "...", "legalEntityId": "..."}`; omit `legalEntityId` for B2C. ' +
       'Each item answers 204, also when the assignment did not exist; an invalid item answers 400.',
   })
-  @ApiBody({ type: [CustomerAssignmentRemoveBulk] })
-  @ApiResponse({ status: 207, description: 'Multi-status response, one entry per item (`index` is zero-based).', type: [CustomerAssignmentBulkResult] })
-  @ApiBadRequestResponse({ description: 'The body is not an array of 1 to 200 items.', type: ErrorResponse })
+  @ApiBulk(CustomerAssignmentRemoveBulk)
   removeBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.assignments.removeBulk(tenant, segmentId, body);
   }
@@ -130,7 +100,7 @@ export class CustomerAssignmentsController {
   @Get(':customerId')
   @RequiresScopes(Scopes.segmentRead)
   @CUSTOMER_ID
-  @FIELDS_QUERY
+  @ApiFields()
   @ApiOperation({
     operationId: 'GET-customer-segment-retrieve-customer-by-customerId',
     summary: '[B2C] Retrieving a customer assignment for a customer segment',
@@ -151,17 +121,12 @@ export class CustomerAssignmentsController {
   @RequiresScopes(Scopes.segmentManage)
   @CUSTOMER_ID
   @ApiOperation({ operationId: 'PUT-customer-segment-update-customer-by-customerId', summary: '[B2C] Updating a customer assignment for a customer segment', description: PUT_DESCRIPTION })
-  @ApiBody({ type: CustomerAssignmentUpsert, required: false })
-  @ApiCreatedResponse({ description: 'A new customer assignment was successfully created.' })
-  @ApiNoContentResponse({ description: 'Customer assignment was successfully updated.' })
-  @ApiBadRequestResponse({ description: 'Invalid body or customerId.', type: ErrorResponse })
-  @ApiNotFoundResponse({ description: 'The segment does not exist.', type: ErrorResponse })
-  @ApiConflictResponse({ description: '`metadata.version` differs from the stored version.', type: ErrorResponse })
+  @ApiAssignmentUpsert('customer assignment', { bodyRequired: false })
   async putB2c(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
     @Param('customerId') customerId: string,
-    @Body() body: CustomerAssignmentUpsert,
+    @Body() body: MixinsUpsert,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     void reply.status((await this.assignments.upsert(tenant, { segmentId, customerId }, body)) ? 201 : 204);
@@ -181,7 +146,7 @@ export class CustomerAssignmentsController {
   @RequiresScopes(Scopes.segmentRead)
   @CUSTOMER_ID
   @LEGAL_ENTITY_ID
-  @FIELDS_QUERY
+  @ApiFields()
   @ApiOperation({
     operationId: 'GET-customer-segment-retrieve-customer',
     summary: '[B2B] Retrieving a customer assignment for a customer segment',
@@ -204,18 +169,13 @@ export class CustomerAssignmentsController {
   @CUSTOMER_ID
   @LEGAL_ENTITY_ID
   @ApiOperation({ operationId: 'PUT-customer-segment-update-customer', summary: '[B2B] Updating a customer assignment for a customer segment', description: PUT_DESCRIPTION })
-  @ApiBody({ type: CustomerAssignmentUpsert, required: false })
-  @ApiCreatedResponse({ description: 'A new customer assignment was successfully created.' })
-  @ApiNoContentResponse({ description: 'Customer assignment was successfully updated.' })
-  @ApiBadRequestResponse({ description: 'Invalid body, customerId or legalEntityId.', type: ErrorResponse })
-  @ApiNotFoundResponse({ description: 'The segment does not exist.', type: ErrorResponse })
-  @ApiConflictResponse({ description: '`metadata.version` differs from the stored version.', type: ErrorResponse })
+  @ApiAssignmentUpsert('customer assignment', { bodyRequired: false })
   async putB2b(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
     @Param('customerId') customerId: string,
     @Param('legalEntityId') legalEntityId: string,
-    @Body() body: CustomerAssignmentUpsert,
+    @Body() body: MixinsUpsert,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     void reply.status((await this.assignments.upsert(tenant, { segmentId, customerId, legalEntityId }, body)) ? 201 : 204);

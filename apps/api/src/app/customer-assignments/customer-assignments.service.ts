@@ -1,5 +1,5 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
-import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsert, CustomerAssignmentUpsertBulk } from '@cs/dto';
+import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../common/listing';
@@ -10,7 +10,7 @@ import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { BadRequestError, NotFoundError } from '../errors';
-import { readsOwnSegmentsOnly, visibleToCustomerSql } from '../segments/segment-visibility';
+import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
 import { CustomerAssignmentEntity } from './customer-assignment.entity';
 import { AssignmentKey, AssignmentRow, describeKey, storedKey, toDocument } from './customer-assignment.document';
 import { CUSTOMER_ASSIGNMENT_FIELDS, CUSTOMER_ASSIGNMENT_TIE_BREAKER } from './customer-assignments.fields';
@@ -28,13 +28,14 @@ export class CustomerAssignmentsService {
    */
   async list(tenant: string, segmentId: string, list: ListRequest, principal: Principal): Promise<Page<CustomerAssignmentResponse>> {
     const qb = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
-    if (readsOwnSegmentsOnly(principal)) {
-      const visible = visibleToCustomerSql('seg', principal);
+    const view = customerView(principal);
+    if (view) {
+      const visible = visibleToCustomerSql('seg', view);
       qb.andWhere(`EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`, visible.params);
-      const legalEntityIds = principal.legalEntityIds?.length ? [...principal.legalEntityIds] : undefined;
+      const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
       qb.andWhere(
         `a.customer_id = :ownCustomerId${legalEntityIds ? " AND (a.legal_entity_id = '' OR a.legal_entity_id = ANY(CAST(:ownLegalEntityIds AS text[])))" : ''}`,
-        { ownCustomerId: principal.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
+        { ownCustomerId: view.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
       );
     }
     const page = await fetchPage<CustomerAssignmentEntity, AssignmentRow>(qb, list, { fieldMap: CUSTOMER_ASSIGNMENT_FIELDS, tieBreaker: CUSTOMER_ASSIGNMENT_TIE_BREAKER });
@@ -55,7 +56,7 @@ export class CustomerAssignmentsService {
   }
 
   /** Upsert; true when the assignment was created. No body (or `null`) is an empty document. */
-  upsert(tenant: string, key: AssignmentKey, body: CustomerAssignmentUpsert | null | undefined): Promise<boolean> {
+  upsert(tenant: string, key: AssignmentKey, body: MixinsUpsert | null | undefined): Promise<boolean> {
     // The global pipe lets arrays and primitives through unvalidated.
     if (body !== null && body !== undefined && (typeof body !== 'object' || Array.isArray(body))) {
       throw new BadRequestError('The request body must be a JSON object.');
@@ -94,17 +95,17 @@ export class CustomerAssignmentsService {
       .addSelect('a.legal_entity_id', 'legalEntityId')
       .addSelect('a.assignment_type', 'assignmentType')
       .addSelect('a.mixins', 'mixins')
-      .addSelect('a.metadata_mixins', 'metadataMixins')
+      .addSelect('a.metadata_mixins', 'metadata_mixins')
       .addSelect('a.version', 'version')
-      .addSelect('a.created_at', 'createdAt')
-      .addSelect('a.modified_at', 'modifiedAt')
+      .addSelect('a.created_at', 'created_at')
+      .addSelect('a.modified_at', 'modified_at')
       .addSelect('c.first_name', 'firstName')
       .addSelect('c.last_name', 'lastName')
       .addSelect('c.email', 'email')
       .addSelect('le.name', 'legalEntityName');
   }
 
-  private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: CustomerAssignmentUpsert): Promise<boolean> {
+  private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: MixinsUpsert): Promise<boolean> {
     const stored = storedKey(tenant, key);
     // KEY SHARE keeps the segment from being deleted until this transaction ends.
     const segment: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
@@ -124,8 +125,10 @@ export class CustomerAssignmentsService {
       legalEntityId: key.legalEntityId ?? '',
       assignmentType,
       mixins,
-      metadataMixins,
-      ...result,
+      metadata_mixins: metadataMixins,
+      version: result.version,
+      created_at: result.createdAt,
+      modified_at: result.modifiedAt,
       firstName: null,
       lastName: null,
       email: null,

@@ -1,29 +1,19 @@
-import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_PATTERN, CustomerManagementMetadata } from '@cs/dto';
-import { randomBytes } from 'node:crypto';
+import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_PATTERN } from '@cs/dto';
 import { EntityManager } from 'typeorm';
+import { StoredDocument } from '../common/documents';
 import { toParam } from '../database/upsert';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-errors';
 
 /** The tables of this module; table names in SQL come only from here. */
 export type CustomerManagementTable = 'legal_entity' | 'location' | 'contact_assignment' | 'customer';
 
-/** Columns every stored document has, as Postgres returns them (`to_jsonb` gives the timestamps as text). */
-export interface StoredRow {
+/** A stored document of this module, as Postgres returns it. */
+export interface StoredRow extends StoredDocument {
   id: string;
-  version: number;
-  created_at: Date | string;
-  modified_at: Date | string;
-  mixins: Record<string, unknown>;
-  metadata_mixins: Record<string, string>;
 }
 
 /** How messages name a document of `table`. */
 const nounOf = (table: CustomerManagementTable): string => table.replace('_', ' ');
-
-/** A server-generated id: 24 lowercase hex characters. */
-export function newId(): string {
-  return randomBytes(12).toString('hex');
-}
 
 /** A client id in a PUT path creates the document when absent, so it must be a valid custom id. */
 export function assertCustomId(id: string, field: string): void {
@@ -31,21 +21,6 @@ export function assertCustomId(id: string, field: string): void {
     const message = `must be 1-${CUSTOM_ID_MAX_LENGTH} characters of a-z, A-Z, 0-9, _ and -`;
     throw new BadRequestError(`Invalid ${field}: it ${message}.`, id, [{ field, message }]);
   }
-}
-
-export function metadataOf(row: StoredRow): CustomerManagementMetadata {
-  const mixins = row.metadata_mixins ?? {};
-  return {
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    modifiedAt: new Date(row.modified_at).toISOString(),
-    ...(Object.keys(mixins).length > 0 && { mixins }),
-  };
-}
-
-/** Drops null and undefined properties, so absent optional fields are absent in the response. */
-export function withoutNulls<T extends object>(doc: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 /** Inserts a new document (version 1); an existing id is a 409 and changes nothing. */

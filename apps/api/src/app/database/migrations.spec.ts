@@ -40,4 +40,38 @@ describe('migrations', () => {
       await database.drop();
     }
   });
+
+  it('scope every table, primary key, unique constraint and foreign-key target by tenant', async () => {
+    const database = await createTestDatabase();
+    const client = new Client({ connectionString: database.url });
+    try {
+      await migrateAndDiff(database.url);
+      await client.connect();
+      // Tables without a NOT NULL tenant column.
+      const { rows: untenanted } = await client.query(`
+        SELECT c.relname AS table FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname <> 'migrations'
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant' AND a.attnotnull)`);
+      // Primary keys and unique constraints or indexes (also partial and expression ones) without tenant among their columns.
+      const { rows: unscopedKeys } = await client.query(`
+        SELECT i.relname AS index FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+        WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> 'migrations' AND (x.indisunique OR x.indisprimary)
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'tenant' AND a.attnum = ANY(x.indkey))`);
+      // Foreign keys whose referenced key does not lead with tenant, or that map tenant to another column.
+      const { rows: crossTenant } = await client.query(`
+        SELECT c.conname AS name FROM pg_constraint c
+        JOIN pg_attribute local ON local.attrelid = c.conrelid AND local.attnum = c.conkey[1]
+        JOIN pg_attribute target ON target.attrelid = c.confrelid AND target.attnum = c.confkey[1]
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND (local.attname <> 'tenant' OR target.attname <> 'tenant')`);
+      const { rows: keys } = await client.query(`SELECT count(*)::int AS n FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid WHERE t.relnamespace = 'public'::regnamespace AND x.indisunique`);
+      expect(untenanted).toEqual([]);
+      expect(unscopedKeys).toEqual([]);
+      expect(crossTenant).toEqual([]);
+      expect(keys[0].n).toBeGreaterThan(5);
+    } finally {
+      await client.end();
+      await database.drop();
+    }
+  });
 });

@@ -7,7 +7,18 @@ import { isUnavailable, toErrorBody } from '../filters/error-mapping';
 
 /** Postgres codes after which the whole transaction may simply run again. */
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 4;
+/**
+ * Overlapping bulk writes in different orders deadlock under contention, and their retries would
+ * deadlock again. So retries run one at a time: a retried transaction first takes a transaction-
+ * scoped advisory lock (first attempts do not), so at most one retry takes part in any deadlock and
+ * the storm drains. Backoff with full jitter (10 ms doubling, at most 640 ms) in between; if all
+ * attempts fail, the error filter answers 503 (retry later), never 500.
+ */
+const MAX_ATTEMPTS = 8;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 640;
+/** Advisory lock key that serialises retried transactions (an arbitrary constant of this service). */
+const RETRY_LOCK_KEY = 7_300_417_001;
 
 /** What one bulk item's handler reports when it succeeds. */
 export interface BulkItemOutcome {
@@ -29,10 +40,14 @@ export class Transactions {
   async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.dataSource.transaction(async (tx) => {
+          if (attempt > 1) await tx.query('SELECT pg_advisory_xact_lock($1)', [RETRY_LOCK_KEY]);
+          return work(tx);
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+        this.logger.warn(`Transaction attempt ${attempt} failed with ${errorCode(error)}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
       }
     }
   }
@@ -70,7 +85,11 @@ export function assertBulkSize(items: unknown): unknown[] {
   return items;
 }
 
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+}
+
 function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code = errorCode(error);
   return code !== undefined && RETRYABLE_CODES.has(code);
 }

@@ -1,6 +1,6 @@
 import { QueryError } from '@cs/query';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ConflictError, NotFoundError } from '../errors/domain-errors';
 import { INTERNAL_ERROR_MESSAGE, toErrorBody } from './error-mapping';
 
@@ -30,6 +30,23 @@ describe('toErrorBody', () => {
     expect(toErrorBody(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ code: 503 });
     const timeout = new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
     expect(toErrorBody(timeout)).toMatchObject({ code: 503 });
+    expect(toErrorBody(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({ code: 503 });
+    expect(toErrorBody(new QueryRunnerAlreadyReleasedError())).toMatchObject({ code: 503 });
+    expect(toErrorBody(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ code: 503 });
+  });
+
+  it('maps database rejections caused by the input to 4xx, and exhausted retries to 503', () => {
+    const failed = (code: string) => new QueryFailedError('SELECT 1', [], Object.assign(new Error(code), { code }));
+    expect(toErrorBody(failed('22021'))).toMatchObject({ code: 400 });
+    expect(toErrorBody(failed('22003'))).toMatchObject({ code: 400 });
+    expect(toErrorBody(failed('54000'))).toMatchObject({ code: 400 });
+    expect(toErrorBody(failed('23502'))).toMatchObject({ code: 400 });
+    expect(toErrorBody(failed('23505'))).toMatchObject({ code: 409, status: 'Conflict' });
+    expect(toErrorBody(failed('23503'))).toMatchObject({ code: 409 });
+    expect(toErrorBody(failed('40001'))).toMatchObject({ code: 503 });
+    expect(toErrorBody(failed('40P01'))).toMatchObject({ code: 503 });
+    expect(toErrorBody(failed('42601'))).toMatchObject({ code: 500, message: INTERNAL_ERROR_MESSAGE });
+    expect(toErrorBody(new RangeError('Maximum call stack size exceeded'))).toMatchObject({ code: 400 });
   });
 
   it('hides the cause of anything unknown behind a safe 500', () => {

@@ -24,7 +24,9 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Pick<Logg
     return;
   }
   const body = toErrorBody(error);
-  if (body.code >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // An unavailable database is an expected condition (one line each, no stack); anything else is a defect.
+  if (body.code === 503) logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
+  else if (body.code >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (body.code === 503) void reply.header('Retry-After', '1');
   void reply.status(body.code).send(body);
 }

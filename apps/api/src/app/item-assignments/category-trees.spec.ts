@@ -1,15 +1,15 @@
 import { buildCategoryTrees, CategoryRow } from './category-trees';
 
-const row = (id: string, parentId: string | null, extra: Partial<CategoryRow> = {}): CategoryRow => ({
+const row = (id: string, parent_id: string | null, extra: Partial<CategoryRow> = {}): CategoryRow => ({
   id,
-  parentId,
+  parent_id,
   code: `code-${id}`,
   name: { en: `EN ${id}`, de: `DE ${id}` },
   description: {},
   slug: {},
   ecn: [],
-  validityFrom: null,
-  validityTo: null,
+  validity_from: null,
+  validity_to: null,
   position: null,
   published: true,
   isSegmentAssigned: false,
@@ -35,7 +35,7 @@ describe('buildCategoryTrees', () => {
       description: { en: 'Desc', de: 'Beschreibung' },
       slug: { en: 'c-slug' },
       ecn: ['E1'],
-      validityFrom: new Date('2024-01-01T00:00:00Z'),
+      validity_from: new Date('2024-01-01T00:00:00Z'),
       position: 3,
       published: false,
     });

@@ -2,23 +2,11 @@ import { toPositional } from '@cs/query';
 import { CategoryTreeNode } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { localizedOutput, Localized } from '../common/localization';
-import { visibleToCustomerSql } from '../segments/segment-visibility';
-import { CustomerView, segmentActiveNow } from './segment-visibility';
+import { categoryFields, CategoryColumns } from '../catalog/category-document';
+import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
 
 /** One category of a tree as selected, in sibling order (position, then id). */
-export interface CategoryRow {
-  id: string;
-  parentId: string | null;
-  code: string | null;
-  name: Localized;
-  description: Localized;
-  slug: Localized;
-  ecn: string[];
-  validityFrom: Date | null;
-  validityTo: Date | null;
-  position: number | null;
-  published: boolean;
+export interface CategoryRow extends CategoryColumns {
   isSegmentAssigned: boolean;
 }
 
@@ -52,8 +40,7 @@ const TREE_SQL = (segmentCondition: string) => `
     SELECT c.id FROM descendants JOIN catalog_category c ON c.tenant = :tenant AND c.parent_id = descendants.id
   ),
   tree AS (SELECT id FROM assigned UNION SELECT id FROM ancestors UNION SELECT id FROM descendants)
-  SELECT c.id, c.parent_id AS "parentId", c.code, c.name, c.description, c.slug, c.ecn,
-    c.validity_from AS "validityFrom", c.validity_to AS "validityTo", c.position, c.published,
+  SELECT c.id, c.parent_id, c.code, c.name, c.description, c.slug, c.ecn, c.validity_from, c.validity_to, c.position, c.published,
     EXISTS (SELECT 1 FROM assigned WHERE assigned.id = c.id) AS "isSegmentAssigned"
   FROM tree JOIN catalog_category c ON c.tenant = :tenant AND c.id = tree.id
   ORDER BY c.position ASC NULLS LAST, c.id COLLATE "C"`;
@@ -90,33 +77,12 @@ export function buildCategoryTrees(rows: CategoryRow[], languages: string[]): Ca
   const nodes = new Map(rows.map((row) => [row.id, toNode(row, languages)]));
   const roots: CategoryTreeNode[] = [];
   for (const row of rows) {
-    const parent = row.parentId !== null ? nodes.get(row.parentId) : undefined;
+    const parent = row.parent_id !== null ? nodes.get(row.parent_id) : undefined;
     (parent ? parent.subcategories : roots).push(nodes.get(row.id) as CategoryTreeNode);
   }
   return roots;
 }
 
 function toNode(row: CategoryRow, languages: string[]): CategoryTreeNode {
-  const description = localizedOrAbsent(row.description, languages);
-  const slug = localizedOrAbsent(row.slug, languages);
-  const validity = { ...(row.validityFrom && { from: row.validityFrom.toISOString() }), ...(row.validityTo && { to: row.validityTo.toISOString() }) };
-  return {
-    id: row.id,
-    ...(row.parentId !== null && { parentId: row.parentId }),
-    code: row.code,
-    name: localizedOutput(row.name, languages) ?? {},
-    ...(description !== undefined && { localizedDescription: description }),
-    ...(slug !== undefined && { localizedSlug: slug }),
-    ecn: row.ecn,
-    ...(Object.keys(validity).length > 0 && { validity }),
-    ...(row.position !== null && { position: row.position }),
-    published: row.published,
-    isSegmentAssigned: row.isSegmentAssigned,
-    subcategories: [],
-  };
-}
-
-/** A localized field for output; an empty map is left out rather than returned as `{}`. */
-function localizedOrAbsent(value: Localized, languages: string[]): Localized | string | undefined {
-  return Object.keys(value).length ? localizedOutput(value, languages) : undefined;
+  return { ...categoryFields(row, languages), code: row.code, isSegmentAssigned: row.isSegmentAssigned, subcategories: [] };
 }

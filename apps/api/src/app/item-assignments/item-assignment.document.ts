@@ -1,20 +1,16 @@
 import { ItemType, ItemTypes } from '@cs/contracts';
 import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH } from '@cs/dto';
+import { mixinsAndMetadataOf, StoredDocument } from '../common/documents';
 import { localizedOutput } from '../common/localization';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 
 /** One item assignment as selected by the service, with its catalog code and name when known. */
-export interface ItemAssignmentRow {
+export interface ItemAssignmentRow extends StoredDocument {
   segmentId: string;
   type: string;
   itemId: string;
   code: string | null;
   name: Record<string, string> | null;
-  mixins: Record<string, unknown>;
-  metadataMixins: Record<string, string>;
-  version: number;
-  createdAt: Date;
-  modifiedAt: Date;
 }
 
 /** The `{type}` path parameter: exactly PRODUCT or CATEGORY. */
@@ -34,8 +30,6 @@ export function segmentNotFound(segmentId: string): NotFoundError {
   return new NotFoundError(`Segment with id ${segmentId} not found.`, segmentId);
 }
 
-const nonEmpty = <T extends object>(value: T | null | undefined): value is T => !!value && Object.keys(value).length > 0;
-
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
 export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
   const name = localizedOutput(row.name, languages);
@@ -43,12 +37,6 @@ export function toDocument(row: ItemAssignmentRow, languages: string[] = []): It
     segmentId: row.segmentId,
     item: { id: row.itemId, ...(row.code !== null && { code: row.code }), ...(name !== undefined && { name }) },
     type: row.type,
-    ...(nonEmpty(row.mixins) && { mixins: row.mixins }),
-    metadata: {
-      createdAt: row.createdAt.toISOString(),
-      modifiedAt: row.modifiedAt.toISOString(),
-      version: row.version,
-      ...(nonEmpty(row.metadataMixins) && { mixins: row.metadataMixins }),
-    },
+    ...mixinsAndMetadataOf(row),
   };
 }

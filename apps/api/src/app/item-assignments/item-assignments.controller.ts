@@ -1,36 +1,17 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import { CategoryTreeNode, ErrorResponse, ItemAssignmentBulkResult, ItemAssignmentResponse, ItemAssignmentsSearch, ItemAssignmentUpsert, ItemAssignmentUpsertBulk } from '@cs/dto';
+import { CategoryTreeNode, ErrorResponse, ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
-import { AcceptedLanguages } from '../catalog/language-headers';
+import { optionalBoolean, optionalString } from '../common/query-params';
+import { AcceptLanguage, ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch, ApiTenant } from '../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
 import { CategoryTreesService } from './category-trees';
 import { parseItemType } from './item-assignment.document';
 import { ItemAssignmentsService } from './item-assignments.service';
-import { optionalBoolean, optionalString } from './query-params';
-import { customerView } from './segment-visibility';
+import { customerView } from '../segments/segment-visibility';
 
-const ACCEPT_LANGUAGE = ApiHeader({
-  name: 'Accept-Language',
-  required: false,
-  description: 'Language priority list (e.g. `de, en;q=0.5`): localized names are returned as plain strings in the first available language. `*` or absent: maps.',
-});
 const LEGAL_ENTITY_ID = ApiQuery({
   name: 'legalEntityId',
   required: false,
@@ -51,7 +32,7 @@ const DOCUMENT =
   'the default order is `segmentId`, `type`, `item.id`.';
 
 @ApiTags('Items Assignments')
-@ApiParam({ name: 'tenant', description: 'Your Emporix tenant name (lowercase).' })
+@ApiTenant()
 @Controller('customer-segment/:tenant/segments')
 export class ItemAssignmentsController {
   constructor(
@@ -73,7 +54,6 @@ export class ItemAssignmentsController {
       'Trees are built from the catalog data the service holds (see the Catalog extension): assigned categories unknown to it are left out, and a category whose parent is unknown is a root. ' +
       'Unpublished or expired categories are included with their `published` and `validity`, for the client to decide.',
   })
-  @ACCEPT_LANGUAGE
   @LEGAL_ENTITY_ID
   @SITE_CODE
   @ApiOkResponse({ description: 'Customer categories assignments were successfully retrieved.', type: [CategoryTreeNode] })
@@ -83,7 +63,7 @@ export class ItemAssignmentsController {
     @CurrentPrincipal() principal: Principal,
     @Query('siteCode') siteCode: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<CategoryTreeNode[]> {
     return this.categoryTrees.trees(tenant, {
       siteCode: optionalString('siteCode', siteCode),
@@ -100,11 +80,10 @@ export class ItemAssignmentsController {
     description: `Retrieves the item assignments of all segments, filtered by \`siteCode\` and \`onlyActive\` (ACTIVE and currently valid segments only). ${OWN_SCOPE} ${DOCUMENT}`,
   })
   @ApiList()
-  @ACCEPT_LANGUAGE
   @LEGAL_ENTITY_ID
   @SITE_CODE
   @ApiQuery({ name: 'onlyActive', required: false, schema: { type: 'boolean', default: false }, description: 'Only items of ACTIVE, currently valid segments. Always true for customer tokens.' })
-  @ApiOkResponse({ description: 'Customer items assignments were successfully retrieved.', type: [ItemAssignmentResponse] })
+  @ApiPage(ItemAssignmentResponse, 'item assignments')
   async listAll(
     @Param('tenant') tenant: string,
     @List() list: ListRequest,
@@ -113,7 +92,7 @@ export class ItemAssignmentsController {
     @Query('siteCode') siteCode: unknown,
     @Query('onlyActive') onlyActive: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
     const scope = {
       siteCode: optionalString('siteCode', siteCode),
@@ -132,9 +111,8 @@ export class ItemAssignmentsController {
     description: `Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. ${OWN_SCOPE} ${DOCUMENT}`,
   })
   @ApiList()
-  @ACCEPT_LANGUAGE
   @LEGAL_ENTITY_ID
-  @ApiOkResponse({ description: 'Customer segment assignments were successfully retrieved.', type: [ItemAssignmentResponse] })
+  @ApiPage(ItemAssignmentResponse, 'item assignments')
   async list(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -142,14 +120,13 @@ export class ItemAssignmentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
     const scope = { segmentId, view: customerView(principal, optionalString('legalEntityId', legalEntityId)) };
     return respondWithPage(reply, await this.items.list(tenant, scope, list, languages), list.fields);
   }
 
   @Post(':segmentId/items/search')
-  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead, Scopes.segmentReadOwn)
   @SEGMENT_ID
   @ApiOperation({
@@ -157,11 +134,9 @@ export class ItemAssignmentsController {
     summary: 'Retrieving all item assignments for a customer segment',
     description: `Returns the item assignments of the segment that match \`q\` (sent in the body; same paging, sorting and visibility as the GET list). ${OWN_SCOPE} ${DOCUMENT}`,
   })
-  @ApiList({ search: true })
-  @ACCEPT_LANGUAGE
+  @ApiSearch()
   @LEGAL_ENTITY_ID
-  @ApiBody({ type: ItemAssignmentsSearch, required: false })
-  @ApiOkResponse({ description: 'Customer segment assignments were successfully retrieved.', type: [ItemAssignmentResponse] })
+  @ApiPage(ItemAssignmentResponse, 'item assignments')
   async search(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -169,13 +144,12 @@ export class ItemAssignmentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
     return this.list(tenant, segmentId, list, principal, reply, legalEntityId, languages);
   }
 
   @Put(':segmentId/items/:type/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @SEGMENT_ID
   @TYPE
@@ -186,15 +160,12 @@ export class ItemAssignmentsController {
       'Performs `UPSERT` operation for up to 200 items `{id, mixins?, metadata?}` of the path\'s `type` (more is a 400 and nothing is applied). Each item is applied on its own, in request order: ' +
       '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An unknown `type` is a 400 for the whole request.',
   })
-  @ApiBody({ type: [ItemAssignmentUpsertBulk] })
-  @ApiResponse({ status: 207, description: 'Multi-status response, one entry per item (`index` is zero-based).', type: [ItemAssignmentBulkResult] })
-  @ApiBadRequestResponse({ description: 'The body is not an array of 1 to 200 items, or the type is unknown.', type: ErrorResponse })
+  @ApiBulk(ItemAssignmentUpsertBulk)
   upsertBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Param('type') type: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.items.upsertBulk(tenant, segmentId, parseItemType(type), body);
   }
 
   @Delete(':segmentId/items/:type/bulk')
-  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @SEGMENT_ID
   @TYPE
@@ -205,9 +176,7 @@ export class ItemAssignmentsController {
       'Removes up to 200 item assignments of the path\'s `type`; the body is an array of item ids, e.g. `["firstItemId", "secondItemId"]` (more than 200 is a 400 and nothing is removed). ' +
       'Each item answers 204, also when the assignment did not exist; an item that is not a non-empty string answers 400.',
   })
-  @ApiBody({ schema: { type: 'array', items: { type: 'string' }, example: ['firstItemId', 'secondItemId'] } })
-  @ApiResponse({ status: 207, description: 'Multi-status response, one entry per item (`index` is zero-based).', type: [ItemAssignmentBulkResult] })
-  @ApiBadRequestResponse({ description: 'The body is not an array of 1 to 200 items, or the type is unknown.', type: ErrorResponse })
+  @ApiBulk()
   removeBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Param('type') type: string, @Body() body: unknown): Promise<BulkItemResult[]> {
     return this.items.removeBulk(tenant, segmentId, parseItemType(type), body);
   }
@@ -220,8 +189,7 @@ export class ItemAssignmentsController {
     summary: 'Retrieving an item assignment',
     description: `Retrieves an item assignment of the segment. ${OWN_SCOPE} (other assignments are a 404). ${DOCUMENT}`,
   })
-  @ApiQuery({ name: 'fields', required: false, schema: { type: 'string' }, description: 'Comma-separated fields to return, e.g. `item,metadata.version`.' })
-  @ACCEPT_LANGUAGE
+  @ApiFields()
   @LEGAL_ENTITY_ID
   @ApiOkResponse({ description: 'Customer segment item assignment was successfully retrieved.', type: ItemAssignmentResponse })
   @ApiBadRequestResponse({ description: 'Unknown type or invalid fields.', type: ErrorResponse })
@@ -234,7 +202,7 @@ export class ItemAssignmentsController {
     @CurrentPrincipal() principal: Principal,
     @Query('fields') fields: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Partial<ItemAssignmentResponse>> {
     const projection = optionalString('fields', fields);
     const view = customerView(principal, optionalString('legalEntityId', legalEntityId));
@@ -253,18 +221,13 @@ export class ItemAssignmentsController {
       'With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404. ' +
       'The item need not be known to the service\'s catalog data.',
   })
-  @ApiBody({ type: ItemAssignmentUpsert })
-  @ApiCreatedResponse({ description: 'A new assignment was successfully created.' })
-  @ApiNoContentResponse({ description: 'Item assignment was successfully updated.' })
-  @ApiBadRequestResponse({ description: 'Invalid body, type or itemId.', type: ErrorResponse })
-  @ApiNotFoundResponse({ description: 'The segment does not exist.', type: ErrorResponse })
-  @ApiConflictResponse({ description: '`metadata.version` differs from the stored version.', type: ErrorResponse })
+  @ApiAssignmentUpsert('item assignment')
   async put(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Param('itemId') itemId: string,
-    @Body() body: ItemAssignmentUpsert,
+    @Body() body: MixinsUpsert,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     void reply.status((await this.items.upsert(tenant, { segmentId, type: parseItemType(type), itemId }, body)) ? 201 : 204);

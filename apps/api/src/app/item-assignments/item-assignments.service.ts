@@ -1,21 +1,20 @@
 import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
-import { ItemAssignmentResponse, ItemAssignmentUpsert, ItemAssignmentUpsertBulk } from '@cs/dto';
+import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from '../catalog/category.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { fetchPage, ListRequest, Page } from '../common/listing';
-import { validateAs } from '../common/validation';
+import { assertIdItem, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
-import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { NotFoundError } from '../errors/domain-errors';
 import { SegmentEntity } from '../segments/segment.entity';
 import { assertItemId, ItemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
 import { ItemAssignmentEntity } from './item-assignment.entity';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
-import { visibleToCustomerSql } from '../segments/segment-visibility';
-import { CustomerView, segmentActiveNow } from './segment-visibility';
+import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
 
 /** Which assignments a list covers. */
 export interface ItemListScope {
@@ -59,7 +58,7 @@ export class ItemAssignmentsService {
   }
 
   /** Upsert; true when the assignment was created. */
-  upsert(tenant: string, key: ItemKey, body: ItemAssignmentUpsert): Promise<boolean> {
+  upsert(tenant: string, key: ItemKey, body: MixinsUpsert): Promise<boolean> {
     assertItemId(key.itemId);
     return this.transactions.run((tx) => this.write(tx, tenant, key, body));
   }
@@ -78,7 +77,7 @@ export class ItemAssignmentsService {
 
   removeBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, async (tx, itemId) => {
-      if (typeof itemId !== 'string' || !itemId) throw new BadRequestError('Each item must be a non-empty item id string.');
+      assertIdItem(itemId, 'item id');
       await this.delete(tx, tenant, { segmentId, type, itemId });
       return { code: 204, id: itemId };
     });
@@ -101,10 +100,10 @@ export class ItemAssignmentsService {
       .addSelect(ITEM_CODE_SQL, 'code')
       .addSelect(ITEM_NAME_SQL, 'name')
       .addSelect('ia.mixins', 'mixins')
-      .addSelect('ia.metadata_mixins', 'metadataMixins')
+      .addSelect('ia.metadata_mixins', 'metadata_mixins')
       .addSelect('ia.version', 'version')
-      .addSelect('ia.created_at', 'createdAt')
-      .addSelect('ia.modified_at', 'modifiedAt')
+      .addSelect('ia.created_at', 'created_at')
+      .addSelect('ia.modified_at', 'modified_at')
       .where('ia.tenant = :tenant', { tenant });
     if (scope.view) {
       const visible = visibleToCustomerSql('s', scope.view);
@@ -113,7 +112,7 @@ export class ItemAssignmentsService {
     return qb;
   }
 
-  private async write(tx: EntityManager, tenant: string, key: ItemKey, body: ItemAssignmentUpsert): Promise<boolean> {
+  private async write(tx: EntityManager, tenant: string, key: ItemKey, body: MixinsUpsert): Promise<boolean> {
     // Checked (and kept from being deleted until commit) rather than left to the foreign key, so that
     // an expected 404 is not a failed statement.
     const segments: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
@@ -125,7 +124,16 @@ export class ItemAssignmentsService {
       expectedVersion: body.metadata?.version,
       resourceId: key.itemId,
     });
-    const document = toDocument({ ...key, code: null, name: null, mixins: body.mixins ?? {}, metadataMixins: body.metadata?.mixins ?? {}, ...result });
+    const document = toDocument({
+      ...key,
+      code: null,
+      name: null,
+      mixins: body.mixins ?? {},
+      metadata_mixins: body.metadata?.mixins ?? {},
+      version: result.version,
+      created_at: result.createdAt,
+      modified_at: result.modifiedAt,
+    });
     await recordEvent(tx, { type: result.created ? EventTypes.itemAssignmentCreated : EventTypes.itemAssignmentUpdated, tenant, payload: document });
     return result.created;
   }

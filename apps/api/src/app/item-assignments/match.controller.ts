@@ -1,12 +1,13 @@
 import { Scopes } from '@cs/contracts';
 import { ErrorResponse, Match, MatchItem } from '@cs/dto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTenant } from '../common/routes';
 import { RequiresScopes } from '../decorators/auth.decorators';
 import { MatchService } from './match.service';
 
 @ApiTags('Segments')
-@ApiParam({ name: 'tenant', description: 'Your Emporix tenant name (lowercase).' })
+@ApiTenant()
 @Controller('customer-segment/:tenant/segments/match')
 export class MatchController {
   constructor(private readonly matcher: MatchService) {}

@@ -2,7 +2,7 @@ import { Match, MatchItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BadRequestError } from '../errors/domain-errors';
-import { segmentActiveNow } from './segment-visibility';
+import { segmentActiveNow } from '../segments/segment-visibility';
 
 /**
  * The products of $2 (in request order, once each) assigned to one of the segments $3 that are

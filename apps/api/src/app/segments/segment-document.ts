@@ -1,6 +1,7 @@
 import { SegmentStatus } from '@cs/contracts';
 import { SEGMENT_PATCH_OPS, SegmentFields, SegmentResponse, SegmentUpdate } from '@cs/dto';
 import { applyPatch, JsonPatchError, Operation } from 'fast-json-patch';
+import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
 import { Localized, localizedInput, localizedOutput } from '../common/localization';
 import { BadRequestError } from '../errors/domain-errors';
 
@@ -26,8 +27,6 @@ export interface SegmentRow extends SegmentValues {
 
 /** The select list that reads a `SegmentRow` from `segment s`. */
 export const SEGMENT_COLUMNS = 's.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, s.created_at, s.modified_at';
-
-const isEmpty = (value: object | null | undefined): boolean => !value || Object.keys(value).length === 0;
 
 /**
  * Turns a validated create/update body into the stored columns. With `Content-Language`, localized
@@ -57,25 +56,16 @@ export function segmentValues(input: SegmentFields & { metadata?: { mixins?: Rec
 
 /** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
 export function toSegmentResponse(row: SegmentRow, languages: string[]): SegmentResponse {
-  const validity = {
-    ...(row.validity_from && { from: row.validity_from.toISOString() }),
-    ...(row.validity_to && { to: row.validity_to.toISOString() }),
-  };
+  const validity = validityOf(row.validity_from, row.validity_to);
   const description = localizedOutput(row.description, languages);
   return {
     id: row.id,
     name: localizedOutput(row.name, languages) as SegmentResponse['name'],
     ...(description !== undefined && { description }),
-    ...(!isEmpty(validity) && { validity }),
+    ...(validity && { validity }),
     status: row.status,
     siteCode: row.site_code,
-    ...(!isEmpty(row.mixins) && { mixins: row.mixins }),
-    metadata: {
-      createdAt: row.created_at.toISOString(),
-      modifiedAt: row.modified_at.toISOString(),
-      version: row.version,
-      ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }),
-    },
+    ...mixinsAndMetadataOf(row),
   };
 }
 

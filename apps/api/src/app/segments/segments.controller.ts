@@ -1,53 +1,15 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import {
-  ErrorResponse,
-  SEGMENT_ID_RULE,
-  SegmentBulkResponse,
-  SegmentCreation,
-  SegmentIdResponse,
-  SegmentListFilter,
-  SegmentPatchOperation,
-  SegmentReadFilter,
-  SegmentResponse,
-  SegmentsSearch,
-  SegmentUpdate,
-  SegmentUpdateBulk,
-} from '@cs/dto';
-import { applyDecorators, Body, Controller, createParamDecorator, Delete, ExecutionContext, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ErrorResponse, IdResponse, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentPatchOperation, SegmentReadFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
-import { acceptedLanguages, contentLanguage } from '../common/localization';
+import { optionalBoolean } from '../common/query-params';
+import { AcceptLanguage, ApiBulk, ApiCreated, ApiFields, ApiPage, ApiSearch, ApiTenant, ApiUpserted, ContentLanguage, upserted } from '../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
-import { BadRequestError } from '../errors/domain-errors';
 import { SegmentsService } from './segments.service';
 
-const TENANT_PARAM = ApiParam({ name: 'tenant', description: 'Your tenant name (lowercase).', schema: { type: 'string', pattern: '^[a-z][a-z0-9]+$', minLength: 3, maxLength: 16 } });
 const SEGMENT_ID_PARAM = ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' });
-const CONTENT_LANGUAGE = ApiHeader({
-  name: 'Content-Language',
-  required: false,
-  description: 'A language (e.g. `en`): `name` and `description` are sent as plain strings in it and merged into the stored maps. `*` or absent: they are maps.',
-});
-const ACCEPT_LANGUAGE = ApiHeader({
-  name: 'Accept-Language',
-  required: false,
-  description: 'Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): `name` and `description` are returned as plain strings in the best match. `*` or absent: maps.',
-});
 const FORCE_DELETE = ApiQuery({
   name: 'forceDelete',
   required: false,
@@ -55,37 +17,21 @@ const FORCE_DELETE = ApiQuery({
   description: '`true` also deletes the customer and item assignments of the segment; otherwise a segment with assignments is not deleted (400).',
 });
 const BAD_REQUEST = ApiBadRequestResponse({ description: 'Bad request due to validation, incorrect parameters, etc.', type: ErrorResponse });
-const BULK = (summary: string, operationId: string, description: string) =>
+const BULK = (summary: string, operationId: string, description: string, item?: Type) =>
   applyDecorators(
-    HttpCode(207),
     RequiresScopes(Scopes.segmentManage),
     ApiOperation({ operationId, summary, description: `${description}\n\nAt most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.` }),
-    ApiResponse({ status: 207, description: 'Multi-status response: one entry per request item, `index` being its zero-based position.', type: [SegmentBulkResponse] }),
-    BAD_REQUEST,
+    ApiBulk(item),
   );
 const READ_DESCRIPTION =
   'Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to ' +
   '(B2B assignments only for the legal entities in the token, when it names any).';
 
-type HeaderRequest = { headers: Record<string, string | string[] | undefined> };
-const header = (context: ExecutionContext, name: string): string | undefined => {
-  const value = context.switchToHttp().getRequest<HeaderRequest>().headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-};
-/** The `Content-Language` of a write (undefined: localized fields are maps); documented by `CONTENT_LANGUAGE`. */
-const ContentLanguage = createParamDecorator((_: unknown, context: ExecutionContext) => contentLanguage(header(context, 'content-language')));
-/** The `Accept-Language` priority list of a read (empty: maps); documented by `ACCEPT_LANGUAGE`. */
-const AcceptedLanguages = createParamDecorator((_: unknown, context: ExecutionContext) => acceptedLanguages(header(context, 'accept-language')));
-
-/** `forceDelete` as sent in the query string: `true` / `false` (any case) or absent. */
-function parseForceDelete(value: unknown): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-  throw new BadRequestError('forceDelete must be true or false.', undefined, [{ field: 'forceDelete', message: 'must be true or false' }]);
-}
+/** `forceDelete` as sent in the query string: `true` / `false` (any case); absent is false. */
+const forceDeleteOf = (value: unknown): boolean => optionalBoolean('forceDelete', value) ?? false;
 
 @ApiTags('Segments')
-@TENANT_PARAM
+@ApiTenant()
 @Controller('customer-segment/:tenant/segments')
 export class SegmentsController {
   constructor(private readonly segments: SegmentsService) {}
@@ -97,11 +43,10 @@ export class SegmentsController {
     summary: 'Creating a customer segment',
     description: `Creates a new customer segment. \`id\` is optional (generated: 24 lowercase hex characters); custom ids are ${SEGMENT_ID_RULE}. An existing id is a 409. \`status\` defaults to INACTIVE; \`validity.from\` must not be after \`validity.to\`.`,
   })
-  @CONTENT_LANGUAGE
-  @ApiCreatedResponse({ description: 'Customer segment was successfully created.', type: SegmentIdResponse })
+  @ApiCreated('customer segment')
   @BAD_REQUEST
   @ApiConflictResponse({ description: 'A segment with this id exists.', type: ErrorResponse })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: SegmentCreation, @ContentLanguage() language: string | undefined): Promise<SegmentIdResponse> {
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: SegmentCreation, @ContentLanguage() language: string | undefined): Promise<IdResponse> {
     return { id: await this.segments.create(principal.tenant, body, language) };
   }
 
@@ -113,52 +58,44 @@ export class SegmentsController {
     description: `Retrieves all customer segments, ordered by id unless \`sort\` says otherwise. ${READ_DESCRIPTION} q fields: id, name.<lang>, description.<lang>, status, siteCode, validity.from, validity.to, mixins.*, metadata.mixins.*, metadata.createdAt, metadata.modifiedAt, metadata.version.`,
   })
   @ApiList()
-  @ACCEPT_LANGUAGE
-  @ApiOkResponse({ description: 'Customer segments were successfully retrieved.', type: [SegmentResponse] })
+  @ApiPage(SegmentResponse, 'customer segments')
   async list(
     @CurrentPrincipal() principal: Principal,
     @List() list: ListRequest,
     @Query() filter: SegmentListFilter,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<SegmentResponse>>> {
     return respondWithPage(reply, await this.segments.list(principal, list, filter, languages), list.fields);
   }
 
   @Post('search')
-  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead, Scopes.segmentReadOwn)
   @ApiOperation({
     operationId: 'POST-customer-segment-search-segments',
     summary: 'Searching with parameters for customer segments',
     description: `Returns all customer segments that match the q-language query in the body (same fields, paging and rules as the list). ${READ_DESCRIPTION}`,
   })
-  @ApiBody({ type: SegmentsSearch, required: false })
-  @ApiList({ search: true })
-  @ACCEPT_LANGUAGE
-  @ApiOkResponse({ description: 'Customer segments were successfully retrieved.', type: [SegmentResponse] })
+  @ApiSearch()
+  @ApiPage(SegmentResponse, 'customer segments')
   async search(
     @CurrentPrincipal() principal: Principal,
     @List('search') list: ListRequest,
     @Query() filter: SegmentListFilter,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<SegmentResponse>>> {
     return respondWithPage(reply, await this.segments.list(principal, list, filter, languages), list.fields);
   }
 
   @Post('bulk')
-  @BULK('Creating customer segments in bulk', 'POST-customer-segment-create-segments-bulk', 'Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).')
-  @CONTENT_LANGUAGE
-  @ApiBody({ type: [SegmentCreation] })
+  @BULK('Creating customer segments in bulk', 'POST-customer-segment-create-segments-bulk', 'Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).', SegmentCreation)
   createBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
     return this.segments.createBulk(principal.tenant, body, language);
   }
 
   @Put('bulk')
-  @BULK('Upserting customer segments in bulk', 'PUT-customer-segment-update-segments-bulk', 'Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).')
-  @CONTENT_LANGUAGE
-  @ApiBody({ type: [SegmentUpdateBulk] })
+  @BULK('Upserting customer segments in bulk', 'PUT-customer-segment-update-segments-bulk', 'Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).', SegmentUpdateBulk)
   upsertBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
     return this.segments.upsertBulk(principal.tenant, body, language);
   }
@@ -170,9 +107,8 @@ export class SegmentsController {
     'Removes the customer segments whose ids are given as a JSON array of strings, e.g. `["firstId", "secondId"]` (each like the single delete: 204, also for absent ids; 400 when it has assignments and forceDelete is not true).',
   )
   @FORCE_DELETE
-  @ApiBody({ schema: { type: 'array', items: { type: 'string' }, example: ['firstId', 'secondId'] } })
   removeBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Query('forceDelete') forceDelete?: unknown): Promise<BulkItemResult[]> {
-    return this.segments.removeBulk(principal.tenant, body, parseForceDelete(forceDelete));
+    return this.segments.removeBulk(principal.tenant, body, forceDeleteOf(forceDelete));
   }
 
   @Get(':segmentId')
@@ -183,8 +119,7 @@ export class SegmentsController {
     summary: 'Retrieving a customer segment',
     description: `Retrieves the segment with the given id. ${READ_DESCRIPTION} A segment the caller may not see is a 404.`,
   })
-  @ApiQuery({ name: 'fields', required: false, description: 'Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept).', schema: { type: 'string' } })
-  @ACCEPT_LANGUAGE
+  @ApiFields()
   @ApiOkResponse({ description: 'Customer segment successfully retrieved.', type: SegmentResponse })
   @BAD_REQUEST
   @ApiNotFoundResponse({ description: 'Resource not found.', type: ErrorResponse })
@@ -193,7 +128,7 @@ export class SegmentsController {
     @Param('segmentId') segmentId: string,
     @Query() filter: SegmentReadFilter,
     @Query('fields') fields: string | undefined,
-    @AcceptedLanguages() languages: string[],
+    @AcceptLanguage() languages: string[],
   ): Promise<Partial<SegmentResponse>> {
     return projectOne(await this.segments.get(principal, segmentId, filter.legalEntityId, languages), fields);
   }
@@ -208,9 +143,7 @@ export class SegmentsController {
       'Performs the `UPSERT` operation: replaces the segment with the given id, or creates it (custom id rules as on create). ' +
       'Optional fields left out are cleared. With `metadata.version`, a different stored version is a 409 and nothing changes.',
   })
-  @CONTENT_LANGUAGE
-  @ApiCreatedResponse({ description: "Customer segment wasn't found. A new customer segment was successfully created.", type: SegmentIdResponse })
-  @ApiNoContentResponse({ description: 'Customer segment was successfully updated.' })
+  @ApiUpserted('customer segment')
   @BAD_REQUEST
   @ApiConflictResponse({ description: 'The stored version differs from metadata.version.', type: ErrorResponse })
   async upsert(
@@ -219,10 +152,8 @@ export class SegmentsController {
     @Body() body: SegmentUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ContentLanguage() language: string | undefined,
-  ): Promise<SegmentIdResponse | undefined> {
-    const created = await this.segments.upsert(principal.tenant, segmentId, body, language);
-    void reply.status(created ? 201 : 204);
-    return created ? { id: segmentId } : undefined;
+  ): Promise<IdResponse | undefined> {
+    return upserted(reply, await this.segments.upsert(principal.tenant, segmentId, body, language), segmentId);
   }
 
   @Patch(':segmentId')
@@ -238,7 +169,6 @@ export class SegmentsController {
       'With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. ' +
       'Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json`.',
   })
-  @CONTENT_LANGUAGE
   @ApiBody({ type: [SegmentPatchOperation] })
   @ApiNoContentResponse({ description: 'Customer segment was successfully updated.' })
   @BAD_REQUEST
@@ -262,6 +192,6 @@ export class SegmentsController {
   @ApiNoContentResponse({ description: 'Customer segment was successfully deleted.' })
   @BAD_REQUEST
   async remove(@CurrentPrincipal() principal: Principal, @Param('segmentId') segmentId: string, @Query('forceDelete') forceDelete?: unknown): Promise<void> {
-    await this.segments.remove(principal.tenant, segmentId, parseForceDelete(forceDelete));
+    await this.segments.remove(principal.tenant, segmentId, forceDeleteOf(forceDelete));
   }
 }

@@ -1,10 +1,10 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
 import { SEGMENT_ID_PATTERN, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { newId } from '../common/documents';
 import { fetchPage, ListRequest, Page } from '../common/listing';
-import { validateAs } from '../common/validation';
+import { assertIdItem, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { toParam, upsertVersioned } from '../database/upsert';
@@ -12,9 +12,6 @@ import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-
 import { applySegmentPatch, patchableDocument, SEGMENT_COLUMNS, SegmentRow, segmentValues, SegmentValues, toSegmentResponse } from './segment-document';
 import { readsOwnSegmentsOnly, SqlCondition, visibleToCustomerSql } from './segment-visibility';
 import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
-
-/** Emporix-like generated ids: 24 lowercase hex characters. */
-export const newSegmentId = (): string => randomBytes(12).toString('hex');
 
 @Injectable()
 export class SegmentsService {
@@ -74,7 +71,7 @@ export class SegmentsService {
 
   removeBulk(tenant: string, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
     return this.transactions.bulk<unknown>(ids, async (tx, id) => {
-      if (typeof id !== 'string' || id.length === 0) throw new BadRequestError('Each item must be a segment id (a non-empty string).');
+      assertIdItem(id, 'segment id');
       await this.removeIn(tx, tenant, id, force);
       return { code: 204, id };
     });
@@ -96,7 +93,7 @@ export class SegmentsService {
   }
 
   private async createIn(tx: EntityManager, tenant: string, input: SegmentCreation, language: string | undefined): Promise<string> {
-    const id = input.id ?? newSegmentId();
+    const id = input.id ?? newId();
     const values = segmentValues(input, language);
     const columns = Object.keys(values);
     const params = [tenant, id, ...Object.values(values).map(toParam)];

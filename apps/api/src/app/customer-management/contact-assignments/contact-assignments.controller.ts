@@ -1,11 +1,11 @@
 import { Scopes } from '@cs/contracts';
-import { ContactAssignmentCreate, ContactAssignmentListFilters, ContactAssignmentResponse, ContactAssignmentUpdate, CustomerManagementCreated } from '@cs/dto';
+import { ContactAssignmentCreate, ContactAssignmentListFilters, ContactAssignmentResponse, ContactAssignmentUpdate, IdResponse } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiTenant, ApiUpserted, upserted } from '../../common/routes';
 import { RequiresScopes } from '../../decorators/auth.decorators';
-import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiUpserted, upserted } from '../api-docs';
 import { assertCustomId } from '../documents';
 import { ContactAssignmentsService } from './contact-assignments.service';
 
@@ -13,6 +13,7 @@ const RULES =
   'The legal entity must exist (400 otherwise); the customer need not be known to the service (its data comes from the customer sync, `PUT .../customers/bulk`). `primary` is false when absent.';
 
 @ApiTags('Contact Assignments')
+@ApiTenant()
 @Controller('customer-management/:tenant/contact-assignments')
 export class ContactAssignmentsController {
   constructor(private readonly assignments: ContactAssignmentsService) {}
@@ -26,7 +27,7 @@ export class ContactAssignmentsController {
   })
   @ApiCreated('contact assignment')
   @ApiErrors(400, 409)
-  async create(@Param('tenant') tenant: string, @Body() body: ContactAssignmentCreate): Promise<CustomerManagementCreated> {
+  async create(@Param('tenant') tenant: string, @Body() body: ContactAssignmentCreate): Promise<IdResponse> {
     return { id: await this.assignments.create(tenant, body) };
   }
 
@@ -66,14 +67,14 @@ export class ContactAssignmentsController {
     summary: 'Upserting a contact assignment',
     description: `Replaces the contact assignment, or creates it with this id (201). With \`metadata.version\` the write succeeds only on that version (409 otherwise); without it there is no check. ${RULES}`,
   })
-  @ApiUpserted('contact assignment')
+  @ApiUpserted('contact assignment', { unused404: true })
   @ApiErrors(400, 409)
   async upsert(
     @Param('tenant') tenant: string,
     @Param('contactAssignmentId') id: string,
     @Body() body: ContactAssignmentUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CustomerManagementCreated | undefined> {
+  ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'contactAssignmentId');
     return upserted(reply, await this.assignments.upsert(tenant, id, body), id);
   }

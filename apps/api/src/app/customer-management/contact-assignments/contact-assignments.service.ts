@@ -1,10 +1,11 @@
-import { ContactAssignmentCreate, ContactAssignmentResponse, ContactAssignmentUpdate, CustomerManagementMetadataCreate } from '@cs/dto';
+import { ContactAssignmentCreate, ContactAssignmentResponse, ContactAssignmentUpdate, MetadataCreate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
-import { assertExisting, deleteDocument, insertDocument, newId, notFound } from '../documents';
+import { newId } from '../../common/documents';
+import { assertExisting, deleteDocument, insertDocument, notFound } from '../documents';
 import { removeReferences } from '../legal-entities/legal-entity.references';
 import { applyFilters } from '../list-filters';
 import { CONTACT_ASSIGNMENT_FIELDS, CONTACT_ASSIGNMENT_FILTERS, CONTACT_ASSIGNMENT_TIE_BREAKER } from './contact-assignment.fields';
@@ -12,7 +13,7 @@ import { ContactAssignmentPageRow, toContactAssignments } from './contact-assign
 
 
 /** A create or a PUT, once the create's default type is applied. */
-type ContactAssignmentWrite = Omit<ContactAssignmentUpdate, 'metadata'> & { metadata?: CustomerManagementMetadataCreate };
+type ContactAssignmentWrite = Omit<ContactAssignmentUpdate, 'metadata'> & { metadata?: MetadataCreate };
 
 @Injectable()
 export class ContactAssignmentsService {

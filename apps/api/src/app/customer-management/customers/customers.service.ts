@@ -1,10 +1,9 @@
 import { BulkItemResult } from '@cs/contracts';
 import { CUSTOMER_ID_MAX_LENGTH, CustomerSyncItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { validateAs } from '../../common/validation';
+import { assertIdItem, validateAs } from '../../common/validation';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
-import { BadRequestError } from '../../errors/domain-errors';
 import { deleteDocument } from '../documents';
 
 /**
@@ -38,9 +37,7 @@ export class CustomersService {
   /** Forgets the data of each customer id: 204, or 404 when the service holds none. */
   deleteBulk(tenant: string, ids: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(ids, async (tx, id) => {
-      if (typeof id !== 'string' || !id.length || id.length > CUSTOMER_ID_MAX_LENGTH) {
-        throw new BadRequestError(`Each item must be a customer id: a non-empty string of at most ${CUSTOMER_ID_MAX_LENGTH} characters.`);
-      }
+      assertIdItem(id, 'customer id', CUSTOMER_ID_MAX_LENGTH);
       await deleteDocument(tx, 'customer', tenant, id);
       return { code: 204, id };
     });

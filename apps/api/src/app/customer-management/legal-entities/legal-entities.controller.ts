@@ -1,11 +1,11 @@
 import { Principal, Scopes } from '@cs/contracts';
-import { CustomerManagementCreated, CustomerManagementSearch, LegalEntityCreate, LegalEntityListFilters, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
+import { IdResponse, LegalEntityCreate, LegalEntityListFilters, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiSearch, ApiTenant, ApiUpserted, upserted } from '../../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../../decorators/auth.decorators';
-import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiUpserted, upserted } from '../api-docs';
 import { assertCustomId } from '../documents';
 import { LegalEntitiesService } from './legal-entities.service';
 
@@ -15,6 +15,7 @@ const REFERENCE_RULES =
   'A SUBSIDIARY needs the `parentId` of an existing legal entity that is not the entity itself or one of its descendants; a COMPANY has no parent. `entitiesAddresses` must name existing locations and `approvalGroup` existing contact assignments (400 otherwise). Customer groups are stored as given (there is no IAM to synchronise with).';
 
 @ApiTags('Legal Entities')
+@ApiTenant()
 @Controller('customer-management/:tenant/legal-entities')
 export class LegalEntitiesController {
   constructor(private readonly legalEntities: LegalEntitiesService) {}
@@ -28,7 +29,7 @@ export class LegalEntitiesController {
   })
   @ApiCreated('legal entity')
   @ApiErrors(400, 409)
-  async create(@Param('tenant') tenant: string, @Body() body: LegalEntityCreate): Promise<CustomerManagementCreated> {
+  async create(@Param('tenant') tenant: string, @Body() body: LegalEntityCreate): Promise<IdResponse> {
     return { id: await this.legalEntities.create(tenant, body) };
   }
 
@@ -52,15 +53,13 @@ export class LegalEntitiesController {
   }
 
   @Post('search')
-  @HttpCode(200)
   @RequiresScopes(Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   @ApiOperation({
     operationId: 'POST-customer-mgmt-search-legal-entities',
     summary: 'Searching with parameters for legal entities',
     description: `Like the list, with q in the JSON body (for long queries). ${OWN_SCOPE_NOTE}`,
   })
-  @ApiList({ search: true })
-  @ApiBody({ type: CustomerManagementSearch, required: false })
+  @ApiSearch()
   @ApiPage(LegalEntityResponse, 'legal entities')
   async search(
     @Param('tenant') tenant: string,
@@ -89,14 +88,14 @@ export class LegalEntitiesController {
     summary: 'Upserting a legal entity',
     description: `Replaces the legal entity, or creates it with this id (201). With \`metadata.version\` the write succeeds only on that version (409 otherwise); without it there is no check. ${REFERENCE_RULES}`,
   })
-  @ApiUpserted('legal entity')
+  @ApiUpserted('legal entity', { unused404: true })
   @ApiErrors(400, 409)
   async upsert(
     @Param('tenant') tenant: string,
     @Param('legalEntityId') id: string,
     @Body() body: LegalEntityUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CustomerManagementCreated | undefined> {
+  ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'legalEntityId');
     return upserted(reply, await this.legalEntities.upsert(tenant, id, body), id);
   }

@@ -1,12 +1,13 @@
 import { Principal, Scopes } from '@cs/contracts';
-import { CustomerManagementMetadataCreate, CustomerManagementReference, LegalEntityCreate, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
+import { MetadataCreate, CustomerManagementReference, LegalEntityCreate, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
 import { ForbiddenError } from '../../errors/domain-errors';
-import { assertExisting, insertDocument, newId, notFound } from '../documents';
+import { newId } from '../../common/documents';
+import { assertExisting, insertDocument, notFound } from '../documents';
 import { applyFilters } from '../list-filters';
 import { LEGAL_ENTITY_FIELDS, LEGAL_ENTITY_FILTERS, LEGAL_ENTITY_TIE_BREAKER } from './legal-entity.fields';
 import { ANCESTORS_SQL, assertValidParent, lockHierarchy } from './legal-entity.hierarchy';
@@ -15,7 +16,7 @@ import { expandLegalEntities, LegalEntityRow } from './legal-entity.view';
 
 
 /** A create or a PUT, once the create's default type is applied. */
-type LegalEntityWrite = Omit<LegalEntityUpdate, 'metadata'> & { metadata?: CustomerManagementMetadataCreate };
+type LegalEntityWrite = Omit<LegalEntityUpdate, 'metadata'> & { metadata?: MetadataCreate };
 
 /**
  * Deletes the legal entity `$2` with all its descendants (subsidiaries, their subsidiaries, ...)

@@ -1,7 +1,8 @@
 import { ContactType, LegalEntityType } from '@cs/contracts';
 import { ContactAssignmentCustomer, ContactAssignmentSummary, LegalEntityAccountLimit, LegalEntityCustomerGroup, LegalEntityLegalInfo, LegalEntityResponse } from '@cs/dto';
 import { EntityManager } from 'typeorm';
-import { metadataOf, StoredRow, withoutNulls } from '../documents';
+import { metadataOf, withoutNulls } from '../../common/documents';
+import { StoredRow } from '../documents';
 import { LocationRow, toLocation } from '../locations/location.view';
 
 /** A `legal_entity` row as selected (`le.*`, or `to_jsonb(le)` inside a contact assignment row). */

@@ -1,6 +1,7 @@
 import { LocationContactDetails, LocationResponse } from '@cs/dto';
 import { LocationType } from '@cs/contracts';
-import { metadataOf, StoredRow, withoutNulls } from '../documents';
+import { metadataOf, withoutNulls } from '../../common/documents';
+import { StoredRow } from '../documents';
 
 /** A `location` row as selected (`l.*`). */
 export interface LocationRow extends StoredRow {

@@ -1,15 +1,16 @@
 import { Scopes } from '@cs/contracts';
-import { CustomerManagementCreated, LocationCreate, LocationListFilters, LocationResponse, LocationUpdate } from '@cs/dto';
+import { IdResponse, LocationCreate, LocationListFilters, LocationResponse, LocationUpdate } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiTenant, ApiUpserted, upserted } from '../../common/routes';
 import { RequiresScopes } from '../../decorators/auth.decorators';
-import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiUpserted, upserted } from '../api-docs';
 import { assertCustomId } from '../documents';
 import { LocationsService } from './locations.service';
 
 @ApiTags('Locations')
+@ApiTenant()
 @Controller('customer-management/:tenant/locations')
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
@@ -19,7 +20,7 @@ export class LocationsController {
   @ApiOperation({ operationId: 'POST-customer-mgmt-create-location', summary: 'Creating location', description: 'Creates a location (address information of legal entities). Without `id` the service generates one.' })
   @ApiCreated('location')
   @ApiErrors(400, 409)
-  async create(@Param('tenant') tenant: string, @Body() body: LocationCreate): Promise<CustomerManagementCreated> {
+  async create(@Param('tenant') tenant: string, @Body() body: LocationCreate): Promise<IdResponse> {
     return { id: await this.locations.create(tenant, body) };
   }
 
@@ -58,14 +59,14 @@ export class LocationsController {
     summary: 'Upserting a location',
     description: 'Replaces the location, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise).',
   })
-  @ApiUpserted('location')
+  @ApiUpserted('location', { unused404: true })
   @ApiErrors(400, 409)
   async upsert(
     @Param('tenant') tenant: string,
     @Param('locationId') id: string,
     @Body() body: LocationUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CustomerManagementCreated | undefined> {
+  ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'locationId');
     return upserted(reply, await this.locations.upsert(tenant, id, body), id);
   }

@@ -5,7 +5,10 @@ import { categoryTreeQuery } from './category-trees';
 import { MATCH_SQL } from './match.service';
 
 const TENANT = 'perftenant';
-/** Catalog and segments of a large tenant: 100k products, 5k categories (5 levels), 1k segments. */
+/**
+ * Catalog and segments of a large tenant: 100k products, 5k categories (5 levels), 1k segments.
+ * The plans must stay index-driven as data grows; timings are measured by the benchmark (tools/bench).
+ */
 const SEED = [
   // Category i's parent is (i - 1) / 5: a tree of 5,000 categories, 5-6 levels deep.
   `INSERT INTO catalog_category (tenant, id, parent_id, name, version)
@@ -46,7 +49,7 @@ describe('match and category trees on a large tenant', () => {
   let client: Client;
 
   const explain = async (text: string, values: unknown[]) => {
-    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values);
+    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
     return rows[0]['QUERY PLAN'][0];
   };
 
@@ -62,7 +65,7 @@ describe('match and category trees on a large tenant', () => {
     await database.drop();
   });
 
-  it('matches 200 products against 50 segments in milliseconds, reading products and assignments through indexes', async () => {
+  it('matches 200 products against 50 segments reading products and assignments through indexes', async () => {
     const products = Array.from({ length: 200 }, (_, i) => `prod-${i * 499}`);
     const segments = Array.from({ length: 50 }, (_, i) => `seg-${i * 20 + 1}`);
     const values = [TENANT, products, segments, 'main'];
@@ -72,23 +75,20 @@ describe('match and category trees on a large tenant', () => {
 
     const plan = await explain(MATCH_SQL, values);
     expect(seqScans(plan.Plan)).toEqual([]);
-    expect(plan['Execution Time']).toBeLessThan(50);
   });
 
-  it('matches 200 products against all 1,000 segments in milliseconds', async () => {
+  it('matches 200 products against all 1,000 segments through indexes', async () => {
     const values = [TENANT, Array.from({ length: 200 }, (_, i) => `prod-${i * 311}`), Array.from({ length: 1000 }, (_, i) => `seg-${i}`), 'main'];
     const plan = await explain(MATCH_SQL, values);
     expect(seqScans(plan.Plan)).toEqual([]);
-    expect(plan['Execution Time']).toBeLessThan(50);
   });
 
-  it('builds a customer category trees in milliseconds, reading assignments through indexes', async () => {
+  it('builds a customer\'s category trees reading assignments through indexes', async () => {
     const { text, values } = categoryTreeQuery(TENANT, { view: { customerId: 'cust-7' } });
     const { rows } = await client.query(text, values);
     expect(rows.length).toBeGreaterThan(0);
 
     const plan = await explain(text, values);
     expect(seqScans(plan.Plan)).toEqual([]);
-    expect(plan['Execution Time']).toBeLessThan(50);
   });
 });

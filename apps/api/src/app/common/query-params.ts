@@ -9,9 +9,9 @@ export function optionalString(name: string, value: unknown): string | undefined
   return value;
 }
 
-/** An optional boolean query parameter: `true` or `false`. */
+/** An optional boolean query parameter: `true` or `false` (any case); empty counts as absent. */
 export function optionalBoolean(name: string, value: unknown): boolean | undefined {
-  const text = optionalString(name, value);
+  const text = optionalString(name, value)?.toLowerCase();
   if (text === undefined || text === '') return undefined;
   if (text !== 'true' && text !== 'false') throw invalid(name, 'must be true or false');
   return text === 'true';

@@ -1,0 +1,44 @@
+import { MetadataResponse, Validity } from '@cs/dto';
+import { randomBytes } from 'node:crypto';
+
+/** The columns every stored document has beside its own (`to_jsonb` gives the timestamps as text). */
+export interface StoredDocument {
+  version: number;
+  created_at: Date | string;
+  modified_at: Date | string;
+  mixins: Record<string, unknown>;
+  metadata_mixins: Record<string, string>;
+}
+
+/** A server-generated id: 24 lowercase hex characters, like Emporix's. */
+export function newId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+export const isEmpty = (value: object | null | undefined): boolean => !value || Object.keys(value).length === 0;
+
+/** The `metadata` block of a document: ISO-8601 UTC timestamps, and `mixins` only when there are any. */
+export function metadataOf(row: Omit<StoredDocument, 'mixins'>): MetadataResponse {
+  return {
+    createdAt: new Date(row.created_at).toISOString(),
+    modifiedAt: new Date(row.modified_at).toISOString(),
+    version: row.version,
+    ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }),
+  };
+}
+
+/** `mixins` (only when there are any) and `metadata` of a document. */
+export function mixinsAndMetadataOf(row: StoredDocument): { mixins?: Record<string, unknown>; metadata: MetadataResponse } {
+  return { ...(!isEmpty(row.mixins) && { mixins: row.mixins }), metadata: metadataOf(row) };
+}
+
+/** A stored validity period as documents show it; undefined when it has neither end. */
+export function validityOf(from: Date | null, to: Date | null): Validity | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from && { from: from.toISOString() }), ...(to && { to: to.toISOString() }) };
+}
+
+/** Drops null and undefined properties, so absent optional fields are absent in the response. */
+export function withoutNulls<T extends object>(doc: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+}

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ErrorDetailResponse } from './error.dto';
+
+// The pieces every feature's documents share: metadata, mixins, bulk answers, search bodies, ids.
+
+const METADATA_MIXINS = 'Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema.';
+const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given).';
+
+/** `metadata` of a create request. */
+export class MetadataCreate {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: METADATA_MIXINS })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, string>;
+}
+
+/** `metadata` of an update or upsert request. */
+export class MetadataUpdate extends MetadataCreate {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** An optional nested `metadata` of a write, validated as `type` (`MetadataCreate` or `MetadataUpdate`). */
+export function MetadataProperty(type: new () => MetadataCreate): PropertyDecorator {
+  const decorators = [ApiPropertyOptional({ type }), IsOptional(), ValidateNested(), Type(() => type)];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** `metadata` of a document as read; timestamps are ISO-8601 UTC strings. */
+export class MetadataResponse {
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'The creation date.' })
+  createdAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'The modification date.' })
+  modifiedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'The document version number; starts at 1 and grows by one with every change.' })
+  version!: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: METADATA_MIXINS })
+  mixins?: Record<string, string>;
+}
+
+/** What a stored document returns beside its own fields: its `mixins` (left out when empty) and `metadata`. */
+export class DocumentResponse {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: MIXINS })
+  mixins?: Record<string, unknown>;
+  @ApiProperty({ type: MetadataResponse })
+  metadata!: MetadataResponse;
+}
+
+/** The `mixins` a document write may carry. */
+export class MixinsInput {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: MIXINS })
+  @IsOptional()
+  @IsObject()
+  mixins?: Record<string, unknown>;
+}
+
+/** The body of an upsert that carries nothing but `mixins` and `metadata` (and the base of those carrying more). */
+export class MixinsUpsert extends MixinsInput {
+  @MetadataProperty(MetadataUpdate)
+  metadata?: MetadataUpdate;
+}
+
+/** A validity period as read; the writes validate it with their own rules. */
+export class Validity {
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Start of the validity period (inclusive).' })
+  from?: string;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'End of the validity period (inclusive); not before `from`.' })
+  to?: string;
+}
+
+/** The body of a `.../search` POST: the q-language query of the matching GET list. */
+export class SearchBody {
+  @ApiPropertyOptional({ description: 'A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.', example: 'status:ACTIVE' })
+  q?: string;
+}
+
+/** The answer of a create (and of an upsert that created): the document's id. */
+export class IdResponse {
+  @ApiProperty({ description: 'Id of the created document.', example: '628cd20c6e8b2432b6346ca6' })
+  id!: string;
+}
+
+/** One entry of a 207 answer of a bulk endpoint. */
+export class BulkItemResponse {
+  @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
+  index!: number;
+  @ApiProperty({ description: 'HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected.' })
+  code!: number;
+  @ApiProperty({ description: 'HTTP status text of this item.' })
+  status!: string;
+  @ApiPropertyOptional({ description: "The item's id (or the id of the resource the error is about), where known." })
+  id?: string;
+  @ApiPropertyOptional({ description: 'Why the item failed.' })
+  message?: string;
+  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems of a rejected item, e.g. one per invalid field.' })
+  details?: ErrorDetailResponse[];
+}

@@ -1,0 +1,49 @@
+'use strict';
+/**
+ * The Postgres server of a bench run: DATABASE_URL's server when set, else an embedded one in a
+ * temporary folder; and on it a fresh scratch database migrated by the service's own migrations.
+ * Needs `npx tsc -b apps/api` (which builds libs/postgres too).
+ */
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { Client } = require('pg');
+
+const ROOT = join(__dirname, '..', '..', '..');
+const { startEmbeddedPostgres, createScratchDatabase } = require(join(ROOT, 'libs/postgres/dist'));
+
+async function startServer(log = () => undefined) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-pg-'));
+  chmodSync(dataDir, 0o755); // the server runs as the `postgres` user and must reach its folder
+  const server = await startEmbeddedPostgres({ dataDir, persistent: false, onLog: (line) => /ERROR|FATAL|PANIC/.test(line) && log(`  postgres: ${line}`) });
+  return {
+    url: server.url,
+    embedded: true,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new database on the server, with the service's migrations applied. */
+async function createBenchDatabase(serverUrl) {
+  const database = await createScratchDatabase(serverUrl, 'bench');
+  const { runMigrations } = require(join(ROOT, 'apps/api/dist/app/database/schema-diff'));
+  await runMigrations(database.url);
+  return database;
+}
+
+/** Runs one query on a short-lived connection. */
+async function query(url, sql, params = []) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { ROOT, startServer, createBenchDatabase, query };

@@ -1,0 +1,132 @@
+'use strict';
+/** Child processes of the bench: the service (with the query counter) and the bare baseline server. */
+const { spawn } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { ROOT } = require('./database');
+const { freePort } = require(join(ROOT, 'libs/postgres/dist'));
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Wraps a started child: its id, peak RSS, stop, and (service only) the query counter. */
+function handle(child, baseUrl, output, cleanup = () => undefined) {
+  let nextId = 0;
+  const pending = new Map();
+  child.on('message', (message) => {
+    const resolve = pending.get(message?.id);
+    pending.delete(message?.id);
+    resolve?.(message);
+  });
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, resolve);
+      child.send({ ...message, id }, (error) => error && reject(error));
+    });
+  return {
+    pid: child.pid,
+    baseUrl,
+    output,
+    /** Statements sent so far. */
+    queryCount: async () => (await ask({ cmd: 'count' })).count,
+    /** Starts (on) or stops recording statements; returns the ones recorded since the last call. */
+    capture: async (on) => (await ask({ cmd: 'capture', on })).statements,
+    /** CPU profile of the service between profile(true) and profile(false, file) (written to `file`). */
+    profile: async (on, file) => {
+      const answer = await ask({ cmd: 'profile', on, file });
+      if (answer.error) throw new Error(`profile: ${answer.error}`);
+    },
+    /** Peak resident set size in bytes since start or the last reset (VmHWM). */
+    peakRss: () => {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) * 1024 : undefined;
+    },
+    /** Resets the peak to the current RSS (Linux: clear_refs 5); false where not allowed. */
+    resetPeakRss: () => {
+      try {
+        writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      cleanup();
+    },
+  };
+}
+
+function collectOutput(child) {
+  const output = [];
+  const keep = (chunk) => {
+    output.push(...String(chunk).split('\n').filter(Boolean));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return output;
+}
+
+/**
+ * Starts the built service (apps/api/dist/main.js, or BENCH_SERVICE_MAIN for A/B experiments with a
+ * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn (and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS when set).
+ */
+async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
+  const child = spawn(process.execPath, [...nodeArgs, '-r', join(__dirname, 'query-counter.js'), process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '0', ...(process.env.BENCH_SERVICE_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }), ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output = collectOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${baseUrl}/health`, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${output.join('\n')}`);
+  }
+  return handle(child, baseUrl, output, () => rmSync(dataDir, { recursive: true, force: true }));
+}
+
+/** Starts tools/bench/baseline-server.js on `databaseUrl`, verifying tokens against `jwksUrl`. */
+async function startBaseline(databaseUrl, jwksUrl, poolSize) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'baseline-server.js')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWKS_URL: jwksUrl, DB_POOL_SIZE: String(poolSize) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output = collectOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${baseUrl}/health`, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${output.join('\n')}`);
+  }
+  return handle(child, baseUrl, output);
+}
+
+module.exports = { startService, startBaseline };

@@ -1,0 +1,103 @@
+'use strict';
+/** The Markdown report of a bench run: machine, data, the results table, the targets and whether each is met. */
+
+const TARGETS = {
+  readIds: ['1', '2a', '2b', '3a', '3b', '3c', '3d', '4a', '4b', '4c', '4d', '5', '10'],
+  minBareRatio: 0.8,
+  maxReadP99Ms: 25,
+  bulkId: '6',
+  maxBulkP50Ms: 40,
+  matchId: '8',
+  maxMatchP50Ms: 10,
+  maxRssMb: 250,
+  maxQueriesPerRequest: 3,
+};
+
+const fixed = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
+const perStep = (counts) => (counts ? counts.map((n) => fixed(n, 1)).join(' + ') : '–');
+const errors = (run) => (run.errors ? `${run.errors} (${Object.keys(run.errorCodes).join(', ')})` : '0');
+const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}x` : '–');
+
+/** One table row per scenario and connection count. */
+function rows(results, connections) {
+  const lines = [
+    '| # | scenario | conns | req/s | p50 ms | p99 ms | errors | alone p50 ms | SQL/req | peak RSS MB | bare req/s | vs bare | bare p99 ms | db tps (c16) | vs db | db p99 ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const result of results) {
+    for (const c of connections) {
+      const run = result.service.runs[c];
+      const bare = result.bare?.runs[c];
+      const db = c === connections[0] ? result.db : undefined;
+      lines.push(
+        `| ${result.id} | ${c === connections[0] ? result.name : ''} | ${c} | ${fixed(run.rps)} | ${fixed(run.p50, 1)} | ${fixed(run.p99, 1)} | ${errors(run)} | ` +
+          `${c === connections[0] ? fixed(result.aloneP50, 1) : ''} | ${c === connections[0] ? perStep(result.queriesPerRequest) : ''} | ${c === connections[0] ? fixed(result.service.peakRss) : ''} | ` +
+          `${bare ? fixed(bare.rps) + (result.sameJson ? '' : ' (JSON differs)') : '–'} | ${ratio(run.rps, bare?.rps)} | ${bare ? fixed(bare.p99, 1) : '–'} | ` +
+          `${db ? fixed(db.tps) : c === connections[0] ? '–' : ''} | ${db ? ratio(run.rps, db.tps) : ''} | ${db ? fixed(db.p99, 1) : ''} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** Each target with the measured figure and ok / MISSED. */
+function targets(results, connections, peakRssMb) {
+  const c = connections.includes(16) ? 16 : connections[0];
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const checks = [];
+  for (const id of TARGETS.readIds) {
+    const result = byId.get(id);
+    if (!result) continue;
+    const run = result.service.runs[c];
+    const bare = result.bare?.runs[c];
+    if (bare) checks.push({ what: `${id} req/s >= ${TARGETS.minBareRatio}x bare (c${c})`, value: ratio(run.rps, bare.rps), ok: run.rps >= TARGETS.minBareRatio * bare.rps });
+    checks.push({ what: `${id} p99 < ${TARGETS.maxReadP99Ms} ms (c${c})`, value: `${fixed(run.p99, 1)} ms`, ok: run.p99 < TARGETS.maxReadP99Ms });
+  }
+  // Latency targets of single operations: checked alone (sequential requests) and under load.
+  for (const [id, label, limit] of [
+    [TARGETS.bulkId, '6 bulk PUT of 200 p50', TARGETS.maxBulkP50Ms],
+    [TARGETS.matchId, '8 match of 200 ids p50', TARGETS.maxMatchP50Ms],
+  ]) {
+    const result = byId.get(id);
+    if (!result) continue;
+    checks.push({ what: `${label} < ${limit} ms (alone)`, value: `${fixed(result.aloneP50, 1)} ms`, ok: result.aloneP50 < limit });
+    const run = result.service.runs[c];
+    checks.push({ what: `${label} < ${limit} ms (c${c})`, value: `${fixed(run.p50, 1)} ms`, ok: run.p50 < limit });
+  }
+  if (peakRssMb !== undefined) checks.push({ what: `service peak RSS < ${TARGETS.maxRssMb} MB`, value: `${fixed(peakRssMb)} MB`, ok: peakRssMb < TARGETS.maxRssMb });
+  for (const result of results) {
+    if (result.bulk) continue;
+    const most = Math.max(...result.queriesPerRequest);
+    checks.push({ what: `${result.id} SQL round trips per request <= ${TARGETS.maxQueriesPerRequest}`, value: perStep(result.queriesPerRequest), ok: most <= TARGETS.maxQueriesPerRequest });
+  }
+  return checks;
+}
+
+function renderReport({ machine, opts, counts, generationSeconds, fixture, results, servicePeakRssMb, totalSeconds }) {
+  const checks = targets(results, opts.connections, servicePeakRssMb);
+  const missed = checks.filter((check) => !check.ok);
+  const lines = [
+    `Run ${new Date().toISOString()} in ${fixed(totalSeconds / 60, 1)} min. Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${fixed(machine.memoryGb, 1)} GB memory, Node ${machine.node}, Postgres ${machine.postgres}; service, Postgres and the load generator on this machine; service DB pool ${opts.poolSize}; load average at the end ${fixed(machine.loadAverage, 2)}.`,
+    '',
+    `Data (seed ${opts.seed}, scale ${opts.scale}, generated in ${fixed(generationSeconds, 1)} s): ${Object.entries(counts).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}. ` +
+      `Largest segment ${fixture.bigSegmentSize.toLocaleString('en')} customers; deep page = page ${fixture.deepPage} of 16.`,
+    '',
+    `Each row: ${opts.warmup} s warm-up (off the record, at ${opts.connections[0]} connections), then ${opts.duration} s measured by autocannon. ` +
+      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). alone p50 = median of 10 sequential requests with nothing else running. SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
+      `bare = tools/bench/baseline-server.js (Fastify + pg + jose, same JSON); db = pgbench replaying the service's SQL of one request (-c 16 -j 2 -T ${opts.duration}, ${opts.pgbench ?? 'not found: skipped'}).`,
+    '',
+    ...rows(results, opts.connections),
+    '',
+    `Service peak RSS over the whole run (VmHWM, the largest of the per-scenario peaks): ${fixed(servicePeakRssMb)} MB.`,
+    '',
+    `Targets: ${checks.length - missed.length} of ${checks.length} met.`,
+    '',
+    '| target | measured | |',
+    '|---|---:|---|',
+    ...checks.map((check) => `| ${check.what} | ${check.value} | ${check.ok ? 'ok' : '**MISSED**'} |`),
+    '',
+  ];
+  return { markdown: lines.join('\n'), data: { machine, opts, counts, generationSeconds, fixture, servicePeakRssMb, checks } };
+}
+
+module.exports = { renderReport, TARGETS };

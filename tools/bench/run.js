@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The performance benchmark (`npm run bench`): fresh database with generated data, the built service
+ * as a child process (LOG_LEVEL=warn), each scenario probed (answers checked, SQL statements per
+ * request counted) and measured with autocannon at 16 and 64 connections, against two baselines
+ * measured in the same run: pgbench replaying the same SQL, and a bare Fastify + pg server.
+ * Writes tools/bench/results/latest.md (and .json) and prints the table.
+ *
+ * Options: --scale=1 --seed=42 --warmup=3 --duration=10 --connections=16,64 --only=1,3a,8
+ *          --show-sql (print the statements of one request)  --explain (print EXPLAIN ANALYZE of each read statement)  --no-baseline  --smoke (tiny data, short runs, no files)
+ *          --cpu-prof=<dir> (CPU profile of the service during each scenario's first measured run: <dir>/<id>.cpuprofile;
+ *                            summarise with `node tools/bench/profile-summary.js <file>`)
+ *          --output=<file.md>
+ * DATABASE_URL: use that server (a scratch database is created and dropped) instead of an embedded one.
+ */
+const { cpus, loadavg, totalmem } = require('node:os');
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { createBenchDatabase, query, startServer } = require('./lib/database');
+const { generate } = require('./generate');
+const { probe, measure } = require('./lib/load');
+const { findPgbench, inline, runPgbench } = require('./lib/pgbench');
+const { startBaseline, startService } = require('./lib/processes');
+const { renderReport } = require('./lib/report');
+const { buildScenarios, loadFixture, HOT_TENANT, VIP_CUSTOMER } = require('./scenarios');
+
+function options(argv) {
+  const args = Object.fromEntries(argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? true]));
+  const smoke = Boolean(args.smoke);
+  return {
+    smoke,
+    scale: Number(args.scale ?? (smoke ? 0.01 : 1)),
+    seed: Number(args.seed ?? 42),
+    warmup: Number(args.warmup ?? (smoke ? 0 : 3)),
+    duration: Number(args.duration ?? (smoke ? 1 : 10)),
+    /** Smoke test: each autocannon run is a fixed number of requests instead of a duration. */
+    amount: smoke ? 8 : undefined,
+    /** pgbench: a fixed number of transactions per client instead of -T (smoke). */
+    pgbenchTransactions: smoke ? 20 : undefined,
+    connections: String(args.connections ?? (smoke ? '4' : '16,64')).split(',').map(Number),
+    only: args.only ? String(args.only).split(',') : undefined,
+    baseline: !args['no-baseline'],
+    showSql: Boolean(args['show-sql']),
+    explain: Boolean(args.explain),
+    cpuProf: typeof args['cpu-prof'] === 'string' ? resolve(args['cpu-prof']) : undefined,
+    output: args.output ?? (smoke ? undefined : join(__dirname, 'results', 'latest.md')),
+    log: smoke ? () => undefined : (line) => console.log(line),
+  };
+}
+
+async function token(baseUrl, scope) {
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope }).toString(),
+  });
+  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
+const mb = (bytes) => (bytes === undefined ? undefined : bytes / 1024 / 1024);
+
+/** Warm-up (not recorded) then one measurement per connection count; with the peak RSS of `proc` across them. */
+async function loadTest(proc, scenario, opts, profileFile) {
+  proc.resetPeakRss();
+  if (opts.warmup > 0) await measure(proc.baseUrl, scenario, { connections: opts.connections[0], duration: opts.warmup, amount: opts.amount });
+  const runs = {};
+  for (const connections of opts.connections) {
+    const profiled = profileFile && connections === opts.connections[0];
+    if (profiled) await proc.profile(true);
+    runs[connections] = await measure(proc.baseUrl, scenario, { connections, duration: opts.duration, amount: opts.amount });
+    if (profiled) await proc.profile(false, profileFile);
+  }
+  return { runs, peakRss: mb(proc.peakRss()) };
+}
+
+/** JSON with object keys sorted, so that documents compare regardless of key order. */
+const canonical = (value) =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]))
+      : value;
+
+/** Whether the bare server answers with the same JSON documents as the service (the baseline must do the same work). */
+async function sameAnswer(service, bare, scenario) {
+  const request = scenario.steps[0].request({});
+  const [a, b] = await Promise.all([service, bare].map((proc) => fetch(proc.baseUrl + request.path, { headers: request.headers }).then((r) => r.text())));
+  const same = JSON.stringify(canonical(JSON.parse(a))) === JSON.stringify(canonical(JSON.parse(b)));
+  if (!same && process.env.BENCH_DEBUG) console.error(`service: ${a}\nbare:    ${b}`);
+  return same;
+}
+
+async function machine(dbUrl) {
+  const [{ server_version: version }] = await query(dbUrl, 'SHOW server_version');
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model?.trim(),
+    memoryGb: totalmem() / 1024 ** 3,
+    /** 1-minute load average at the end of the run: other work on the machine skews the figures. */
+    loadAverage: loadavg()[0],
+    node: process.version,
+    postgres: version,
+  };
+}
+
+async function main(argv = process.argv.slice(2)) {
+  const opts = options(argv);
+  const { log } = opts;
+  const started = Date.now();
+  const cleanup = [];
+  try {
+    const server = await startServer(log);
+    cleanup.unshift(server.stop);
+    const database = await createBenchDatabase(server.url);
+    cleanup.unshift(database.drop);
+    log(`Database ${database.name} on ${server.embedded ? 'an embedded Postgres' : "DATABASE_URL's server"}; generating data (scale ${opts.scale}, seed ${opts.seed}) ...`);
+    const generationStarted = Date.now();
+    const counts = await generate(database.url, { scale: opts.scale, seed: opts.seed, log });
+    const generationSeconds = (Date.now() - generationStarted) / 1000;
+    log(`  ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')} in ${generationSeconds.toFixed(1)} s`);
+
+    const serviceProc = await startService(database.url);
+    if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
+    cleanup.unshift(serviceProc.stop);
+    const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
+    const tokens = {
+      service: await token(
+        serviceProc.baseUrl,
+        `tenant=${HOT_TENANT} customersegment.segment_read customersegment.segment_manage customermanagement.contactassignment_read`,
+      ),
+      customer: await token(serviceProc.baseUrl, `tenant=${HOT_TENANT} customer_id=${VIP_CUSTOMER} customersegment.segment_read_own`),
+    };
+    const bare = opts.baseline ? await startBaseline(database.url, `${serviceProc.baseUrl}/oauth/jwks`, poolSize) : undefined;
+    if (bare) cleanup.unshift(bare.stop);
+    const pgbench = opts.baseline ? findPgbench() : undefined;
+    if (opts.baseline && !pgbench) log('No pgbench found (embedded server bin folder, /usr/lib/postgresql/*/bin): baseline (a) is skipped.');
+
+    const fixture = await loadFixture(database.url);
+    const scenarios = buildScenarios(fixture, tokens).filter((scenario) => !opts.only || opts.only.includes(scenario.id));
+    const results = [];
+    for (const scenario of scenarios) {
+      log(`[${scenario.id}] ${scenario.name}`);
+      const { queriesPerRequest, statements, aloneP50 } = await probe(serviceProc.baseUrl, scenario, { iterations: opts.smoke ? 2 : 10, counter: serviceProc });
+      if (opts.showSql) for (const statement of statements) log(`    SQL: ${statement.text.replace(/\s+/g, ' ').slice(0, 400)}`);
+      if (opts.explain && scenario.pgbench) {
+        for (const statement of statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.text))) {
+          const plan = await query(database.url, `EXPLAIN (ANALYZE, BUFFERS) ${inline(statement).slice(0, -1)}`);
+          log(`    ${inline(statement).replace(/\s+/g, ' ').slice(0, 1500)}\n      ${plan.map((row) => row['QUERY PLAN']).join('\n      ')}`);
+        }
+      }
+      const result = { id: scenario.id, name: scenario.name, bulk: Boolean(scenario.bulk), queriesPerRequest, aloneP50, service: await loadTest(serviceProc, scenario, opts, opts.cpuProf && join(opts.cpuProf, `${scenario.id}.cpuprofile`)) };
+      if (bare && scenario.bare) {
+        await probe(bare.baseUrl, scenario, { iterations: 2 });
+        result.sameJson = await sameAnswer(serviceProc, bare, scenario);
+        result.bare = await loadTest(bare, scenario, opts);
+      }
+      if (pgbench && scenario.pgbench) {
+        const sql = statements.filter((statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(statement.text));
+        result.db = { ...(await runPgbench(pgbench, database.url, sql, { clients: 16, threads: 2, duration: opts.duration, transactions: opts.pgbenchTransactions })), statements: sql.length };
+      }
+      const run = result.service.runs[opts.connections[0]];
+      log(`    ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms (alone ${aloneP50.toFixed(1)} ms), p99 ${run.p99} ms, errors ${run.errors}, SQL/request ${queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}` +
+        (result.bare ? `; bare ${result.bare.runs[opts.connections[0]].rps.toFixed(0)} req/s${result.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}` : '') +
+        (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''));
+      results.push(result);
+    }
+
+    const report = renderReport({
+      machine: await machine(database.url),
+      opts: { scale: opts.scale, seed: opts.seed, warmup: opts.warmup, duration: opts.duration, connections: opts.connections, poolSize, pgbench },
+      counts,
+      generationSeconds,
+      fixture: { bigSegmentSize: fixture.bigSegmentSize, deepPage: fixture.deepPage },
+      results,
+      servicePeakRssMb: Math.max(...results.map((result) => result.service.peakRss ?? 0)),
+      totalSeconds: (Date.now() - started) / 1000,
+    });
+    if (!opts.smoke) console.log(`\n${report.markdown}`);
+    if (opts.output) {
+      mkdirSync(join(opts.output, '..'), { recursive: true });
+      writeFileSync(opts.output, report.markdown);
+      writeFileSync(opts.output.replace(/\.md$/, '.json'), JSON.stringify({ ...report.data, results }, null, 2));
+      log(`Written to ${opts.output}`);
+    }
+    return { ...report, results };
+  } finally {
+    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
+  }
+}
+
+module.exports = { main };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,190 @@
+'use strict';
+/**
+ * The benchmark scenarios. Each one is a list of steps (one request each; a connection runs them in
+ * turn), the statuses that count as expected answers, whether the bare baseline server implements
+ * it, and whether its SQL is replayed by pgbench (reads only). Request builders run per request, so
+ * write scenarios rotate over distinct rows.
+ */
+const { query } = require('./lib/database');
+const { HOT_TENANT, VIP_CUSTOMER } = require('./generate');
+
+const T = HOT_TENANT;
+const SEGMENTS = `/customer-segment/${T}/segments`;
+/** Generated ids carry their tenant (as random ids would be unique across tenants, for realistic planner statistics). */
+const segmentId = (k) => `${T}-seg-${String(k).padStart(5, '0')}`;
+const BIG_SEGMENT = segmentId(0);
+const BULK_SEGMENT = segmentId(1);
+const HOT_ROW_SEGMENT = segmentId(3);
+/** Segments whose rows the versioned-PUT scenario walks through (never the bulk or hot-row segment). */
+const VERSIONED_SEGMENTS = [4, 5, 6, 7, 8, 9].map(segmentId);
+const PAGE_SIZE = 16;
+
+/** What the scenarios need from the generated data, read once after generation. */
+async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
+  const [{ size }] = await query(dbUrl, 'SELECT count(*)::int AS size FROM customer_assignment WHERE tenant = $1 AND segment_id = $2', [T, BIG_SEGMENT]);
+  const customerIds = (
+    await query(dbUrl, 'SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY md5(customer_id) LIMIT 200', [T, BIG_SEGMENT])
+  ).map((row) => row.customer_id);
+  const bulkMembers = await query(dbUrl, 'SELECT customer_id, legal_entity_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY customer_id, legal_entity_id', [T, BULK_SEGMENT]);
+  const versioned = await query(
+    dbUrl,
+    'SELECT segment_id, customer_id, legal_entity_id, version FROM customer_assignment WHERE tenant = $1 AND segment_id = ANY($2) ORDER BY md5(segment_id || customer_id)',
+    [T, VERSIONED_SEGMENTS],
+  );
+  const [hotRow] = await query(dbUrl, "SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND legal_entity_id = '' ORDER BY customer_id LIMIT 1", [T, HOT_ROW_SEGMENT]);
+  const vipSegments = (await query(dbUrl, 'SELECT segment_id FROM customer_assignment WHERE tenant = $1 AND customer_id = $2 ORDER BY segment_id', [T, VIP_CUSTOMER])).map((row) => row.segment_id);
+  // Half the products are assigned to the VIP segments (directly), half are any products of the tenant.
+  const assigned = await query(dbUrl, "SELECT DISTINCT item_id FROM item_assignment WHERE tenant = $1 AND type = 'PRODUCT' AND segment_id = ANY($2) ORDER BY item_id LIMIT 100", [T, vipSegments]);
+  const others = await query(dbUrl, 'SELECT id FROM catalog_product WHERE tenant = $1 AND NOT (id = ANY($2)) ORDER BY md5(id) LIMIT $3', [T, assigned.map((row) => row.item_id), 200 - assigned.length]);
+  const [legalEntity] = await query(dbUrl, 'SELECT legal_entity_id AS id FROM contact_assignment WHERE tenant = $1 GROUP BY legal_entity_id ORDER BY count(*) DESC, legal_entity_id LIMIT 1', [T]);
+  return {
+    bigSegmentSize: size,
+    deepPage: Math.min(deepPage, Math.floor((size * 0.7) / PAGE_SIZE)),
+    customerIds,
+    bulkMembers,
+    versioned,
+    hotCustomer: hotRow.customer_id,
+    vipSegments,
+    matchProducts: [...assigned.map((row) => row.item_id), ...others.map((row) => row.id)],
+    legalEntityId: legalEntity.id,
+  };
+}
+
+const json = (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+const get = (path, token, headers = {}) => () => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, ...headers } });
+const qs = (params) => new URLSearchParams(params).toString();
+
+/** A rotating index shared by all connections of a scenario. */
+function rotation(length) {
+  let next = 0;
+  return () => next++ % length;
+}
+
+/**
+ * @param fixture loadFixture's result
+ * @param tokens { service, customer } bearer tokens
+ * @returns scenario list: { id, name, steps: [{ request(context), onResponse?(status, body, context) }], expect: number[], bare: bool, pgbench: bool, bulk?: bool }
+ */
+function buildScenarios(fixture, tokens) {
+  const service = tokens.service;
+  const customers = `${SEGMENTS}/${BIG_SEGMENT}/customers`;
+  const createdRange = 'metadata.createdAt:(>="2024-02-01T00:00:00Z" AND <"2024-11-01T00:00:00Z")';
+  const count = { 'x-total-count': 'true' };
+  const list = (id, name, params, headers) => ({ id, name, steps: [{ request: get(`${customers}?${qs(params)}`, service, headers) }], expect: [200], bare: true, pgbench: true });
+  const deep = String(fixture.deepPage);
+  const byDate = { q: createdRange, sort: 'metadata.createdAt:desc' };
+
+  const nextBatch = rotation(Math.max(1, Math.floor(fixture.bulkMembers.length / 200)));
+  let bulkRound = 0;
+  const nextRow = rotation(fixture.versioned.length);
+
+  return [
+    { id: '1', name: 'GET one segment by id', steps: [{ request: get(`${SEGMENTS}/${segmentId(10)}`, service) }], expect: [200], bare: true, pgbench: true },
+    { id: '2a', name: 'list segments, q exact (siteCode, status)', steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'siteCode:main status:ACTIVE' })}`, service) }], expect: [200], bare: true, pgbench: true },
+    { id: '2b', name: 'list segments, q contains (name.en:~gold)', steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'name.en:~gold' })}`, service) }], expect: [200], bare: true, pgbench: true },
+    list('3a', `50k segment's customers, page 1`, { pageNumber: '1' }),
+    list('3b', `50k segment's customers, page ${deep}`, { pageNumber: deep }),
+    list('3c', `50k segment's customers, page 1 + X-Total-Count`, { pageNumber: '1' }, count),
+    list('3d', `50k segment's customers, page ${deep} + X-Total-Count`, { pageNumber: deep }, count),
+    list('4a', 'same, createdAt range + sort, page 1', { ...byDate, pageNumber: '1' }),
+    list('4b', `same, createdAt range + sort, page ${deep}`, { ...byDate, pageNumber: deep }),
+    list('4c', 'same, createdAt range + sort, page 1 + X-Total-Count', { ...byDate, pageNumber: '1' }, count),
+    list('4d', `same, createdAt range + sort, page ${deep} + X-Total-Count`, { ...byDate, pageNumber: deep }, count),
+    list('5', 'q=customer.id:(200 ids)', { q: `customer.id:(${fixture.customerIds.join(',')})`, pageSize: '200' }),
+    {
+      id: '10',
+      name: 'contact assignments of a legal entity',
+      steps: [{ request: get(`/customer-management/${T}/contact-assignments?${qs({ 'legalEntity.id': fixture.legalEntityId })}`, service) }],
+      expect: [200],
+      bare: true,
+      pgbench: true,
+    },
+    {
+      id: '8',
+      name: 'POST segments/match, 200 product ids, 20 segments',
+      steps: [
+        {
+          request: () => ({
+            method: 'POST',
+            path: `${SEGMENTS}/match`,
+            headers: json(service),
+            body: JSON.stringify({ items: fixture.matchProducts.map((id) => ({ id })), segmentIds: fixture.vipSegments, site: 'main' }),
+          }),
+        },
+      ],
+      expect: [200],
+      pgbench: true,
+    },
+    { id: '9a', name: 'category trees, customer in 20 segments', steps: [{ request: get(`${SEGMENTS}/items/category-trees`, tokens.customer) }], expect: [200], pgbench: true },
+    { id: '9b', name: 'items list, customer in 20 segments', steps: [{ request: get(`${SEGMENTS}/items`, tokens.customer) }], expect: [200], pgbench: true },
+    {
+      id: '6',
+      name: 'bulk PUT 200 customer assignments, 10% version conflicts',
+      bulk: true,
+      steps: [
+        {
+          request: () => {
+            const batch = nextBatch();
+            const round = bulkRound++;
+            const items = fixture.bulkMembers.slice(batch * 200, batch * 200 + 200).map((member, i) => ({
+              customerId: member.customer_id,
+              ...(member.legal_entity_id && { legalEntityId: member.legal_entity_id }),
+              mixins: { loyalty: { tier: 'gold', points: round } },
+              metadata: { mixins: { loyalty: 'https://schemas.example.com/loyalty.v1.json' }, ...(i % 10 === 0 && { version: 1_000_000 }) },
+            }));
+            return { method: 'PUT', path: `${SEGMENTS}/${BULK_SEGMENT}/customers/bulk`, headers: json(service), body: JSON.stringify(items) };
+          },
+        },
+      ],
+      expect: [207],
+      check: (body) => {
+        const results = JSON.parse(body);
+        const conflicts = results.filter((result) => result.code === 409).length;
+        const other = results.filter((result) => result.code !== 409 && result.code !== 204 && result.code !== 201);
+        if (conflicts !== 20 || other.length) return `expected 180 x 204 and 20 x 409, got ${conflicts} conflicts and ${JSON.stringify(other.slice(0, 2))}`;
+        return undefined;
+      },
+    },
+    {
+      id: '7a',
+      name: 'PUT with metadata.version, distinct rows',
+      steps: [
+        {
+          request: (context) => {
+            const row = fixture.versioned[nextRow()];
+            context.row = row;
+            const path = `${SEGMENTS}/${row.segment_id}/customers/${row.customer_id}${row.legal_entity_id ? `/${row.legal_entity_id}` : ''}`;
+            return { method: 'PUT', path, headers: json(service), body: JSON.stringify({ mixins: { loyalty: { tier: 'silver' } }, metadata: { version: row.version } }) };
+          },
+          onResponse: (status, _body, context) => {
+            if (status === 204) context.row.version++;
+          },
+        },
+      ],
+      expect: [204],
+    },
+    {
+      id: '7b',
+      name: 'GET + PUT with metadata.version, one hot row (409 expected)',
+      steps: [
+        {
+          request: get(`${SEGMENTS}/${HOT_ROW_SEGMENT}/customers/${fixture.hotCustomer}`, service),
+          onResponse: (status, body, context) => {
+            context.version = status === 200 ? JSON.parse(body).metadata.version : 1;
+          },
+        },
+        {
+          request: (context) => ({
+            method: 'PUT',
+            path: `${SEGMENTS}/${HOT_ROW_SEGMENT}/customers/${fixture.hotCustomer}`,
+            headers: json(service),
+            body: JSON.stringify({ mixins: { hot: true }, metadata: { version: context.version } }),
+          }),
+        },
+      ],
+      expect: [200, 204, 409],
+    },
+  ];
+}
+
+module.exports = { loadFixture, buildScenarios, HOT_TENANT, VIP_CUSTOMER, PAGE_SIZE };
