@@ -9,6 +9,8 @@ COPY libs/dto/package.json libs/dto/
 COPY libs/query/package.json libs/query/
 COPY libs/postgres/package.json libs/postgres/
 COPY libs/client/package.json libs/client/
+COPY apps/segments-cli/package.json apps/segments-cli/
+COPY tools/bench/package.json tools/bench/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

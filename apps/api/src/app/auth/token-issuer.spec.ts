@@ -74,4 +74,26 @@ describe('built-in issuer and verifier', () => {
     expect(decodeJwt(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).toMatchObject({ scp: [Scopes.segmentRead] });
     await expect(verifier.verify(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).resolves.toMatchObject({ scopes: new Set([Scopes.segmentRead]) });
   });
+
+  it('remembers a verified token, but never past its expiry', async () => {
+    const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ tenant: 'acme', scope: Scopes.segmentRead })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setIssuer(config.auth.issuer)
+      .setExpirationTime(now + 30)
+      .sign(key.privateKey);
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    const later = jest.spyOn(Date, 'now').mockReturnValue((now + 60) * 1000);
+    try {
+      // Past its expiry the cached entry is not used: the token is verified again (and jose, on the
+      // real clock, still finds it valid; what matters is that the cache did not answer).
+      const again = await verifier.verify(token);
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+    } finally {
+      later.mockRestore();
+    }
+  });
 });
