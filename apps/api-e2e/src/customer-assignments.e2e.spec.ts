@@ -471,4 +471,63 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(await explain(selects[1])).toMatch(/Index Scan using "?PK_db12bad24774e60d1085703b080"? on customer_assignment/);
     });
   });
+
+  it('serves deep pages (offset >= 1,000) with the same rows and enrichment, also sorted by metadata.createdAt and with a q on joined fields', async () => {
+    await f.segment('deep');
+    // d0000..d1029, created one second apart in reverse id order; two of them with customer data.
+    await f.sql(
+      `INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, assignment_type, mixins, metadata_mixins, version, created_at, modified_at)
+       SELECT $1, 'deep', 'd' || lpad(n::text, 4, '0'), '', 'MANUAL', '{}', '{}', 1, timestamptz '2026-01-01' - n * interval '1 second', now() FROM generate_series(0, 1029) AS n`,
+      [tenant],
+    );
+    await f.sql(
+      "INSERT INTO customer (tenant, id, first_name, mixins, metadata_mixins, version, created_at, modified_at) SELECT $1, id, 'Deep', '{}', '{}', 1, now(), now() FROM unnest(ARRAY['d1021', 'd0005']) AS id",
+      [tenant],
+    );
+    const page = async (query: Record<string, unknown>) => {
+      const { response, data } = await read.GET(LIST_PATH, { params: { path: { tenant, segmentId: 'deep' }, query: { pageSize: 10, pageNumber: 103, ...query } as never } });
+      expect(response.status).toBe(200);
+      return data ?? [];
+    };
+    const ids = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `d${String(from < to ? from + i : from - i).padStart(4, '0')}`);
+
+    const byKey = await page({});
+    expect(byKey.map((item) => item.customer.id)).toEqual(ids(1020, 1029));
+    expect(byKey[1]).toEqual({ customer: { id: 'd1021', firstName: 'Deep' }, assignmentType: 'MANUAL', mixins: {}, metadata: expect.objectContaining({ version: 1 }) });
+    const byCreatedAt = await page({ sort: 'metadata.createdAt', q: 'metadata.createdAt:<"2026-01-01T00:00:00Z"' });
+    expect(byCreatedAt.map((item) => item.customer.id)).toEqual(ids(9, 1));
+    expect(byCreatedAt.find((item) => item.customer.id === 'd0005')?.customer).toEqual({ id: 'd0005', firstName: 'Deep' });
+    // q and sort on joined fields keep the plain query.
+    expect((await page({ sort: 'customer.firstName:desc,customer.id' })).map((item) => item.customer.id)).toEqual([...ids(1022, 1029), 'd0005', 'd1021']);
+    expect((await page({ q: 'customer.firstName:null' })).map((item) => item.customer.id)).toEqual(ids(1022, 1029));
+  });
+
+  it('writes in few round trips: a PUT is one statement in its transaction, a bulk PUT of 200 (with conflicts) three', async () => {
+    const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
+    const statements = async (call: () => Promise<{ response: Response }>, status: number) => {
+      spy.mockClear();
+      expect((await call()).response.status).toBe(status);
+      return spy.mock.calls.map(([text]) => String(text).split(/\s/)[0]);
+    };
+    try {
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['START', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['START', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['START', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['START', 'WITH', 'ROLLBACK']);
+
+      const body = Array.from({ length: 200 }, (_, i) => ({ customerId: `rt${i}`, ...(i % 10 === 0 && { metadata: { version: 5 } }) }));
+      spy.mockClear();
+      const { data } = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
+      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['START', 'SELECT', 'WITH', 'COMMIT']);
+      // New rows are created whatever version they expect (as with a single PUT); rt1 exists already.
+      expect(data?.filter((item) => item.code === 201)).toHaveLength(199);
+      expect(data?.[1]).toEqual({ index: 1, code: 204, status: 'No Content' });
+      expect(data?.[0]).toEqual({ index: 0, code: 201, status: 'Created' });
+      const again = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
+      expect(again.data?.filter((item) => item.code === 409).map((item) => item.id)).toEqual(body.filter((_, i) => i % 10 === 0).map((item) => item.customerId));
+      expect(again.data?.filter((item) => item.code === 204)).toHaveLength(180);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { applyQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryError, wantsTotalCount } from '@cs/query';
+import { compileQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryError, wantsTotalCount } from '@cs/query';
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
 import { ErrorResponse } from '@cs/dto';
@@ -21,7 +21,17 @@ export interface ListSpec {
   fieldMap: FieldMap;
   /** Trusted SQL expressions that make the order total (the primary key), so pages never overlap. */
   tieBreaker: string[];
+  /**
+   * Deep pages without enrichment work: `keys` are the base table's primary-key columns (trusted SQL) and
+   * `aliases` the LEFT JOINs that only add data to a row (joined on a unique key, so they neither filter nor
+   * repeat rows). From offset `DEFERRED_JOIN_OFFSET` on, and when neither q nor sort uses those aliases,
+   * the page's keys are selected first without those joins, which then run for the page's rows only.
+   */
+  deferredJoins?: { keys: string[]; aliases: string[] };
 }
+
+/** The offset from which `ListSpec.deferredJoins` applies. */
+export const DEFERRED_JOIN_OFFSET = 1000;
 
 export interface Page<T> {
   items: T[];
@@ -79,15 +89,36 @@ export function ApiList(options: { search?: boolean } = {}) {
  * its tie-breaker, and the page. Returns the raw rows for the caller to map.
  */
 export async function fetchPage<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, list: ListRequest, spec: ListSpec): Promise<Page<R>> {
-  applyQuery(qb, list.q, spec.fieldMap);
+  const ast = parseQuery(list.q ?? '');
+  const condition = ast.conditions.length ? compileQuery(ast, spec.fieldMap) : undefined;
+  if (condition) qb.andWhere(condition.sql, condition.params);
   const sort = parseSort(list.sort, spec.fieldMap, spec.tieBreaker);
   const total = list.withTotal ? await countRows(qb) : undefined;
   for (const term of sort) {
     qb.addOrderBy(term.sql, term.direction);
     if (term.params) qb.setParameters(term.params);
   }
-  const items = (await qb.offset(list.paging.offset).limit(list.paging.limit).getRawMany()) as R[];
+  const { offset, limit } = list.paging;
+  const deferred = spec.deferredJoins;
+  if (deferred && offset >= DEFERRED_JOIN_OFFSET && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases))) {
+    // Same conditions and order, same parameters: the page's keys, then only those rows fetched and joined.
+    const keys = qb
+      .clone()
+      .select(deferred.keys.map((key, i) => `${key} AS page_key_${i}`))
+      .offset(offset)
+      .limit(limit);
+    keys.expressionMap.joinAttributes = keys.expressionMap.joinAttributes.filter((join) => !deferred.aliases.includes(join.alias.name));
+    qb.innerJoin(`(${keys.getQuery()})`, 'page', deferred.keys.map((key, i) => `page.page_key_${i} = ${key}`).join(' AND ')).limit(limit);
+  } else {
+    qb.offset(offset).limit(limit);
+  }
+  const items = (await qb.getRawMany()) as R[];
   return { items, total };
+}
+
+/** Whether trusted SQL refers to a column of one of the table aliases (`alias.column`). */
+function usesAlias(sql: string, aliases: string[]): boolean {
+  return aliases.some((alias) => new RegExp(`(^|[^\\w."])"?${alias}"?\\.`).test(sql));
 }
 
 async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {

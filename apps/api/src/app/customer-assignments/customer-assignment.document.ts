@@ -1,7 +1,8 @@
 import { AssignmentType } from '@cs/contracts';
-import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse } from '@cs/dto';
+import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
-import { BadRequestError } from '../errors';
+import { VersionedUpsertRow } from '../database/upsert';
+import { BadRequestError, NotFoundError } from '../errors';
 
 /** Identifies one assignment; `legalEntityId` absent (B2C) is stored as ''. */
 export interface AssignmentKey {
@@ -51,4 +52,40 @@ export function storedKey(tenant: string, key: AssignmentKey): Record<string, st
 export function describeKey(key: AssignmentKey): string {
   const entity = key.legalEntityId === undefined ? '' : ` and legal entity '${key.legalEntityId}'`;
   return `customer '${key.customerId}'${entity} in segment '${key.segmentId}'`;
+}
+
+export function segmentNotFound(segmentId: string): NotFoundError {
+  return new NotFoundError(`Segment '${segmentId}' not found.`, segmentId);
+}
+
+/** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
+export function assignmentRow(tenant: string, key: AssignmentKey, body: MixinsUpsert): VersionedUpsertRow {
+  const mixins = body.mixins ?? {};
+  const metadataMixins = body.metadata?.mixins ?? {};
+  const assignmentType: AssignmentType = 'MANUAL';
+  return {
+    key: storedKey(tenant, key),
+    values: { assignment_type: assignmentType, mixins, metadata_mixins: metadataMixins },
+    expectedVersion: body.metadata?.version,
+    resourceId: key.customerId,
+    event: { payload: eventPayload(key, assignmentType, mixins), metadata: { mixins: metadataMixins } },
+  };
+}
+
+function eventPayload(key: AssignmentKey, assignmentType: AssignmentType, mixins: Record<string, unknown>): object {
+  const { metadata: _metadata, ...document } = toDocument({
+    customerId: key.customerId,
+    legalEntityId: key.legalEntityId ?? '',
+    assignmentType,
+    mixins,
+    metadata_mixins: {},
+    version: 0,
+    created_at: new Date(0),
+    modified_at: new Date(0),
+    firstName: null,
+    lastName: null,
+    email: null,
+    legalEntityName: null,
+  });
+  return { segmentId: key.segmentId, ...document };
 }

@@ -5,6 +5,8 @@ import { SegmentEntity } from '../segments/segment.entity';
 /** A customer's membership of a segment; `legalEntityId` is '' for B2C, so the key treats "none" as one value. */
 @Entity('customer_assignment')
 @Index('customer_assignment_customer', ['tenant', 'customerId'])
+// A segment's customers in `metadata.createdAt` order and ranges of it (with the key as tie-breaker).
+@Index('customer_assignment_created_at', ['tenant', 'segmentId', 'createdAt', 'customerId', 'legalEntityId'])
 export class CustomerAssignmentEntity extends MixinDocument {
   @PrimaryColumn({ name: 'segment_id', type: 'varchar', length: 66 })
   segmentId!: string;

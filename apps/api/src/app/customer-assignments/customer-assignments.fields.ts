@@ -1,5 +1,6 @@
 import { AssignmentTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { ListSpec } from '../common/listing';
 
 /**
  * q and sort fields of customer assignments. Aliases: `a` customer_assignment, `c` customer and
@@ -23,3 +24,10 @@ export const CUSTOMER_ASSIGNMENT_FIELDS: FieldMap = {
 
 /** The primary-key order within a segment: the default order, served by the primary-key index. */
 export const CUSTOMER_ASSIGNMENT_TIE_BREAKER = ['a.customer_id', 'a.legal_entity_id'];
+
+/** The list of a segment's assignments; the customer (`c`) and legal entity (`le`) joins only add data. */
+export const CUSTOMER_ASSIGNMENT_LIST: ListSpec = {
+  fieldMap: CUSTOMER_ASSIGNMENT_FIELDS,
+  tieBreaker: CUSTOMER_ASSIGNMENT_TIE_BREAKER,
+  deferredJoins: { keys: ['a.tenant', 'a.segment_id', 'a.customer_id', 'a.legal_entity_id'], aliases: ['c', 'le'] },
+};

@@ -12,8 +12,9 @@ import { upsertVersioned } from '../database/upsert';
 import { BadRequestError, NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
 import { CustomerAssignmentEntity } from './customer-assignment.entity';
-import { AssignmentKey, AssignmentRow, describeKey, storedKey, toDocument } from './customer-assignment.document';
-import { CUSTOMER_ASSIGNMENT_FIELDS, CUSTOMER_ASSIGNMENT_TIE_BREAKER } from './customer-assignments.fields';
+import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
+import { AssignmentKey, assignmentRow, AssignmentRow, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
+import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
 
 @Injectable()
 export class CustomerAssignmentsService {
@@ -38,7 +39,7 @@ export class CustomerAssignmentsService {
         { ownCustomerId: view.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
       );
     }
-    const page = await fetchPage<CustomerAssignmentEntity, AssignmentRow>(qb, list, { fieldMap: CUSTOMER_ASSIGNMENT_FIELDS, tieBreaker: CUSTOMER_ASSIGNMENT_TIE_BREAKER });
+    const page = await fetchPage<CustomerAssignmentEntity, AssignmentRow>(qb, list, CUSTOMER_ASSIGNMENT_LIST);
     return { ...page, items: page.items.map(toDocument) };
   }
 
@@ -69,10 +70,17 @@ export class CustomerAssignmentsService {
   }
 
   upsertBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
-      const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
-      const created = await this.write(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto);
-      return { code: created ? 201 : 204 };
+    return upsertBulkIntoSegment(this.transactions, {
+      tenant,
+      segmentId,
+      items,
+      table: 'customer_assignment',
+      event: { createdType: EventTypes.customerAssignmentCreated, updatedType: EventTypes.customerAssignmentUpdated },
+      notFound: segmentNotFound,
+      toRow: async (item) => {
+        const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
+        return { row: assignmentRow(tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto) };
+      },
     });
   }
 
@@ -106,40 +114,15 @@ export class CustomerAssignmentsService {
   }
 
   private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: MixinsUpsert): Promise<boolean> {
-    const stored = storedKey(tenant, key);
-    // KEY SHARE keeps the segment from being deleted until this transaction ends.
-    const segment: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
-    if (!segment.length) throw new NotFoundError(`Segment '${key.segmentId}' not found.`, key.segmentId);
-    const mixins = body.mixins ?? {};
-    const metadataMixins = body.metadata?.mixins ?? {};
-    const assignmentType = 'MANUAL';
-    const result = await upsertVersioned(tx, {
+    const { event, ...row } = assignmentRow(tenant, key, body);
+    // One statement: the segment check (the foreign key then keeps the segment until commit), the upsert and its event.
+    const { created } = await upsertVersioned(tx, {
       table: 'customer_assignment',
-      key: stored,
-      values: { assignment_type: assignmentType, mixins, metadata_mixins: metadataMixins },
-      expectedVersion: body.metadata?.version,
-      resourceId: key.customerId,
+      ...row,
+      parent: segmentParent(tenant, key.segmentId, segmentNotFound),
+      event: { tenant, createdType: EventTypes.customerAssignmentCreated, updatedType: EventTypes.customerAssignmentUpdated, payload: event?.payload ?? {}, metadata: event?.metadata },
     });
-    const document = toDocument({
-      customerId: key.customerId,
-      legalEntityId: key.legalEntityId ?? '',
-      assignmentType,
-      mixins,
-      metadata_mixins: metadataMixins,
-      version: result.version,
-      created_at: result.createdAt,
-      modified_at: result.modifiedAt,
-      firstName: null,
-      lastName: null,
-      email: null,
-      legalEntityName: null,
-    });
-    await recordEvent(tx, {
-      type: result.created ? EventTypes.customerAssignmentCreated : EventTypes.customerAssignmentUpdated,
-      tenant,
-      payload: { segmentId: key.segmentId, ...document },
-    });
-    return result.created;
+    return created;
   }
 
   /** Deleting an absent assignment is no error; only a real deletion is an event. */

@@ -61,18 +61,29 @@ export class Transactions {
         try {
           const outcome = await handle(tx, item, index);
           await tx.query('RELEASE SAVEPOINT bulk_item');
-          results.push({ index, code: outcome.code, status: STATUS_CODES[outcome.code] ?? '', ...(outcome.id !== undefined && { id: outcome.id }) });
+          results.push(bulkSuccess(index, outcome));
         } catch (error) {
           if (isRetryable(error) || isUnavailable(error)) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
-          const body = toErrorBody(error);
-          if (body.code >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-          results.push({ index, code: body.code, status: body.status, message: body.message, ...(body.resourceId !== undefined && { id: body.resourceId }), ...(body.details && { details: body.details }) });
+          const result = bulkFailure(index, error);
+          if (result.code >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+          results.push(result);
         }
       }
       return results;
     });
   }
+}
+
+/** The 207 entry of a bulk item that succeeded. */
+export function bulkSuccess(index: number, outcome: BulkItemOutcome): BulkItemResult {
+  return { index, code: outcome.code, status: STATUS_CODES[outcome.code] ?? '', ...(outcome.id !== undefined && { id: outcome.id }) };
+}
+
+/** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
+export function bulkFailure(index: number, error: unknown): BulkItemResult {
+  const body = toErrorBody(error);
+  return { index, code: body.code, status: body.status, message: body.message, ...(body.resourceId !== undefined && { id: body.resourceId }), ...(body.details && { details: body.details }) };
 }
 
 /** Bulk requests carry a JSON array of 1 to 200 items; anything else is rejected before any work. */

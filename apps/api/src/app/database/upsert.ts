@@ -12,6 +12,30 @@ export interface VersionedUpsert {
   expectedVersion?: number;
   /** Resource id for the 409 body. */
   resourceId?: string;
+  /**
+   * The row the new row references (trusted table, bound key values): checked in the same statement, and
+   * when it does not exist nothing is written and `parentMissing()` is thrown. This keeps an expected 404
+   * from being a failed statement (which the service would log as an error).
+   */
+  parent?: UpsertParent;
+  /** The outbox event written in the same statement, with the stored `metadata` added to its payload. */
+  event?: UpsertEvent;
+}
+
+export interface UpsertParent {
+  table: string;
+  key: Record<string, string>;
+  parentMissing: () => Error;
+}
+
+export interface UpsertEvent {
+  tenant: string;
+  createdType: string;
+  updatedType: string;
+  /** The event payload without `metadata`. */
+  payload: object;
+  /** Added to the payload's `metadata` beside `version`, `createdAt` and `modifiedAt` (e.g. `{ mixins }`). */
+  metadata?: object;
 }
 
 export interface UpsertResult {
@@ -21,37 +45,169 @@ export interface UpsertResult {
   modifiedAt: Date;
 }
 
+interface UpsertRow {
+  created: boolean;
+  version: number;
+  created_at: Date;
+  modified_at: Date;
+}
+
 /**
- * Insert-or-replace in one statement with the optimistic lock checked in SQL:
- * a row that exists with another version is left alone and the caller gets a 409.
+ * Insert-or-replace in one statement with the optimistic lock checked in SQL: a row that exists with
+ * another version is left alone and the caller gets a 409. The parent check and the outbox event, when
+ * asked for, are part of the same statement, so a write is one round trip.
  */
 export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert): Promise<UpsertResult> {
-  // Quoted, so that columns named like keywords (e.g. `primary`) work.
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => `$${params.push(toParam(value))}`;
   const keyColumns = Object.keys(spec.key).map(quoteIdentifier);
   const valueColumns = Object.keys(spec.values).map(quoteIdentifier);
-  const params = [...Object.values(spec.key), ...Object.values(spec.values).map(toParam), spec.expectedVersion ?? null];
-  const versionParam = `$${params.length}::int`;
-  const columns = [...keyColumns, ...valueColumns];
-  const placeholders = columns.map((_, i) => `$${i + 1}`);
-  const assignments = valueColumns.map((column) => `${column} = EXCLUDED.${column}`);
-  const sql = `INSERT INTO ${spec.table} AS t (${columns.join(', ')}, version, created_at, modified_at)
-    VALUES (${placeholders.join(', ')}, 1, now(), now())
-    ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...assignments, 'version = t.version + 1', 'modified_at = now()'].join(', ')}
+  const values = [...Object.values(spec.key), ...Object.values(spec.values)].map(bind);
+  const versionParam = `${bind(spec.expectedVersion ?? null)}::int`;
+  const parent = spec.parent && `SELECT EXISTS (SELECT 1 FROM ${spec.parent.table} WHERE ${equalities(spec.parent.key, bind)}) AS found`;
+  const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
+    ${parent ? `SELECT ${values.join(', ')}, 1, now(), now() FROM parent WHERE parent.found` : `VALUES (${values.join(', ')}, 1, now(), now())`}
+    ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
     WHERE ${versionParam} IS NULL OR t.version = ${versionParam}
     RETURNING (xmax = 0) AS created, version, created_at, modified_at`;
-  const rows: Array<{ created: boolean; version: number; created_at: Date; modified_at: Date }> = await tx.query(sql, params);
-  if (!rows.length) throw new ConflictError(VERSION_CONFLICT_MESSAGE, spec.resourceId);
-  const [row] = rows;
+  const ctes = [...(parent ? [`parent AS (${parent})`] : []), `up AS (${insert})`, ...(spec.event ? [`event AS (${outboxInsert(spec.event, bind)})`] : [])];
+  const sql = `WITH ${ctes.join(',\n')}
+    SELECT ${parent ? 'parent.found' : 'true AS found'}, up.* FROM ${parent ? 'parent LEFT JOIN up ON true' : 'up'}`;
+  const rows: Array<UpsertRow & { found: boolean }> = await tx.query(sql, params).catch((error: unknown) => {
+    // The parent removed between the check and the insert: the foreign key reports it.
+    if (spec.parent && isForeignKeyViolation(error)) throw spec.parent.parentMissing();
+    throw error;
+  });
+  if (spec.parent && !rows[0]?.found) throw spec.parent.parentMissing();
+  const row = rows[0];
+  if (!row || row.version === null) throw new ConflictError(VERSION_CONFLICT_MESSAGE, spec.resourceId);
   return { created: row.created, version: row.version, createdAt: row.created_at, modifiedAt: row.modified_at };
+}
+
+/** The outbox row of one upserted row of `up`: the payload with the stored metadata merged in. */
+function outboxInsert(event: UpsertEvent, bind: (value: unknown) => string): string {
+  return `INSERT INTO outbox (tenant, type, payload)
+    SELECT ${bind(event.tenant)}, CASE WHEN up.created THEN ${bind(event.createdType)} ELSE ${bind(event.updatedType)} END,
+      ${bind(event.payload)}::jsonb || jsonb_build_object('metadata', ${storedMetadataSql('up')} || ${bind(event.metadata ?? {})}::jsonb)
+    FROM up`;
+}
+
+/** `version`, `createdAt` and `modifiedAt` of a returned row as JSON, timestamps as ISO-8601 UTC like `Date.toISOString()`. */
+function storedMetadataSql(alias: string): string {
+  const iso = (column: string) => `to_char(${alias}.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `jsonb_build_object('version', ${alias}.version, 'createdAt', ${iso('created_at')}, 'modifiedAt', ${iso('modified_at')})`;
+}
+
+function equalities(key: Record<string, string>, bind: (value: unknown) => string): string {
+  return Object.entries(key)
+    .map(([column, value]) => `${quoteIdentifier(column)} = ${bind(value)}`)
+    .join(' AND ');
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
+  return (driverError?.code ?? code) === '23503';
 }
 
 function quoteIdentifier(column: string): string {
   return `"${column.replace(/"/g, '""')}"`;
 }
 
+function isJson(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !(value instanceof Date);
+}
+
 /** Values as node-postgres should send them: objects and arrays as JSON text. */
 export function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
+  if (isJson(value)) return JSON.stringify(value);
   return value;
+}
+
+/** One row of `upsertVersionedMany`; all rows have the same key and value columns. */
+export interface VersionedUpsertRow {
+  key: Record<string, string>;
+  values: Record<string, unknown>;
+  expectedVersion?: number;
+  /** Resource id for the row's 409. */
+  resourceId?: string;
+  /** The row's event payload without `metadata`, and what to add to its `metadata` (see `UpsertEvent`). */
+  event?: { payload: object; metadata?: object };
+}
+
+export interface VersionedUpsertMany {
+  table: string;
+  rows: VersionedUpsertRow[];
+  /** Event types and tenant of the rows' outbox events; each row gives its own payload. */
+  event?: Omit<UpsertEvent, 'payload' | 'metadata'>;
+}
+
+/**
+ * `upsertVersioned` for many rows: one statement (unnest arrays) writes every row, with each row's version
+ * check and outbox event. The result per row, in order, is its `UpsertResult` or the `ConflictError` of a
+ * failed version check. A key repeated in `rows` is written again after its earlier occurrence (one more
+ * statement per repetition), as if the rows were written one after another.
+ */
+export async function upsertVersionedMany(tx: EntityManager, spec: VersionedUpsertMany): Promise<Array<UpsertResult | ConflictError>> {
+  const results: Array<UpsertResult | ConflictError> = new Array(spec.rows.length);
+  for (const round of roundsOfDistinctKeys(spec.rows)) {
+    const rows: Array<UpsertRow & { ord: string }> = await tx.query(...upsertManySql(spec, round.map((index) => spec.rows[index])));
+    for (const row of rows) {
+      const index = round[Number(row.ord) - 1];
+      results[index] =
+        row.version === null
+          ? new ConflictError(VERSION_CONFLICT_MESSAGE, spec.rows[index].resourceId)
+          : { created: row.created, version: row.version, createdAt: row.created_at, modifiedAt: row.modified_at };
+    }
+  }
+  return results;
+}
+
+/** Row indexes grouped so that no group repeats a key: a key's n-th occurrence goes to the n-th group. */
+function roundsOfDistinctKeys(rows: VersionedUpsertRow[]): number[][] {
+  const occurrences = new Map<string, number>();
+  const rounds: number[][] = [];
+  rows.forEach((row, index) => {
+    const key = JSON.stringify(Object.values(row.key));
+    const round = occurrences.get(key) ?? 0;
+    occurrences.set(key, round + 1);
+    (rounds[round] ??= []).push(index);
+  });
+  return rounds;
+}
+
+function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [string, unknown[]] {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => `$${params.push(value)}`;
+  const keyNames = Object.keys(rows[0].key);
+  const valueNames = Object.keys(rows[0].values);
+  // Input column i: c<i>; JSON columns travel as text and are cast back.
+  const columns = [...keyNames.map((name) => ({ name, values: rows.map((row) => row.key[name]) })), ...valueNames.map((name) => ({ name, values: rows.map((row) => row.values[name]) }))].map(
+    (column, i) => ({ ...column, input: `c${i}`, json: column.values.some(isJson) }),
+  );
+  const unnest = [
+    ...columns.map((column) => `${bind(column.values.map(toParam))}::text[]`),
+    `${bind(rows.map((row) => row.expectedVersion ?? null))}::int[]`,
+    `${bind(rows.map((row) => toParam(row.event?.payload ?? {})))}::text[]`,
+    `${bind(rows.map((row) => toParam(row.event?.metadata ?? {})))}::text[]`,
+  ];
+  const inputColumns = [...columns.map((column) => column.input), 'expected', 'payload', 'metadata', 'ord'];
+  const keyColumns = keyNames.map(quoteIdentifier);
+  const valueColumns = valueNames.map(quoteIdentifier);
+  const sameKey = (alias: string, other: string) => keyNames.map((name, i) => `${alias}.c${i} = ${other}.${quoteIdentifier(name)}`).join(' AND ');
+  const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
+    SELECT ${columns.map((column) => `input.${column.input}${column.json ? '::jsonb' : ''}`).join(', ')}, 1, now(), now() FROM input ORDER BY input.ord
+    ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
+    WHERE t.version = COALESCE((SELECT i.expected FROM input i WHERE ${sameKey('i', 'EXCLUDED')}), t.version)
+    RETURNING ${keyColumns.join(', ')}, (xmax = 0) AS created, version, created_at, modified_at`;
+  const event =
+    spec.event &&
+    `INSERT INTO outbox (tenant, type, payload)
+    SELECT ${bind(spec.event.tenant)}, CASE WHEN up.created THEN ${bind(spec.event.createdType)} ELSE ${bind(spec.event.updatedType)} END,
+      input.payload::jsonb || jsonb_build_object('metadata', ${storedMetadataSql('up')} || input.metadata::jsonb)
+    FROM input JOIN up ON ${sameKey('input', 'up')} ORDER BY input.ord`;
+  const sql = `WITH input AS (SELECT * FROM unnest(${unnest.join(', ')}) WITH ORDINALITY AS input(${inputColumns.join(', ')})),
+    up AS (${insert})${event ? `,\n    event AS (${event})` : ''}
+    SELECT input.ord, up.created, up.version, up.created_at, up.modified_at FROM input LEFT JOIN up ON ${sameKey('input', 'up')}`;
+  return [sql, params];
 }

@@ -1,6 +1,7 @@
 import { ItemType, ItemTypes } from '@cs/contracts';
-import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH } from '@cs/dto';
-import { mixinsAndMetadataOf, StoredDocument } from '../common/documents';
+import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH, MixinsUpsert } from '@cs/dto';
+import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/documents';
+import { VersionedUpsertRow } from '../database/upsert';
 import { localizedOutput } from '../common/localization';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 
@@ -38,5 +39,19 @@ export function toDocument(row: ItemAssignmentRow, languages: string[] = []): It
     item: { id: row.itemId, ...(row.code !== null && { code: row.code }), ...(name !== undefined && { name }) },
     type: row.type,
     ...mixinsAndMetadataOf(row),
+  };
+}
+
+/** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
+export function itemAssignmentRow(tenant: string, key: { segmentId: string; type: ItemType; itemId: string }, body: MixinsUpsert): VersionedUpsertRow {
+  const mixins = body.mixins ?? {};
+  const metadataMixins = body.metadata?.mixins ?? {};
+  const { metadata: _metadata, ...payload } = toDocument({ ...key, code: null, name: null, mixins, metadata_mixins: {}, version: 0, created_at: new Date(0), modified_at: new Date(0) });
+  return {
+    key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
+    values: { mixins, metadata_mixins: metadataMixins },
+    expectedVersion: body.metadata?.version,
+    resourceId: key.itemId,
+    event: { payload, metadata: isEmpty(metadataMixins) ? {} : { mixins: metadataMixins } },
   };
 }

@@ -11,8 +11,9 @@ import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
 import { SegmentEntity } from '../segments/segment.entity';
-import { assertItemId, ItemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
+import { assertItemId, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
 import { ItemAssignmentEntity } from './item-assignment.entity';
+import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
 import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
 
@@ -68,10 +69,17 @@ export class ItemAssignmentsService {
   }
 
   upsertBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
-      const dto = await validateAs(ItemAssignmentUpsertBulk, item);
-      const created = await this.write(tx, tenant, { segmentId, type, itemId: dto.id }, dto);
-      return { code: created ? 201 : 204, id: dto.id };
+    return upsertBulkIntoSegment(this.transactions, {
+      tenant,
+      segmentId,
+      items,
+      table: 'item_assignment',
+      event: { createdType: EventTypes.itemAssignmentCreated, updatedType: EventTypes.itemAssignmentUpdated },
+      notFound: segmentNotFound,
+      toRow: async (item) => {
+        const dto = await validateAs(ItemAssignmentUpsertBulk, item);
+        return { row: itemAssignmentRow(tenant, { segmentId, type, itemId: dto.id }, dto), id: dto.id };
+      },
     });
   }
 
@@ -113,29 +121,15 @@ export class ItemAssignmentsService {
   }
 
   private async write(tx: EntityManager, tenant: string, key: ItemKey, body: MixinsUpsert): Promise<boolean> {
-    // Checked (and kept from being deleted until commit) rather than left to the foreign key, so that
-    // an expected 404 is not a failed statement.
-    const segments: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, key.segmentId]);
-    if (!segments.length) throw segmentNotFound(key.segmentId);
-    const result = await upsertVersioned(tx, {
+    const { event, ...row } = itemAssignmentRow(tenant, key, body);
+    // One statement: the segment check (the foreign key then keeps the segment until commit), the upsert and its event.
+    const { created } = await upsertVersioned(tx, {
       table: 'item_assignment',
-      key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
-      values: { mixins: body.mixins ?? {}, metadata_mixins: body.metadata?.mixins ?? {} },
-      expectedVersion: body.metadata?.version,
-      resourceId: key.itemId,
+      ...row,
+      parent: segmentParent(tenant, key.segmentId, segmentNotFound),
+      event: { tenant, createdType: EventTypes.itemAssignmentCreated, updatedType: EventTypes.itemAssignmentUpdated, payload: event?.payload ?? {}, metadata: event?.metadata },
     });
-    const document = toDocument({
-      ...key,
-      code: null,
-      name: null,
-      mixins: body.mixins ?? {},
-      metadata_mixins: body.metadata?.mixins ?? {},
-      version: result.version,
-      created_at: result.createdAt,
-      modified_at: result.modifiedAt,
-    });
-    await recordEvent(tx, { type: result.created ? EventTypes.itemAssignmentCreated : EventTypes.itemAssignmentUpdated, tenant, payload: document });
-    return result.created;
+    return created;
   }
 
   private async delete(tx: EntityManager, tenant: string, key: ItemKey): Promise<void> {

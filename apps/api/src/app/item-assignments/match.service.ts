@@ -1,7 +1,9 @@
 import { Match, MatchItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { validationFailed } from '../common/validation';
 import { BadRequestError } from '../errors/domain-errors';
+import { matchItemsErrors } from './match-items';
 import { segmentActiveNow } from '../segments/segment-visibility';
 
 /**
@@ -46,6 +48,8 @@ export class MatchService {
   constructor(private readonly dataSource: DataSource) {}
 
   async match(tenant: string, request: Match): Promise<MatchItem[]> {
+    const itemErrors = matchItemsErrors(request.items);
+    if (itemErrors.length) throw validationFailed(itemErrors);
     const site = request.site ?? request.siteCode;
     if (site === undefined) throw new BadRequestError('Invalid request: site.', undefined, [{ field: 'site', message: 'site (or siteCode) must be given' }]);
     if (!request.items.length || !request.segmentIds.length) return [];

@@ -1,10 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalizedText, MixinDocument } from '../database/columns';
 
+/** Length of `segment.id`. */
+export const SEGMENT_ID_MAX_LENGTH = 66;
+
 @Entity('segment')
 @Index('segment_site_status', ['tenant', 'siteCode', 'status'])
 export class SegmentEntity extends MixinDocument {
-  @PrimaryColumn({ type: 'varchar', length: 66 })
+  @PrimaryColumn({ type: 'varchar', length: SEGMENT_ID_MAX_LENGTH })
   id!: string;
 
   @Column({ type: 'jsonb' })

@@ -1,3 +1,4 @@
+import { CustomerAssignmentCreatedAt1795381691983 } from './1795381691983-CustomerAssignmentCreatedAt';
 import { InitialSchema1795375951937 } from './1795375951937-InitialSchema';
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1795375951937];
+export const MIGRATIONS = [InitialSchema1795375951937, CustomerAssignmentCreatedAt1795381691983];
