@@ -130,8 +130,10 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     const ui = await get('/api-docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
-    const document = (await (await get('/api-docs-json')).json()) as { components: { securitySchemes: Record<string, { flows: { clientCredentials: { tokenUrl: string } } }> }; paths: Record<string, Record<string, { operationId: string }>> };
-    expect(document.components.securitySchemes.OAuth2.flows.clientCredentials.tokenUrl).toBe('/oauth/token');
+    const document = (await (await get('/api-docs-json')).json()) as { components: { securitySchemes: Record<string, { flows: { clientCredentials: { tokenUrl: string; scopes: Record<string, string> } } }> }; paths: Record<string, Record<string, { operationId: string }>> };
+    const flow = document.components.securitySchemes.OAuth2.flows.clientCredentials;
+    expect(flow.tokenUrl).toBe('/oauth/token');
+    expect(Object.keys(flow.scopes)).toEqual(expect.arrayContaining(['tenant=mytenant', Scopes.segmentRead, Scopes.locationManage]));
     expect(document.paths['/oauth/token'].post.operationId).toBe('POST-oauth-token');
   });
 });

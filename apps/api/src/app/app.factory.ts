@@ -78,7 +78,7 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   app.useGlobalFilters(new ErrorFilter());
 
   if (config.http.swaggerEnabled) {
-    SwaggerModule.setup('api-docs', app, () => buildOpenApiDocument(app), {
+    SwaggerModule.setup('api-docs', app, () => buildOpenApiDocument(app, config.http.swaggerTenant), {
       jsonDocumentUrl: 'api-docs-json',
       swaggerOptions: { persistAuthorization: true, displayOperationId: true },
       customSiteTitle: 'Customer Segments API',

@@ -6,7 +6,7 @@ import { OAUTH_SCHEME } from './decorators/auth.decorators';
 export const API_TITLE = 'Customer Segment & Customer Management Service';
 
 /** The OpenAPI document of the running service, with an OAuth2 client-credentials scheme on the built-in issuer. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'mytenant'): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(API_TITLE)
     .setVersion('1.0.0')
@@ -25,7 +25,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         flows: {
           clientCredentials: {
             tokenUrl: '/oauth/token',
-            scopes: { 'tenant=mytenant': 'Pseudo-scope naming the tenant; edit the tenant in the scope string of your client if needed.', ...Object.fromEntries(ALL_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]])) },
+            scopes: { [`tenant=${swaggerTenant}`]: 'Pseudo-scope naming the tenant of the token (SWAGGER_TENANT sets which one).', ...Object.fromEntries(ALL_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]])) },
           },
         },
       },

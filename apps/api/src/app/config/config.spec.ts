@@ -45,4 +45,10 @@ describe('loadConfig', () => {
     expect(config.auth.clients).toEqual([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'], customerTokens: false }]);
     expect(() => loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['nope'] }]) })).toThrow(/AUTH_CLIENTS/);
   });
+
+  it('checks the tenant offered by Swagger UI', () => {
+    expect(loadConfig({}).http.swaggerTenant).toBe('mytenant');
+    expect(loadConfig({ SWAGGER_TENANT: 'acme' }).http.swaggerTenant).toBe('acme');
+    expect(() => loadConfig({ SWAGGER_TENANT: 'Not A Tenant' })).toThrow(/SWAGGER_TENANT/);
+  });
 });

@@ -1,4 +1,4 @@
-import { ALL_SCOPES } from '@cs/contracts';
+import { ALL_SCOPES, TENANT_PATTERN } from '@cs/contracts';
 import { resolve } from 'node:path';
 
 /** An OAuth client the built-in token issuer knows. */
@@ -52,6 +52,8 @@ export interface AppConfig {
     trustProxy: boolean | number | string[];
     corsOrigins: string[];
     swaggerEnabled: boolean;
+    /** Tenant of the `tenant=<tenant>` pseudo-scope offered by Swagger UI's Authorize dialog. */
+    swaggerTenant: string;
     /** Requests per client (token subject, else IP address) and window; `max` 0 turns limiting off. */
     rateLimit: { max: number; windowMs: number };
   };
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       trustProxy: read.trustProxy('HTTP_TRUST_PROXY', true),
       corsOrigins: read.list('CORS_ORIGINS'),
       swaggerEnabled: read.boolean('SWAGGER_ENABLED', true),
+      swaggerTenant: read.tenant('SWAGGER_TENANT', 'mytenant'),
       rateLimit: {
         max: read.integer('RATE_LIMIT_MAX', 0, 0, 1_000_000),
         windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000),
@@ -137,6 +140,12 @@ class EnvReader {
 
   string(name: string, fallback: string): string {
     return this.raw(name) ?? fallback;
+  }
+
+  tenant(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!TENANT_PATTERN.test(value)) this.problems.push(`${name}: not a valid tenant name, got '${value}'`);
+    return value;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
