@@ -92,41 +92,33 @@ function collectOutput(child) {
  * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn (and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS when set).
  */
 async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
-  const child = spawn(process.execPath, [...nodeArgs, '-r', join(__dirname, 'query-counter.js'), process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '0', ...(process.env.BENCH_SERVICE_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }), ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const output = collectOutput(child);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHttp(`${baseUrl}/health`, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${error.message}\n${output.join('\n')}`);
-  }
-  return handle(child, baseUrl, output, () => rmSync(dataDir, { recursive: true, force: true }));
+  const main = process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
+  const nodeOptions = process.env.BENCH_SERVICE_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS };
+  return startHttpProcess([...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main], (port) => ({
+    NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '0', ...nodeOptions, ...env,
+  }), () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
 /** Starts tools/bench/baseline-server.js on `databaseUrl`, verifying tokens against `jwksUrl`. */
-async function startBaseline(databaseUrl, jwksUrl, poolSize) {
+function startBaseline(databaseUrl, jwksUrl, poolSize) {
+  return startHttpProcess([join(__dirname, '..', 'baseline-server.js')], (port) => ({ DATABASE_URL: databaseUrl, PORT: String(port), JWKS_URL: jwksUrl, DB_POOL_SIZE: String(poolSize) }));
+}
+
+/** Spawns `node <args>` on a free port (`envFor(port)` added to the environment) and waits until its /health answers. */
+async function startHttpProcess(args, envFor, cleanup) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '..', 'baseline-server.js')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWKS_URL: jwksUrl, DB_POOL_SIZE: String(poolSize) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...envFor(port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const output = collectOutput(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${baseUrl}/health`, child);
   } catch (error) {
     child.kill('SIGKILL');
+    cleanup?.();
     throw new Error(`${error.message}\n${output.join('\n')}`);
   }
-  return handle(child, baseUrl, output);
+  return handle(child, baseUrl, output, cleanup);
 }
 
 module.exports = { startService, startBaseline };
