@@ -1,3 +1,4 @@
+import { Validity } from '@cs/dto';
 import { validityOf } from '../common/documents';
 import { Localized, localizedOrAbsent, localizedOutput } from '../common/localization';
 
@@ -16,24 +17,33 @@ export interface CategoryColumns {
   published: boolean;
 }
 
+export interface CategoryFields {
+  id: string;
+  parentId?: string;
+  name: Localized | string;
+  localizedDescription?: Localized | string;
+  localizedSlug?: Localized | string;
+  ecn: string[];
+  validity?: Validity;
+  position?: number;
+  published: boolean;
+}
+
 /**
  * A category's fields as the catalog read and the category trees show them, localized with
  * `languages`; empty or absent optional fields are left out. `code` is not among them: the two show
  * a missing code differently.
  */
-export function categoryFields(row: CategoryColumns, languages: string[]) {
+export function categoryFields(row: CategoryColumns, languages: string[]): CategoryFields {
+  // Assigned property by property: trees build thousands of these per request.
+  const fields: CategoryFields = { id: row.id, name: localizedOutput(row.name, languages) ?? {}, ecn: row.ecn, published: row.published };
+  if (row.parent_id !== null) fields.parentId = row.parent_id;
   const description = localizedOrAbsent(row.description, languages);
+  if (description !== undefined) fields.localizedDescription = description;
   const slug = localizedOrAbsent(row.slug, languages);
+  if (slug !== undefined) fields.localizedSlug = slug;
   const validity = validityOf(row.validity_from, row.validity_to);
-  return {
-    id: row.id,
-    ...(row.parent_id !== null && { parentId: row.parent_id }),
-    name: localizedOutput(row.name, languages) ?? {},
-    ...(description !== undefined && { localizedDescription: description }),
-    ...(slug !== undefined && { localizedSlug: slug }),
-    ecn: row.ecn,
-    ...(validity && { validity }),
-    ...(row.position !== null && { position: row.position }),
-    published: row.published,
-  };
+  if (validity) fields.validity = validity;
+  if (row.position !== null) fields.position = row.position;
+  return fields;
 }

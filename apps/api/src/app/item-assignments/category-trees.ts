@@ -84,5 +84,9 @@ export function buildCategoryTrees(rows: CategoryRow[], languages: string[]): Ca
 }
 
 function toNode(row: CategoryRow, languages: string[]): CategoryTreeNode {
-  return { ...categoryFields(row, languages), code: row.code, isSegmentAssigned: row.isSegmentAssigned, subcategories: [] };
+  const node = categoryFields(row, languages) as CategoryTreeNode;
+  node.code = row.code;
+  node.isSegmentAssigned = row.isSegmentAssigned;
+  node.subcategories = [];
+  return node;
 }
