@@ -1,17 +1,14 @@
-import { createTestDatabase } from '@cs/postgres';
 import { DataSource } from 'typeorm';
 import { applyQuery, applySort, compileQuery, parseQuery, parseSort, sortToSql, toPositional } from './index';
-import { SAMPLE_DDL, SAMPLE_FIELDS, SAMPLE_INSERT, SAMPLE_ROWS, VALID_PATTERNS } from './testing/sample';
+import { openSampleDatabase, SAMPLE_FIELDS, VALID_PATTERNS } from './testing/sample';
 
 /** The compiled SQL against a real Postgres: which rows each query form returns. */
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let sample: Awaited<ReturnType<typeof openSampleDatabase>>;
 let ds: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ds = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-  await ds.query(SAMPLE_DDL);
-  await ds.query(SAMPLE_INSERT, [JSON.stringify(SAMPLE_ROWS)]);
+  sample = await openSampleDatabase();
+  ds = sample.ds;
   await ds.query(`CREATE TABLE bulk (id text PRIMARY KEY, status text, quantity integer, name jsonb, created_at timestamptz)`);
   // 250 rows with only a few distinct sort keys, so that paging relies on the tie-breaker.
   await ds.query(`
@@ -24,10 +21,7 @@ beforeAll(async () => {
     FROM generate_series(1, 250) AS i`);
 }, 60_000);
 
-afterAll(async () => {
-  await ds?.destroy();
-  await db?.drop();
-});
+afterAll(() => sample?.close());
 
 /** Ids matching q, through toPositional and a raw query (the hot-path way). */
 async function ids(q: string, table = 'sample'): Promise<string[]> {

@@ -1,4 +1,3 @@
-import { createTestDatabase } from '@cs/postgres';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import {
@@ -14,7 +13,7 @@ import {
   toPositional,
   validatePattern,
 } from './index';
-import { SAMPLE_DDL, SAMPLE_FIELDS, SAMPLE_INSERT, SAMPLE_ROWS } from './testing/sample';
+import { openSampleDatabase, SAMPLE_FIELDS } from './testing/sample';
 
 /**
  * Property tests: for any input the library returns a result or throws QueryError (nothing else),
@@ -210,20 +209,15 @@ const sort = fc.array(fc.tuple(fc.constantFrom(...SORTABLE), fc.constantFrom('',
 );
 
 describe('random valid queries in Postgres', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sample: Awaited<ReturnType<typeof openSampleDatabase>>;
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await ds.query(SAMPLE_DDL);
-    await ds.query(SAMPLE_INSERT, [JSON.stringify(SAMPLE_ROWS)]);
+    sample = await openSampleDatabase();
+    ds = sample.ds;
   }, 60_000);
 
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => sample?.close());
 
   it('never raise an SQL error (q + sort + paging, and counting)', async () => {
     let ran = 0;

@@ -1,3 +1,5 @@
+import { createTestDatabase } from '@cs/postgres';
+import { DataSource } from 'typeorm';
 import type { FieldMap } from '../field-map';
 
 /** Test fixtures shared by the Postgres and property tests (excluded from the build). */
@@ -98,3 +100,18 @@ export const VALID_PATTERNS = [
   'Jöghürt 漢字 🍦',
   '(a{10}){10}|[ -~]{0,99}',
 ];
+
+/** A scratch database holding the sample table, and how to drop it again. */
+export async function openSampleDatabase(): Promise<{ ds: DataSource; close(): Promise<void> }> {
+  const db = await createTestDatabase();
+  const ds = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+  await ds.query(SAMPLE_DDL);
+  await ds.query(SAMPLE_INSERT, [JSON.stringify(SAMPLE_ROWS)]);
+  return {
+    ds,
+    async close() {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
