@@ -1,4 +1,5 @@
 import { MetadataResponse, Validity } from '@cs/dto';
+import { FieldMap } from '@cs/query';
 import { randomBytes } from 'node:crypto';
 
 /** The columns every stored document has beside its own (`to_jsonb` gives the timestamps as text). */
@@ -41,4 +42,19 @@ export function validityOf(from: Date | null, to: Date | null): Validity | undef
 /** Drops null and undefined properties, so absent optional fields are absent in the response. */
 export function withoutNulls<T extends object>(doc: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+/**
+ * The q and sort fields every stored document has (`mixins.*`, `metadata.mixins.*`, `metadata.version`,
+ * `metadata.createdAt`, `metadata.modifiedAt`) for the table alias `alias`; `prefix` names them inside
+ * another document (e.g. `legalEntity.`).
+ */
+export function documentFields(alias: string, prefix = ''): FieldMap {
+  return {
+    [`${prefix}mixins`]: { sql: `${alias}.mixins`, type: 'json', sortable: true },
+    [`${prefix}metadata.mixins`]: { sql: `${alias}.metadata_mixins`, type: 'json', sortable: true },
+    [`${prefix}metadata.version`]: { sql: `${alias}.version`, type: 'number' },
+    [`${prefix}metadata.createdAt`]: { sql: `${alias}.created_at`, type: 'datetime' },
+    [`${prefix}metadata.modifiedAt`]: { sql: `${alias}.modified_at`, type: 'datetime' },
+  };
 }

@@ -1,5 +1,6 @@
 import { AssignmentTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../common/documents';
 import { ListSpec } from '../common/listing';
 
 /**
@@ -15,11 +16,7 @@ export const CUSTOMER_ASSIGNMENT_FIELDS: FieldMap = {
   'legalEntity.id': { sql: "NULLIF(a.legal_entity_id, '')", type: 'string' },
   'legalEntity.name': { sql: 'le.name', type: 'string' },
   assignmentType: { sql: 'a.assignment_type', type: 'enum', values: AssignmentTypes },
-  mixins: { sql: 'a.mixins', type: 'json', sortable: true },
-  'metadata.mixins': { sql: 'a.metadata_mixins', type: 'json', sortable: true },
-  'metadata.createdAt': { sql: 'a.created_at', type: 'datetime' },
-  'metadata.modifiedAt': { sql: 'a.modified_at', type: 'datetime' },
-  'metadata.version': { sql: 'a.version', type: 'number' },
+  ...documentFields('a'),
 };
 
 /** The primary-key order within a segment: the default order, served by the primary-key index. */

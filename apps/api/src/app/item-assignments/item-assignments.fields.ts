@@ -1,5 +1,6 @@
 import { ItemTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../common/documents';
 import { ListSpec } from '../common/listing';
 
 /** Code and name of the assigned item, from the catalog table of its type (see the LEFT JOINs in the service). */
@@ -13,11 +14,7 @@ export const ITEM_ASSIGNMENT_FIELDS: FieldMap = {
   'item.id': { sql: 'ia.item_id', type: 'string' },
   'item.code': { sql: ITEM_CODE_SQL, type: 'string' },
   'item.name': { sql: ITEM_NAME_SQL, type: 'localized' },
-  mixins: { sql: 'ia.mixins', type: 'json', sortable: true },
-  'metadata.mixins': { sql: 'ia.metadata_mixins', type: 'json' },
-  'metadata.version': { sql: 'ia.version', type: 'number' },
-  'metadata.createdAt': { sql: 'ia.created_at', type: 'datetime' },
-  'metadata.modifiedAt': { sql: 'ia.modified_at', type: 'datetime' },
+  ...documentFields('ia'),
 };
 
 export const ITEM_ASSIGNMENT_LIST: ListSpec = {

@@ -1,5 +1,6 @@
 import { SegmentStatuses } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../common/documents';
 
 /** The alias every segment query uses for the `segment` table; the field map's SQL refers to it. */
 export const SEGMENT_ALIAS = 's';
@@ -13,11 +14,7 @@ export const SEGMENT_FIELDS: FieldMap = {
   siteCode: { sql: 's.site_code', type: 'string' },
   'validity.from': { sql: 's.validity_from', type: 'datetime' },
   'validity.to': { sql: 's.validity_to', type: 'datetime' },
-  mixins: { sql: 's.mixins', type: 'json', sortable: true },
-  'metadata.mixins': { sql: 's.metadata_mixins', type: 'json' },
-  'metadata.createdAt': { sql: 's.created_at', type: 'datetime' },
-  'metadata.modifiedAt': { sql: 's.modified_at', type: 'datetime' },
-  'metadata.version': { sql: 's.version', type: 'number' },
+  ...documentFields('s'),
 };
 
 /** Default and final sort key: the id, so pages are stable. */

@@ -1,5 +1,6 @@
 import { ContactTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../../common/documents';
 import { legalEntityFields } from '../legal-entities/legal-entity.fields';
 import { equals, FilterSpec } from '../list-filters';
 
@@ -18,11 +19,7 @@ export const CONTACT_ASSIGNMENT_FIELDS: FieldMap = {
   'customer.surname': { sql: 'c.last_name', type: 'string' },
   'customer.email': { sql: 'c.email', type: 'string' },
   'customer.phone': { sql: 'c.phone', type: 'string' },
-  mixins: { sql: 'ca.mixins', type: 'json', sortable: true },
-  'metadata.mixins': { sql: 'ca.metadata_mixins', type: 'json', sortable: true },
-  'metadata.version': { sql: 'ca.version', type: 'number' },
-  'metadata.createdAt': { sql: 'ca.created_at', type: 'datetime' },
-  'metadata.modifiedAt': { sql: 'ca.modified_at', type: 'datetime' },
+  ...documentFields('ca'),
 };
 
 export const CONTACT_ASSIGNMENT_TIE_BREAKER = ['ca.id'];

@@ -1,5 +1,6 @@
 import { LegalEntityTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../../common/documents';
 import { contains, equals, FilterSpec } from '../list-filters';
 
 const LEGAL_INFO_TEXT = ['legalName', 'taxRegistrationNumber', 'registrationAgency', 'countryOfRegistration', 'registrationId'];
@@ -21,11 +22,7 @@ export function legalEntityFields(alias: string, prefix = ''): FieldMap {
     [`${prefix}legalInfo.registrationDate`]: { sql: `CAST(${info('registrationDate')} AS timestamptz)`, type: 'datetime' },
     [`${prefix}accountLimit.currency`]: { sql: `${alias}.account_limit ->> 'currency'`, type: 'string' },
     [`${prefix}accountLimit.value`]: { sql: `CAST(${alias}.account_limit ->> 'value' AS numeric)`, type: 'number' },
-    [`${prefix}mixins`]: { sql: `${alias}.mixins`, type: 'json', sortable: true },
-    [`${prefix}metadata.mixins`]: { sql: `${alias}.metadata_mixins`, type: 'json', sortable: true },
-    [`${prefix}metadata.version`]: { sql: `${alias}.version`, type: 'number' },
-    [`${prefix}metadata.createdAt`]: { sql: `${alias}.created_at`, type: 'datetime' },
-    [`${prefix}metadata.modifiedAt`]: { sql: `${alias}.modified_at`, type: 'datetime' },
+    ...documentFields(alias, prefix),
   };
 }
 

@@ -1,5 +1,6 @@
 import { LocationTypes } from '@cs/contracts';
 import { FieldMap } from '@cs/query';
+import { documentFields } from '../../common/documents';
 import { anyElementContains, contains, equals, FilterSpec } from '../list-filters';
 
 const detail = (name: string) => `l.contact_details ->> '${name}'`;
@@ -15,11 +16,7 @@ export const LOCATION_FIELDS: FieldMap = {
   'contactDetails.state': { sql: detail('state'), type: 'string' },
   'contactDetails.postcode': { sql: detail('postcode'), type: 'string' },
   'contactDetails.countryCode': { sql: detail('countryCode'), type: 'string' },
-  mixins: { sql: 'l.mixins', type: 'json', sortable: true },
-  'metadata.mixins': { sql: 'l.metadata_mixins', type: 'json', sortable: true },
-  'metadata.version': { sql: 'l.version', type: 'number' },
-  'metadata.createdAt': { sql: 'l.created_at', type: 'datetime' },
-  'metadata.modifiedAt': { sql: 'l.modified_at', type: 'datetime' },
+  ...documentFields('l'),
 };
 
 export const LOCATION_TIE_BREAKER = ['l.id'];
