@@ -461,7 +461,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(page.data?.map(keyOf)).toEqual(expectedKeys);
       expect(single.data).toMatchObject({ customer: { id: 'cust00033', firstName: 'N33' }, legalEntity: { id: 'le33', name: 'L33' } });
 
-      const selects = calls.filter(([text]) => String(text).includes('FROM "customer_assignment"'));
+      const selects = calls.filter(([text]) => String(text).includes('FROM customer_assignment a'));
       expect(selects).toHaveLength(2);
       const explain = async ([text, params]: unknown[]) =>
         (await f.sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${String(text)}`, params as unknown[])).map((row) => row['QUERY PLAN']).join('\n');

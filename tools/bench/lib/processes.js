@@ -87,14 +87,23 @@ function collectOutput(child) {
   return output;
 }
 
+/** The V8 heap cap `npm start` runs the service with (the Dockerfile sets the same), so the bench measures what is deployed. */
+function startHeapCap() {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const cap = /--max-old-space-size=\d+/.exec(scripts.start);
+  if (!cap) throw new Error('package.json scripts.start no longer sets --max-old-space-size');
+  return cap[0];
+}
+
 /**
  * Starts the built service (apps/api/dist/main.js, or BENCH_SERVICE_MAIN for A/B experiments with a
- * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn (and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS when set).
+ * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS,
+ * by default the heap cap of `npm start`.
  */
 async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
   const main = process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
-  const nodeOptions = process.env.BENCH_SERVICE_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS };
+  const nodeOptions = { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? startHeapCap() };
   return startHttpProcess([...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main], (port) => ({
     NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '0', ...nodeOptions, ...env,
   }), () => rmSync(dataDir, { recursive: true, force: true }));

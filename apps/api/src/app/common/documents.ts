@@ -21,11 +21,15 @@ export const isEmpty = (value: object | null | undefined): boolean => !value || 
 /** The `metadata` block of a document: ISO-8601 UTC timestamps, and `mixins` only when there are any. */
 export function metadataOf(row: Omit<StoredDocument, 'mixins'>): MetadataResponse {
   return {
-    createdAt: new Date(row.created_at).toISOString(),
-    modifiedAt: new Date(row.modified_at).toISOString(),
+    createdAt: isoTimestamp(row.created_at),
+    modifiedAt: isoTimestamp(row.modified_at),
     version: row.version,
     ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }),
   };
+}
+
+function isoTimestamp(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 /** `mixins` (only when there are any) and `metadata` of a document. */
@@ -41,7 +45,13 @@ export function validityOf(from: Date | null, to: Date | null): Validity | undef
 
 /** Drops null and undefined properties, so absent optional fields are absent in the response. */
 export function withoutNulls<T extends object>(doc: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+  // A plain loop: this runs for several objects of every listed document.
+  const present: Record<string, unknown> = {};
+  for (const key in doc) {
+    const value = doc[key];
+    if (value !== null && value !== undefined) present[key] = value;
+  }
+  return present as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 /**

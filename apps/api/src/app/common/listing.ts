@@ -3,7 +3,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs
 import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
 import { ErrorResponse } from '@cs/dto';
 import type { FastifyReply } from 'fastify';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Select } from '../database/select';
 
 /** Paging defaults of every list: 16 per page (as customer management documents), at most 1,000. */
 export const PAGING = { defaultPageSize: 16, maxPageSize: 1000 };
@@ -25,7 +25,8 @@ export interface ListSpec {
    * Deep pages without enrichment work: `keys` are the base table's primary-key columns (trusted SQL) and
    * `aliases` the LEFT JOINs that only add data to a row (joined on a unique key, so they neither filter nor
    * repeat rows). From offset `DEFERRED_JOIN_OFFSET` on, and when neither q nor sort uses those aliases,
-   * the page's keys are selected first without those joins, which then run for the page's rows only.
+   * the page's keys are selected first without those joins, which then run for the page's rows only;
+   * a count (`X-Total-Count`) then never runs them.
    */
   deferredJoins?: { keys: string[]; aliases: string[] };
 }
@@ -88,32 +89,27 @@ export function ApiList(options: { search?: boolean } = {}) {
  * Runs a list query: the q condition, the total (only when asked, before ordering), the sort with
  * its tie-breaker, and the page. Returns the raw rows for the caller to map.
  */
-export async function fetchPage<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, list: ListRequest, spec: ListSpec): Promise<Page<R>> {
+export async function fetchPage<R>(select: Select, list: ListRequest, spec: ListSpec): Promise<Page<R>> {
   const ast = parseQuery(list.q ?? '');
   const condition = ast.conditions.length ? compileQuery(ast, spec.fieldMap) : undefined;
-  if (condition) qb.andWhere(condition.sql, condition.params);
+  if (condition) select.where(condition.sql, condition.params);
   const sort = parseSort(list.sort, spec.fieldMap, spec.tieBreaker);
-  const total = list.withTotal ? await countRows(qb) : undefined;
-  for (const term of sort) {
-    qb.addOrderBy(term.sql, term.direction);
-    if (term.params) qb.setParameters(term.params);
-  }
-  const { offset, limit } = list.paging;
   const deferred = spec.deferredJoins;
-  if (deferred && offset >= DEFERRED_JOIN_OFFSET && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases))) {
+  // The enriching joins neither filter nor repeat rows: counting and finding a page's keys can do without them.
+  const enrichment = deferred && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases)) ? deferred.aliases : [];
+  const total = list.withTotal ? await countRows(select, enrichment) : undefined;
+  for (const term of sort) select.orderBy(term.sql, term.direction).setParameters(term.params);
+  const { offset, limit } = list.paging;
+  if (deferred && enrichment.length && offset >= DEFERRED_JOIN_OFFSET) {
     // Same conditions and order, same parameters: the page's keys, then only those rows fetched and joined.
-    const keys = qb
-      .clone()
-      .select(deferred.keys.map((key, i) => `${key} AS page_key_${i}`))
-      .offset(offset)
-      .limit(limit);
-    keys.expressionMap.joinAttributes = keys.expressionMap.joinAttributes.filter((join) => !deferred.aliases.includes(join.alias.name));
-    qb.innerJoin(`(${keys.getQuery()})`, 'page', deferred.keys.map((key, i) => `page.page_key_${i} = ${key}`).join(' AND ')).limit(limit);
+    const keys = select.reduced(deferred.keys.map((key, i) => `${key} AS page_key_${i}`), enrichment);
+    for (const term of sort) keys.orderBy(term.sql, term.direction);
+    keys.offset(offset).limit(limit);
+    select.innerJoin(`(${keys.toNamedSql()})`, 'page', deferred.keys.map((key, i) => `page.page_key_${i} = ${key}`).join(' AND ')).limit(limit);
   } else {
-    qb.offset(offset).limit(limit);
+    select.offset(offset).limit(limit);
   }
-  const items = (await qb.getRawMany()) as R[];
-  return { items, total };
+  return { items: await select.getRawMany<R>(), total };
 }
 
 /** Whether trusted SQL refers to a column of one of the table aliases (`alias.column`). */
@@ -121,10 +117,9 @@ function usesAlias(sql: string, aliases: string[]): boolean {
   return aliases.some((alias) => new RegExp(`(^|[^\\w."])"?${alias}"?\\.`).test(sql));
 }
 
-async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
-  const [sql, params] = qb.getQueryAndParameters();
-  const rows: Array<{ count: string }> = await qb.connection.query(`SELECT count(*) AS count FROM (${sql}) AS matches`, params);
-  return Number(rows[0].count);
+async function countRows(select: Select, droppableJoins: string[]): Promise<number> {
+  const [{ count }] = await select.reduced(['count(*) AS count'], droppableJoins).getRawMany<{ count: string }>();
+  return Number(count);
 }
 
 /** Sets `X-Total-Count` when counted and applies the `fields` projection to each item. */

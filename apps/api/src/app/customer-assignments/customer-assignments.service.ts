@@ -1,17 +1,15 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
 import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { validateAs } from '../common/validation';
-import { CustomerEntity } from '../customer-management/customers/customer.entity';
-import { LegalEntityEntity } from '../customer-management/legal-entities/legal-entity.entity';
 import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { BadRequestError, NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
-import { CustomerAssignmentEntity } from './customer-assignment.entity';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { AssignmentKey, assignmentRow, AssignmentRow, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
 import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
@@ -28,18 +26,18 @@ export class CustomerAssignmentsService {
    * of the token's legal entities when it names any), and only while the segment is visible to them.
    */
   async list(tenant: string, segmentId: string, list: ListRequest, principal: Principal): Promise<Page<CustomerAssignmentResponse>> {
-    const qb = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
+    const select = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
     const view = customerView(principal);
     if (view) {
       const visible = visibleToCustomerSql('seg', view);
-      qb.andWhere(`EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`, visible.params);
+      select.where(`EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`, visible.params);
       const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
-      qb.andWhere(
+      select.where(
         `a.customer_id = :ownCustomerId${legalEntityIds ? " AND (a.legal_entity_id = '' OR a.legal_entity_id = ANY(CAST(:ownLegalEntityIds AS text[])))" : ''}`,
         { ownCustomerId: view.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
       );
     }
-    const page = await fetchPage<CustomerAssignmentEntity, AssignmentRow>(qb, list, CUSTOMER_ASSIGNMENT_LIST);
+    const page = await fetchPage<AssignmentRow>(select, list, CUSTOMER_ASSIGNMENT_LIST);
     return { ...page, items: page.items.map(toDocument) };
   }
 
@@ -93,24 +91,23 @@ export class CustomerAssignmentsService {
   }
 
   /** Assignments with their customer's and legal entity's data, in one statement. */
-  private select(): SelectQueryBuilder<CustomerAssignmentEntity> {
-    return this.dataSource
-      .createQueryBuilder()
-      .from(CustomerAssignmentEntity, 'a')
-      .leftJoin(CustomerEntity, 'c', 'c.tenant = a.tenant AND c.id = a.customer_id')
-      .leftJoin(LegalEntityEntity, 'le', 'le.tenant = a.tenant AND le.id = a.legal_entity_id')
+  private select(): Select {
+    return new Select(this.dataSource)
+      .from('customer_assignment', 'a')
+      .leftJoin('customer', 'c', 'c.tenant = a.tenant AND c.id = a.customer_id')
+      .leftJoin('legal_entity', 'le', 'le.tenant = a.tenant AND le.id = a.legal_entity_id')
       .select('a.customer_id', 'customerId')
-      .addSelect('a.legal_entity_id', 'legalEntityId')
-      .addSelect('a.assignment_type', 'assignmentType')
-      .addSelect('a.mixins', 'mixins')
-      .addSelect('a.metadata_mixins', 'metadata_mixins')
-      .addSelect('a.version', 'version')
-      .addSelect('a.created_at', 'created_at')
-      .addSelect('a.modified_at', 'modified_at')
-      .addSelect('c.first_name', 'firstName')
-      .addSelect('c.last_name', 'lastName')
-      .addSelect('c.email', 'email')
-      .addSelect('le.name', 'legalEntityName');
+      .select('a.legal_entity_id', 'legalEntityId')
+      .select('a.assignment_type', 'assignmentType')
+      .select('a.mixins', 'mixins')
+      .select('a.metadata_mixins', 'metadata_mixins')
+      .select('a.version', 'version')
+      .select('a.created_at', 'created_at')
+      .select('a.modified_at', 'modified_at')
+      .select('c.first_name', 'firstName')
+      .select('c.last_name', 'lastName')
+      .select('c.email', 'email')
+      .select('le.name', 'legalEntityName');
   }
 
   private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: MixinsUpsert): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Select } from '../database/select';
 
 /**
  * The named query parameters of a list (`name`, `legalInfo.legalName`, ...) besides q: each one
@@ -23,12 +23,12 @@ export const anyElementContains =
   (param: string): string =>
     `EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(${jsonArraySql}) = 'array' THEN ${jsonArraySql} END) AS element(value) WHERE ${contains('element.value')(param)})`;
 
-export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, values: object, spec: FilterSpec): SelectQueryBuilder<T> {
+export function applyFilters(select: Select, values: object, spec: FilterSpec): Select {
   Object.entries(spec).forEach(([name, condition], index) => {
     const value = (values as Record<string, unknown>)[name];
     if (value === undefined || value === null) return;
     const param = `filter${index}`;
-    qb.andWhere(condition(param), { [param]: value });
+    select.where(condition(param), { [param]: value });
   });
-  return qb;
+  return select;
 }

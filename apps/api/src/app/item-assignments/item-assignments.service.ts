@@ -1,18 +1,15 @@
 import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { CategoryEntity } from '../catalog/category.entity';
-import { ProductEntity } from '../catalog/product.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
-import { SegmentEntity } from '../segments/segment.entity';
 import { assertItemId, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
-import { ItemAssignmentEntity } from './item-assignment.entity';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
 import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
@@ -42,17 +39,17 @@ export class ItemAssignmentsService {
   ) {}
 
   async list(tenant: string, scope: ItemListScope, list: ListRequest, languages: string[]): Promise<Page<ItemAssignmentResponse>> {
-    const qb = this.select(tenant, scope);
-    if (scope.segmentId !== undefined) qb.andWhere('ia.segment_id = :segmentId', { segmentId: scope.segmentId });
-    if (scope.siteCode !== undefined) qb.andWhere('s.site_code = :siteCode', { siteCode: scope.siteCode });
-    if (scope.onlyActive) qb.andWhere(segmentActiveNow('s'));
-    const page = await fetchPage<ItemAssignmentEntity, ItemAssignmentRow>(qb, list, ITEM_ASSIGNMENT_LIST);
+    const select = this.select(tenant, scope);
+    if (scope.segmentId !== undefined) select.where('ia.segment_id = :segmentId', { segmentId: scope.segmentId });
+    if (scope.siteCode !== undefined) select.where('s.site_code = :siteCode', { siteCode: scope.siteCode });
+    if (scope.onlyActive) select.where(segmentActiveNow('s'));
+    const page = await fetchPage<ItemAssignmentRow>(select, list, ITEM_ASSIGNMENT_LIST);
     return { ...page, items: page.items.map((row) => toDocument(row, languages)) };
   }
 
   async get(tenant: string, key: ItemKey, view: CustomerView | undefined, languages: string[]): Promise<ItemAssignmentResponse> {
     const row = await this.select(tenant, { view })
-      .andWhere('ia.segment_id = :segmentId AND ia.type = :type AND ia.item_id = :itemId', key)
+      .where('ia.segment_id = :segmentId AND ia.type = :type AND ia.item_id = :itemId', { ...key })
       .getRawOne<ItemAssignmentRow>();
     if (!row) throw new NotFoundError(`Item assignment ${key.type} ${key.itemId} of segment ${key.segmentId} not found.`, key.itemId);
     return toDocument(row, languages);
@@ -95,29 +92,28 @@ export class ItemAssignmentsService {
    * Assignments joined to their segment (for site, status and visibility) and, by type, to the
    * catalog product or category that gives the item its code and name.
    */
-  private select(tenant: string, scope: Pick<ItemListScope, 'view'>): SelectQueryBuilder<ItemAssignmentEntity> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from(ItemAssignmentEntity, 'ia')
-      .innerJoin(SegmentEntity, 's', 's.tenant = ia.tenant AND s.id = ia.segment_id')
-      .leftJoin(ProductEntity, 'product', "ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id")
-      .leftJoin(CategoryEntity, 'category', "ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id")
+  private select(tenant: string, scope: Pick<ItemListScope, 'view'>): Select {
+    const select = new Select(this.dataSource)
+      .from('item_assignment', 'ia')
+      .innerJoin('segment', 's', 's.tenant = ia.tenant AND s.id = ia.segment_id')
+      .leftJoin('catalog_product', 'product', "ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id")
+      .leftJoin('catalog_category', 'category', "ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id")
       .select('ia.segment_id', 'segmentId')
-      .addSelect('ia.type', 'type')
-      .addSelect('ia.item_id', 'itemId')
-      .addSelect(ITEM_CODE_SQL, 'code')
-      .addSelect(ITEM_NAME_SQL, 'name')
-      .addSelect('ia.mixins', 'mixins')
-      .addSelect('ia.metadata_mixins', 'metadata_mixins')
-      .addSelect('ia.version', 'version')
-      .addSelect('ia.created_at', 'created_at')
-      .addSelect('ia.modified_at', 'modified_at')
+      .select('ia.type', 'type')
+      .select('ia.item_id', 'itemId')
+      .select(ITEM_CODE_SQL, 'code')
+      .select(ITEM_NAME_SQL, 'name')
+      .select('ia.mixins', 'mixins')
+      .select('ia.metadata_mixins', 'metadata_mixins')
+      .select('ia.version', 'version')
+      .select('ia.created_at', 'created_at')
+      .select('ia.modified_at', 'modified_at')
       .where('ia.tenant = :tenant', { tenant });
     if (scope.view) {
       const visible = visibleToCustomerSql('s', scope.view);
-      qb.andWhere(visible.sql, visible.params);
+      select.where(visible.sql, visible.params);
     }
-    return qb;
+    return select;
   }
 
   private async write(tx: EntityManager, tenant: string, key: ItemKey, body: MixinsUpsert): Promise<boolean> {

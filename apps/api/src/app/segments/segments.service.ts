@@ -1,7 +1,8 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
 import { SEGMENT_ID_PATTERN, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Select } from '../database/select';
 import { newId } from '../common/documents';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
@@ -21,12 +22,12 @@ export class SegmentsService {
   ) {}
 
   async list(principal: Principal, list: ListRequest, filter: SegmentListFilter, languages: string[]): Promise<Page<SegmentResponse>> {
-    const page = await fetchPage<object, SegmentRow>(this.readQuery(principal, filter), list, { fieldMap: SEGMENT_FIELDS, tieBreaker: SEGMENT_TIE_BREAKER });
+    const page = await fetchPage<SegmentRow>(this.readQuery(principal, filter), list, { fieldMap: SEGMENT_FIELDS, tieBreaker: SEGMENT_TIE_BREAKER });
     return { ...page, items: page.items.map((row) => toSegmentResponse(row, languages)) };
   }
 
   async get(principal: Principal, id: string, legalEntityId: string | undefined, languages: string[]): Promise<SegmentResponse> {
-    const row = await this.readQuery(principal, { legalEntityId }).andWhere('s.id = :id', { id }).getRawOne<SegmentRow>();
+    const row = await this.readQuery(principal, { legalEntityId }).where('s.id = :id', { id }).getRawOne<SegmentRow>();
     if (!row) throw notFound(id);
     return toSegmentResponse(row, languages);
   }
@@ -82,14 +83,14 @@ export class SegmentsService {
    * visibility condition; `customerId` (segment_read only) and `legalEntityId` narrow to segments
    * with a matching customer assignment.
    */
-  private readQuery(principal: Principal, filter: SegmentListFilter): SelectQueryBuilder<object> {
-    const qb = this.dataSource.createQueryBuilder().select(SEGMENT_COLUMNS).from('segment', SEGMENT_ALIAS).where('s.tenant = :tenant', { tenant: principal.tenant });
+  private readQuery(principal: Principal, filter: SegmentListFilter): Select {
+    const select = new Select(this.dataSource).select(SEGMENT_COLUMNS).from('segment', SEGMENT_ALIAS).where('s.tenant = :tenant', { tenant: principal.tenant });
     const own = readsOwnSegmentsOnly(principal);
     const conditions: SqlCondition[] = own ? [visibleToCustomerSql(SEGMENT_ALIAS, principal)] : [];
     const customerId = own ? principal.customerId : filter.customerId;
     if ((!own && customerId !== undefined) || filter.legalEntityId !== undefined) conditions.push(assignedSql(customerId, filter.legalEntityId));
-    for (const condition of conditions) qb.andWhere(condition.sql, condition.params);
-    return qb;
+    for (const condition of conditions) select.where(condition.sql, condition.params);
+    return select;
   }
 
   private async createIn(tx: EntityManager, tenant: string, input: SegmentCreation, language: string | undefined): Promise<string> {

@@ -1,6 +1,7 @@
 import { ContactAssignmentCreate, ContactAssignmentResponse, ContactAssignmentUpdate, MetadataCreate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Select } from '../../database/select';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
@@ -38,13 +39,13 @@ export class ContactAssignmentsService {
   }
 
   async list(tenant: string, list: ListRequest, filters: object): Promise<Page<ContactAssignmentResponse>> {
-    const qb = applyFilters(this.select(tenant), filters, CONTACT_ASSIGNMENT_FILTERS);
-    const page = await fetchPage<object, ContactAssignmentPageRow>(qb, list, { fieldMap: CONTACT_ASSIGNMENT_FIELDS, tieBreaker: CONTACT_ASSIGNMENT_TIE_BREAKER });
+    const select = applyFilters(this.select(tenant), filters, CONTACT_ASSIGNMENT_FILTERS);
+    const page = await fetchPage<ContactAssignmentPageRow>(select, list, { fieldMap: CONTACT_ASSIGNMENT_FIELDS, tieBreaker: CONTACT_ASSIGNMENT_TIE_BREAKER });
     return { ...page, items: await toContactAssignments(this.dataSource.manager, tenant, page.items) };
   }
 
   async get(tenant: string, id: string): Promise<ContactAssignmentResponse> {
-    const rows: ContactAssignmentPageRow[] = await this.select(tenant).andWhere('ca.id = :id', { id }).getRawMany();
+    const rows: ContactAssignmentPageRow[] = await this.select(tenant).where('ca.id = :id', { id }).getRawMany<ContactAssignmentPageRow>();
     if (!rows.length) throw notFound('contact_assignment', id);
     const [assignment] = await toContactAssignments(this.dataSource.manager, tenant, rows);
     return assignment;
@@ -60,11 +61,10 @@ export class ContactAssignmentsService {
 
   /** Contact assignments with their customer's data and their legal entity's row, in one query. */
   private select(tenant: string) {
-    return this.dataSource
-      .createQueryBuilder()
+    return new Select(this.dataSource)
       .select('ca.*')
-      .addSelect('to_jsonb(c)', 'customer_doc')
-      .addSelect('to_jsonb(le)', 'legal_entity_doc')
+      .select('to_jsonb(c)', 'customer_doc')
+      .select('to_jsonb(le)', 'legal_entity_doc')
       .from('contact_assignment', 'ca')
       .innerJoin('legal_entity', 'le', 'le.tenant = ca.tenant AND le.id = ca.legal_entity_id')
       .leftJoin('customer', 'c', 'c.tenant = ca.tenant AND c.id = ca.customer_id')

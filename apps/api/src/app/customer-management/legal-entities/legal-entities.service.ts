@@ -2,6 +2,7 @@ import { Principal, Scopes } from '@cs/contracts';
 import { MetadataCreate, CustomerManagementReference, LegalEntityCreate, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Select } from '../../database/select';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
@@ -58,15 +59,15 @@ export class LegalEntitiesService {
 
   /** Lists or searches; a customer token (`legalentity_read_own`) sees only the legal entities it is a contact of. */
   async list(tenant: string, principal: Principal, list: ListRequest, filters: object): Promise<Page<LegalEntityResponse>> {
-    const qb = this.dataSource.createQueryBuilder().select('le.*').from('legal_entity', 'le').where('le.tenant = :tenant', { tenant });
+    const select = new Select(this.dataSource).select('le.*').from('legal_entity', 'le').where('le.tenant = :tenant', { tenant });
     const ownCustomerId = ownCustomer(principal);
     if (ownCustomerId !== undefined) {
-      qb.andWhere('EXISTS (SELECT 1 FROM contact_assignment own WHERE own.tenant = le.tenant AND own.legal_entity_id = le.id AND own.customer_id = :ownCustomerId)', {
+      select.where('EXISTS (SELECT 1 FROM contact_assignment own WHERE own.tenant = le.tenant AND own.legal_entity_id = le.id AND own.customer_id = :ownCustomerId)', {
         ownCustomerId,
       });
     }
-    applyFilters(qb, filters, LEGAL_ENTITY_FILTERS);
-    const page = await fetchPage<object, LegalEntityRow>(qb, list, { fieldMap: LEGAL_ENTITY_FIELDS, tieBreaker: LEGAL_ENTITY_TIE_BREAKER });
+    applyFilters(select, filters, LEGAL_ENTITY_FILTERS);
+    const page = await fetchPage<LegalEntityRow>(select, list, { fieldMap: LEGAL_ENTITY_FIELDS, tieBreaker: LEGAL_ENTITY_TIE_BREAKER });
     return { ...page, items: await expandLegalEntities(this.dataSource.manager, tenant, page.items) };
   }
 

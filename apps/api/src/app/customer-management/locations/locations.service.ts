@@ -1,6 +1,7 @@
 import { LocationCreate, LocationResponse, LocationUpdate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Select } from '../../database/select';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
@@ -45,9 +46,9 @@ export class LocationsService {
   }
 
   async list(tenant: string, list: ListRequest, filters: object): Promise<Page<LocationResponse>> {
-    const qb = this.dataSource.createQueryBuilder().select('l.*').from('location', 'l').where('l.tenant = :tenant', { tenant });
-    applyFilters(qb, filters, LOCATION_FILTERS);
-    const page = await fetchPage<object, LocationRow>(qb, list, { fieldMap: LOCATION_FIELDS, tieBreaker: LOCATION_TIE_BREAKER });
+    const select = new Select(this.dataSource).select('l.*').from('location', 'l').where('l.tenant = :tenant', { tenant });
+    applyFilters(select, filters, LOCATION_FILTERS);
+    const page = await fetchPage<LocationRow>(select, list, { fieldMap: LOCATION_FIELDS, tieBreaker: LOCATION_TIE_BREAKER });
     return { ...page, items: page.items.map(toLocation) };
   }
 
