@@ -57,6 +57,23 @@ describe('match: products assigned to segments directly or through categories', 
     expect(data).toEqual(ids('p-direct', 'p-leaf', 'p-two', 'p-mid'));
   });
 
+  it('ends the walk up on stored parents that form a cycle, matching through any category of the cycle', async () => {
+    const f = fixtures(e2e, manage);
+    await f.categories([
+      { id: 'cycle-a', name: { en: 'A' } },
+      { id: 'cycle-b', parentId: 'cycle-a', name: { en: 'B' } },
+      { id: 'cycle-c', parentId: 'cycle-a', name: { en: 'C' } },
+    ]);
+    // The API refuses a cycle; stored data from elsewhere may still hold one.
+    await f.sql("UPDATE catalog_category SET parent_id = 'cycle-b' WHERE tenant = $1 AND id = 'cycle-a'", [tenant]);
+    await f.products([{ id: 'p-cycle', categoryIds: ['cycle-c'] }]);
+    await f.segment('cyclic');
+    const body = { site: 'main', segmentIds: ['cyclic'], items: ids('p-cycle', 'p-leaf') };
+    expect((await match(body)).data).toEqual([]);
+    await f.item('cyclic', 'CATEGORY', 'cycle-b');
+    expect((await match(body)).data).toEqual(ids('p-cycle'));
+  });
+
   it('counts a category only once the catalog holds it: links to it may arrive before it does', async () => {
     const body = { site: 'main', segmentIds: ['active'], items: ids('p-not-yet') };
     expect((await match(body)).data).toEqual([]);

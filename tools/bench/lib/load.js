@@ -30,12 +30,14 @@ async function settle(counter) {
 
 /**
  * Runs the scenario `iterations` times, one request at a time. `counter` (the service's query
- * counter, optional) gives the SQL statements per request; the statements of the last iteration are
- * returned for pgbench. Throws on an unexpected status or a failed check, with the answer's body.
+ * counter, optional) first lets earlier load drain, and with `countQueries` gives the SQL statements
+ * per request; the statements of the last iteration are returned for pgbench. Throws on an
+ * unexpected status or a failed check, with the answer's body.
  */
-async function probe(baseUrl, scenario, { iterations = 10, counter } = {}) {
+async function probe(baseUrl, scenario, { iterations = 10, counter: drained, countQueries = true } = {}) {
   const context = {};
-  if (counter) await settle(counter);
+  if (drained) await settle(drained);
+  const counter = countQueries ? drained : undefined;
   const perStep = scenario.steps.map(() => 0);
   const latencies = [];
   let statements = [];

@@ -83,7 +83,7 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
       `Largest segment ${fixture.bigSegmentSize.toLocaleString('en')} customers; deep page = page ${fixture.deepPage} of 16.`,
     '',
     `Each row: ${opts.warmup} s warm-up (off the record, at ${opts.connections[0]} connections), then ${opts.duration} s measured by autocannon. ` +
-      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). alone p50 = median of 10 sequential requests with nothing else running. SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
+      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). alone p50 = median of 30 sequential requests with nothing else running, sent after the load runs (warmed-up service). SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
       `bare = tools/bench/baseline-server.js (Fastify + pg + jose, same JSON); db = pgbench replaying the service's SQL of one request (-c 16 -j 2 -T ${opts.duration}, ${opts.pgbench ?? 'not found: skipped'}).`,
     '',
     ...rows(results, opts.connections),

@@ -44,13 +44,18 @@ export function createValidationPipe(): ValidationPipe {
 
 /** Validates one plain object as `type`, e.g. one item of a bulk request; throws the same 400 as the pipe. */
 export async function validateAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<T> {
+  const { instance, details } = await checkAs(type, plain);
+  if (details.length) throw validationFailed(details);
+  return instance;
+}
+
+/** `plain` as an instance of `type` (unknown properties stripped) with the details of what is wrong with it. */
+export async function checkAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<{ instance: T; details: ErrorDetail[] }> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     throw new BadRequestError('Each item must be a JSON object.');
   }
   const instance = plainToInstance(type, plain);
-  const errors = await validate(instance, VALIDATOR_OPTIONS);
-  if (errors.length) throw validationFailed(toDetails(errors));
-  return instance;
+  return { instance, details: toDetails(await validate(instance, VALIDATOR_OPTIONS)) };
 }
 
 /** One item of a bulk request that takes ids: a non-empty string (of at most `maxLength` characters); `what` names it, e.g. `segment id`. */

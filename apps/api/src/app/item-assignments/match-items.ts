@@ -1,5 +1,22 @@
 import { ErrorDetail } from '@cs/contracts';
-import { MAX_ITEM_ID_LENGTH, MAX_MATCH_ITEMS, MatchItem } from '@cs/dto';
+import { Match, MAX_ITEM_ID_LENGTH, MAX_MATCH_ITEMS, MatchItem } from '@cs/dto';
+import { checkAs, validationFailed } from '../common/validation';
+import { BadRequestError } from '../errors/domain-errors';
+
+/**
+ * The match request checked: `items` by `matchItemsErrors`, everything else as the `Match` DTO, all
+ * problems in one 400. The controller takes the body unconverted, so the 200 items are not copied
+ * and checked object by object by class-transformer and class-validator.
+ */
+export async function validMatchRequest(body: unknown): Promise<Match> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError('The request body must be a JSON object.');
+  const { items, ...rest } = body as Record<string, unknown>;
+  const { instance, details } = await checkAs(Match, { ...rest, items: [] });
+  details.push(...matchItemsErrors(items));
+  if (details.length) throw validationFailed(details);
+  instance.items = (items as MatchItem[]).map((item) => ({ id: item.id }));
+  return instance;
+}
 
 /**
  * The check of a match request's `items` (an array of at most 200 objects with a non-empty string `id` of at

@@ -28,7 +28,8 @@ export class MatchController {
   @ApiBody({ type: Match })
   @ApiOkResponse({ description: 'Id of the products which match criteria.', type: [MatchItem] })
   @ApiBadRequestResponse({ description: 'Invalid body: missing site, too many items, malformed items.', type: ErrorResponse })
-  match(@Param('tenant') tenant: string, @Body() body: Match): Promise<MatchItem[]> {
+  // The body is checked by the service (validMatchRequest), not by the global pipe.
+  match(@Param('tenant') tenant: string, @Body() body: unknown): Promise<MatchItem[]> {
     return this.matcher.match(tenant, body);
   }
 }
