@@ -163,6 +163,21 @@ export async function upsertVersionedMany(tx: EntityManager, spec: VersionedUpse
   return results;
 }
 
+/** `{ [key1]: { [key2]: ... expectedVersion } }` of the rows that give an expected version. */
+function expectedVersionTree(rows: VersionedUpsertRow[], keyNames: string[]): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const row of rows) {
+    if (row.expectedVersion === undefined) continue;
+    let node = tree;
+    keyNames.forEach((name, i) => {
+      const value = row.key[name];
+      if (i === keyNames.length - 1) node[value] = row.expectedVersion;
+      else node = (node[value] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return tree;
+}
+
 /** Row indexes grouped so that no group repeats a key: a key's n-th occurrence goes to the n-th group. */
 function roundsOfDistinctKeys(rows: VersionedUpsertRow[]): number[][] {
   const occurrences = new Map<string, number>();
@@ -187,18 +202,22 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
   );
   const unnest = [
     ...columns.map((column) => `${bind(column.values.map(toParam))}::text[]`),
-    `${bind(rows.map((row) => row.expectedVersion ?? null))}::int[]`,
     `${bind(rows.map((row) => toParam(row.event?.payload ?? {})))}::text[]`,
     `${bind(rows.map((row) => toParam(row.event?.metadata ?? {})))}::text[]`,
   ];
-  const inputColumns = [...columns.map((column) => column.input), 'expected', 'payload', 'metadata', 'ord'];
+  const inputColumns = [...columns.map((column) => column.input), 'payload', 'metadata', 'ord'];
+  // The expected versions as a JSON tree keyed by the key columns' values in order, so the conflict
+  // check finds a row's expected version by key lookups (a correlated scan of the input per row was a
+  // third of the statement's time at 200 rows).
+  const expectedVersions = bind(JSON.stringify(expectedVersionTree(rows, keyNames)));
+  const expectedOf = (alias: string) => `(${expectedVersions}::jsonb #>> ARRAY[${keyNames.map((name) => `${alias}.${quoteIdentifier(name)}`).join(', ')}]::text[])::int`;
   const keyColumns = keyNames.map(quoteIdentifier);
   const valueColumns = valueNames.map(quoteIdentifier);
   const sameKey = (alias: string, other: string) => keyNames.map((name, i) => `${alias}.c${i} = ${other}.${quoteIdentifier(name)}`).join(' AND ');
   const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
     SELECT ${columns.map((column) => `input.${column.input}${column.json ? '::jsonb' : ''}`).join(', ')}, 1, now(), now() FROM input ORDER BY input.ord
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
-    WHERE t.version = COALESCE((SELECT i.expected FROM input i WHERE ${sameKey('i', 'EXCLUDED')}), t.version)
+    WHERE t.version = COALESCE(${expectedOf('EXCLUDED')}, t.version)
     RETURNING ${keyColumns.join(', ')}, (xmax = 0) AS created, version, created_at, modified_at`;
   const event =
     spec.event &&
