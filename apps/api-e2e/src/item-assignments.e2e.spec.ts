@@ -366,4 +366,42 @@ describe('item assignments: lists, q, visibility', () => {
     const stranger = await e2e.client([Scopes.segmentReadOwn], { customerId: 'nobody' });
     expect((await allItems(stranger)).data).toEqual([]);
   });
+  it('serves deep pages (offset >= 1,000) with the same rows and catalog data, also sorted by metadata.createdAt and with a q on catalog fields', async () => {
+    await f.segment('deep-items');
+    // i0000..i1029, created one second apart in reverse id order; two of them held by the catalog.
+    await f.sql(
+      `INSERT INTO item_assignment (tenant, segment_id, type, item_id, mixins, metadata_mixins, version, created_at, modified_at)
+       SELECT $1, 'deep-items', 'PRODUCT', 'i' || lpad(n::text, 4, '0'), '{}', '{}', 1, timestamptz '2026-01-01' - n * interval '1 second', now() FROM generate_series(0, 1029) AS n`,
+      [tenant],
+    );
+    await f.products([
+      { id: 'i1021', code: 'I-1021', name: { en: 'Deep' } },
+      { id: 'i0005', code: 'I-0005', name: { en: 'Deep' } },
+    ]);
+    const page = async (query: Record<string, unknown>) => {
+      const { response, data } = await read.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId: 'deep-items' }, query: { pageSize: 10, pageNumber: 103, ...query } as never } });
+      expect(response.status).toBe(200);
+      return data ?? [];
+    };
+    const ids = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `i${String(from < to ? from + i : from - i).padStart(4, '0')}`);
+
+    const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
+    let byKey;
+    try {
+      byKey = await page({});
+      // The page's keys are found without the enriching joins, which then run for those rows only.
+      expect(spy.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('JOIN (SELECT'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(byKey.map((entry) => entry.item.id)).toEqual(ids(1020, 1029));
+    expect(byKey[0].item).toEqual({ id: 'i1020' });
+    expect(byKey[1]).toMatchObject({ segmentId: 'deep-items', type: 'PRODUCT', item: { id: 'i1021', code: 'I-1021', name: { en: 'Deep' } }, metadata: { version: 1 } });
+    const byCreatedAt = await page({ sort: 'metadata.createdAt', q: 'metadata.createdAt:<"2026-01-01T00:00:00Z"' });
+    expect(byCreatedAt.map((entry) => entry.item.id)).toEqual(ids(9, 1));
+    expect(byCreatedAt.find((entry) => entry.item.id === 'i0005')?.item).toEqual({ id: 'i0005', code: 'I-0005', name: { en: 'Deep' } });
+    // q and sort on catalog fields keep the plain query.
+    expect((await page({ sort: 'item.code:desc,item.id' })).map((entry) => entry.item.id)).toEqual([...ids(1022, 1029), 'i1021', 'i0005']);
+    expect((await page({ q: 'item.code:null' })).map((entry) => entry.item.id)).toEqual(ids(1022, 1029));
+  });
 });

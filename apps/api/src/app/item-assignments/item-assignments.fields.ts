@@ -17,7 +17,9 @@ export const ITEM_ASSIGNMENT_FIELDS: FieldMap = {
   ...documentFields('ia'),
 };
 
+/** The list of item assignments; the catalog joins (`product`, `category`) only add code and name. */
 export const ITEM_ASSIGNMENT_LIST: ListSpec = {
   fieldMap: ITEM_ASSIGNMENT_FIELDS,
   tieBreaker: ['ia.segment_id', 'ia.type', 'ia.item_id'],
+  deferredJoins: { keys: ['ia.tenant', 'ia.segment_id', 'ia.type', 'ia.item_id'], aliases: ['product', 'category'] },
 };
