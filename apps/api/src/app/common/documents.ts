@@ -28,8 +28,21 @@ export function metadataOf(row: Omit<StoredDocument, 'mixins'>): MetadataRespons
   };
 }
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A timestamp as `Date.toISOString()` writes it; text in that form (from `isoTimestampSql`) is taken as it is. */
 function isoTimestamp(value: Date | string): string {
+  if (typeof value === 'string' && ISO_UTC.test(value)) return value;
   return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+/**
+ * A timestamp column selected as ISO-8601 UTC text with milliseconds, as `Date.toISOString()` writes it.
+ * Long lists select their timestamps this way: parsing them into Dates and formatting them again was
+ * a tenth of the CPU of a 200-row page.
+ */
+export function isoTimestampSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** `mixins` (only when there are any) and `metadata` of a document. */

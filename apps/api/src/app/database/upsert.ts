@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { isoTimestampSql } from '../common/documents';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 
 export interface VersionedUpsert {
@@ -94,8 +95,7 @@ function outboxInsert(event: UpsertEvent, bind: (value: unknown) => string): str
 
 /** `version`, `createdAt` and `modifiedAt` of a returned row as JSON, timestamps as ISO-8601 UTC like `Date.toISOString()`. */
 function storedMetadataSql(alias: string): string {
-  const iso = (column: string) => `to_char(${alias}.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return `jsonb_build_object('version', ${alias}.version, 'createdAt', ${iso('created_at')}, 'modifiedAt', ${iso('modified_at')})`;
+  return `jsonb_build_object('version', ${alias}.version, 'createdAt', ${isoTimestampSql(`${alias}.created_at`)}, 'modifiedAt', ${isoTimestampSql(`${alias}.modified_at`)})`;
 }
 
 function equalities(key: Record<string, string>, bind: (value: unknown) => string): string {

@@ -2,6 +2,7 @@ import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isoTimestampSql } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
@@ -106,8 +107,8 @@ export class ItemAssignmentsService {
       .select('ia.mixins', 'mixins')
       .select('ia.metadata_mixins', 'metadata_mixins')
       .select('ia.version', 'version')
-      .select('ia.created_at', 'created_at')
-      .select('ia.modified_at', 'modified_at')
+      .select(isoTimestampSql('ia.created_at'), 'created_at')
+      .select(isoTimestampSql('ia.modified_at'), 'modified_at')
       .where('ia.tenant = :tenant', { tenant });
     if (scope.view) {
       const visible = visibleToCustomerSql('s', scope.view);
