@@ -1,7 +1,7 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
 import { ALL_ITEMS, CURRENT, fixtures, ISO, ITEM, ITEMS_BULK, PAST, SEGMENT_ITEMS, SEGMENT_ITEMS_SEARCH, tenant } from './fixtures';
-import { E2e, startE2e } from './support';
+import { E2e, startE2e, withStatements } from './support';
 
 type Fixtures = ReturnType<typeof fixtures>;
 /** The Emporix error body of a failed call (the client types it as a union with the 401 body). */
@@ -385,15 +385,9 @@ describe('item assignments: lists, q, visibility', () => {
     };
     const ids = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `i${String(from < to ? from + i : from - i).padStart(4, '0')}`);
 
-    const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
-    let byKey;
-    try {
-      byKey = await page({});
-      // The page's keys are found without the enriching joins, which then run for those rows only.
-      expect(spy.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('JOIN (SELECT'))).toHaveLength(1);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: byKey, statements } = await withStatements(e2e, () => page({}));
+    // The page's keys are found without the enriching joins, which then run for those rows only.
+    expect(statements.filter((text) => text.includes('JOIN (SELECT'))).toHaveLength(1);
     expect(byKey.map((entry) => entry.item.id)).toEqual(ids(1020, 1029));
     expect(byKey[0].item).toEqual({ id: 'i1020' });
     expect(byKey[1]).toMatchObject({ segmentId: 'deep-items', type: 'PRODUCT', item: { id: 'i1021', code: 'I-1021', name: { en: 'Deep' } }, metadata: { version: 1 } });

@@ -28,3 +28,14 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
     },
   };
 }
+
+/** What `work` returns, with the SQL statements the service sent meanwhile (seen through its query logger). */
+export async function withStatements<T>(e2e: E2e, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
+  try {
+    const result = await work();
+    return { result, statements: spy.mock.calls.map(([text]) => String(text)) };
+  } finally {
+    spy.mockRestore();
+  }
+}
