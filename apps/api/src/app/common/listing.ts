@@ -4,6 +4,7 @@ import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '
 import { ErrorResponse } from '@cs/dto';
 import type { FastifyReply } from 'fastify';
 import { Select } from '../database/select';
+import { isJsonObject } from './validation';
 
 /** Paging defaults of every list: 16 per page (as customer management documents), at most 1,000. */
 export const PAGING = { defaultPageSize: 16, maxPageSize: 1000 };
@@ -54,11 +55,11 @@ function single(name: string, value: unknown): string | undefined {
 export const List = createParamDecorator((source: 'query' | 'search' | undefined, context: ExecutionContext): ListRequest => {
   const request = context.switchToHttp().getRequest<{ query: Record<string, unknown>; body?: unknown; headers: Record<string, string | string[] | undefined> }>();
   const query = request.query ?? {};
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  if (source === 'search' && (typeof body !== 'object' || Array.isArray(body))) {
+  const body = request.body ?? {};
+  if (source === 'search' && !isJsonObject(body)) {
     throw new QueryError('The search body must be a JSON object like {"q": "..."}', { field: 'q' });
   }
-  const q = source === 'search' ? single('q', body.q) : single('q', query.q);
+  const q = source === 'search' ? single('q', (body as Record<string, unknown>).q) : single('q', query.q);
   if (q !== undefined) parseQuery(q);
   const fields = single('fields', query.fields);
   parseFields(fields);
@@ -112,9 +113,15 @@ export async function fetchPage<R>(select: Select, list: ListRequest, spec: List
   return { items: await select.getRawMany<R>(), total };
 }
 
+const aliasReferences = new Map<string, RegExp>();
+
 /** Whether trusted SQL refers to a column of one of the table aliases (`alias.column`). */
 function usesAlias(sql: string, aliases: string[]): boolean {
-  return aliases.some((alias) => new RegExp(`(^|[^\\w."])"?${alias}"?\\.`).test(sql));
+  return aliases.some((alias) => {
+    let reference = aliasReferences.get(alias);
+    if (!reference) aliasReferences.set(alias, (reference = new RegExp(`(^|[^\\w."])"?${alias}"?\\.`)));
+    return reference.test(sql);
+  });
 }
 
 async function countRows(select: Select, droppableJoins: string[]): Promise<number> {

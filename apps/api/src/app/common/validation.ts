@@ -61,13 +61,20 @@ export function validationFailed(details: ErrorDetail[]): BadRequestError {
 
 const PLAIN_TYPES: unknown[] = [Object, Array, String, Number, Boolean];
 
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A request body, when there is one, must be a JSON object: class-validator lets arrays and primitives through. */
+export function assertObjectBody(body: unknown): asserts body is Record<string, unknown> | null | undefined {
+  if (body !== undefined && body !== null && !isJsonObject(body)) throw new BadRequestError('The request body must be a JSON object.');
+}
+
 /** Rejects arrays and primitives where a DTO (a JSON object) is expected, which class-validator would let through. */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && !PLAIN_TYPES.includes(metadata.metatype);
-    if (expectsObject && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new BadRequestError('The request body must be a JSON object.');
-    }
+    if (expectsObject) assertObjectBody(value);
     return super.transform(value, metadata);
   }
 }
@@ -90,9 +97,7 @@ export async function validateAs<T extends object>(type: ClassConstructor<T>, pl
 
 /** `plain` as an instance of `type` (unknown properties stripped) with the details of what is wrong with it. */
 export async function checkAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<{ instance: T; details: ErrorDetail[] }> {
-  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
-    throw new BadRequestError('Each item must be a JSON object.');
-  }
+  if (!isJsonObject(plain)) throw new BadRequestError('Each item must be a JSON object.');
   const instance = plainToInstance(type, plain);
   return { instance, details: toDetails(await validate(instance, VALIDATOR_OPTIONS)) };
 }

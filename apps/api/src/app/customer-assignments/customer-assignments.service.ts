@@ -5,11 +5,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isoTimestampSql } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
-import { validateAs } from '../common/validation';
+import { assertObjectBody, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
-import { BadRequestError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { AssignmentKey, assignmentRow, AssignmentRow, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
@@ -57,10 +57,7 @@ export class CustomerAssignmentsService {
 
   /** Upsert; true when the assignment was created. No body (or `null`) is an empty document. */
   upsert(tenant: string, key: AssignmentKey, body: MixinsUpsert | null | undefined): Promise<boolean> {
-    // The global pipe lets arrays and primitives through unvalidated.
-    if (body !== null && body !== undefined && (typeof body !== 'object' || Array.isArray(body))) {
-      throw new BadRequestError('The request body must be a JSON object.');
-    }
+    assertObjectBody(body);
     return this.transactions.run((tx) => this.write(tx, tenant, key, body ?? {}));
   }
 

@@ -115,10 +115,6 @@ export class Select {
     return `SELECT ${this.columns.join(', ')} FROM ${this.source}${joins}${where}${order}${limit}${offset}`;
   }
 
-  parameters(): Readonly<Record<string, unknown>> {
-    return this.params;
-  }
-
   toSql(): { text: string; values: unknown[] } {
     return toPositional(this.toNamedSql(), this.params);
   }

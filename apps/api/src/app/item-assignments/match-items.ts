@@ -1,7 +1,6 @@
 import { ErrorDetail } from '@cs/contracts';
 import { Match, MAX_ITEM_ID_LENGTH, MAX_MATCH_ITEMS, MatchItem } from '@cs/dto';
-import { checkAs, validationFailed } from '../common/validation';
-import { BadRequestError } from '../errors/domain-errors';
+import { assertObjectBody, checkAs, validationFailed } from '../common/validation';
 
 /**
  * The match request checked: `items` by `matchItemsErrors`, everything else as the `Match` DTO, all
@@ -9,8 +8,8 @@ import { BadRequestError } from '../errors/domain-errors';
  * and checked object by object by class-transformer and class-validator.
  */
 export async function validMatchRequest(body: unknown): Promise<Match> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError('The request body must be a JSON object.');
-  const { items, ...rest } = body as Record<string, unknown>;
+  assertObjectBody(body);
+  const { items, ...rest } = body ?? {};
   const { instance, details } = await checkAs(Match, { ...rest, items: [] });
   details.push(...matchItemsErrors(items));
   if (details.length) throw validationFailed(details);
