@@ -17,7 +17,7 @@
 const { cpus, loadavg, totalmem } = require('node:os');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { createBenchDatabase, query, startServer } = require('./lib/database');
+const { createBenchDatabase, query, startServer, waitForIdleDatabase } = require('./lib/database');
 const { generate } = require('./generate');
 const { probe, measure } = require('./lib/load');
 const { findPgbench, inline, runPgbench } = require('./lib/pgbench');
@@ -68,6 +68,7 @@ async function loadTest(proc, scenario, opts, profileFile) {
   const runs = {};
   for (const connections of opts.connections) {
     const profiled = profileFile && connections === opts.connections[0];
+    await opts.idle();
     if (profiled) await proc.profile(true);
     runs[connections] = await measure(proc.baseUrl, scenario, { connections, duration: opts.duration, amount: opts.amount });
     if (profiled) await proc.profile(false, profileFile);
@@ -102,6 +103,7 @@ async function loadTestAlternating(serviceProc, bareProc, scenario, opts, profil
     for (let round = 0; round < 2; round++) {
       for (const [side, proc] of [['service', serviceProc], ['bare', bareProc]]) {
         const profiled = profileFile && side === 'service' && round === 0 && connections === opts.connections[0];
+        await opts.idle();
         if (profiled) await proc.profile(true);
         const run = await measure(proc.baseUrl, scenario, { connections, duration: opts.duration / 2, amount: opts.amount });
         if (profiled) await proc.profile(false, profileFile);
@@ -174,6 +176,11 @@ async function main(argv = process.argv.slice(2)) {
     const pgbench = opts.baseline ? findPgbench() : undefined;
     if (opts.baseline && !pgbench) log('No pgbench found (embedded server bin folder, /usr/lib/postgresql/*/bin): baseline (a) is skipped.');
 
+    // Before each measurement: statements still running from the one before (they outlive its client) end first.
+    opts.idle = async () => {
+      const waited = await waitForIdleDatabase(database.url);
+      if (waited > 1000) log(`    (waited ${(waited / 1000).toFixed(1)} s for statements of the previous run to end)`);
+    };
     const fixture = await loadFixture(database.url);
     const scenarios = buildScenarios(fixture, tokens).filter((scenario) => !opts.only || opts.only.includes(scenario.id));
     const results = [];
@@ -197,9 +204,11 @@ async function main(argv = process.argv.slice(2)) {
         result.service = await loadTest(serviceProc, scenario, opts, profileFile);
       }
       // Latency alone is taken after the load runs, from the warmed-up service (the first probe runs cold code).
+      await opts.idle();
       result.aloneP50 = (await probe(serviceProc.baseUrl, scenario, { iterations: opts.smoke ? 2 : 30, counter: serviceProc, countQueries: false })).aloneP50;
       if (pgbench && scenario.pgbench) {
         const sql = statements.filter((statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(statement.text));
+        await opts.idle();
         result.db = { ...(await runPgbench(pgbench, database.url, sql, { clients: 16, threads: 2, duration: opts.duration, transactions: opts.pgbenchTransactions })), statements: sql.length };
       }
       const run = result.service.runs[opts.connections[0]];

@@ -46,4 +46,26 @@ async function query(url, sql, params = []) {
   }
 }
 
-module.exports = { ROOT, startServer, createBenchDatabase, query };
+/**
+ * Waits until no other client runs a statement in the database at `url` (at most `timeoutMs`): a load
+ * run ends when its client stops, but statements already sent go on (a deep page of the bare server
+ * takes seconds) and would slow whatever is measured next. Returns the milliseconds waited.
+ */
+async function waitForIdleDatabase(url, { timeoutMs = 120_000 } = {}) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  try {
+    for (;;) {
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS active FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0].active === 0 || Date.now() - started > timeoutMs) return Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { ROOT, startServer, createBenchDatabase, query, waitForIdleDatabase };
