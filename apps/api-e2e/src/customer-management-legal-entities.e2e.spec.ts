@@ -233,12 +233,24 @@ describe('customer management: legal entities', () => {
       expect(await ids({ q: 'metadata.mixins.erp:exists' })).toEqual(['abc']);
     });
 
+    it('filters with q on the lists by any element: customer groups, addresses, approval group, restrictions', async () => {
+      expect(await ids({ q: 'customerGroups.id:cg1' })).toEqual(['abc']);
+      expect(await ids({ q: 'customerGroups.id:~^CG' })).toEqual(['abc']);
+      expect(await ids({ q: 'customerGroups.id:missing' })).toEqual(['abc-sub', 'xyz']);
+      expect(await ids({ q: 'entitiesAddresses.id:wh' })).toEqual(['abc']);
+      expect(await ids({ q: 'entitiesAddresses.id:(nowhere,hq)' })).toEqual(['abc']);
+      expect(await ids({ q: 'approvalGroup.id:null' })).toEqual(['abc', 'abc-sub', 'xyz']);
+      expect(await ids({ q: 'restrictions:US' })).toEqual(['abc']);
+      expect(await ids({ q: 'restrictions:exists' })).toEqual(['abc']);
+      expect(await ids({ q: 'restrictions:DE' })).toEqual([]);
+    });
+
     it('sorts, pages, projects and counts on request', async () => {
       expect(await ids({ sort: 'legalInfo.countryOfRegistration:desc' })).toEqual(['abc-sub', 'xyz', 'abc']);
       const page = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 2, pageNumber: 2, fields: 'name' } }, headers: { 'X-Total-Count': 'true' } });
       expect(page.data).toEqual([{ id: 'xyz', name: 'XYZ Trading' }]);
       expect(page.response.headers.get('X-Total-Count')).toBe('3');
-      for (const query of [{ q: 'unknown:1' }, { q: 'accountLimit.value:abc' }, { sort: 'customerGroups' }, { pageSize: 1001 }, { type: 'PARTNERSHIP' }]) {
+      for (const query of [{ q: 'unknown:1' }, { q: 'accountLimit.value:abc' }, { sort: 'customerGroups' }, { sort: 'customerGroups.id' }, { pageSize: 1001 }, { type: 'PARTNERSHIP' }]) {
         const { response } = await read.GET(LIST, { params: { path: { tenant }, query: query as never } });
         expect(response.status).toBe(400);
       }

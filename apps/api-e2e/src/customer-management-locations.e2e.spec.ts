@@ -176,6 +176,13 @@ describe('customer management: locations', () => {
       expect(await ids({ q: 'metadata.version:1 metadata.createdAt:>"2020-01-01T00:00:00Z"' })).toHaveLength(4);
     });
 
+    it('filters with q on the e-mail and phone lists by any element', async () => {
+      expect(await ids({ q: 'contactDetails.emails:berlin@firma.de' })).toEqual(['berlin']);
+      expect(await ids({ q: 'contactDetails.emails:~"example\\.com$"' })).toEqual(['hq']);
+      expect(await ids({ q: 'contactDetails.phones:exists contactDetails.emails:~firma' })).toEqual(['berlin']);
+      expect(await ids({ q: 'contactDetails.phones:missing' })).toEqual(['hamburg', 'munich']);
+    });
+
     it('sorts, pages and counts on request', async () => {
       expect(await ids({ sort: 'contactDetails.city:desc' })).toEqual(['hq', 'munich', 'hamburg', 'berlin']);
       const page = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 3, pageNumber: 2, sort: 'id' } }, headers: { 'X-Total-Count': 'true' } });

@@ -22,7 +22,7 @@ interface ScalarType {
 }
 
 const text = (value: Literal): string => value.text;
-const SCALARS: Record<Exclude<FieldType, 'localized' | 'json'>, ScalarType> = {
+const SCALARS: Record<Exclude<FieldType, 'localized' | 'json' | 'list'>, ScalarType> = {
   string: { coerce: text, cast: (p) => p, array: 'text[]', compare: true, regex: true },
   enum: { coerce: (v, f, allowed) => toEnum(v, f, allowed), cast: (p) => p, array: 'text[]', compare: false, regex: true },
   number: { coerce: toNumber, cast: (p) => `CAST(${p} AS numeric)`, array: 'numeric[]', compare: true, regex: false },
@@ -77,6 +77,7 @@ class Compiler {
       if (resolved.language !== undefined) return this.scalar(`(${X} ->> CAST(${this.bind(resolved.language)} AS text))`, SCALARS.string, c);
       return this.anyLanguage(X, c);
     }
+    if (resolved.kind === 'list') return this.anyElement(X, spec.element, c);
     if (resolved.path.length === 0) return this.wholeJson(X, c);
     return this.jsonPath(X, this.bind([...resolved.path]), c);
   }
@@ -112,10 +113,22 @@ class Compiler {
   /** Plain `name`: true when the predicate holds for the text of any language. */
   private anyLanguage(X: string, c: Condition): string {
     const alias = `${this.prefix}_e${this.aliases++}`;
-    const from = `SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof(${X}) = 'object' THEN ${X} END) AS ${alias}(k, v)`;
+    return this.anyText(`jsonb_each_text(CASE WHEN jsonb_typeof(${X}) = 'object' THEN ${X} END) AS ${alias}(k, v)`, `${alias}.v`, c);
+  }
+
+  /** A list: true when the predicate holds for the text of any element (of its `element` key, for objects). */
+  private anyElement(X: string, element: string | undefined, c: Condition): string {
+    const alias = `${this.prefix}_e${this.aliases++}`;
+    const array = `CASE WHEN jsonb_typeof(${X}) = 'array' THEN ${X} END`;
+    if (element === undefined) return this.anyText(`jsonb_array_elements_text(${array}) AS ${alias}(e)`, `${alias}.e`, c);
+    return this.anyText(`jsonb_array_elements(${array}) AS ${alias}(e)`, `(${alias}.e ->> CAST(${this.bind(element)} AS text))`, c);
+  }
+
+  /** Whether some row of `source` has a `text` the predicate holds for; `null`/`missing`: none has a text. */
+  private anyText(source: string, text: string, c: Condition): string {
     const kind = c.predicate.kind;
-    if (kind === 'null' || kind === 'missing') return `NOT EXISTS (${from} WHERE ${alias}.v IS NOT NULL)`;
-    return `EXISTS (${from} WHERE ${this.scalar(`${alias}.v`, SCALARS.string, c)})`;
+    if (kind === 'null' || kind === 'missing') return `NOT EXISTS (SELECT 1 FROM ${source} WHERE ${text} IS NOT NULL)`;
+    return `EXISTS (SELECT 1 FROM ${source} WHERE ${this.scalar(text, SCALARS.string, c)})`;
   }
 
   /** `mixins:null|exists|missing`; anything else needs a path. */

@@ -8,16 +8,20 @@ import { QueryError, quote } from './errors';
  *  - number: any numeric column (compared as `numeric`), boolean, datetime (timestamptz).
  *  - localized: a jsonb object language -> text. `name.en` is one language, plain `name` any language.
  *  - json: a jsonb document (mixins). `mixins.a.b` addresses a path inside it.
+ *  - list: a jsonb array of texts, or of objects whose `element` key holds the text (e.g. the `id` of
+ *    `customerGroups`). A condition holds when it holds for any element; `null`/`missing`: no element.
  *
- * `sortable` defaults to true, except for json fields where it must be set explicitly.
+ * `sortable` defaults to true, except for json fields where it must be set explicitly; lists never sort.
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'datetime' | 'enum' | 'localized' | 'json';
+export type FieldType = 'string' | 'number' | 'boolean' | 'datetime' | 'enum' | 'localized' | 'json' | 'list';
 
 export interface FieldSpec {
   readonly sql: string;
   readonly type: FieldType;
   /** Allowed values of an enum field. */
   readonly values?: readonly string[];
+  /** Of a list of objects: the key whose text each element contributes. */
+  readonly element?: string;
   readonly sortable?: boolean;
 }
 
@@ -29,7 +33,8 @@ export type ResolvedField =
   /** `language` absent: the localized field as a whole (any language). */
   | { readonly kind: 'localized'; readonly spec: FieldSpec; readonly language?: string }
   /** `path` empty: the json column as a whole. */
-  | { readonly kind: 'json'; readonly spec: FieldSpec; readonly path: readonly string[] };
+  | { readonly kind: 'json'; readonly spec: FieldSpec; readonly path: readonly string[] }
+  | { readonly kind: 'list'; readonly spec: FieldSpec };
 
 /**
  * Finds the field for a dotted path: the longest key of the map that is a prefix of the path and
@@ -44,7 +49,7 @@ export function resolveField(fieldMap: FieldMap, path: readonly string[], positi
     const rest = path.slice(k);
     if (spec.type === 'json') return { kind: 'json', spec, path: rest };
     if (spec.type === 'localized' && rest.length <= 1) return { kind: 'localized', spec, language: rest[0] };
-    if (rest.length === 0) return { kind: 'column', spec };
+    if (rest.length === 0) return spec.type === 'list' ? { kind: 'list', spec } : { kind: 'column', spec };
   }
   const field = path.join('.');
   throw new QueryError(`Unknown field ${quote(field)}`, { field, position });

@@ -24,11 +24,11 @@ import { openSampleDatabase, SAMPLE_FIELDS } from './testing/sample';
 // ---------------------------------------------------------------------------------------------
 // The SQL vocabulary: everything the compiler may write besides field-map SQL and placeholders.
 const WORDS = new Set(
-  'AND OR NOT IS NULL EXISTS SELECT FROM AS WHERE CASE WHEN THEN END CAST ANY TRUE COALESCE jsonb_each_text jsonb_typeof text numeric boolean timestamptz k v 1 ASC DESC'.split(
+  'AND OR NOT IS NULL EXISTS SELECT FROM AS WHERE CASE WHEN THEN END CAST ANY TRUE COALESCE jsonb_each_text jsonb_array_elements jsonb_array_elements_text jsonb_typeof text numeric boolean timestamptz k v e 1 ASC DESC'.split(
     ' ',
   ),
 );
-const LITERALS = new Set(["'object'", "'number'", "'string'", "'null'"]);
+const LITERALS = new Set(["'object'", "'array'", "'number'", "'string'", "'null'"]);
 const SYMBOLS = new Set(['(', ')', ',', '.', '[]', '=', '<', '>', '<=', '>=', '<>', '~*', '->>', '#>>', '#>']);
 const TOKEN = /\s+|'[a-z]+'|[A-Za-z_][A-Za-z0-9_]*|\d+|\[\]|->>|#>>|#>|~\*|<=|>=|<>|[(),.=<>]/y;
 

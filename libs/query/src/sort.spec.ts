@@ -43,6 +43,7 @@ describe('parseSort', () => {
     ['validity', "Field 'validity' is not sortable at position 0"],
     ['name', "Field 'name' is not sortable; sort by one language, e.g. 'name.en' at position 0"],
     ['mixins', "Field 'mixins' is not sortable at position 0"],
+    ['code,groups.id', "Field 'groups.id' is not sortable; it holds a list at position 5"],
     ['code, a b', "Invalid sort field 'a b' at position 6"],
     ["code;DROP TABLE x", "Invalid sort field 'code;DROP TABLE x' at position 0"],
     ['x'.repeat(1001), 'sort is too long (at most 1000 characters)'],

@@ -22,7 +22,7 @@ const PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
  * never overlap or leave gaps. A repeated expression keeps its first direction.
  *
  * Sortable: scalar fields unless `sortable: false`; localized fields with a language (`name.en`);
- * json paths (`mixins.a.b`, ordered by their text) only when the field says `sortable: true`.
+ * json paths (`mixins.a.b`, ordered by their text) only when the field says `sortable: true`; lists never.
  */
 export function parseSort(
   sort: string | undefined,
@@ -61,7 +61,9 @@ export function parseSort(
     };
     const X = sqlOperand(spec.sql);
     const param = `${paramPrefix}${index - 1}`;
-    if (resolved.kind === 'column') {
+    if (resolved.kind === 'list') {
+      notSortable('; it holds a list');
+    } else if (resolved.kind === 'column') {
       if (spec.sortable === false) notSortable();
       add({ sql: spec.sql, direction });
     } else if (resolved.kind === 'localized') {

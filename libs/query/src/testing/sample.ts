@@ -30,6 +30,9 @@ export const SAMPLE_FIELDS: FieldMap = {
   'metadata.createdAt': { sql: 's.created_at', type: 'datetime' },
   validity: { sql: 's.valid_to', type: 'datetime', sortable: false },
   lowerCode: { sql: 'lower(s.code)', type: 'string' },
+  tags: { sql: "s.mixins -> 'tags'", type: 'list' },
+  numbers: { sql: "s.mixins -> 'a'", type: 'list' },
+  'groups.id': { sql: "s.mixins -> 'groups'", type: 'list', element: 'id' },
 };
 
 export interface SampleRow {
@@ -55,14 +58,14 @@ export const SAMPLE_ROWS: SampleRow[] = [
     name: { en: 'Yoghurt import', de: 'Joghurt' }, mixins: { a: { b: 'x', n: 10 }, tags: ['t1', 't2'] },
     created_at: '2021-05-18T07:27:27.455Z' }),
   row({ id: 'a2', code: 'abcd', status: 'INACTIVE', is_primary: false, quantity: 20, price: '100.00',
-    name: { en: 'Milk' }, mixins: { a: { b: 'y', n: 'ten' } },
+    name: { en: 'Milk' }, mixins: { a: { b: 'y', n: 'ten' }, groups: [{ id: 'g1', role: 'admin' }, { id: 'g2' }, { role: 'none' }, 'g3'] },
     created_at: '2021-05-19T00:00:00Z', valid_to: '2022-01-01T00:00:00Z' }),
   row({ id: 'a3', code: 'AB CD', status: 'ACTIVE', quantity: 15,
     name: { en: null, fr: 'Fromage' }, mixins: { a: { n: 20.5, when: '2021-06-01T00:00:00Z' } },
     created_at: '2021-05-20T00:00:00Z' }),
   row({ id: 'a4', is_primary: true, created_at: '2021-05-21T12:00:00+02:00' }),
   row({ id: 'a5', code: 'xyz', status: 'ACTIVE', is_primary: false, quantity: 10, price: '0.50',
-    name: {}, mixins: { a: { b: null, n: true } }, created_at: '2020-01-01T00:00:00Z' }),
+    name: {}, mixins: { a: { b: null, n: true }, tags: [], groups: [{ role: 'none' }] }, created_at: '2020-01-01T00:00:00Z' }),
   row({ id: 'a6', code: "O'Brien", status: 'INACTIVE', is_primary: true, quantity: 100,
     name: { en: 'John', de: 'Johann' }, mixins: { a: 'scalar' }, created_at: '2019-12-31T23:59:59Z' }),
   row({ id: 'a7', code: 'Zed', status: 'ACTIVE', quantity: -3, name: 'not an object', mixins: { a: [1, 2], n: 7 },

@@ -7,8 +7,8 @@ const LEGAL_INFO_TEXT = ['legalName', 'taxRegistrationNumber', 'registrationAgen
 
 /**
  * q and sort fields of a legal entity with table alias `alias`: every scalar field, mixins and
- * metadata. `prefix` names them inside another document (`legalEntity.` in contact assignments).
- * The id lists (customerGroups, entitiesAddresses, approvalGroup, restrictions) are not q fields.
+ * metadata, and the lists by the ids they hold (`customerGroups.id:G1` matches an entity with that
+ * group among its groups). `prefix` names them inside another document (`legalEntity.` in contact assignments).
  */
 export function legalEntityFields(alias: string, prefix = ''): FieldMap {
   const info = (name: string) => `${alias}.legal_info ->> '${name}'`;
@@ -22,6 +22,10 @@ export function legalEntityFields(alias: string, prefix = ''): FieldMap {
     [`${prefix}legalInfo.registrationDate`]: { sql: `CAST(${info('registrationDate')} AS timestamptz)`, type: 'datetime' },
     [`${prefix}accountLimit.currency`]: { sql: `${alias}.account_limit ->> 'currency'`, type: 'string' },
     [`${prefix}accountLimit.value`]: { sql: `CAST(${alias}.account_limit ->> 'value' AS numeric)`, type: 'number' },
+    [`${prefix}customerGroups.id`]: { sql: `${alias}.customer_groups`, type: 'list', element: 'id' },
+    [`${prefix}entitiesAddresses.id`]: { sql: `${alias}.entities_addresses`, type: 'list' },
+    [`${prefix}approvalGroup.id`]: { sql: `${alias}.approval_group`, type: 'list' },
+    [`${prefix}restrictions`]: { sql: `${alias}.restrictions`, type: 'list' },
     ...documentFields(alias, prefix),
   };
 }

@@ -5,7 +5,7 @@ import { anyElementContains, contains, equals, FilterSpec } from '../list-filter
 
 const detail = (name: string) => `l.contact_details ->> '${name}'`;
 
-/** q and sort fields of locations (alias `l`): every scalar field, mixins and metadata. */
+/** q and sort fields of locations (alias `l`): every scalar field, the e-mail and phone lists (any element), mixins and metadata. */
 export const LOCATION_FIELDS: FieldMap = {
   id: { sql: 'l.id', type: 'string' },
   name: { sql: 'l.name', type: 'string' },
@@ -16,6 +16,8 @@ export const LOCATION_FIELDS: FieldMap = {
   'contactDetails.state': { sql: detail('state'), type: 'string' },
   'contactDetails.postcode': { sql: detail('postcode'), type: 'string' },
   'contactDetails.countryCode': { sql: detail('countryCode'), type: 'string' },
+  'contactDetails.emails': { sql: `l.contact_details -> 'emails'`, type: 'list' },
+  'contactDetails.phones': { sql: `l.contact_details -> 'phones'`, type: 'list' },
   ...documentFields('l'),
 };
 
