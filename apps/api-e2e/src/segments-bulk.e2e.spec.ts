@@ -66,6 +66,7 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
       { ...segmentBody({ name: { en: 'Stale' } }), id: 'u-old2', metadata: { version: 5 } },
       segmentBody(),
       segmentBody({ id: 'bad id' }),
+      segmentBody({ id: 'items' }),
     ]);
     expect(response.status).toBe(207);
     expect(data).toEqual([
@@ -74,8 +75,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
       { index: 2, code: 409, status: 'Conflict', message: expect.any(String), id: 'u-old2' },
       { index: 3, code: 400, status: 'Bad Request', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ field: 'id' })]) },
       { index: 4, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'id' })] },
+      { index: 5, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'id' })] },
     ]);
     expect(await db.stored('u-new')).toMatchObject({ version: 1 });
+    expect(await db.stored('items')).toBeUndefined();
     expect(await db.stored('u-old')).toMatchObject({ name: { en: 'Updated' }, status: 'INACTIVE', version: 2 });
     expect(await db.stored('u-old2')).toMatchObject({ name: { en: 'Gold' }, version: 1 });
     expect(await db.stored('bad id')).toBeUndefined();

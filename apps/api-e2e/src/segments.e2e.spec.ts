@@ -86,6 +86,8 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       ['id too long', { id: 'x'.repeat(67), name: { en: 'x' }, siteCode: 'main' }, 'id'],
       ['id with a slash', { id: 'a/b', name: { en: 'x' }, siteCode: 'main' }, 'id'],
       ['id with a space', { id: 'a b', name: { en: 'x' }, siteCode: 'main' }, 'id'],
+      ['id that is a route word (items)', { id: 'items', name: { en: 'x' }, siteCode: 'main' }, 'id'],
+      ['id that is a route word (bulk)', { id: 'bulk', name: { en: 'x' }, siteCode: 'main' }, 'id'],
       ['validity.from not a date-time', { name: { en: 'x' }, siteCode: 'main', validity: { from: 'tomorrow' } }, 'validity.from'],
       ['validity.from after validity.to', { name: { en: 'x' }, siteCode: 'main', validity: { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } }, 'validity.from'],
       ['mixins not an object', { name: { en: 'x' }, siteCode: 'main', mixins: 'x' }, 'mixins'],
@@ -96,6 +98,18 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(response.status).toBe(400);
       expect(error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
       expect(await db.sql('SELECT count(*) FROM segment')).toEqual(before);
+    });
+
+    it('answers 400 for a route word as the id of a PUT, and takes words that only contain one', async () => {
+      for (const id of ['match', 'search']) {
+        const { error, response } = await put(id, segmentBody());
+        expect(response.status).toBe(400);
+        expect(error).toMatchObject({ code: 400, details: [expect.objectContaining({ field: 'segmentId' })] });
+        expect(await db.stored(id)).toBeUndefined();
+      }
+      expect((await create(segmentBody({ id: 'items2' }))).response.status).toBe(201);
+      expect((await put('Bulk', segmentBody())).response.status).toBe(201);
+      expect((await get('Bulk')).data?.id).toBe('Bulk');
     });
 
     it('accepts the 66-character id limit and equal validity ends', async () => {

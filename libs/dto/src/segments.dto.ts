@@ -4,9 +4,13 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
-/** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive). */
-export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
-export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive';
+/**
+ * Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except
+ * the words of the routes beside `/segments/{segmentId}` (`/segments/items`, `/segments/bulk`, ...):
+ * a segment with such an id could not be read, replaced or deleted by its path.
+ */
+export const SEGMENT_ID_PATTERN = /^(?!(?:bulk|items|match|search)$)[A-Za-z0-9_.:-]{1,66}$/;
+export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
 
 /** An RFC 3339 date-time with a time zone, e.g. `2024-04-17T08:00:00.000Z`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;

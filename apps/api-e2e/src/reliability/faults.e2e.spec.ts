@@ -197,6 +197,7 @@ describe('reliability: database faults', () => {
       expect(refusedFast.length).toBeGreaterThanOrEqual(10 - POOL);
       expect(Math.max(...refusedFast.map((result) => result.elapsed))).toBeLessThan(ACQUIRE_MS + 3000);
       expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'busy' });
       expect(probeElapsed).toBeLessThan(ACQUIRE_MS + 3000);
 
       const after = await send(server.baseUrl, token, 'PUT', `${SEGMENTS}/hot`, { name: { en: 'cool' }, siteCode: 'main' });

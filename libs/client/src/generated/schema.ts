@@ -317,7 +317,7 @@ export interface paths {
         put?: never;
         /**
          * Creating a customer segment
-         * @description Creates a new customer segment. `id` is optional (generated: 24 lowercase hex characters); custom ids are 1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive. An existing id is a 409. `status` defaults to INACTIVE; `validity.from` must not be after `validity.to`.
+         * @description Creates a new customer segment. `id` is optional (generated: 24 lowercase hex characters); custom ids are 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`. An existing id is a 409. `status` defaults to INACTIVE; `validity.from` must not be after `validity.to`.
          */
         post: operations["POST-customer-segment-create-segment"];
         delete?: never;
@@ -708,7 +708,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /**
+         * Readiness: the database answers
+         * @description Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached.
+         */
         get: operations["GET-health-readiness"];
         put?: never;
         post?: never;
@@ -1350,7 +1353,7 @@ export interface components {
             description?: {
                 [key: string]: string;
             } | string;
-            /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive. */
+            /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`. */
             id?: string;
             metadata?: components["schemas"]["MetadataCreate"];
             /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
@@ -1449,7 +1452,7 @@ export interface components {
             description?: {
                 [key: string]: string;
             } | string;
-            /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`; case-sensitive). */
+            /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`). */
             id: string;
             metadata?: components["schemas"]["MetadataUpdate"];
             /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */

@@ -81,6 +81,11 @@ function fastifyMessage(error: FastifyLikeError): string {
   }
 }
 
+/** The pool had no free connection within `DB_ACQUIRE_TIMEOUT_MS`: the database is busy, not down. */
+export function isPoolExhausted(error: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test((error as Error)?.message ?? '');
+}
+
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? ((error as { driverError?: { code?: string } })?.driverError?.code ?? '');
   if (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
@@ -88,5 +93,5 @@ export function isUnavailable(error: unknown): boolean {
   // released it, and pg refuses further queries on it.
   if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
   const message = (error as Error)?.message ?? '';
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|is not queryable/i.test(message);
+  return isPoolExhausted(error) || /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|is not queryable/i.test(message);
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../decorators/auth.decorators';
+import { isPoolExhausted } from '../filters/error-mapping';
 
 @ApiTags('Health')
 @Controller('health')
@@ -20,16 +21,22 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ operationId: 'GET-health-readiness', summary: 'Readiness: the database answers' })
+  @ApiOperation({
+    operationId: 'GET-health-readiness',
+    summary: 'Readiness: the database answers',
+    description:
+      'Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use ' +
+      'for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'down' } } })
+  @ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'busy' } } })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: string }> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };
-    } catch {
+    } catch (error) {
       void reply.status(503);
-      return { status: 'unavailable', database: 'down' };
+      return { status: 'unavailable', database: isPoolExhausted(error) ? 'busy' : 'down' };
     }
   }
 }
