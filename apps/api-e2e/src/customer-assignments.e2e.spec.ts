@@ -204,10 +204,20 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       { legal_entity_id: 'le9', assignment_type: 'MANUAL', mixins: {}, metadata_mixins: { n: 'https://s/n.json' }, version: 1 },
     ]);
     expect(await stored('seg2', 'b3')).toMatchObject([{ version: 1 }]);
-    expect((await events('b1')).map((event) => event.type)).toEqual([
-      'customer-segment.customer-assignment-created',
-      'customer-segment.customer-assignment-created',
-      'customer-segment.customer-assignment-updated',
+    const metadata = (version: number, mixins: object) => ({ version, mixins, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
+    expect(await events('b1')).toEqual([
+      {
+        type: 'customer-segment.customer-assignment-created',
+        payload: { segmentId: 'seg2', customer: { id: 'b1' }, assignmentType: 'MANUAL', mixins: { n: 1 }, metadata: metadata(1, {}) },
+      },
+      {
+        type: 'customer-segment.customer-assignment-created',
+        payload: { segmentId: 'seg2', customer: { id: 'b1' }, legalEntity: { id: 'le9' }, assignmentType: 'MANUAL', mixins: {}, metadata: metadata(1, { n: 'https://s/n.json' }) },
+      },
+      {
+        type: 'customer-segment.customer-assignment-updated',
+        payload: { segmentId: 'seg2', customer: { id: 'b1' }, assignmentType: 'MANUAL', mixins: { n: 2 }, metadata: metadata(2, {}) },
+      },
     ]);
   });
 

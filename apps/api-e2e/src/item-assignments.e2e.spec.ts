@@ -160,7 +160,17 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     ]);
     expect(await stored(f, 'w2', 'b-new')).toEqual([{ type: 'CATEGORY', mixins: { m: 1 }, metadata_mixins: { m: 'https://example.com/m.json' }, version: 1 }]);
     expect((await stored(f, 'w2', 'b-existing'))[0].version).toBe(2);
-    expect((await f.itemEvents('b-new')).map((event) => event.type)).toEqual(['customer-segment.item-assignment-created']);
+    const metadata = (version: number, mixins?: object) => ({ version, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), ...(mixins && { mixins }) });
+    expect(await f.itemEvents('b-new')).toEqual([
+      {
+        type: 'customer-segment.item-assignment-created',
+        payload: { segmentId: 'w2', type: 'CATEGORY', item: { id: 'b-new' }, mixins: { m: 1 }, metadata: metadata(1, { m: 'https://example.com/m.json' }) },
+      },
+    ]);
+    expect((await f.itemEvents('b-existing')).at(-1)).toEqual({
+      type: 'customer-segment.item-assignment-updated',
+      payload: { segmentId: 'w2', type: 'CATEGORY', item: { id: 'b-existing' }, metadata: metadata(2) },
+    });
   });
 
   it('bulk PUT into a missing segment answers 404 per item; a bad type, a non-array or more than 200 items is a 400 and applies nothing', async () => {

@@ -27,12 +27,16 @@ export interface AssignmentRow extends StoredDocument {
  * ids; `mixins` and `metadata.mixins` are there also when empty.
  */
 export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
+  return { ...documentFields(row), metadata: { ...metadataOf(row), mixins: row.metadata_mixins } };
+}
+
+/** The document without `metadata`: also what events carry, with the stored metadata added by the write. */
+function documentFields(row: Omit<AssignmentRow, Exclude<keyof StoredDocument, 'mixins'>>): Omit<CustomerAssignmentResponse, 'metadata'> {
   return {
     customer: withoutNulls({ id: row.customerId, firstName: row.firstName, lastName: row.lastName, email: row.email }),
     ...(row.legalEntityId !== '' && { legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }) }),
     assignmentType: row.assignmentType,
     mixins: row.mixins,
-    metadata: { ...metadataOf(row), mixins: row.metadata_mixins },
   };
 }
 
@@ -73,15 +77,11 @@ export function assignmentRow(tenant: string, key: AssignmentKey, body: MixinsUp
 }
 
 function eventPayload(key: AssignmentKey, assignmentType: AssignmentType, mixins: Record<string, unknown>): object {
-  const { metadata: _metadata, ...document } = toDocument({
+  const document = documentFields({
     customerId: key.customerId,
     legalEntityId: key.legalEntityId ?? '',
     assignmentType,
     mixins,
-    metadata_mixins: {},
-    version: 0,
-    created_at: new Date(0),
-    modified_at: new Date(0),
     firstName: null,
     lastName: null,
     email: null,

@@ -33,12 +33,16 @@ export function segmentNotFound(segmentId: string): NotFoundError {
 
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
 export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
+  return { ...documentFields(row, languages), ...mixinsAndMetadataOf(row) };
+}
+
+/** The document without `mixins` and `metadata`. */
+function documentFields(row: Omit<ItemAssignmentRow, keyof StoredDocument>, languages: string[]): Pick<ItemAssignmentResponse, 'segmentId' | 'item' | 'type'> {
   const name = localizedOutput(row.name, languages);
   return {
     segmentId: row.segmentId,
     item: { id: row.itemId, ...(row.code !== null && { code: row.code }), ...(name !== undefined && { name }) },
     type: row.type,
-    ...mixinsAndMetadataOf(row),
   };
 }
 
@@ -46,7 +50,8 @@ export function toDocument(row: ItemAssignmentRow, languages: string[] = []): It
 export function itemAssignmentRow(tenant: string, key: { segmentId: string; type: ItemType; itemId: string }, body: MixinsUpsert): VersionedUpsertRow {
   const mixins = body.mixins ?? {};
   const metadataMixins = body.metadata?.mixins ?? {};
-  const { metadata: _metadata, ...payload } = toDocument({ ...key, code: null, name: null, mixins, metadata_mixins: {}, version: 0, created_at: new Date(0), modified_at: new Date(0) });
+  // The event's document; the write adds the stored metadata.
+  const payload = { ...documentFields({ ...key, code: null, name: null }, []), ...(!isEmpty(mixins) && { mixins }) };
   return {
     key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
     values: { mixins, metadata_mixins: metadataMixins },
