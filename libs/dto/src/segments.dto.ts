@@ -1,16 +1,20 @@
 import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
+/** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
+export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
 /**
- * Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except
- * the words of the routes beside `/segments/{segmentId}` (`/segments/items`, `/segments/bulk`, ...):
- * a segment with such an id could not be read, replaced or deleted by its path.
+ * The words of the routes beside `/segments/{segmentId}` (`/segments/items`, `/segments/bulk`, ...): a
+ * segment with such an id could not be read, replaced or deleted by its path. (Not part of the pattern:
+ * a look-ahead would not carry over to every client's regular expressions.)
  */
-export const SEGMENT_ID_PATTERN = /^(?!(?:bulk|items|match|search)$)[A-Za-z0-9_.:-]{1,66}$/;
+export const RESERVED_SEGMENT_IDS = ['bulk', 'items', 'match', 'search'];
 export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
+
+export const isSegmentId = (id: string): boolean => SEGMENT_ID_PATTERN.test(id) && !RESERVED_SEGMENT_IDS.includes(id);
 
 /** An RFC 3339 date-time with a time zone, e.g. `2024-04-17T08:00:00.000Z`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -105,6 +109,7 @@ export class SegmentCreation extends SegmentFields {
   @IsOptional()
   @IsString()
   @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
+  @IsNotIn(RESERVED_SEGMENT_IDS, { message: `id must be ${SEGMENT_ID_RULE}` })
   id?: string;
 
   @MetadataProperty(MetadataCreate)
@@ -120,6 +125,7 @@ export class SegmentUpdateBulk extends SegmentUpdate {
   @ApiProperty({ description: `Unique identifier of the customer segment (${SEGMENT_ID_RULE}).`, pattern: SEGMENT_ID_PATTERN.source })
   @IsString()
   @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
+  @IsNotIn(RESERVED_SEGMENT_IDS, { message: `id must be ${SEGMENT_ID_RULE}` })
   id!: string;
 }
 

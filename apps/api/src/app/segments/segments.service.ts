@@ -1,5 +1,5 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
-import { SEGMENT_ID_PATTERN, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
+import { isSegmentId, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Select } from '../database/select';
@@ -38,7 +38,7 @@ export class SegmentsService {
 
   /** PUT: creates (true) or replaces (false) the segment. */
   upsert(tenant: string, id: string, input: SegmentUpdate, language: string | undefined): Promise<boolean> {
-    if (!SEGMENT_ID_PATTERN.test(id)) throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [{ field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` }]);
+    if (!isSegmentId(id)) throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [{ field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` }]);
     return this.transactions.run((tx) => this.upsertIn(tx, tenant, id, input, language));
   }
 
