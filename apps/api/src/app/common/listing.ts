@@ -1,4 +1,4 @@
-import { compileQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryError, wantsTotalCount } from '@cs/query';
+import { compileQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryAst, QueryError, wantsTotalCount } from '@cs/query';
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
 import { ErrorResponse } from '@cs/dto';
@@ -11,7 +11,8 @@ export const PAGING = { defaultPageSize: 16, maxPageSize: 1000 };
 
 /** The list parameters shared by every collection GET and `.../search` POST, already validated. */
 export interface ListRequest {
-  q?: string;
+  /** q, parsed (no conditions when absent). */
+  q: QueryAst;
   sort?: string;
   fields?: string;
   paging: Paging;
@@ -59,8 +60,7 @@ export const List = createParamDecorator((source: 'query' | 'search' | undefined
   if (source === 'search' && !isJsonObject(body)) {
     throw new QueryError('The search body must be a JSON object like {"q": "..."}', { field: 'q' });
   }
-  const q = source === 'search' ? single('q', (body as Record<string, unknown>).q) : single('q', query.q);
-  if (q !== undefined) parseQuery(q);
+  const q = parseQuery((source === 'search' ? single('q', (body as Record<string, unknown>).q) : single('q', query.q)) ?? '');
   const fields = single('fields', query.fields);
   parseFields(fields);
   return {
@@ -91,8 +91,7 @@ export function ApiList(options: { search?: boolean } = {}) {
  * its tie-breaker, and the page. Returns the raw rows for the caller to map.
  */
 export async function fetchPage<R>(select: Select, list: ListRequest, spec: ListSpec): Promise<Page<R>> {
-  const ast = parseQuery(list.q ?? '');
-  const condition = ast.conditions.length ? compileQuery(ast, spec.fieldMap) : undefined;
+  const condition = list.q.conditions.length ? compileQuery(list.q, spec.fieldMap) : undefined;
   if (condition) select.where(condition.sql, condition.params);
   const sort = parseSort(list.sort, spec.fieldMap, spec.tieBreaker);
   const deferred = spec.deferredJoins;
