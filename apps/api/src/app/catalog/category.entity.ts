@@ -4,6 +4,8 @@ import { LocalizedText, MixinDocument } from '../database/columns';
 /** Catalog categories the service keeps for item enrichment, category trees and match. */
 @Entity('catalog_category')
 @Index('catalog_category_parent', ['tenant', 'parentId'])
+// Walking up (match, category trees) reads each category's parent from the index alone.
+@Index('catalog_category_id_parent', ['tenant', 'id', 'parentId'])
 export class CategoryEntity extends MixinDocument {
   @PrimaryColumn({ type: 'varchar', length: 128 })
   id!: string;
