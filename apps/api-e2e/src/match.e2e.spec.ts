@@ -113,6 +113,10 @@ describe('match: products assigned to segments directly or through categories', 
       expect(response.status).toBe(400);
       expect(error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
     }
+    // Every problem in one answer: the missing site beside a malformed item.
+    const both = await match({ segmentIds: ['active'], items: [{ id: '' }] });
+    expect(both.response.status).toBe(400);
+    expect(both.error?.details?.map((detail) => detail.field).sort()).toEqual(['items.0.id', 'site']);
     const exactly200 = await match({ site: 'main', segmentIds: ['active'], items: ids(...Array.from({ length: 199 }, (_, i) => `p${i}`), 'p-direct') });
     expect(exactly200.data).toEqual(ids('p-direct'));
   });

@@ -2,19 +2,28 @@ import { ErrorDetail } from '@cs/contracts';
 import { Match, MAX_ITEM_ID_LENGTH, MAX_MATCH_ITEMS, MatchItem } from '@cs/dto';
 import { assertObjectBody, checkAs, validationFailed } from '../common/validation';
 
+/** A checked match request: `site` is `site` or else `siteCode`. */
+export interface MatchRequest {
+  items: MatchItem[];
+  segmentIds: string[];
+  site: string;
+}
+
 /**
- * The match request checked: `items` by `matchItemsErrors`, everything else as the `Match` DTO, all
- * problems in one 400. The controller takes the body unconverted, so the 200 items are not copied
- * and checked object by object by class-transformer and class-validator.
+ * The match request checked: `items` by `matchItemsErrors`, everything else as the `Match` DTO, plus
+ * `site` (or `siteCode`) being given; all problems in one 400. The controller takes the body
+ * unconverted, so the 200 items are not copied and checked object by object by class-transformer and
+ * class-validator.
  */
-export async function validMatchRequest(body: unknown): Promise<Match> {
+export async function validMatchRequest(body: unknown): Promise<MatchRequest> {
   assertObjectBody(body);
   const { items, ...rest } = body ?? {};
   const { instance, details } = await checkAs(Match, { ...rest, items: [] });
   details.push(...matchItemsErrors(items));
-  if (details.length) throw validationFailed(details);
-  instance.items = (items as MatchItem[]).map((item) => ({ id: item.id }));
-  return instance;
+  const site = instance.site ?? instance.siteCode;
+  if (site === undefined) details.push({ field: 'site', message: 'site (or siteCode) must be given' });
+  if (details.length || site === undefined) throw validationFailed(details);
+  return { items: (items as MatchItem[]).map((item) => ({ id: item.id })), segmentIds: instance.segmentIds, site };
 }
 
 /**

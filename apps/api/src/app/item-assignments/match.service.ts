@@ -1,7 +1,6 @@
 import { MatchItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BadRequestError } from '../errors/domain-errors';
 import { validMatchRequest } from './match-items';
 import { segmentActiveNow } from '../segments/segment-visibility';
 
@@ -53,14 +52,12 @@ export class MatchService {
 
   async match(tenant: string, body: unknown): Promise<MatchItem[]> {
     const request = await validMatchRequest(body);
-    const site = request.site ?? request.siteCode;
-    if (site === undefined) throw new BadRequestError('Invalid request: site.', undefined, [{ field: 'site', message: 'site (or siteCode) must be given' }]);
     if (!request.items.length || !request.segmentIds.length) return [];
     const rows: Array<{ id: string }> = await this.dataSource.query(MATCH_SQL, [
       tenant,
       request.items.map((item) => item.id),
       request.segmentIds,
-      site,
+      request.site,
     ]);
     return rows.map((row) => ({ id: row.id }));
   }
