@@ -229,6 +229,8 @@ describe('customer management: contact assignments and the customer data sync', 
       expect(await ids({ q: 'legalEntity.id:xyz customer.id:(stranger,jane)' })).toEqual(['ca-put', 'ca-unknown']);
       expect(await ids({ q: 'legalEntity.name:~abc' })).toEqual(['ca1']);
       expect(await ids({ q: 'legalEntity.legalInfo.legalName:"ABC GmbH"' })).toEqual(['ca1']);
+      expect(await ids({ q: 'legalEntity.customerGroups.id:cg1' })).toEqual(['ca1']);
+      expect(await ids({ q: 'legalEntity.customerGroups.id:missing legalEntity.entitiesAddresses.id:wh' })).toEqual(['ca-put', 'ca-short', 'ca-unknown']);
       expect(await ids({ q: 'type:(BILLING,CONTACT) mixins.note.text:hi' })).toEqual(['ca1']);
       expect(await ids({ q: 'metadata.version:3' })).toEqual(['ca-put']);
       expect(await ids({ q: 'mixins.note.text:~trip' })).toEqual(['ca-put']);
