@@ -45,6 +45,11 @@ export function isoTimestampSql(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
+/** `created_at` and `modified_at` of the table alias `alias` as ISO text (`isoTimestampSql`), under their own names. */
+export function isoTimestampColumns(alias: string): string {
+  return ['created_at', 'modified_at'].map((column) => `${isoTimestampSql(`${alias}.${column}`)} AS ${column}`).join(', ');
+}
+
 /** `mixins` (only when there are any) and `metadata` of a document. */
 export function mixinsAndMetadataOf(row: StoredDocument): { mixins?: Record<string, unknown>; metadata: MetadataResponse } {
   return { ...(!isEmpty(row.mixins) && { mixins: row.mixins }), metadata: metadataOf(row) };

@@ -27,11 +27,11 @@ export interface AssignmentRow extends StoredDocument {
  * ids; `mixins` and `metadata.mixins` are there also when empty.
  */
 export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
-  return { ...documentFields(row), metadata: { ...metadataOf(row), mixins: row.metadata_mixins } };
+  return { ...documentBody(row), metadata: { ...metadataOf(row), mixins: row.metadata_mixins } };
 }
 
 /** The document without `metadata`: also what events carry, with the stored metadata added by the write. */
-function documentFields(row: Omit<AssignmentRow, Exclude<keyof StoredDocument, 'mixins'>>): Omit<CustomerAssignmentResponse, 'metadata'> {
+function documentBody(row: Omit<AssignmentRow, Exclude<keyof StoredDocument, 'mixins'>>): Omit<CustomerAssignmentResponse, 'metadata'> {
   return {
     customer: withoutNulls({ id: row.customerId, firstName: row.firstName, lastName: row.lastName, email: row.email }),
     ...(row.legalEntityId !== '' && { legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }) }),
@@ -77,7 +77,7 @@ export function assignmentRow(tenant: string, key: AssignmentKey, body: MixinsUp
 }
 
 function eventPayload(key: AssignmentKey, assignmentType: AssignmentType, mixins: Record<string, unknown>): object {
-  const document = documentFields({
+  const document = documentBody({
     customerId: key.customerId,
     legalEntityId: key.legalEntityId ?? '',
     assignmentType,

@@ -2,7 +2,7 @@ import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
 import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isoTimestampSql } from '../common/documents';
+import { isoTimestampColumns } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertObjectBody, validateAs } from '../common/validation';
@@ -100,8 +100,7 @@ export class CustomerAssignmentsService {
       .select('a.mixins', 'mixins')
       .select('a.metadata_mixins', 'metadata_mixins')
       .select('a.version', 'version')
-      .select(isoTimestampSql('a.created_at'), 'created_at')
-      .select(isoTimestampSql('a.modified_at'), 'modified_at')
+      .select(isoTimestampColumns('a'))
       .select('c.first_name', 'firstName')
       .select('c.last_name', 'lastName')
       .select('c.email', 'email')

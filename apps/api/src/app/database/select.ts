@@ -33,7 +33,7 @@ export class Select {
 
   constructor(private readonly db: QueryRunnerLike) {}
 
-  /** Adds a column expression, `AS "alias"` when given. */
+  /** Adds to the select list: an expression, `AS "alias"` when given, or a ready list of them. */
   select(sql: string, alias?: string): this {
     this.columns.push(alias === undefined ? sql : `${sql} AS "${alias}"`);
     return this;

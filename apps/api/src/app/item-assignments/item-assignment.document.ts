@@ -33,11 +33,11 @@ export function segmentNotFound(segmentId: string): NotFoundError {
 
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
 export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
-  return { ...documentFields(row, languages), ...mixinsAndMetadataOf(row) };
+  return { ...documentBody(row, languages), ...mixinsAndMetadataOf(row) };
 }
 
 /** The document without `mixins` and `metadata`. */
-function documentFields(row: Omit<ItemAssignmentRow, keyof StoredDocument>, languages: string[]): Pick<ItemAssignmentResponse, 'segmentId' | 'item' | 'type'> {
+function documentBody(row: Omit<ItemAssignmentRow, keyof StoredDocument>, languages: string[]): Pick<ItemAssignmentResponse, 'segmentId' | 'item' | 'type'> {
   const name = localizedOutput(row.name, languages);
   return {
     segmentId: row.segmentId,
@@ -51,7 +51,7 @@ export function itemAssignmentRow(tenant: string, key: { segmentId: string; type
   const mixins = body.mixins ?? {};
   const metadataMixins = body.metadata?.mixins ?? {};
   // The event's document; the write adds the stored metadata.
-  const payload = { ...documentFields({ ...key, code: null, name: null }, []), ...(!isEmpty(mixins) && { mixins }) };
+  const payload = { ...documentBody({ ...key, code: null, name: null }, []), ...(!isEmpty(mixins) && { mixins }) };
   return {
     key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
     values: { mixins, metadata_mixins: metadataMixins },

@@ -2,7 +2,7 @@ import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isoTimestampSql } from '../common/documents';
+import { isoTimestampColumns } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
@@ -107,8 +107,7 @@ export class ItemAssignmentsService {
       .select('ia.mixins', 'mixins')
       .select('ia.metadata_mixins', 'metadata_mixins')
       .select('ia.version', 'version')
-      .select(isoTimestampSql('ia.created_at'), 'created_at')
-      .select(isoTimestampSql('ia.modified_at'), 'modified_at')
+      .select(isoTimestampColumns('ia'))
       .where('ia.tenant = :tenant', { tenant });
     if (scope.view) {
       const visible = visibleToCustomerSql('s', scope.view);

@@ -4,6 +4,8 @@ import { documentFields } from '../../common/documents';
 import { anyElementContains, contains, equals, FilterSpec } from '../list-filters';
 
 const detail = (name: string) => `l.contact_details ->> '${name}'`;
+const EMAILS = `l.contact_details -> 'emails'`;
+const PHONES = `l.contact_details -> 'phones'`;
 
 /** q and sort fields of locations (alias `l`): every scalar field, the e-mail and phone lists (any element), mixins and metadata. */
 export const LOCATION_FIELDS: FieldMap = {
@@ -16,8 +18,8 @@ export const LOCATION_FIELDS: FieldMap = {
   'contactDetails.state': { sql: detail('state'), type: 'string' },
   'contactDetails.postcode': { sql: detail('postcode'), type: 'string' },
   'contactDetails.countryCode': { sql: detail('countryCode'), type: 'string' },
-  'contactDetails.emails': { sql: `l.contact_details -> 'emails'`, type: 'list' },
-  'contactDetails.phones': { sql: `l.contact_details -> 'phones'`, type: 'list' },
+  'contactDetails.emails': { sql: EMAILS, type: 'list' },
+  'contactDetails.phones': { sql: PHONES, type: 'list' },
   ...documentFields('l'),
 };
 
@@ -27,8 +29,8 @@ export const LOCATION_TIE_BREAKER = ['l.id'];
 export const LOCATION_FILTERS: FilterSpec = {
   name: contains('l.name'),
   type: equals('l.type'),
-  'contactDetails.email': anyElementContains(`l.contact_details -> 'emails'`),
-  'contactDetails.phone': anyElementContains(`l.contact_details -> 'phones'`),
+  'contactDetails.email': anyElementContains(EMAILS),
+  'contactDetails.phone': anyElementContains(PHONES),
   'contactDetails.address': (param) => `(${contains(detail('addressLine1'))(param)} OR ${contains(detail('addressLine2'))(param)})`,
   'contactDetails.city': contains(detail('city')),
   'contactDetails.state': contains(detail('state')),
