@@ -1,3 +1,5 @@
+import { TEST_TENANT } from '@cs/api/testing';
+import { freePort } from '@cs/postgres';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -74,4 +76,46 @@ export async function startPostgresProcess(dataDir: string, port: number): Promi
       await server.exited;
     },
   };
+}
+
+const SERVICE_SCOPE = `tenant=${TEST_TENANT} customersegment.segment_manage customersegment.segment_read`;
+
+/** The built service running as a child process, with a segment manager's token of the built-in issuer. */
+export interface Service {
+  process: ChildOutput;
+  baseUrl: string;
+  token: string;
+}
+
+/** Starts `node apps/api/dist/main.js` on a free port with `env` (warnings and errors logged). Needs `buildService()` first. */
+export async function startService(env: Record<string, string>): Promise<Service> {
+  const port = await freePort();
+  const process = track(
+    spawn(globalThis.process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: { PATH: globalThis.process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_TIMEOUT_MS: '15000', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  await waitForOutput(process, /Listening on/, 90_000);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: SERVICE_SCOPE }),
+  });
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return { process, baseUrl, token };
+}
+
+/** A JSON request to `/customer-segment/{tenant}{path}` with the service's token: its status and text, or the network error's code. */
+export function request(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; text: string } | { error: string }> {
+  return fetch(`${service.baseUrl}/customer-segment/${TEST_TENANT}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).then(
+    async (response) => ({ status: response.status, text: await response.text() }),
+    (error: Error & { cause?: { code?: string } }) => ({ error: error.cause?.code ?? error.message }),
+  );
 }

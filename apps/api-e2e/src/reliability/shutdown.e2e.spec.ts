@@ -1,57 +1,11 @@
 import { TEST_TENANT } from '@cs/api/testing';
-import { createTestDatabase, freePort, ScratchDatabase } from '@cs/postgres';
-import { spawn } from 'node:child_process';
+import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { report } from './harness';
-import { buildService, ChildOutput, MAIN, ROOT, track, waitForOutput } from './processes';
-
-/**
- * SIGTERM during load, against the real built service in a child process: requests in flight
- * complete, new ones are refused (and change nothing), the pool closes and the process exits 0.
- * Once with DATABASE_URL, once on the default path, where the embedded Postgres must be stopped
- * after the drain (not before, and not left running).
- */
-const SCOPE = `tenant=${TEST_TENANT} customersegment.segment_manage customersegment.segment_read`;
-
-interface Service {
-  process: ChildOutput;
-  baseUrl: string;
-  token: string;
-}
-
-async function startService(env: Record<string, string>): Promise<Service> {
-  const port = await freePort();
-  const process = track(
-    spawn(globalThis.process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: { PATH: globalThis.process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_TIMEOUT_MS: '15000', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  await waitForOutput(process, /Listening on/, 90_000);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: SCOPE }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return { process, baseUrl, token };
-}
-
-function request(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; text: string } | { error: string }> {
-  return fetch(`${service.baseUrl}/customer-segment/${TEST_TENANT}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).then(
-    async (response) => ({ status: response.status, text: await response.text() }),
-    (error: Error & { cause?: { code?: string } }) => ({ error: error.cause?.code ?? error.message }),
-  );
-}
+import { buildService, request, Service, startService, waitForOutput } from './processes';
 
 /**
  * Holds the row lock of segment `hot` from a direct connection, starts `inFlight` writes of it (they
@@ -103,6 +57,12 @@ async function drainUnderLoad(service: Service, databaseUrl: string, label: stri
   }
 }
 
+/**
+ * SIGTERM during load, against the real built service in a child process: requests in flight
+ * complete, new ones are refused (and change nothing), the pool closes and the process exits 0.
+ * Once with DATABASE_URL, once on the default path, where the embedded Postgres must be stopped
+ * after the drain (not before, and not left running).
+ */
 describe('reliability: graceful shutdown of the built service', () => {
   beforeAll(() => buildService(), 120_000);
 

@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { QueryLogger } from './query-logger';
 
 /** TypeORM options for the service, the migration tooling and the tests alike. Never `synchronize`. */
 export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSourceOptions {
@@ -13,7 +14,7 @@ export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSo
     migrationsRun: db.runMigrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    logger: new QueryLogger(),
     extra: {
       max: db.poolSize,
       connectionTimeoutMillis: db.acquireTimeoutMs,

@@ -10,7 +10,7 @@ const TOOL_DB = { poolSize: 2, statementTimeoutMs: 60_000, acquireTimeoutMs: 10_
 
 /** Applies every migration to the database at `url`, then asks TypeORM what the entities still need. */
 export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logging: false });
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logger: undefined, logging: false });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -23,7 +23,7 @@ export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
 
 /** Applies pending migrations only (the `migration:run` script and production start-up with migrations off). */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logging: false });
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logger: undefined, logging: false });
   await dataSource.initialize();
   try {
     return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
