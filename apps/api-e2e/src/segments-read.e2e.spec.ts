@@ -199,6 +199,16 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
       expect(await ids(await customer('c1', ['le2']))).toEqual(['s-gold', 's-silver']);
     });
 
+    it('answer 403 for a legalEntityId the token does not act for, whatever the memberships there', async () => {
+      const c1 = await customer('c1', ['le1']);
+      for (const id of ['s-silver', 's-gold', 'absent']) {
+        const { response, error } = await c1.GET(SEGMENT, { params: { ...segmentPath(id), query: { legalEntityId: 'le2' } } });
+        expect([id, response.status, error?.resourceId]).toEqual([id, 403, 'le2']);
+      }
+      expect((await list(c1, { legalEntityId: 'le2' })).response.status).toBe(403);
+      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
+    });
+
     it('ignore customerId, honour legalEntityId and q, and count only what they see', async () => {
       const c1 = await customer('c1');
       expect(await ids(c1, { customerId: 'c2' })).toEqual(['s-b2b', 's-gold', 's-silver']);

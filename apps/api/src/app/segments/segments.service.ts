@@ -11,7 +11,7 @@ import { Transactions } from '../database/transactions';
 import { toParam, upsertVersioned } from '../database/upsert';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { applySegmentPatch, patchableDocument, SEGMENT_COLUMNS, SegmentRow, segmentValues, SegmentValues, toSegmentResponse } from './segment-document';
-import { readsOwnSegmentsOnly, SqlCondition, visibleToCustomerSql } from './segment-visibility';
+import { customerView, readsOwnSegmentsOnly, SqlCondition, visibleToCustomerSql } from './segment-visibility';
 import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
 
 @Injectable()
@@ -86,6 +86,9 @@ export class SegmentsService {
   private readQuery(principal: Principal, filter: SegmentListFilter): Select {
     const select = new Select(this.dataSource).select(SEGMENT_COLUMNS).from('segment', SEGMENT_ALIAS).where('s.tenant = :tenant', { tenant: principal.tenant });
     const own = readsOwnSegmentsOnly(principal);
+    // A customer token may name only a legal entity it acts for (403 otherwise, as on the item routes):
+    // narrowing to any other would tell from 200 or 404 whether the customer is assigned there.
+    if (own) customerView(principal, filter.legalEntityId);
     const conditions: SqlCondition[] = own ? [visibleToCustomerSql(SEGMENT_ALIAS, principal)] : [];
     const customerId = own ? principal.customerId : filter.customerId;
     if ((!own && customerId !== undefined) || filter.legalEntityId !== undefined) conditions.push(assignedSql(customerId, filter.legalEntityId));
