@@ -55,6 +55,7 @@ describe('reliability: access control matrix', () => {
       ['tampered payload', `Bearer ${header}.${base64url({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tenant: OTHER_TENANT })}.${valid.split('.')[2]}`],
       ['alg none', `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${payload}.`],
       ['expired', `Bearer ${await server.signToken(claims, { audience: AUDIENCE, expiresAt: now - 3600 })}`],
+      ['issued in the future', `Bearer ${await server.signToken({ ...claims, iat: now + 3600 }, { audience: AUDIENCE, expiresAt: now + 7200 })}`],
       ['wrong issuer', `Bearer ${await server.signToken(claims, { audience: AUDIENCE, issuer: 'https://attacker.example' })}`],
       ['wrong audience', `Bearer ${await server.signToken(claims, { audience: 'urn:another-service' })}`],
       ['no tenant claim', `Bearer ${await server.signToken({ scope: claims.scope, sub: 'dev-client' }, { audience: AUDIENCE })}`],

@@ -4,6 +4,8 @@ import { AppConfig } from '../config/config';
 
 export class InvalidTokenError extends Error {}
 
+/** Seconds by which the issuer's clock may be ahead of or behind ours (`exp`, `nbf`, `iat`). */
+const CLOCK_TOLERANCE_S = 5;
 /** How long a verified token is remembered at most (also bounded by its own expiry). */
 const CACHE_TTL_MS = 5 * 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
@@ -35,9 +37,11 @@ export class TokenVerifier {
         issuer: this.auth.issuer,
         audience: this.auth.audience,
         algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ['exp'],
       });
+      // jose checks `iat` only against a maximum age; a token issued in the future is forged or from a broken clock.
+      if (payload.iat !== undefined && payload.iat > now / 1000 + CLOCK_TOLERANCE_S) throw new Error('"iat" claim is in the future');
       claims = payload as unknown as typeof claims;
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
