@@ -25,6 +25,13 @@ describe('reliability: regressions', () => {
     await expect(validator.check('POST', `${server.baseUrl}/oauth/token`, response)).resolves.toBeUndefined();
   });
 
+  it('refuses a 5 MB scope string at POST /oauth/token with 400 instead of signing a 7 MB token', async () => {
+    const scope = `tenant=${TEST_TENANT} ${`${Scopes.segmentRead} `.repeat(180_000)}`;
+    const response = await token({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 400, message: expect.stringContaining('at most 4096 characters') });
+  });
+
   it('refuses a search body that is not a JSON object', async () => {
     const staff = await server.token([Scopes.segmentRead]);
     const response = await fetch(`${server.baseUrl}/customer-segment/${TEST_TENANT}/segments/search`, {

@@ -6,7 +6,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { DEV_CLIENT, loadConfig } from '../config/config';
 import { BadRequestError } from '../errors/domain-errors';
 import { loadOrCreateSigningKey } from './signing-key';
-import { InvalidClientError, TokenIssuer } from './token-issuer';
+import { InvalidClientError, MAX_SCOPE_LENGTH, TokenIssuer } from './token-issuer';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 describe('built-in issuer and verifier', () => {
@@ -51,13 +51,23 @@ describe('built-in issuer and verifier', () => {
     await expect(issuer.issue({ ...credentials, scope: 'tenant=acme made.up_scope' })).rejects.toThrow(BadRequestError);
   });
 
+  it('names a repeated scope or legal entity once, and refuses scope strings over the cap', async () => {
+    const response = await issuer.issue({ ...credentials, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentRead} ${Scopes.segmentManage} ${Scopes.segmentRead}` });
+    expect(response.scope).toBe(`tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}`);
+    const customer = await issuer.issue({ ...credentials, scope: 'tenant=acme customer_id=c1 legal_entity_id=le1 legal_entity_id=le1' });
+    expect((await verifier.verify(customer.access_token)).legalEntityIds).toEqual(['le1']);
+    const long = `tenant=acme ${`${Scopes.segmentRead} `.repeat(200)}`;
+    expect(long.length).toBeGreaterThan(MAX_SCOPE_LENGTH);
+    await expect(issuer.issue({ ...credentials, scope: long })).rejects.toThrow(`at most ${MAX_SCOPE_LENGTH} characters`);
+  });
+
   it('keeps its signing key across restarts, so issued tokens stay valid', async () => {
     const response = await issuer.issue({ ...credentials, scope: 'tenant=acme' });
     const reloaded = await loadOrCreateSigningKey(config.auth.signingKeyFile);
     await expect(new TokenVerifier(config.auth, [reloaded.publicJwk]).verify(response.access_token)).resolves.toMatchObject({ tenant: 'acme' });
   });
 
-  it('rejects expired tokens, foreign signatures, other issuers and tokens without a tenant', async () => {
+  it('rejects expired tokens, tokens issued in the future, foreign signatures, other issuers and tokens without a tenant', async () => {
     const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
     const foreign = await loadOrCreateSigningKey(join(dataDir, 'other-key.json'));
     const sign = (claims: Record<string, unknown>, options: { key?: typeof key; issuer?: string; exp?: number } = {}) =>
@@ -71,6 +81,9 @@ describe('built-in issuer and verifier', () => {
     await expect(verifier.verify(await sign({ tenant: 'acme' }, { issuer: 'someone-else' }))).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify(await sign({ scope: Scopes.segmentRead }))).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify('not-a-jwt')).rejects.toThrow(InvalidTokenError);
+    const now = Math.floor(Date.now() / 1000);
+    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 3600 }))).rejects.toThrow('"iat" claim is in the future');
+    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 2 }))).resolves.toMatchObject({ tenant: 'acme' });
     expect(decodeJwt(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).toMatchObject({ scp: [Scopes.segmentRead] });
     await expect(verifier.verify(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).resolves.toMatchObject({ scopes: new Set([Scopes.segmentRead]) });
   });

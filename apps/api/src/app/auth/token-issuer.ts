@@ -87,16 +87,25 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Longest accepted scope string: every scope and a few dozen legal entities fit; the token stays a header's size. */
+export const MAX_SCOPE_LENGTH = 4096;
+
+/** The scope string's parts; a scope or legal entity named twice counts once. */
 export function parseScope(scope: string | undefined): RequestedScope {
+  if (scope !== undefined && scope.length > MAX_SCOPE_LENGTH) throw new BadRequestError(`The scope must be at most ${MAX_SCOPE_LENGTH} characters long.`);
   const result: RequestedScope = { tenant: '', scopes: [], legalEntityIds: [] };
+  const scopes = new Set<string>();
+  const legalEntityIds = new Set<string>();
   for (const part of (scope ?? '').split(/\s+/).filter(Boolean)) {
     const [name, value] = part.includes('=') ? [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)] : [part, undefined];
-    if (value === undefined) result.scopes.push(name);
+    if (value === undefined) scopes.add(name);
     else if (name === 'tenant') result.tenant = value;
     else if (name === 'customer_id' && value) result.customerId = value;
-    else if (name === 'legal_entity_id' && value) result.legalEntityIds.push(value);
+    else if (name === 'legal_entity_id' && value) legalEntityIds.add(value);
     else throw new BadRequestError(`Unknown scope parameter '${name}'.`);
   }
+  result.scopes = [...scopes];
+  result.legalEntityIds = [...legalEntityIds];
   if (!TENANT_PATTERN.test(result.tenant)) {
     throw new BadRequestError("The scope must name a valid tenant: 'tenant=<tenant> <scope> ...'.");
   }
