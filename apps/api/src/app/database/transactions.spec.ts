@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { toErrorBody } from '../filters/error-mapping';
 import { Transactions } from './transactions';
@@ -25,13 +26,18 @@ function setup(outcomes: Array<Error | 'ok'>) {
 }
 
 describe('Transactions.run', () => {
-  beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
+  let warnings: jest.SpyInstance;
+  beforeEach(() => {
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation();
+  });
   afterEach(() => jest.restoreAllMocks());
 
   it('runs again after deadlocks and serialisation failures, one retry at a time (advisory lock from the second attempt on)', async () => {
     const { transactions, work, statements } = setup([failure('40P01'), failure('40001'), 'ok']);
     await expect(transactions.run(work as never)).resolves.toBe(3);
     expect(statements.filter((statement) => statement.sql.includes('pg_advisory_xact_lock')).map((statement) => statement.attempt)).toEqual([2, 3]);
+    expect(warnings.mock.calls).toEqual([['Transaction attempt 1 failed with 40P01; retrying'], ['Transaction attempt 2 failed with 40001; retrying']]);
   });
 
   it('gives up after eight attempts with an error the filter answers as 503', async () => {
