@@ -1,4 +1,5 @@
 import { BadRequestError } from '../errors/domain-errors';
+import { ownValue } from './records';
 
 export type Localized = Record<string, string>;
 
@@ -51,10 +52,10 @@ export function acceptedLanguages(header: string | undefined): string[] {
 export function localizedOutput(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (!languages.length) return value;
+  // Accept-Language names any text (`constructor`, `__proto__`): only the map's own languages count.
   for (const language of languages) {
-    if (value[language] !== undefined) return value[language];
-    const base = language.split('-')[0];
-    if (value[base] !== undefined) return value[base];
+    const text = ownValue(value, language) ?? ownValue(value, language.split('-')[0]);
+    if (text !== undefined) return text;
   }
   const first = Object.values(value)[0];
   return first;
