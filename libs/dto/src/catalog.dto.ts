@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentResponse, MixinsUpsert, Validity } from './common.dto';
+import { AsSent, DocumentResponse, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
@@ -43,6 +43,7 @@ abstract class CatalogDocumentUpsert extends MixinsUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @AsSent()
   name?: Record<string, string> | string;
 }
 
@@ -56,10 +57,12 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @AsSent()
   localizedDescription?: Record<string, string> | string;
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @AsSent()
   localizedSlug?: Record<string, string> | string;
 
   @ApiPropertyOptional({ type: [String], description: 'External category numbers.' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
 import { ErrorDetailResponse } from './error.dto';
 
@@ -8,11 +8,24 @@ import { ErrorDetailResponse } from './error.dto';
 const METADATA_MIXINS = 'Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema.';
 const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given).';
 
+/**
+ * A free-form JSON property (mixins, localized maps) kept exactly as sent. class-transformer rebuilds
+ * nested objects key by key and drops keys that name members of `Object.prototype` (`toString`,
+ * `valueOf`, `__proto__`, ...), or fails on `constructor`: such keys are ordinary data here.
+ * `Type(() => Boolean)` keeps it from walking into the value (`Boolean()` reads nothing of it); the
+ * transform then puts back the value of the request.
+ */
+export function AsSent(): PropertyDecorator {
+  const decorators = [Type(() => Boolean), Transform(({ obj, key }) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined), { toClassOnly: true })];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /** `metadata` of a create request. */
 export class MetadataCreate {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: METADATA_MIXINS })
   @IsOptional()
   @IsObject()
+  @AsSent()
   mixins?: Record<string, string>;
 }
 
@@ -56,6 +69,7 @@ export class MixinsInput {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: MIXINS })
   @IsOptional()
   @IsObject()
+  @AsSent()
   mixins?: Record<string, unknown>;
 }
 

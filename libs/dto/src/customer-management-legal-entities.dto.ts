@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
+import { AsSent, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
 import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
 import { LocationResponse } from './customer-management-locations.dto';
 
@@ -86,6 +86,7 @@ export class LegalEntityCustomerGroup {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Localized name of the customer group (language -> text).' })
   @IsOptional()
   @IsObject()
+  @AsSent()
   name?: Record<string, string>;
 
   @ApiPropertyOptional({ description: 'The customer group role.' })

@@ -2,7 +2,7 @@ import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
+import { AsSent, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -79,11 +79,13 @@ export abstract class SegmentFields extends MixinsInput {
   @ApiLocalizedProperty('Localized name of the customer segment (a plain string with `Content-Language`).')
   @IsDefined()
   @IsLocalizedText({ nonEmpty: true })
+  @AsSent()
   name!: Record<string, string> | string;
 
   @ApiLocalizedProperty('Localized description of the customer segment (a plain string with `Content-Language`).', false)
   @IsOptional()
   @IsLocalizedText()
+  @AsSent()
   description?: Record<string, string> | string;
 
   @ApiPropertyOptional({ type: SegmentValidity, description: 'Determines the time frame in which the customer segment is valid.' })
