@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { AsSent, DocumentResponse, MixinsUpsert, Validity } from './common.dto';
+import { DocumentResponse, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
 const MAX_CODE_LENGTH = 255;
 
 const LOCALIZED_INPUT: ApiPropertyOptions = {
-  description: 'A map language -> text, or a plain string in the language named by `Content-Language`.',
+  description: 'A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`.',
   oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
 };
 const LOCALIZED_OUTPUT: ApiPropertyOptions = {
@@ -43,7 +43,7 @@ abstract class CatalogDocumentUpsert extends MixinsUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
-  @AsSent()
+  @IsLocalizedText()
   name?: Record<string, string> | string;
 }
 
@@ -57,12 +57,12 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
-  @AsSent()
+  @IsLocalizedText()
   localizedDescription?: Record<string, string> | string;
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
-  @AsSent()
+  @IsLocalizedText()
   localizedSlug?: Record<string, string> | string;
 
   @ApiPropertyOptional({ type: [String], description: 'External category numbers.' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { isLanguageTag, LANGUAGE_TAG_RULE } from '@cs/contracts';
+import { IsInt, IsObject, IsOptional, Min, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { ErrorDetailResponse } from './error.dto';
 
 // The pieces every feature's documents share: metadata, mixins, bulk answers, search bodies, ids.
@@ -18,6 +19,50 @@ const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of
 export function AsSent(): PropertyDecorator {
   const decorators = [Type(() => Boolean), Transform(({ obj, key }) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined), { toClassOnly: true })];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+export interface LocalizedTextRules {
+  /** At least one language (or a non-empty string). */
+  nonEmpty?: boolean;
+  /** Only the map form: the field ignores `Content-Language`. */
+  mapOnly?: boolean;
+}
+
+/**
+ * What is wrong with a localized text as written, or undefined: a map of language tags
+ * (`LANGUAGE_TAG_PATTERN`) to strings, or (unless `mapOnly`) a plain string in the language that
+ * `Content-Language` names; which of the two a request must use is decided by that header, in the service.
+ */
+export function localizedTextProblem(value: unknown, rules: LocalizedTextRules = {}): string | undefined {
+  if (typeof value === 'string' && !rules.mapOnly) return rules.nonEmpty && !value ? 'must not be empty' : undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return `must be a map of language tags to strings${rules.mapOnly ? '' : ', or a plain string when Content-Language names a language'}`;
+  }
+  const entries = Object.entries(value);
+  if (rules.nonEmpty && !entries.length) return 'must contain at least one language';
+  const badKey = entries.find(([language]) => !isLanguageTag(language));
+  if (badKey) return `has the key ${JSON.stringify(badKey[0])}, which is not ${LANGUAGE_TAG_RULE}`;
+  const badText = entries.find(([, text]) => typeof text !== 'string');
+  if (badText) return `must map every language to a string (${JSON.stringify(badText[0])} does not)`;
+  return undefined;
+}
+
+/** A localized text property (see `localizedTextProblem`), kept as sent. */
+export function IsLocalizedText(rules: LocalizedTextRules = {}, options?: ValidationOptions): PropertyDecorator {
+  const validate = ValidateBy(
+    {
+      name: 'isLocalizedText',
+      validator: {
+        validate: (value: unknown) => localizedTextProblem(value, rules) === undefined,
+        defaultMessage: (args) => `$property ${localizedTextProblem(args?.value, rules)}`,
+      },
+    },
+    options,
+  );
+  return (target, key) => {
+    validate(target, key);
+    AsSent()(target, key);
+  };
 }
 
 /** `metadata` of a create request. */

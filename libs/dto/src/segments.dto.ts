@@ -2,7 +2,7 @@ import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { AsSent, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
+import { IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -32,30 +32,6 @@ function IsDateTime(options?: ValidationOptions) {
   );
 }
 
-/**
- * A localized text as sent: a map language -> text, or (with `Content-Language`) a plain string.
- * Which of the two the request must use is decided by the header, in the service.
- */
-function IsLocalizedText(options: ValidationOptions & { nonEmpty?: boolean } = {}) {
-  const { nonEmpty, ...validationOptions } = options;
-  return ValidateBy(
-    {
-      name: 'isLocalizedText',
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value === 'string') return !nonEmpty || value.length > 0;
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-          const texts = Object.values(value);
-          return texts.every((text) => typeof text === 'string') && (!nonEmpty || texts.length > 0);
-        },
-        defaultMessage: () =>
-          `$property must be ${nonEmpty ? 'a non-empty' : 'a'} map of language codes to strings, or a plain string when Content-Language names a language`,
-      },
-    },
-    validationOptions,
-  );
-}
-
 /** Documents a localized field: a map language -> text, or a plain string (per Content-Language / Accept-Language). */
 const ApiLocalizedProperty = (description: string, required = true) =>
   ApiProperty({ description, required, oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }] });
@@ -76,16 +52,14 @@ export class SegmentMetadataResponse extends PartialType(MetadataResponse) {}
 
 /** The fields a client writes on create and update. */
 export abstract class SegmentFields extends MixinsInput {
-  @ApiLocalizedProperty('Localized name of the customer segment (a plain string with `Content-Language`).')
+  @ApiLocalizedProperty('Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`.')
   @IsDefined()
   @IsLocalizedText({ nonEmpty: true })
-  @AsSent()
   name!: Record<string, string> | string;
 
-  @ApiLocalizedProperty('Localized description of the customer segment (a plain string with `Content-Language`).', false)
+  @ApiLocalizedProperty('Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`.', false)
   @IsOptional()
   @IsLocalizedText()
-  @AsSent()
   description?: Record<string, string> | string;
 
   @ApiPropertyOptional({ type: SegmentValidity, description: 'Determines the time frame in which the customer segment is valid.' })
