@@ -297,6 +297,18 @@ describe('reliability: prototype names as ids, keys and parameters', () => {
           check(itemCode(removed) === 204, `${resource.name}: delete answered ${JSON.stringify(removed)}`);
           check((await resource.read(id, other)) === undefined, `${resource.name}: still there after the delete`);
         }
+        // As language keys (or Content-Language) such names are no language tags: refused, naming the field.
+        const named = (answer: Answer, field: string, inBody = true) => {
+          const error = (answer.status === 207 ? (answer.json as unknown[])[0] : answer.json) as { code?: number; details?: Array<{ field: string }> };
+          if (inBody && key === '__proto__') return answer.status === 400; // refused by the JSON parser
+          return error.code === 400 && !!error.details?.some((detail) => detail.field === field);
+        };
+        const segmentName = await api('PUT', `${S}/segments/pk-seg`, { name: { [key]: id }, siteCode: 'main' });
+        check(named(segmentName, 'name'), `a segment name with the language ${key} answered ${JSON.stringify(segmentName)}`);
+        const productName = await api('PUT', `${S}/catalog/products/bulk`, [{ id, name: { en: id, [key]: id } }]);
+        check(named(productName, 'name'), `a product name with the language ${key} answered ${JSON.stringify(productName)}`);
+        const header = await api('PUT', `${S}/segments/pk-seg`, { name: id, siteCode: 'main' }, { 'content-language': key });
+        check(named(header, 'Content-Language', false), `Content-Language ${key} answered ${JSON.stringify(header)}`);
         for (const list of [`${S}/segments`, `${S}/segments/pk-seg/customers`, `${CM}/legal-entities`, `${CM}/locations`, `${CM}/contact-assignments`]) {
           const answer = await api('GET', `${list}?${new URLSearchParams({ [key]: inner, [inner]: '1' })}`);
           check(answer.status === 200, `GET ${list}?${key}=${inner}&${inner}=1 answered ${answer.status}`);
