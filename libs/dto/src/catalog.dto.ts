@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentResponse, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentResponse, INT4_MAX, INT4_MIN, IsInt4, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
@@ -78,9 +78,9 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
   @Type(() => CatalogValidity)
   validity?: CatalogValidity;
 
-  @ApiPropertyOptional({ description: 'Position among the siblings (ascending).' })
+  @ApiPropertyOptional({ type: 'integer', minimum: INT4_MIN, maximum: INT4_MAX, description: 'Position among the siblings (ascending).' })
   @IsOptional()
-  @IsInt()
+  @IsInt4()
   position?: number;
 
   @ApiPropertyOptional({ description: 'Default true.' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { isLanguageTag, LANGUAGE_TAG_RULE } from '@cs/contracts';
-import { IsInt, IsObject, IsOptional, Min, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Max, Min, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { ErrorDetailResponse } from './error.dto';
 
 // The pieces every feature's documents share: metadata, mixins, bulk answers, search bodies, ids.
@@ -18,6 +18,16 @@ const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of
  */
 export function AsSent(): PropertyDecorator {
   const decorators = [Type(() => Boolean), Transform(({ obj, key }) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined), { toClassOnly: true })];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** The range of a Postgres `integer` (int4): the versions and positions are stored in such columns. */
+export const INT4_MIN = -(2 ** 31);
+export const INT4_MAX = 2 ** 31 - 1;
+
+/** An integer an int4 column can hold, at least `min`. */
+export function IsInt4(min = INT4_MIN): PropertyDecorator {
+  const decorators = [IsInt(), Min(min), Max(INT4_MAX)];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
@@ -76,10 +86,9 @@ export class MetadataCreate {
 
 /** `metadata` of an update or upsert request. */
 export class MetadataUpdate extends MetadataCreate {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: 'The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check.' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt4(1)
   version?: number;
 }
 
