@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentResponse, INT4_MAX, INT4_MIN, IsInt4, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentResponse, INT4_MAX, INT4_MIN, IsDateTime, IsInt4, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
@@ -19,11 +19,11 @@ const LOCALIZED_OUTPUT: ApiPropertyOptions = {
 /** A category's validity as written: ISO-8601 dates or date-times. */
 export class CatalogValidity extends Validity {
   @IsOptional()
-  @IsDateString()
+  @IsDateTime({ dateOnly: true })
   override from?: string;
 
   @IsOptional()
-  @IsDateString()
+  @IsDateTime({ dateOnly: true })
   override to?: string;
 }
 

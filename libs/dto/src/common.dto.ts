@@ -31,6 +31,35 @@ export function IsInt4(min = INT4_MIN): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
+/**
+ * An ISO-8601 date-time with a time zone (`2024-04-17T08:00:00.000Z`), or with `dateOnly` also a date
+ * (`2024-04-17`), that names a real day (no 2023-02-29) of the years 0001-9999: the four-digit years
+ * of ISO 8601, which JavaScript and Postgres both hold (`+275760-09-13` or year 0 are refused here,
+ * not by the database).
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+export function isStorableDateTime(value: unknown, dateOnly = false): boolean {
+  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  if (!match || (!dateOnly && !match[4])) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value as string));
+}
+
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+export function IsDateTime(options: { dateOnly?: boolean } = {}): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDateTime',
+    validator: {
+      validate: (value: unknown) => isStorableDateTime(value, options.dateOnly),
+      defaultMessage: () =>
+        `$property must be an ISO-8601 ${options.dateOnly ? 'date (2024-04-17) or ' : ''}date-time with a time zone (2024-04-17T08:00:00.000Z) of a real day in the years 0001-9999`,
+    },
+  });
+}
+
 export interface LocalizedTextRules {
   /** At least one language (or a non-empty string). */
   nonEmpty?: boolean;

@@ -1,8 +1,8 @@
 import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
+import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDateTime, IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -15,22 +15,6 @@ export const RESERVED_SEGMENT_IDS = ['bulk', 'items', 'match', 'search'];
 export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
 
 export const isSegmentId = (id: string): boolean => SEGMENT_ID_PATTERN.test(id) && !RESERVED_SEGMENT_IDS.includes(id);
-
-/** An RFC 3339 date-time with a time zone, e.g. `2024-04-17T08:00:00.000Z`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-function IsDateTime(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isDateTime',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2024-04-17T08:00:00.000Z',
-      },
-    },
-    options,
-  );
-}
 
 /** Documents a localized field: a map language -> text, or a plain string (per Content-Language / Accept-Language). */
 const ApiLocalizedProperty = (description: string, required = true) =>
