@@ -3,3 +3,4 @@ export * from './enums';
 export * from './errors';
 export * from './events';
 export * from './scopes';
+export * from './languages';

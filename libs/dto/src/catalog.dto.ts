@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentResponse, MixinsUpsert, Validity } from './common.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DocumentResponse, INT4_MAX, INT4_MIN, IsDateTime, IsInt4, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
 const MAX_CODE_LENGTH = 255;
 
 const LOCALIZED_INPUT: ApiPropertyOptions = {
-  description: 'A map language -> text, or a plain string in the language named by `Content-Language`.',
+  description: 'A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`.',
   oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
 };
 const LOCALIZED_OUTPUT: ApiPropertyOptions = {
@@ -19,11 +19,11 @@ const LOCALIZED_OUTPUT: ApiPropertyOptions = {
 /** A category's validity as written: ISO-8601 dates or date-times. */
 export class CatalogValidity extends Validity {
   @IsOptional()
-  @IsDateString()
+  @IsDateTime({ dateOnly: true })
   override from?: string;
 
   @IsOptional()
-  @IsDateString()
+  @IsDateTime({ dateOnly: true })
   override to?: string;
 }
 
@@ -43,6 +43,7 @@ abstract class CatalogDocumentUpsert extends MixinsUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @IsLocalizedText()
   name?: Record<string, string> | string;
 }
 
@@ -56,10 +57,12 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @IsLocalizedText()
   localizedDescription?: Record<string, string> | string;
 
   @ApiPropertyOptional(LOCALIZED_INPUT)
   @IsOptional()
+  @IsLocalizedText()
   localizedSlug?: Record<string, string> | string;
 
   @ApiPropertyOptional({ type: [String], description: 'External category numbers.' })
@@ -75,9 +78,9 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
   @Type(() => CatalogValidity)
   validity?: CatalogValidity;
 
-  @ApiPropertyOptional({ description: 'Position among the siblings (ascending).' })
+  @ApiPropertyOptional({ type: 'integer', minimum: INT4_MIN, maximum: INT4_MAX, description: 'Position among the siblings (ascending).' })
   @IsOptional()
-  @IsInt()
+  @IsInt4()
   position?: number;
 
   @ApiPropertyOptional({ description: 'Default true.' })

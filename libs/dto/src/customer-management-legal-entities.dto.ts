@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
+import { IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
 import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
 import { LocationResponse } from './customer-management-locations.dto';
 
@@ -83,9 +83,9 @@ export class LegalEntityCustomerGroup {
   @MaxLength(TEXT)
   id!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Localized name of the customer group (language -> text).' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Localized name of the customer group (language tag -> text, e.g. `{"en": "Buyers"}`).' })
   @IsOptional()
-  @IsObject()
+  @IsLocalizedText({ mapOnly: true })
   name?: Record<string, string>;
 
   @ApiPropertyOptional({ description: 'The customer group role.' })

@@ -1,8 +1,8 @@
 import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
+import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDateTime, IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -15,46 +15,6 @@ export const RESERVED_SEGMENT_IDS = ['bulk', 'items', 'match', 'search'];
 export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
 
 export const isSegmentId = (id: string): boolean => SEGMENT_ID_PATTERN.test(id) && !RESERVED_SEGMENT_IDS.includes(id);
-
-/** An RFC 3339 date-time with a time zone, e.g. `2024-04-17T08:00:00.000Z`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-function IsDateTime(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isDateTime',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-        defaultMessage: () => '$property must be an ISO-8601 date-time with a time zone, e.g. 2024-04-17T08:00:00.000Z',
-      },
-    },
-    options,
-  );
-}
-
-/**
- * A localized text as sent: a map language -> text, or (with `Content-Language`) a plain string.
- * Which of the two the request must use is decided by the header, in the service.
- */
-function IsLocalizedText(options: ValidationOptions & { nonEmpty?: boolean } = {}) {
-  const { nonEmpty, ...validationOptions } = options;
-  return ValidateBy(
-    {
-      name: 'isLocalizedText',
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value === 'string') return !nonEmpty || value.length > 0;
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-          const texts = Object.values(value);
-          return texts.every((text) => typeof text === 'string') && (!nonEmpty || texts.length > 0);
-        },
-        defaultMessage: () =>
-          `$property must be ${nonEmpty ? 'a non-empty' : 'a'} map of language codes to strings, or a plain string when Content-Language names a language`,
-      },
-    },
-    validationOptions,
-  );
-}
 
 /** Documents a localized field: a map language -> text, or a plain string (per Content-Language / Accept-Language). */
 const ApiLocalizedProperty = (description: string, required = true) =>
@@ -76,12 +36,12 @@ export class SegmentMetadataResponse extends PartialType(MetadataResponse) {}
 
 /** The fields a client writes on create and update. */
 export abstract class SegmentFields extends MixinsInput {
-  @ApiLocalizedProperty('Localized name of the customer segment (a plain string with `Content-Language`).')
+  @ApiLocalizedProperty('Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`.')
   @IsDefined()
   @IsLocalizedText({ nonEmpty: true })
   name!: Record<string, string> | string;
 
-  @ApiLocalizedProperty('Localized description of the customer segment (a plain string with `Content-Language`).', false)
+  @ApiLocalizedProperty('Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`.', false)
   @IsOptional()
   @IsLocalizedText()
   description?: Record<string, string> | string;

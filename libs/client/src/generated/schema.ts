@@ -831,11 +831,11 @@ export interface components {
             ecn?: string[];
             /** @description Unique identifier in the catalog (case-sensitive). */
             id: string;
-            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            /** @description A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`. */
             localizedDescription?: {
                 [key: string]: string;
             } | string;
-            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            /** @description A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`. */
             localizedSlug?: {
                 [key: string]: string;
             } | string;
@@ -844,7 +844,7 @@ export interface components {
             mixins?: {
                 [key: string]: unknown;
             };
-            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            /** @description A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`. */
             name?: {
                 [key: string]: string;
             } | string;
@@ -882,7 +882,7 @@ export interface components {
             mixins?: {
                 [key: string]: unknown;
             };
-            /** @description A map language -> text, or a plain string in the language named by `Content-Language`. */
+            /** @description A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`. */
             name?: {
                 [key: string]: string;
             } | string;
@@ -1162,7 +1162,7 @@ export interface components {
         LegalEntityCustomerGroup: {
             /** @description The unique identifier of the customer group. */
             id: string;
-            /** @description Localized name of the customer group (language -> text). */
+            /** @description Localized name of the customer group (language tag -> text, e.g. `{"en": "Buyers"}`). */
             name?: {
                 [key: string]: string;
             };
@@ -1349,7 +1349,7 @@ export interface components {
             q?: string;
         };
         SegmentCreation: {
-            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
             } | string;
@@ -1360,7 +1360,7 @@ export interface components {
             mixins?: {
                 [key: string]: unknown;
             };
-            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`. */
             name: {
                 [key: string]: string;
             } | string;
@@ -1424,7 +1424,7 @@ export interface components {
             validity?: components["schemas"]["Validity"];
         };
         SegmentUpdate: {
-            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
             } | string;
@@ -1433,7 +1433,7 @@ export interface components {
             mixins?: {
                 [key: string]: unknown;
             };
-            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`. */
             name: {
                 [key: string]: string;
             } | string;
@@ -1448,7 +1448,7 @@ export interface components {
             validity?: components["schemas"]["SegmentValidity"];
         };
         SegmentUpdateBulk: {
-            /** @description Localized description of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
             } | string;
@@ -1459,7 +1459,7 @@ export interface components {
             mixins?: {
                 [key: string]: unknown;
             };
-            /** @description Localized name of the customer segment (a plain string with `Content-Language`). */
+            /** @description Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`. */
             name: {
                 [key: string]: string;
             } | string;

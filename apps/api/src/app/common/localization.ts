@@ -1,15 +1,22 @@
+import { isLanguageTag, LANGUAGE_TAG_RULE } from '@cs/contracts';
+import { localizedTextProblem } from '@cs/dto';
 import { BadRequestError } from '../errors/domain-errors';
+import { ownValue } from './records';
 
 export type Localized = Record<string, string>;
 
-/** The language a `Content-Language` header names, or undefined for `*` / absent (values are maps). */
+/** The language a `Content-Language` header names, or undefined for `*` / absent (values are maps); 400 unless a language tag. */
 export function contentLanguage(header: string | undefined): string | undefined {
   const language = header?.split(',')[0]?.trim();
-  return !language || language === '*' ? undefined : language;
+  if (!language || language === '*') return undefined;
+  if (!isLanguageTag(language)) {
+    throw new BadRequestError(`Content-Language must be ${LANGUAGE_TAG_RULE}, or *.`, undefined, [{ field: 'Content-Language', message: `must be ${LANGUAGE_TAG_RULE}, or *` }]);
+  }
+  return language;
 }
 
 /**
- * A localized field as written by the client: a map language -> text, or with a specific
+ * A localized field as written by the client: a map language tag -> text, or with a specific
  * `Content-Language` a plain string in that language. `previous` (the stored map, on updates)
  * keeps the other languages when a single language is written.
  */
@@ -19,11 +26,8 @@ export function localizedInput(field: string, value: unknown, language: string |
     if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string when Content-Language is '${language}'.`, undefined, [{ field, message: 'must be a string' }]);
     return { ...(previous ?? {}), [language]: value };
   }
-  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((text) => typeof text === 'string')) {
-    throw new BadRequestError(`${field} must be a map of language codes to strings (or send Content-Language for plain strings).`, undefined, [
-      { field, message: 'must be an object of strings' },
-    ]);
-  }
+  const problem = localizedTextProblem(value, { mapOnly: true });
+  if (problem) throw new BadRequestError(`${field} ${problem} (or send Content-Language for plain strings).`, undefined, [{ field, message: problem }]);
   return value as Localized;
 }
 
@@ -51,10 +55,10 @@ export function acceptedLanguages(header: string | undefined): string[] {
 export function localizedOutput(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (!languages.length) return value;
+  // Accept-Language names any text (`constructor`, `__proto__`): only the map's own languages count.
   for (const language of languages) {
-    if (value[language] !== undefined) return value[language];
-    const base = language.split('-')[0];
-    if (value[base] !== undefined) return value[base];
+    const text = ownValue(value, language) ?? ownValue(value, language.split('-')[0]);
+    if (text !== undefined) return text;
   }
   const first = Object.values(value)[0];
   return first;

@@ -59,6 +59,30 @@ export function validationFailed(details: ErrorDetail[]): BadRequestError {
   return new BadRequestError(`Invalid request: ${fields}.`, undefined, details);
 }
 
+/**
+ * Postgres text and jsonb cannot hold U+0000 (nor can jsonb keys): such a value would fail the whole
+ * statement, which for a bulk upsert is every item of the request. So every validated value is searched
+ * for it (strings, object keys, at any depth, e.g. inside mixins), and each one is a detail naming its
+ * field. The other limits of the columns are rules of the DTOs (`IsInt4`, `IsDateTime`).
+ */
+export function nulCharacterDetails(value: unknown, field = ''): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  const nul = (path: string) => details.push({ field: path, type: 'noNulCharacter', message: `${path || 'the value'} must not contain the NUL character (U+0000)` });
+  const visit = (node: unknown, path: string): void => {
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) nul(path);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) nul(childPath);
+        else visit(child, childPath);
+      }
+    }
+  };
+  visit(value, field);
+  return details;
+}
+
 const PLAIN_TYPES: unknown[] = [Object, Array, String, Number, Boolean];
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
@@ -70,13 +94,25 @@ export function assertObjectBody(body: unknown): asserts body is Record<string, 
   if (body !== undefined && body !== null && !isJsonObject(body)) throw new BadRequestError('The request body must be a JSON object.');
 }
 
-/** Rejects arrays and primitives where a DTO (a JSON object) is expected, which class-validator would let through. */
+/**
+ * Rejects arrays and primitives where a DTO (a JSON object) is expected, which class-validator would let
+ * through, and NUL characters in path and query parameters and in DTO bodies. Bodies taken as `unknown`
+ * (bulk requests, PATCH) are checked per item or per result with `validateAs`, so one bad item fails alone.
+ */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && !PLAIN_TYPES.includes(metadata.metatype);
     if (expectsObject) assertObjectBody(value);
-    return super.transform(value, metadata);
+    if (metadata.type === 'param' || metadata.type === 'query') assertNoNulCharacter(value, metadata.data);
+    const result = await super.transform(value, metadata);
+    if (expectsObject) assertNoNulCharacter(result);
+    return result;
   }
+}
+
+function assertNoNulCharacter(value: unknown, field?: string): void {
+  const details = nulCharacterDetails(value, field);
+  if (details.length) throw validationFailed(details);
 }
 
 /** The global pipe: strips unknown properties, converts types, answers 400 naming each field. */
@@ -99,7 +135,8 @@ export async function validateAs<T extends object>(type: ClassConstructor<T>, pl
 export async function checkAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<{ instance: T; details: ErrorDetail[] }> {
   if (!isJsonObject(plain)) throw new BadRequestError('Each item must be a JSON object.');
   const instance = plainToInstance(type, plain);
-  return { instance, details: toDetails(await validate(instance, VALIDATOR_OPTIONS)) };
+  const errors = await validate(instance, VALIDATOR_OPTIONS);
+  return { instance, details: [...toDetails(errors), ...nulCharacterDetails(instance)] };
 }
 
 /** One item of a bulk request that takes ids: a non-empty string (of at most `maxLength` characters); `what` names it, e.g. `segment id`. */
@@ -107,4 +144,6 @@ export function assertIdItem(item: unknown, what: string, maxLength?: number): a
   if (typeof item !== 'string' || !item || (maxLength !== undefined && item.length > maxLength)) {
     throw new BadRequestError(`Each item must be a ${what}: a non-empty string${maxLength === undefined ? '' : ` of at most ${maxLength} characters`}.`);
   }
+  const details = nulCharacterDetails(item, 'id');
+  if (details.length) throw new BadRequestError(`The ${what} must not contain the NUL character (U+0000).`, undefined, details);
 }

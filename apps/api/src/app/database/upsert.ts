@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { isoTimestampSql } from '../common/documents';
+import { emptyRecord } from '../common/records';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 
 export interface VersionedUpsert {
@@ -163,16 +164,19 @@ export async function upsertVersionedMany(tx: EntityManager, spec: VersionedUpse
   return results;
 }
 
-/** `{ [key1]: { [key2]: ... expectedVersion } }` of the rows that give an expected version. */
+/**
+ * `{ [key1]: { [key2]: ... expectedVersion } }` of the rows that give an expected version. The key values
+ * are client ids, so the nodes have no prototype: an id `__proto__` is a key like any other.
+ */
 function expectedVersionTree(rows: VersionedUpsertRow[], keyNames: string[]): Record<string, unknown> {
-  const tree: Record<string, unknown> = {};
+  const tree = emptyRecord<unknown>();
   for (const row of rows) {
     if (row.expectedVersion === undefined) continue;
     let node = tree;
     keyNames.forEach((name, i) => {
       const value = row.key[name];
       if (i === keyNames.length - 1) node[value] = row.expectedVersion;
-      else node = (node[value] ??= {}) as Record<string, unknown>;
+      else node = (node[value] ??= emptyRecord()) as Record<string, unknown>;
     });
   }
   return tree;

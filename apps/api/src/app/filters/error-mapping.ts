@@ -77,7 +77,11 @@ function fastifyMessage(error: FastifyLikeError): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The request body is empty.';
     default:
-      return error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON.' : error.message;
+      // The parser also refuses (with this code) bodies with a `__proto__` key, or a `constructor` object with a
+      // `prototype` key, anywhere: whole bodies, bulk ones too, as they could not be copied safely.
+      return error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP')
+        ? 'The request body is not valid JSON, or has a key __proto__ (or constructor.prototype), which is refused.'
+        : error.message;
   }
 }
 

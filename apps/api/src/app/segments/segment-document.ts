@@ -3,6 +3,7 @@ import { SEGMENT_PATCH_OPS, SegmentFields, SegmentResponse, SegmentUpdate } from
 import { applyPatch, JsonPatchError, Operation } from 'fast-json-patch';
 import { isEmpty, isoTimestampColumns, mixinsAndMetadataOf, validityOf } from '../common/documents';
 import { Localized, localizedInput, localizedOutput } from '../common/localization';
+import { emptyRecord, withoutPrototypes } from '../common/records';
 import { BadRequestError } from '../errors/domain-errors';
 
 /** The stored columns a client writes (column name -> value), as `upsertVersioned` takes them. */
@@ -91,18 +92,23 @@ const escapePointer = (token: string): string => token.replace(/~/g, '~0').repla
  */
 export function applySegmentPatch(document: Record<string, unknown>, body: unknown, language: string | undefined): Partial<SegmentUpdate> {
   if (!Array.isArray(body) || body.length === 0) throw new BadRequestError('The request body must be a non-empty JSON array of patch operations.');
-  const target: Record<string, unknown> = structuredClone(document);
+  // fast-json-patch walks the path with plain property reads: on ordinary objects inherited names (`toString`,
+  // `constructor`) count as present. Without prototypes every path segment is an own key or absent.
+  const target: Record<string, unknown> = withoutPrototypes(document);
   const operations = body.map((operation: unknown, index): Operation => {
     const op = (operation as { op?: unknown } | null)?.op;
     if (typeof operation !== 'object' || operation === null || Array.isArray(operation) || !SEGMENT_PATCH_OPS.includes(op as never)) {
       throw new BadRequestError(`Patch operation ${index}: op must be one of ${SEGMENT_PATCH_OPS.join(', ')}.`, undefined, [{ field: `[${index}].op`, message: `must be one of ${SEGMENT_PATCH_OPS.join(', ')}` }]);
     }
-    return language ? toLanguage(operation as Operation, language, target) : (operation as Operation);
+    const withValue = { ...(operation as Operation), ...('value' in operation && { value: withoutPrototypes(operation.value) }) } as Operation;
+    return language ? toLanguage(withValue, language, target) : withValue;
   });
   try {
-    return applyPatch(target, operations, true, true, true).newDocument as Partial<SegmentUpdate>;
+    const patched = applyPatch(target, operations, true, true, true).newDocument;
+    return JSON.parse(JSON.stringify(patched)) as Partial<SegmentUpdate>;
   } catch (error) {
-    // fast-json-patch rejects `__proto__` / `constructor` paths with a plain TypeError.
+    // fast-json-patch refuses `__proto__` and `constructor/prototype` segments with a plain TypeError (as the
+    // JSON parser refuses such keys in bodies): a 400.
     if (error instanceof TypeError && error.message.startsWith('JSON-Patch')) throw new BadRequestError(error.message);
     if (!(error instanceof JsonPatchError)) throw error;
     const operation = error.operation as { op?: string; path?: string } | undefined;
@@ -118,7 +124,7 @@ function toLanguage(operation: Operation, language: string, document: Record<str
   const path = `/${field}/${escapePointer(language)}`;
   if (operation.op === 'remove') return { op: 'remove', path };
   if ((operation.op === 'add' || operation.op === 'replace') && typeof operation.value === 'string') {
-    document[field] ??= {};
+    document[field] ??= emptyRecord();
     return { op: 'add', path, value: operation.value };
   }
   return operation;
