@@ -160,10 +160,14 @@ describe('reliability: production hardening', () => {
       for (let i = 0; i < 8; i++) expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
     });
 
-    it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413', async () => {
-      const response = await fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10' }, body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }) });
+    it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413 (the token is checked first)', async () => {
+      const token = await server.token([Scopes.segmentManage], { tenant: 'bodytenant' });
+      const post = (headers: Record<string, string>) =>
+        fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10', ...headers }, body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }) });
+      const response = await post({ authorization: `Bearer ${token}` });
       expect(response.status).toBe(413);
       expect(isErrorBody(await response.json(), 413)).toBe(true);
+      expect((await post({})).status).toBe(401);
     });
 
     it('serves no Swagger UI and no OpenAPI JSON with SWAGGER_ENABLED=false', async () => {

@@ -4,15 +4,19 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
+import { closeAfterAnswer } from './common/connections';
 import { createValidationPipe } from './common/validation';
 import { BadRequestError } from './errors/domain-errors';
 import { AppConfig } from './config/config';
+import { AuthRouteConfig } from './decorators/auth.decorators';
 import { errorBody } from './filters/error-body';
 import { ErrorFilter } from './filters/error.filter';
+import { authenticate, GuardedRequest } from './guards/auth.guard';
 import { buildOpenApiDocument } from './openapi';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
@@ -73,6 +77,7 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   await app.register(fastifyCors, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, exposedHeaders: ['X-Total-Count', 'X-Request-Id'] });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
+  authenticateBeforeBody(app);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
@@ -108,6 +113,37 @@ async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedCon
     },
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests: at most ${context.max} per ${Math.round(limit.windowMs / 1000) || 1} s. Retry in ${context.after}.`), { statusCode: 429 }),
+  });
+}
+
+/**
+ * An answer given before the body was read closes the connection, so Node does not read the upload
+ * to reuse the connection.
+ */
+function closeEarly(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('Connection', 'close');
+  closeAfterAnswer(request.raw.socket);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  return Number(request.headers['content-length']) > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Routes that need a token verify it before the body is read (preParsing hooks run after CORS, the
+ * security headers and the rate limit, and before the body), so an unauthenticated upload is
+ * answered 401 unread. The guard then takes the verified principal and checks tenant and scopes.
+ */
+function authenticateBeforeBody(app: NestFastifyApplication): void {
+  const verifier = app.get(TokenVerifier);
+  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
+    if (!(request.routeOptions.config as AuthRouteConfig | undefined)?.needsToken) return;
+    try {
+      (request as GuardedRequest).principal = await authenticate(verifier, request.headers.authorization);
+    } catch (error) {
+      if (hasBody(request)) closeEarly(request, reply);
+      throw error;
+    }
   });
 }
 
