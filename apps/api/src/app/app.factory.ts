@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
-import { closeAfterAnswer } from './common/connections';
+import { clientErrorHandler, closeAfterAnswer } from './common/connections';
 import { createValidationPipe } from './common/validation';
 import { BadRequestError } from './errors/domain-errors';
 import { AppConfig } from './config/config';
@@ -30,6 +30,11 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestId(request.headers),
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
+    http: { maxHeaderSize: config.http.maxHeaderBytes, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    clientErrorHandler: clientErrorHandler(config.http),
     trustProxy: config.http.trustProxy,
     // Requests that arrive while the server closes get the Emporix 503 body from the hook below.
     return503OnClosing: false,
@@ -115,6 +120,9 @@ async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedCon
       Object.assign(new Error(`Too many requests: at most ${context.max} per ${Math.round(limit.windowMs / 1000) || 1} s. Retry in ${context.after}.`), { statusCode: 429 }),
   });
 }
+
+/** How often Node looks for requests over `headersTimeout`/`requestTimeout` (its default, 30 s, would let them overrun by that much). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
 /**
  * An answer given before the body was read closes the connection, so Node does not read the upload

@@ -40,6 +40,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
   });
 
+  it('bounds how long requests may take to arrive and how large their headers may be', () => {
+    const defaults = loadConfig({}).http;
+    expect(defaults).toMatchObject({
+      bodyLimitBytes: 10 * 1024 * 1024,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 5_000,
+      maxHeaderBytes: 16 * 1024,
+    });
+    const config = loadConfig({
+      HTTP_HEADERS_TIMEOUT_MS: '3000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_IDLE_TIMEOUT_MS: '90000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      HTTP_MAX_HEADER_BYTES: '32768',
+    }).http;
+    expect(config).toMatchObject({
+      headersTimeoutMs: 3000,
+      requestTimeoutMs: 4000,
+      idleTimeoutMs: 90_000,
+      keepAliveTimeoutMs: 1000,
+      maxHeaderBytes: 32_768,
+    });
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '10', HTTP_MAX_HEADER_BYTES: 'big' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_MAX_HEADER_BYTES/);
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
   it('reads clients from JSON', () => {
     const config = loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'] }]) });
     expect(config.auth.clients).toEqual([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'], customerTokens: false }]);
