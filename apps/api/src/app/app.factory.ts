@@ -6,12 +6,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import { parse as parseQueryString } from 'node:querystring';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
+import { assertJsonShape } from './common/json-body';
 import { createValidationPipe } from './common/validation';
-import { BadRequestError } from './errors/domain-errors';
 import { AppConfig } from './config/config';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { errorBody } from './filters/error-body';
@@ -43,6 +44,8 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.extraModules), adapter, {
     bufferLogs: true,
+    // The body parsers are registered below (the JSON one checks the body's shape before parsing it).
+    bodyParser: false,
     preview: options.preview,
     abortOnError: false,
   });
@@ -51,6 +54,17 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, parseQueryString(body as string)));
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      assertJsonShape(body as string, { maxDepth: config.http.maxJsonDepth, maxContainers: config.http.maxJsonContainers });
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request, body as string, done);
+  });
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
@@ -60,11 +74,6 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     if (closing) {
       // In-flight requests finish; new ones (on kept-alive connections) are refused.
       return reply.status(503).header('Connection', 'close').header('Retry-After', '1').send(errorBody(503, 'The service is shutting down. Please retry.'));
-    }
-  });
-  fastify.addHook('preValidation', async (request) => {
-    if (request.body !== null && typeof request.body === 'object' && jsonDepthExceeds(request.body, config.http.maxJsonDepth)) {
-      throw new BadRequestError(`The request body is nested more than ${config.http.maxJsonDepth} levels deep.`);
     }
   });
   fastify.addHook('onSend', async (request, reply) => {
@@ -153,17 +162,4 @@ function authenticateBeforeBody(app: NestFastifyApplication): void {
       throw error;
     }
   });
-}
-
-/** Whether `value` nests objects/arrays deeper than `limit`; iterative, so hostile depth cannot overflow the stack. */
-function jsonDepthExceeds(value: object, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (depth > limit) return true;
-    for (const child of Object.values(node as object)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-    }
-  }
-  return false;
 }

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_MS: '1000', HTTP_MAX_JSON_DEPTH: '16', SHUTDOWN_TIMEOUT_MS: '5000', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.http.rateLimit).toEqual({ max: 100, windowMs: 1000 });
     expect(config.http.maxJsonDepth).toBe(16);
+    expect(defaults.http.maxJsonContainers).toBe(100_000);
+    expect(loadConfig({ HTTP_MAX_JSON_CONTAINERS: '5000' }).http.maxJsonContainers).toBe(5000);
+    expect(() => loadConfig({ HTTP_MAX_JSON_CONTAINERS: '10' })).toThrow(/HTTP_MAX_JSON_CONTAINERS/);
     expect(config.shutdownTimeoutMs).toBe(5000);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(() => loadConfig({ RATE_LIMIT_MAX: '-1', HTTP_MAX_JSON_DEPTH: '1' })).toThrow(/HTTP_MAX_JSON_DEPTH[\s\S]*RATE_LIMIT_MAX/);

@@ -43,8 +43,13 @@ export interface AppConfig {
   };
   http: {
     bodyLimitBytes: number;
-    /** JSON bodies nested deeper than this are rejected with 400 before any processing. */
+    /** JSON bodies nested deeper than this are rejected with 400 before they are parsed. */
     maxJsonDepth: number;
+    /**
+     * Objects and arrays one JSON body may hold (413 beyond it, before it is parsed): each costs about
+     * 64 bytes of heap once parsed, so without a cap 10 MB of `[{},{},...]` would take 200 MB.
+     */
+    maxJsonContainers: number;
     /** The request headers must arrive within this (then 408), the whole request within `requestTimeoutMs`. */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
@@ -121,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: {
       bodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxJsonDepth: read.integer('HTTP_MAX_JSON_DEPTH', 64, 4, 1000),
+      maxJsonContainers: read.integer('HTTP_MAX_JSON_CONTAINERS', 100_000, 100, 10_000_000),
       headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
       requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
       idleTimeoutMs: read.integer('HTTP_IDLE_TIMEOUT_MS', 120_000, 1000, 3_600_000),
