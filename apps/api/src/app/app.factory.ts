@@ -10,6 +10,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
+import { BodyBudget } from './common/body-budget';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
 import { assertJsonShape } from './common/json-body';
 import { createValidationPipe } from './common/validation';
@@ -92,6 +93,7 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   await app.register(fastifyCors, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, exposedHeaders: ['X-Total-Count', 'X-Request-Id'] });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
   authenticateBeforeBody(app);
+  reserveBodyBudget(app, config.http);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
@@ -161,5 +163,35 @@ function authenticateBeforeBody(app: NestFastifyApplication): void {
       if (hasBody(request)) closeEarly(request, reply);
       throw error;
     }
+  });
+}
+
+/**
+ * Every body's size (Content-Length, or the body limit for a chunked one) is reserved in the body
+ * budget before it is read; one that does not fit waits unread for `bodyBudgetWaitMs`, then gets 503.
+ */
+function reserveBodyBudget(app: NestFastifyApplication, http: ResolvedConfig['http']): void {
+  const budget = new BodyBudget(http.bodyBudgetBytes);
+  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
+    if (!hasBody(request)) return;
+    const declared = Number(request.headers['content-length']);
+    // Over the body limit: Fastify answers 413 without reading it.
+    if (declared > http.bodyLimitBytes) return;
+    const abandoned = new AbortController();
+    const abandon = () => abandoned.abort();
+    reply.raw.once('close', abandon);
+    const release = await budget.reserve(declared > 0 ? declared : http.bodyLimitBytes, http.bodyBudgetWaitMs, abandoned.signal);
+    reply.raw.off('close', abandon);
+    if (release) {
+      reply.raw.once('close', release);
+      return;
+    }
+    if (abandoned.signal.aborted) {
+      // The client went away while waiting: there is no one to answer.
+      reply.hijack();
+      return reply;
+    }
+    closeEarly(request, reply);
+    return reply.status(503).header('Retry-After', '1').send(errorBody(503, "The service is busy reading other requests' bodies. Please retry."));
   });
 }

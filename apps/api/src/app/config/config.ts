@@ -50,6 +50,13 @@ export interface AppConfig {
      * 64 bytes of heap once parsed, so without a cap 10 MB of `[{},{},...]` would take 200 MB.
      */
     maxJsonContainers: number;
+    /**
+     * Bytes of request bodies admitted at once (Content-Length, or the body limit for a chunked body),
+     * reserved before the body is read and released when the answer is sent. A body that does not fit
+     * waits unread for `bodyBudgetWaitMs`, then gets 503. A maximal bulk costs about 4 times its size in heap.
+     */
+    bodyBudgetBytes: number;
+    bodyBudgetWaitMs: number;
     /** The request headers must arrive within this (then 408), the whole request within `requestTimeoutMs`. */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
@@ -127,6 +134,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxJsonDepth: read.integer('HTTP_MAX_JSON_DEPTH', 64, 4, 1000),
       maxJsonContainers: read.integer('HTTP_MAX_JSON_CONTAINERS', 100_000, 100, 10_000_000),
+      bodyBudgetBytes: read.integer('HTTP_BODY_BUDGET_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      bodyBudgetWaitMs: read.integer('HTTP_BODY_BUDGET_WAIT_MS', 10_000, 0, 600_000),
       headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
       requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
       idleTimeoutMs: read.integer('HTTP_IDLE_TIMEOUT_MS', 120_000, 1000, 3_600_000),
@@ -144,6 +153,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
   };
   const { http } = config;
+  if (http.bodyBudgetBytes < http.bodyLimitBytes) problems.push('HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES, or a maximal body could never be admitted');
+  if (http.bodyBudgetWaitMs >= http.requestTimeoutMs) problems.push('HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS, which the wait counts towards');
   if (http.headersTimeoutMs > http.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
