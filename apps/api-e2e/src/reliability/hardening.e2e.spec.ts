@@ -69,6 +69,21 @@ describe('reliability: production hardening', () => {
         expect(response.status).toBe(400);
         expect(isErrorBody(await response.json(), 400)).toBe(true);
       }
+      // More objects and arrays than HTTP_MAX_JSON_CONTAINERS (100,000) would cost ~64 bytes of heap each once parsed: 413 before parsing.
+      const containers = await fetch(`${server.baseUrl}${SEGMENTS}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'dense', name: { en: 'x' }, siteCode: 'main', mixins: { a: Array.from({ length: 100_000 }, () => ({})) } }),
+      });
+      expect(containers.status).toBe(413);
+      expect(await containers.json()).toMatchObject({ code: 413, message: 'The request body holds more than 100000 objects and arrays.' });
+      // Braces inside strings are text, not structure.
+      const braces = await fetch(`${server.baseUrl}${SEGMENTS}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'braces', name: { en: 'x' }, siteCode: 'main', mixins: { text: '{['.repeat(100_000), quoted: '\\"{[' } }),
+      });
+      expect(braces.status).toBe(201);
       // 63 levels of mixins (64 with the body itself) are within the cap.
       const deepest = await fetch(`${server.baseUrl}${SEGMENTS}`, {
         method: 'POST',
@@ -160,10 +175,14 @@ describe('reliability: production hardening', () => {
       for (let i = 0; i < 8; i++) expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
     });
 
-    it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413', async () => {
-      const response = await fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10' }, body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }) });
+    it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413 (the token is checked first)', async () => {
+      const token = await server.token([Scopes.segmentManage], { tenant: 'bodytenant' });
+      const post = (headers: Record<string, string>) =>
+        fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10', ...headers }, body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }) });
+      const response = await post({ authorization: `Bearer ${token}` });
       expect(response.status).toBe(413);
       expect(isErrorBody(await response.json(), 413)).toBe(true);
+      expect((await post({})).status).toBe(401);
     });
 
     it('serves no Swagger UI and no OpenAPI JSON with SWAGGER_ENABLED=false', async () => {

@@ -4,15 +4,21 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import { parse as parseQueryString } from 'node:querystring';
 import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
+import { BodyBudget } from './common/body-budget';
+import { clientErrorHandler, closeAfterAnswer } from './common/connections';
+import { assertJsonShape } from './common/json-body';
 import { createValidationPipe } from './common/validation';
-import { BadRequestError } from './errors/domain-errors';
 import { AppConfig } from './config/config';
+import { AuthRouteConfig } from './decorators/auth.decorators';
 import { errorBody } from './filters/error-body';
 import { ErrorFilter } from './filters/error.filter';
+import { authenticate, GuardedRequest } from './guards/auth.guard';
 import { buildOpenApiDocument } from './openapi';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
@@ -26,6 +32,11 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestId(request.headers),
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
+    http: { maxHeaderSize: config.http.maxHeaderBytes, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    clientErrorHandler: clientErrorHandler(config.http),
     trustProxy: config.http.trustProxy,
     // Requests that arrive while the server closes get the Emporix 503 body from the hook below.
     return503OnClosing: false,
@@ -34,6 +45,8 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.extraModules), adapter, {
     bufferLogs: true,
+    // The body parsers are registered below (the JSON one checks the body's shape before parsing it).
+    bodyParser: false,
     preview: options.preview,
     abortOnError: false,
   });
@@ -42,6 +55,17 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, parseQueryString(body as string)));
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      assertJsonShape(body as string, { maxDepth: config.http.maxJsonDepth, maxContainers: config.http.maxJsonContainers });
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request, body as string, done);
+  });
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
@@ -51,11 +75,6 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     if (closing) {
       // In-flight requests finish; new ones (on kept-alive connections) are refused.
       return reply.status(503).header('Connection', 'close').header('Retry-After', '1').send(errorBody(503, 'The service is shutting down. Please retry.'));
-    }
-  });
-  fastify.addHook('preValidation', async (request) => {
-    if (request.body !== null && typeof request.body === 'object' && jsonDepthExceeds(request.body, config.http.maxJsonDepth)) {
-      throw new BadRequestError(`The request body is nested more than ${config.http.maxJsonDepth} levels deep.`);
     }
   });
   fastify.addHook('onSend', async (request, reply) => {
@@ -73,6 +92,8 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   await app.register(fastifyCors, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, exposedHeaders: ['X-Total-Count', 'X-Request-Id'] });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
+  authenticateBeforeBody(app);
+  reserveBodyBudget(app, config.http);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
@@ -111,15 +132,66 @@ async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedCon
   });
 }
 
-/** Whether `value` nests objects/arrays deeper than `limit`; iterative, so hostile depth cannot overflow the stack. */
-function jsonDepthExceeds(value: object, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (depth > limit) return true;
-    for (const child of Object.values(node as object)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+/** How often Node looks for requests over `headersTimeout`/`requestTimeout` (its default, 30 s, would let them overrun by that much). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
+
+/**
+ * An answer given before the body was read closes the connection, so Node does not read the upload
+ * to reuse the connection.
+ */
+function closeEarly(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('Connection', 'close');
+  closeAfterAnswer(request.raw.socket);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  return Number(request.headers['content-length']) > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Routes that need a token verify it before the body is read (preParsing hooks run after CORS, the
+ * security headers and the rate limit, and before the body), so an unauthenticated upload is
+ * answered 401 unread. The guard then takes the verified principal and checks tenant and scopes.
+ */
+function authenticateBeforeBody(app: NestFastifyApplication): void {
+  const verifier = app.get(TokenVerifier);
+  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
+    if (!(request.routeOptions.config as AuthRouteConfig | undefined)?.needsToken) return;
+    try {
+      (request as GuardedRequest).principal = await authenticate(verifier, request.headers.authorization);
+    } catch (error) {
+      if (hasBody(request)) closeEarly(request, reply);
+      throw error;
     }
-  }
-  return false;
+  });
+}
+
+/**
+ * Every body's size (Content-Length, or the body limit for a chunked one) is reserved in the body
+ * budget before it is read; one that does not fit waits unread for `bodyBudgetWaitMs`, then gets 503.
+ */
+function reserveBodyBudget(app: NestFastifyApplication, http: ResolvedConfig['http']): void {
+  const budget = new BodyBudget(http.bodyBudgetBytes);
+  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
+    if (!hasBody(request)) return;
+    const declared = Number(request.headers['content-length']);
+    // Over the body limit: Fastify answers 413 without reading it.
+    if (declared > http.bodyLimitBytes) return;
+    const abandoned = new AbortController();
+    const abandon = () => abandoned.abort();
+    reply.raw.once('close', abandon);
+    const release = await budget.reserve(declared > 0 ? declared : http.bodyLimitBytes, http.bodyBudgetWaitMs, abandoned.signal);
+    reply.raw.off('close', abandon);
+    if (release) {
+      reply.raw.once('close', release);
+      return;
+    }
+    if (abandoned.signal.aborted) {
+      // The client went away while waiting: there is no one to answer.
+      reply.hijack();
+      return reply;
+    }
+    closeEarly(request, reply);
+    return reply.status(503).header('Retry-After', '1').send(errorBody(503, "The service is busy reading other requests' bodies. Please retry."));
+  });
 }

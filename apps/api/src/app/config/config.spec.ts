@@ -31,6 +31,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_MS: '1000', HTTP_MAX_JSON_DEPTH: '16', SHUTDOWN_TIMEOUT_MS: '5000', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.http.rateLimit).toEqual({ max: 100, windowMs: 1000 });
     expect(config.http.maxJsonDepth).toBe(16);
+    expect(defaults.http.maxJsonContainers).toBe(100_000);
+    expect(loadConfig({ HTTP_MAX_JSON_CONTAINERS: '5000' }).http.maxJsonContainers).toBe(5000);
+    expect(() => loadConfig({ HTTP_MAX_JSON_CONTAINERS: '10' })).toThrow(/HTTP_MAX_JSON_CONTAINERS/);
     expect(config.shutdownTimeoutMs).toBe(5000);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(() => loadConfig({ RATE_LIMIT_MAX: '-1', HTTP_MAX_JSON_DEPTH: '1' })).toThrow(/HTTP_MAX_JSON_DEPTH[\s\S]*RATE_LIMIT_MAX/);
@@ -38,6 +41,46 @@ describe('loadConfig', () => {
     expect(loadConfig({ HTTP_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
     expect(loadConfig({ HTTP_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  it('bounds what requests may hold in memory and how long they may take to arrive', () => {
+    const defaults = loadConfig({}).http;
+    expect(defaults).toMatchObject({
+      bodyLimitBytes: 10 * 1024 * 1024,
+      bodyBudgetBytes: 20 * 1024 * 1024,
+      bodyBudgetWaitMs: 10_000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 5_000,
+      maxHeaderBytes: 16 * 1024,
+    });
+    const config = loadConfig({
+      HTTP_BODY_BUDGET_BYTES: '52428800',
+      HTTP_BODY_BUDGET_WAIT_MS: '2000',
+      HTTP_HEADERS_TIMEOUT_MS: '3000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_IDLE_TIMEOUT_MS: '90000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      HTTP_MAX_HEADER_BYTES: '32768',
+    }).http;
+    expect(config).toMatchObject({
+      bodyBudgetBytes: 52_428_800,
+      bodyBudgetWaitMs: 2000,
+      headersTimeoutMs: 3000,
+      requestTimeoutMs: 4000,
+      idleTimeoutMs: 90_000,
+      keepAliveTimeoutMs: 1000,
+      maxHeaderBytes: 32_768,
+    });
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '10', HTTP_MAX_HEADER_BYTES: 'big' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_MAX_HEADER_BYTES/);
+  });
+
+  it('refuses limits that contradict each other', () => {
+    // A maximal body must fit into the budget, the budget wait must end before the request timeout cuts the request.
+    expect(() => loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576' })).toThrow(/HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES/);
+    expect(loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576', HTTP_BODY_LIMIT_BYTES: '1048576' }).http.bodyBudgetBytes).toBe(1_048_576);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toThrow(/HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_HEADERS_TIMEOUT_MS: must not exceed/);
   });
 
   it('reads clients from JSON', () => {

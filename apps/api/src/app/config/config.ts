@@ -43,8 +43,29 @@ export interface AppConfig {
   };
   http: {
     bodyLimitBytes: number;
-    /** JSON bodies nested deeper than this are rejected with 400 before any processing. */
+    /** JSON bodies nested deeper than this are rejected with 400 before they are parsed. */
     maxJsonDepth: number;
+    /**
+     * Objects and arrays one JSON body may hold (413 beyond it, before it is parsed): each costs about
+     * 64 bytes of heap once parsed, so without a cap 10 MB of `[{},{},...]` would take 200 MB.
+     */
+    maxJsonContainers: number;
+    /**
+     * Bytes of request bodies admitted at once (Content-Length, or the body limit for a chunked body),
+     * reserved before the body is read and released when the answer is sent. A body that does not fit
+     * waits unread for `bodyBudgetWaitMs`, then gets 503. A maximal bulk costs about 4 times its size in heap.
+     */
+    bodyBudgetBytes: number;
+    bodyBudgetWaitMs: number;
+    /** The request headers must arrive within this (then 408), the whole request within `requestTimeoutMs`. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** A connection without any traffic for this long is closed, also while its answer is prepared (so longer than the slowest request). */
+    idleTimeoutMs: number;
+    /** How long an idle kept-alive connection stays open for the next request. */
+    keepAliveTimeoutMs: number;
+    /** Larger request headers get 431. */
+    maxHeaderBytes: number;
     /**
      * Which proxies' `X-Forwarded-For` to believe for the client address (rate limiting by IP, logs):
      * all (`true`), none (`false`), a hop count, or a list of proxy addresses/CIDRs.
@@ -112,6 +133,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     http: {
       bodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxJsonDepth: read.integer('HTTP_MAX_JSON_DEPTH', 64, 4, 1000),
+      maxJsonContainers: read.integer('HTTP_MAX_JSON_CONTAINERS', 100_000, 100, 10_000_000),
+      bodyBudgetBytes: read.integer('HTTP_BODY_BUDGET_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      bodyBudgetWaitMs: read.integer('HTTP_BODY_BUDGET_WAIT_MS', 10_000, 0, 600_000),
+      headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      idleTimeoutMs: read.integer('HTTP_IDLE_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+      keepAliveTimeoutMs: read.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      maxHeaderBytes: read.integer('HTTP_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
       trustProxy: read.trustProxy('HTTP_TRUST_PROXY', true),
       corsOrigins: read.list('CORS_ORIGINS'),
       swaggerEnabled: read.boolean('SWAGGER_ENABLED', true),
@@ -123,6 +152,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
   };
+  const { http } = config;
+  if (http.bodyBudgetBytes < http.bodyLimitBytes) problems.push('HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES, or a maximal body could never be admitted');
+  if (http.bodyBudgetWaitMs >= http.requestTimeoutMs) problems.push('HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS, which the wait counts towards');
+  if (http.headersTimeoutMs > http.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }

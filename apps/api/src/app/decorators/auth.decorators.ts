@@ -1,11 +1,17 @@
 import { Principal, Scope } from '@cs/contracts';
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtension, ApiForbiddenResponse, ApiInternalServerErrorResponse, ApiOAuth2, ApiServiceUnavailableResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponse, UnauthorizedResponse } from '@cs/dto';
 
 export const SCOPES_KEY = 'cs:scopes';
 export const PUBLIC_KEY = 'cs:public';
 export const OAUTH_SCHEME = 'OAuth2';
+
+/** Fastify route config of the routes that need a token, read by the hook that verifies it before the body is read. */
+export interface AuthRouteConfig {
+  needsToken?: true;
+}
 
 /**
  * Declares who may call a route: a bearer token holding any one of `scopes` for the path's tenant.
@@ -14,6 +20,7 @@ export const OAUTH_SCHEME = 'OAuth2';
 export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
   return applyDecorators(
     SetMetadata(SCOPES_KEY, scopes),
+    RouteConfig({ needsToken: true } satisfies AuthRouteConfig),
     ApiOAuth2(scopes, OAUTH_SCHEME),
     ApiExtension('x-scopes', scopes),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token.', type: UnauthorizedResponse }),

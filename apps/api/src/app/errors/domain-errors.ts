@@ -30,6 +30,10 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
 /** The database is unreachable, overloaded or too slow: try again later. */
 export class ServiceUnavailableError extends DomainError {
   readonly status = 503;

@@ -57,6 +57,17 @@ describe('AuthGuard', () => {
     expect(http.principal).toBe(principal);
   });
 
+  it('takes the principal verified before the body was read, and still checks its tenant and scopes', async () => {
+    const early: Principal = { tenant: 'acme', scopes: new Set([Scopes.segmentRead]), clientId: 'early' };
+    const { ctx, http } = context('read', { tenant: 'acme' });
+    http.principal = early;
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    expect(http.principal).toBe(early);
+    const elsewhere = context('read', { tenant: 'other' });
+    elsewhere.http.principal = early;
+    await expect(guard.canActivate(elsewhere.ctx)).rejects.toThrow(ForbiddenError);
+  });
+
   it('answers 403 for another tenant and 400 for an invalid tenant', async () => {
     await expect(guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'other' }).ctx)).rejects.toThrow(ForbiddenError);
     await expect(guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'A!' }).ctx)).rejects.toThrow(BadRequestError);

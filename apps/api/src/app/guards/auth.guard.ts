@@ -5,9 +5,10 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { PUBLIC_KEY, SCOPES_KEY } from '../decorators/auth.decorators';
 import { BadRequestError, ForbiddenError } from '../errors/domain-errors';
 
-interface GuardedRequest {
+export interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string>;
+  /** Set by the `authenticateBeforeBody` hook, which verifies the token before the body is read. */
   principal?: Principal;
 }
 
@@ -15,6 +16,7 @@ interface GuardedRequest {
  * Global guard. A route is reachable only when it is marked public or declares scopes:
  * then the caller needs a valid bearer token (401 otherwise), for the path's tenant and
  * holding any one of the declared scopes (403 otherwise). Undeclared routes are denied.
+ * The token was usually verified before the body was read; the guard then takes that principal.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (!scopes?.length) throw new ForbiddenError('This route has no access declaration.');
 
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    const principal = request.principal ?? (await authenticate(this.verifier, request.headers.authorization));
     const tenant = request.params?.tenant;
     if (tenant !== undefined) {
       if (!TENANT_PATTERN.test(tenant)) {
@@ -46,14 +48,15 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     return true;
   }
+}
 
-  private async authenticate(header: string | string[] | undefined): Promise<Principal> {
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException();
-    try {
-      return await this.verifier.verify(match[1]);
-    } catch {
-      throw new UnauthorizedException();
-    }
+/** The caller of a bearer `Authorization` header; 401 when it is missing, malformed or invalid. */
+export async function authenticate(verifier: TokenVerifier, header: string | string[] | undefined): Promise<Principal> {
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) throw new UnauthorizedException();
+  try {
+    return await verifier.verify(match[1]);
+  } catch {
+    throw new UnauthorizedException();
   }
 }
