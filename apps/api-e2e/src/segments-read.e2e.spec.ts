@@ -1,5 +1,5 @@
 import { ApiClient } from '@cs/client';
-import { Scopes } from '@cs/contracts';
+import { ErrorBody, Scopes } from '@cs/contracts';
 import { database, SEGMENT, segmentBody, segmentPath, SEGMENTS, SEGMENTS_BULK, SEGMENTS_SEARCH, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
@@ -203,7 +203,7 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
       const c1 = await customer('c1', ['le1']);
       for (const id of ['s-silver', 's-gold', 'absent']) {
         const { response, error } = await c1.GET(SEGMENT, { params: { ...segmentPath(id), query: { legalEntityId: 'le2' } } });
-        expect([id, response.status, error?.resourceId]).toEqual([id, 403, 'le2']);
+        expect([id, response.status, (error as ErrorBody | undefined)?.resourceId]).toEqual([id, 403, 'le2']);
       }
       expect((await list(c1, { legalEntityId: 'le2' })).response.status).toBe(403);
       expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
