@@ -4,6 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApp } from './app/app.factory';
 import { AppConfig, loadConfig } from './app/config/config';
+import { describeError } from './describe-error';
 
 const EMBEDDED_DATABASE = 'customer_segments';
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
       console.log('Stopped');
       process.exit(0);
     } catch (error) {
-      console.error(error);
+      console.error(`Shutdown failed: ${describeError(error)}`);
       process.exit(1);
     }
   };
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     console.log(`Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`);
   } catch (error) {
-    console.error(error);
+    console.error(`Could not start: ${describeError(error)}`);
     await embedded?.stop().catch(() => undefined);
     process.exit(1);
   }

@@ -52,6 +52,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(options.dataDir, { recursive: true });
   const databaseDir = join(options.dataDir, 'pg');
   const log = options.onLog ?? (() => undefined);
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    const text = String(message).trim();
+    recentLog.push(...text.split('\n'));
+    recentLog.splice(0, recentLog.length - 30);
+    log(text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -61,13 +68,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-    onLog: (message: unknown) => log(String(message).trim()),
-    onError: (message: unknown) => log(String(message).trim()),
+    onLog: remember,
+    onError: remember,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits during start; the cause is in its log.
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : new Error(`The embedded Postgres exited during start: ${startFailureCause(recentLog)}`);
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/** The FATAL/PANIC lines of the server's log (with their DETAIL and HINT), without the timestamp prefix; else its last lines. */
+function startFailureCause(log: string[]): string {
+  const reported = log.map((line) => /\b((?:FATAL|PANIC|ERROR|DETAIL|HINT):\s+.*)$/.exec(line)?.[1]).filter((line) => line !== undefined);
+  return (reported.length ? reported : log.slice(-3)).join(' ').replace(/\s+/g, ' ') || 'it wrote nothing';
 }
