@@ -1,12 +1,11 @@
 import { TEST_TENANT } from '@cs/api/testing';
-import { createTestDatabase, freePort, ScratchDatabase } from '@cs/postgres';
-import { spawn } from 'node:child_process';
+import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { report } from './harness';
-import { buildService, ChildOutput, MAIN, ROOT, track, waitForOutput } from './processes';
+import { buildService, ChildOutput, issueToken, spawnService, waitForOutput } from './processes';
 
 /**
  * SIGTERM during load, against the real built service in a child process: requests in flight
@@ -23,23 +22,9 @@ interface Service {
 }
 
 async function startService(env: Record<string, string>): Promise<Service> {
-  const port = await freePort();
-  const process = track(
-    spawn(globalThis.process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: { PATH: globalThis.process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_TIMEOUT_MS: '15000', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  await waitForOutput(process, /Listening on/, 90_000);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: SCOPE }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return { process, baseUrl, token };
+  const process = await spawnService({ SHUTDOWN_TIMEOUT_MS: '15000', ...env });
+  await process.listening(90_000);
+  return { process, baseUrl: process.baseUrl, token: await issueToken(process.baseUrl, SCOPE) };
 }
 
 function request(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; text: string } | { error: string }> {
