@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
  * live server's (its PID is a zombie or now another program's, PIDs being reused e.g. in a fresh
  * container) and that must be removed.
  */
-export type PidFileState =
+type PidFileState =
   | { kind: 'absent' }
   | { kind: 'running'; pid: number; parentPid: number }
   | { kind: 'gone'; pid: number }
@@ -27,7 +27,7 @@ function processState(pid: number): { state: string; parentPid: number } | undef
 }
 
 /** Alive and not a zombie (a zombie has exited; only its parent has not collected it yet). */
-export function isProcessRunning(pid: number): boolean {
+function isProcessRunning(pid: number): boolean {
   const state = processState(pid)?.state;
   return state !== undefined && state !== 'Z' && state !== 'X';
 }
@@ -54,7 +54,7 @@ function servesFolder(pid: number, databaseDir: string): boolean {
   }
 }
 
-export function inspectPidFile(databaseDir: string): PidFileState {
+function inspectPidFile(databaseDir: string): PidFileState {
   const pidFile = join(databaseDir, 'postmaster.pid');
   // Without /proc (not Linux) the file is left to Postgres, which refuses to start while its PID lives.
   if (!existsSync(pidFile) || !existsSync('/proc/self/stat')) return { kind: 'absent' };
