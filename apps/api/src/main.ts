@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { ensureDatabase, RunningPostgres, startEmbeddedPostgres, withDatabase } from '@cs/postgres';
+import { ensureDatabase, withDatabase } from '@cs/postgres';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApp } from './app/app.factory';
 import { AppConfig, loadConfig } from './app/config/config';
+import { describeError } from './describe-error';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 
 const EMBEDDED_DATABASE = 'customer_segments';
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
   }
 
   let app: NestFastifyApplication | undefined;
-  let embedded: RunningPostgres | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
   // On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (new requests on
   // kept-alive connections get a 503), close the pool, then stop the embedded Postgres, exit 0.
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
       console.log('Stopped');
       process.exit(0);
     } catch (error) {
-      console.error(error);
+      console.error(`Shutdown failed: ${describeError(error)}`);
       process.exit(1);
     }
   };
@@ -47,7 +49,12 @@ async function main(): Promise<void> {
     let url = config.db.url;
     if (!url) {
       console.log(`No DATABASE_URL: starting the embedded Postgres with data in ${join(config.dataDir, 'pg')}`);
-      embedded = await withoutForeignSignalHandlers(() => startEmbeddedPostgres({ dataDir: config.dataDir }));
+      // Should it die later and not come back, the service exits: every request would fail until a restart.
+      const giveUp = (error: Error) => {
+        console.error(`${error.message}; exiting`);
+        process.exit(1);
+      };
+      embedded = await withoutForeignSignalHandlers(() => startEmbeddedDatabase(config.dataDir, giveUp));
       await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
       url = withDatabase(embedded.url, EMBEDDED_DATABASE);
     }
@@ -56,7 +63,7 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     console.log(`Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`);
   } catch (error) {
-    console.error(error);
+    console.error(`Could not start: ${describeError(error)}`);
     await embedded?.stop().catch(() => undefined);
     process.exit(1);
   }

