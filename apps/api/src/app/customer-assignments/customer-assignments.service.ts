@@ -7,7 +7,7 @@ import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertObjectBody, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
@@ -81,7 +81,7 @@ export class CustomerAssignmentsService {
   }
 
   removeBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
+    return this.transactions.bulk(items, bulkLockKey.fields('customerId', 'legalEntityId'), async (tx, item) => {
       const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
       await this.delete(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
       return { code: 204 };

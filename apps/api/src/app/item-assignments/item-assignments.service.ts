@@ -7,7 +7,7 @@ import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
 import { assertItemId, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
@@ -82,7 +82,7 @@ export class ItemAssignmentsService {
   }
 
   removeBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, itemId) => {
+    return this.transactions.bulk(items, bulkLockKey.itself, async (tx, itemId) => {
       assertIdItem(itemId, 'item id');
       await this.delete(tx, tenant, { segmentId, type, itemId });
       return { code: 204, id: itemId };

@@ -7,7 +7,7 @@ import { newId } from '../common/documents';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
 import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { toParam, upsertVersioned } from '../database/upsert';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { applySegmentPatch, patchableDocument, SEGMENT_COLUMNS, SegmentRow, segmentValues, SegmentValues, toSegmentResponse } from './segment-document';
@@ -56,14 +56,14 @@ export class SegmentsService {
   }
 
   createBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, async (tx, item) => {
+    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
       const id = await this.createIn(tx, tenant, await validateAs(SegmentCreation, item), language);
       return { code: 201, id };
     });
   }
 
   upsertBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, async (tx, item) => {
+    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
       const input = await validateAs(SegmentUpdateBulk, item);
       const created = await this.upsertIn(tx, tenant, input.id, input, language);
       return { code: created ? 201 : 204, id: input.id };
@@ -71,7 +71,7 @@ export class SegmentsService {
   }
 
   removeBulk(tenant: string, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(ids, async (tx, id) => {
+    return this.transactions.bulk<unknown>(ids, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'segment id');
       await this.removeIn(tx, tenant, id, force);
       return { code: 204, id };
