@@ -407,6 +407,24 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect((await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q: 42 } as never })).response.status).toBe(400);
     });
 
+    it('refuses a costly ~ pattern with a 400 naming the field and the position, in the GET list and the search POST alike', async () => {
+      const q = `customer.id:~${'.*'.repeat(99)}z`;
+      const expected = {
+        code: 400,
+        status: 'Bad Request',
+        message: expect.stringMatching(/^Invalid pattern: too costly: more than 10 variable-length repetitions .* at position 34$/),
+        details: [expect.objectContaining({ field: 'customer.id' })],
+      };
+      const viaGet = await list({ q });
+      expect(viaGet.response.status).toBe(400);
+      expect(viaGet.error).toEqual(expected);
+      const viaPost = await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q } });
+      expect(viaPost.response.status).toBe(400);
+      expect(viaPost.error).toEqual(expected);
+      expect((await list({ q: 'customer.id:~"(u0)+1"' })).response.status).toBe(200);
+      expect((await list({ q: 'customer.id:~"(u0+)+"' })).error).toMatchObject({ code: 400, message: expect.stringContaining('nested repetition') });
+    });
+
     it('shows a customer token only its own assignments, and only of ACTIVE, currently valid segments', async () => {
       const day = 24 * 3600 * 1000;
       const past = new Date(Date.now() - day).toISOString();
