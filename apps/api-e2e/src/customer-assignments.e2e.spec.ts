@@ -540,15 +540,15 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       return spy.mock.calls.map(([text]) => String(text).split(/\s/)[0]);
     };
     try {
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['START', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['START', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['START', 'WITH', 'ROLLBACK']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['START', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
 
       const body = Array.from({ length: 200 }, (_, i) => ({ customerId: `rt${i}`, ...(i % 10 === 0 && { metadata: { version: 5 } }) }));
       spy.mockClear();
       const { data } = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
-      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['START', 'SELECT', 'WITH', 'COMMIT']);
+      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['BEGIN;', 'SELECT', 'WITH', 'COMMIT']);
       // New rows are created whatever version they expect (as with a single PUT); rt1 exists already.
       expect(data?.filter((item) => item.code === 201)).toHaveLength(199);
       expect(data?.[1]).toEqual({ index: 1, code: 204, status: 'No Content' });

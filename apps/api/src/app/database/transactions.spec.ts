@@ -9,14 +9,15 @@ const failure = (code: string) => new QueryFailedError('UPDATE ...', [], Object.
 function setup(outcomes: Array<Error | 'ok'>) {
   const statements: Array<{ attempt: number; sql: string }> = [];
   let attempt = 0;
+  // Each query runner is one attempt: its statements are recorded under that attempt's number.
   const dataSource = {
-    transaction: async <T>(work: (tx: unknown) => Promise<T>): Promise<T> => {
-      attempt++;
-      const current = attempt;
-      return work({ query: async (sql: string) => statements.push({ attempt: current, sql }) });
+    createQueryRunner: () => {
+      const current = ++attempt;
+      const query = async (sql: string) => statements.push({ attempt: current, sql });
+      return { query, manager: { query }, release: async () => undefined };
     },
   };
-  const transactions = new Transactions(dataSource as never);
+  const transactions = new Transactions(dataSource as never, { db: { statementTimeoutMs: 10_000 } } as never);
   const work = async (tx: { query(sql: string): Promise<unknown> }) => {
     await tx.query('UPDATE ...');
     const outcome = outcomes[attempt - 1] ?? 'ok';
@@ -34,6 +35,12 @@ describe('Transactions.run', () => {
     const { transactions, work, statements } = setup([failure('40P01'), failure('40001'), 'ok']);
     await expect(transactions.run(work as never)).resolves.toBe(3);
     expect(statements.filter((statement) => statement.sql.includes('pg_advisory_xact_lock')).map((statement) => statement.attempt)).toEqual([2, 3]);
+  });
+
+  it('starts each transaction with its statement timeout in the same round trip, and commits', async () => {
+    const { transactions, work, statements } = setup(['ok']);
+    await transactions.run(work as never);
+    expect(statements.map((statement) => statement.sql)).toEqual(['BEGIN; SET LOCAL statement_timeout = 10000', 'UPDATE ...', 'COMMIT']);
   });
 
   it('gives up after eight attempts with an error the filter answers as 503', async () => {

@@ -1,7 +1,9 @@
 import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
 import { isUnavailable, toErrorBody } from '../filters/error-mapping';
 import { LockKey, lockOrder } from './lock-order';
@@ -31,17 +33,27 @@ export interface BulkItemOutcome {
  * The one way the service writes atomically: `run` wraps work in a transaction and retries it on
  * deadlocks and serialisation failures; `bulk` applies up to 200 items in one transaction, each in
  * its own savepoint, so one failing item neither blocks nor undoes the others.
+ *
+ * Statements outside these transactions (the reads) run under the connections' default timeout,
+ * DB_READ_STATEMENT_TIMEOUT_MS; a write transaction sets DB_STATEMENT_TIMEOUT_MS for itself.
  */
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger(Transactions.name);
+  /** One round trip: BEGIN and the transaction's statement timeout (a validated integer from the configuration). */
+  private readonly begin: string;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
+  }
 
   async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(async (tx) => {
+        return await this.transaction(async (tx) => {
           if (attempt > 1) await tx.query('SELECT pg_advisory_xact_lock($1)', [RETRY_LOCK_KEY]);
           return work(tx);
         });
@@ -50,6 +62,23 @@ export class Transactions {
         this.logger.warn(`Transaction attempt ${attempt} failed with ${errorCode(error)}; retrying`);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
       }
+    }
+  }
+
+  /** `DataSource.transaction`, but starting with `begin`. */
+  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query(this.begin);
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      // The error that counts is the work's; a failed ROLLBACK (the connection is gone) adds nothing.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
     }
   }
 
