@@ -248,6 +248,13 @@ function buildScenarios(fixture, tokens) {
       seed: 12,
       token: service,
     }),
+    {
+      id: '12',
+      name: "50k segment's customers, q with a runaway pattern (customer.id:~ + '.*' x 99 + 'z'): refused",
+      steps: [{ request: get(`${customers}?${qs({ q: `customer.id:~${'.*'.repeat(99)}z` })}`, service) }],
+      connections: [16],
+      expect: [400],
+    },
   ];
 }
 
