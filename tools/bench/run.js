@@ -131,6 +131,16 @@ async function sameAnswer(service, bare, scenario) {
   return same;
 }
 
+/**
+ * Deadlocks Postgres has detected in the database so far (each one aborted a transaction, which the service retried).
+ * Backends report their statistics within about a second, so the count waits for that first.
+ */
+async function deadlocks(dbUrl) {
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const [{ n }] = await query(dbUrl, 'SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()');
+  return n;
+}
+
 async function machine(dbUrl) {
   const [{ server_version: version }] = await query(dbUrl, 'SHOW server_version');
   return {
@@ -196,12 +206,17 @@ async function main(argv = process.argv.slice(2)) {
       }
       const profileFile = opts.cpuProf && join(opts.cpuProf, `${scenario.id}.cpuprofile`);
       const result = { id: scenario.id, name: scenario.name, bulk: Boolean(scenario.bulk), queriesPerRequest };
+      // A scenario's own connection counts are what it measures; the smoke test only checks the harness, at its own count.
+      const scenarioOpts = { ...opts, connections: (!opts.smoke && scenario.connections) || opts.connections };
       if (bare && scenario.bare) {
         await probe(bare.baseUrl, scenario, { iterations: 2 });
         result.sameJson = await sameAnswer(serviceProc, bare, scenario);
-        Object.assign(result, await loadTestAlternating(serviceProc, bare, scenario, opts, profileFile));
+        Object.assign(result, await loadTestAlternating(serviceProc, bare, scenario, scenarioOpts, profileFile));
       } else {
-        result.service = await loadTest(serviceProc, scenario, opts, profileFile);
+        const deadlocksBefore = await deadlocks(database.url);
+        result.service = await loadTest(serviceProc, scenario, scenarioOpts, profileFile);
+        await opts.idle();
+        result.deadlocks = (await deadlocks(database.url)) - deadlocksBefore;
       }
       // Latency alone is taken after the load runs, from the warmed-up service (the first probe runs cold code).
       await opts.idle();
@@ -211,8 +226,9 @@ async function main(argv = process.argv.slice(2)) {
         await opts.idle();
         result.db = { ...(await runPgbench(pgbench, database.url, sql, { clients: 16, threads: 2, duration: opts.duration, transactions: opts.pgbenchTransactions })), statements: sql.length };
       }
-      const run = result.service.runs[opts.connections[0]];
+      const run = result.service.runs[scenarioOpts.connections[0]];
       log(`    ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms (alone ${result.aloneP50.toFixed(1)} ms), p99 ${run.p99} ms, errors ${run.errors}, SQL/request ${queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}` +
+        (result.deadlocks !== undefined ? `, deadlocks ${result.deadlocks}` : '') +
         (result.bare ? `; bare ${result.bare.runs[opts.connections[0]].rps.toFixed(0)} req/s${result.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}` : '') +
         (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''));
       results.push(result);

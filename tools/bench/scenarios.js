@@ -18,6 +18,12 @@ const HOT_ROW_SEGMENT = segmentId(3);
 /** Segments whose rows the versioned-PUT scenario walks through (never the bulk or hot-row segment). */
 const VERSIONED_SEGMENTS = [4, 5, 6, 7, 8, 9].map(segmentId);
 const PAGE_SIZE = 16;
+/** Segment of the overlapping-bulk scenario 11a (none of the others reads or writes it). */
+const CONTENDED_SEGMENT = segmentId(2);
+/** Overlapping bulks: each request writes BULK_OVERLAP of the same CONTENDED_KEYS keys, in its own random order. */
+const CONTENDED_KEYS = 40;
+const BULK_OVERLAP = 30;
+const CONTENTION_CONNECTIONS = 12;
 
 /** What the scenarios need from the generated data, read once after generation. */
 async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
@@ -54,6 +60,51 @@ const json = (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'ap
 const get = (path, token, headers = {}) => () => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, ...headers } });
 const qs = (params) => new URLSearchParams(params).toString();
 
+/** A small seeded generator (mulberry32), so that runs send the same sequence of requests. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` of `keys` in random order (a partial Fisher-Yates shuffle). */
+function randomSubset(keys, count, random) {
+  const copy = [...keys];
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, count);
+}
+
+/**
+ * Overlapping bulk writes: every request writes BULK_OVERLAP of the same CONTENDED_KEYS keys in its own order, from
+ * CONTENTION_CONNECTIONS connections at once (the recipe for deadlocks when rows are locked in request order).
+ * Every item must succeed (201 or 204).
+ */
+function overlappingBulks(id, name, { path, item, seed, token }) {
+  const keys = Array.from({ length: CONTENDED_KEYS }, (_, i) => `${T}-contended-${String(i).padStart(2, '0')}`);
+  const random = seededRandom(seed);
+  let round = 0;
+  return {
+    id,
+    name,
+    bulk: true,
+    connections: [CONTENTION_CONNECTIONS],
+    steps: [{ request: () => ({ method: 'PUT', path, headers: json(token), body: JSON.stringify(randomSubset(keys, BULK_OVERLAP, random).map((key) => item(key, round++))) }) }],
+    expect: [207],
+    check: (body) => {
+      const failed = JSON.parse(body).filter((result) => result.code !== 201 && result.code !== 204);
+      return failed.length ? `${failed.length} items failed, e.g. ${JSON.stringify(failed[0])}` : undefined;
+    },
+  };
+}
+
 /** A rotating index shared by all connections of a scenario. */
 function rotation(length) {
   let next = 0;
@@ -63,7 +114,8 @@ function rotation(length) {
 /**
  * @param fixture loadFixture's result
  * @param tokens { service, customer } bearer tokens
- * @returns scenario list: { id, name, steps: [{ request(context), onResponse?(status, body, context) }], expect: number[], bare: bool, pgbench: bool, bulk?: bool }
+ * @returns scenario list: { id, name, steps: [{ request(context), onResponse?(status, body, context) }], expect: number[], bare: bool, pgbench: bool, bulk?: bool,
+ *   connections?: number[] (measured at these connection counts instead of --connections) }
  */
 function buildScenarios(fixture, tokens) {
   const service = tokens.service;
@@ -183,6 +235,25 @@ function buildScenarios(fixture, tokens) {
         },
       ],
       expect: [200, 204, 409],
+    },
+    overlappingBulks('11a', `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of customer assignments (${BULK_OVERLAP} of ${CONTENDED_KEYS} keys, random order)`, {
+      path: `${SEGMENTS}/${CONTENDED_SEGMENT}/customers/bulk`,
+      item: (customerId, round) => ({ customerId, mixins: { contention: { round } } }),
+      seed: 11,
+      token: service,
+    }),
+    overlappingBulks('11b', `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of segments (${BULK_OVERLAP} of ${CONTENDED_KEYS} ids, random order)`, {
+      path: `${SEGMENTS}/bulk`,
+      item: (id, round) => ({ id, name: { en: `contended ${round}` }, siteCode: 'contention', status: 'ACTIVE' }),
+      seed: 12,
+      token: service,
+    }),
+    {
+      id: '12',
+      name: "50k segment's customers, q with a runaway pattern (customer.id:~ + '.*' x 99 + 'z'): refused",
+      steps: [{ request: get(`${customers}?${qs({ q: `customer.id:~${'.*'.repeat(99)}z` })}`, service) }],
+      connections: [16],
+      expect: [400],
     },
   ];
 }

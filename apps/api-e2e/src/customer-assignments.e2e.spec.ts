@@ -407,6 +407,24 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect((await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q: 42 } as never })).response.status).toBe(400);
     });
 
+    it('refuses a costly ~ pattern with a 400 naming the field and the position, in the GET list and the search POST alike', async () => {
+      const q = `customer.id:~${'.*'.repeat(99)}z`;
+      const expected = {
+        code: 400,
+        status: 'Bad Request',
+        message: expect.stringMatching(/^Invalid pattern: too costly: more than 10 variable-length repetitions .* at position 34$/),
+        details: [expect.objectContaining({ field: 'customer.id' })],
+      };
+      const viaGet = await list({ q });
+      expect(viaGet.response.status).toBe(400);
+      expect(viaGet.error).toEqual(expected);
+      const viaPost = await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q } });
+      expect(viaPost.response.status).toBe(400);
+      expect(viaPost.error).toEqual(expected);
+      expect((await list({ q: 'customer.id:~"(u0)+1"' })).response.status).toBe(200);
+      expect((await list({ q: 'customer.id:~"(u0+)+"' })).error).toMatchObject({ code: 400, message: expect.stringContaining('nested repetition') });
+    });
+
     it('shows a customer token only its own assignments, and only of ACTIVE, currently valid segments', async () => {
       const day = 24 * 3600 * 1000;
       const past = new Date(Date.now() - day).toISOString();
@@ -522,15 +540,15 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       return spy.mock.calls.map(([text]) => String(text).split(/\s/)[0]);
     };
     try {
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['START', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['START', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['START', 'WITH', 'ROLLBACK']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['START', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
 
       const body = Array.from({ length: 200 }, (_, i) => ({ customerId: `rt${i}`, ...(i % 10 === 0 && { metadata: { version: 5 } }) }));
       spy.mockClear();
       const { data } = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
-      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['START', 'SELECT', 'WITH', 'COMMIT']);
+      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['BEGIN;', 'SELECT', 'WITH', 'COMMIT']);
       // New rows are created whatever version they expect (as with a single PUT); rt1 exists already.
       expect(data?.filter((item) => item.code === 201)).toHaveLength(199);
       expect(data?.[1]).toEqual({ index: 1, code: 204, status: 'No Content' });

@@ -98,6 +98,12 @@ export function database(e2e: E2e) {
         tenant,
         itemId,
       ]),
+    /** Outbox events of the customer and item assignments of one segment, oldest first. */
+    assignmentEvents: (segmentId: string) =>
+      sql<{ type: string; payload: Record<string, unknown> }>(
+        "SELECT type, payload FROM outbox WHERE tenant = $1 AND type ~ '^customer-segment\\.(customer|item)-assignment-' AND payload->>'segmentId' = $2 ORDER BY id",
+        [tenant, segmentId],
+      ),
     /** A customer assignment row (B2C when `legalEntityId` is ''). */
     assignCustomer: (segmentId: string, customerId: string, legalEntityId = '') =>
       sql('INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, version) VALUES ($1, $2, $3, $4, 1)', [tenant, segmentId, customerId, legalEntityId]),

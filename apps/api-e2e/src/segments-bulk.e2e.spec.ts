@@ -108,6 +108,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect((await removeBulk(['del-assigned'], true)).data).toEqual([{ index: 0, code: 204, status: 'No Content', id: 'del-assigned' }]);
     expect(await db.stored('del-assigned')).toBeUndefined();
     expect(await db.assignments('del-assigned')).toEqual({ customers: 0, items: 0 });
+    expect(await db.assignmentEvents('del-assigned')).toEqual([
+      { type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'del-assigned', customerId: 'c1' } },
+      { type: EventTypes.itemAssignmentDeleted, payload: { segmentId: 'del-assigned', type: 'PRODUCT', item: { id: 'p1' } } },
+    ]);
   });
 
   it('takes 200 items, and answers 400 for 201 items, an empty array or a non-array, applying nothing', async () => {

@@ -1,6 +1,6 @@
 import { ApiClient } from '@cs/client';
 import { EventTypes, Scopes } from '@cs/contracts';
-import { database, ISO, SEGMENT, segmentBody, segmentPath, SEGMENTS, tenant } from './fixtures';
+import { database, ISO, ITEM, SEGMENT, segmentBody, segmentPath, SEGMENTS, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 describe('segments: create, get, upsert, patch, delete, events, access', () => {
@@ -327,6 +327,45 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(await db.assignments('d2')).toEqual({ customers: 0, items: 0 });
       expect(await db.assignments('d3')).toEqual({ customers: 0, items: 0 });
       expect((await db.events('d2')).map((event) => event.type)).toEqual([EventTypes.segmentCreated, EventTypes.segmentDeleted]);
+    });
+
+    it('records with forceDelete a deleted event for every removed assignment, shaped like the event of deleting it alone', async () => {
+      // The same assignments in two segments: one removed assignment by assignment, the other by forceDelete.
+      const customers = Array.from({ length: 250 }, (_, i) => ({ customerId: `c${i}`, ...(i % 5 === 0 && { legalEntityId: `le${i}` }) }));
+      const items = Array.from({ length: 120 }, (_, i) => `p${i}`);
+      for (const id of ['one-by-one', 'forced']) {
+        await create(segmentBody({ id }));
+        await db.sql('INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, version) SELECT $1, $2, c, l, 1 FROM unnest($3::text[], $4::text[]) AS a(c, l)', [
+          tenant,
+          id,
+          customers.map((customer) => customer.customerId),
+          customers.map((customer) => customer.legalEntityId ?? ''),
+        ]);
+        await db.sql("INSERT INTO item_assignment (tenant, segment_id, type, item_id, version) SELECT $1, $2, 'PRODUCT', i, 1 FROM unnest($3::text[]) AS a(i)", [tenant, id, items]);
+      }
+      const segmentId = 'one-by-one';
+      for (const { customerId, legalEntityId } of customers) {
+        const { response } = legalEntityId
+          ? await manage.DELETE('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}', { params: { path: { tenant, segmentId, customerId, legalEntityId } } })
+          : await manage.DELETE('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}', { params: { path: { tenant, segmentId, customerId } } });
+        expect(response.status).toBe(204);
+      }
+      for (const itemId of items) expect((await manage.DELETE(ITEM, { params: { path: { tenant, segmentId, type: 'PRODUCT', itemId } } })).response.status).toBe(204);
+
+      expect((await remove('forced', true)).response.status).toBe(204);
+      const forced = await db.assignmentEvents('forced');
+      expect(forced.filter((event) => event.type === EventTypes.customerAssignmentDeleted)).toHaveLength(250);
+      expect(forced.filter((event) => event.type === EventTypes.itemAssignmentDeleted)).toHaveLength(120);
+      const bySegment = (events: Array<{ type: string; payload: Record<string, unknown> }>, segmentId: string) =>
+        events.map((event) => JSON.stringify({ ...event, payload: { ...event.payload, segmentId } })).sort();
+      expect(bySegment(forced, '*')).toEqual(bySegment(await db.assignmentEvents('one-by-one'), '*'));
+      expect(forced).toContainEqual({ type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'forced', customerId: 'c5', legalEntityId: 'le5' } });
+      expect(forced).toContainEqual({ type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'forced', customerId: 'c1' } });
+      expect(forced).toContainEqual({ type: EventTypes.itemAssignmentDeleted, payload: { segmentId: 'forced', type: 'PRODUCT', item: { id: 'p7' } } });
+      // The segment's own event comes after its assignments'.
+      const [segmentDeleted] = await db.sql<{ id: string }>("SELECT id FROM outbox WHERE tenant = $1 AND type = $2 AND payload->>'id' = 'forced'", [tenant, EventTypes.segmentDeleted]);
+      const [lastAssignment] = await db.sql<{ id: string }>("SELECT max(id) AS id FROM outbox WHERE tenant = $1 AND payload->>'segmentId' = 'forced'", [tenant]);
+      expect(BigInt(segmentDeleted.id)).toBeGreaterThan(BigInt(lastAssignment.id));
     });
 
     it('answers 400 for a forceDelete that is not a boolean', async () => {

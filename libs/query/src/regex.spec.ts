@@ -1,4 +1,4 @@
-import { QueryError, validatePattern } from './index';
+import { parseQuery, QueryError, validatePattern } from './index';
 import { VALID_PATTERNS } from './testing/sample';
 
 describe('validatePattern (the subset of regular expressions that Postgres and JavaScript read alike)', () => {
@@ -41,6 +41,16 @@ describe('validatePattern (the subset of regular expressions that Postgres and J
     ['[a-c-e]', 'ranges cannot be chained'],
     ['[abc', "missing ']'"],
     ['[^]', "a class cannot start with ']'"],
+    ['.*'.repeat(99) + 'z', 'too costly: more than 10 variable-length repetitions'],
+    ['.?'.repeat(11), 'too costly'],
+    ['a+b+c+d+e+f+g+h+i+j+k+', 'too costly'],
+    ['x{2,}'.repeat(11), 'too costly'],
+    ['.{0,11}', 'too costly'],
+    ['(a*b?){6}', 'too costly'],
+    ['(a+)+', 'nested repetition'],
+    ['(.*)*z', 'nested repetition'],
+    ['(.{0,9}){3,5}', 'nested repetition'],
+    ['(?:a|b?)*', 'nested repetition'],
   ])('rejects %j (%s)', (pattern, message) => {
     let error: unknown;
     try {
@@ -52,5 +62,24 @@ describe('validatePattern (the subset of regular expressions that Postgres and J
     expect((error as QueryError).message).toContain(message);
     expect((error as QueryError).field).toBe('code');
     expect((error as QueryError).position).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(['.*'.repeat(10) + 'z', 'a.*b.*c', '\\d{1,3}-\\d{1,3}', '(ab)+(cd)*', '(a|b)*', '(a*){3}z', '.{0,10}', '(a{2}b{3}){5}'])('accepts the bounded %j', (pattern) => {
+    expect(() => validatePattern(pattern, 0)).not.toThrow();
+  });
+
+  it('names the field and the position (in q) of the repetition that goes over the budget', () => {
+    const q = `status:ACTIVE customer.id:~${'.*'.repeat(99)}z`;
+    let error: unknown;
+    try {
+      parseQuery(q);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QueryError);
+    // The 11th '*': q offset of the pattern (27) + 21.
+    expect(error).toMatchObject({ field: 'customer.id', position: 48 });
+    expect((error as QueryError).message).toMatch(/^Invalid pattern: too costly: .* at position 48$/);
+    expect(q[48]).toBe('*');
   });
 });

@@ -18,19 +18,20 @@ const perStep = (counts) => (counts ? counts.map((n) => fixed(n, 1)).join(' + ')
 const errors = (run) => (run.errors ? `${run.errors} (${Object.keys(run.errorCodes).join(', ')})` : '0');
 const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}x` : '–');
 
-/** One table row per scenario and connection count. */
-function rows(results, connections) {
+/** One table row per scenario and connection count (a scenario's own counts where it has them). */
+function rows(results) {
   const lines = [
-    '| # | scenario | conns | req/s | p50 ms | p99 ms | errors | alone p50 ms | SQL/req | peak RSS MB | bare req/s | vs bare | bare p99 ms | db tps (c16) | vs db | db p99 ms |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| # | scenario | conns | req/s | p50 ms | p99 ms | errors | deadlocks | alone p50 ms | SQL/req | peak RSS MB | bare req/s | vs bare | bare p99 ms | db tps (c16) | vs db | db p99 ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const result of results) {
+    const connections = Object.keys(result.service.runs).map(Number);
     for (const c of connections) {
       const run = result.service.runs[c];
       const bare = result.bare?.runs[c];
       const db = c === connections[0] ? result.db : undefined;
       lines.push(
-        `| ${result.id} | ${c === connections[0] ? result.name : ''} | ${c} | ${fixed(run.rps)} | ${fixed(run.p50, 1)} | ${fixed(run.p99, 1)} | ${errors(run)} | ` +
+        `| ${result.id} | ${c === connections[0] ? result.name : ''} | ${c} | ${fixed(run.rps)} | ${fixed(run.p50, 1)} | ${fixed(run.p99, 1)} | ${errors(run)} | ${c === connections[0] ? fixed(result.deadlocks) : ''} | ` +
           `${c === connections[0] ? fixed(result.aloneP50, 1) : ''} | ${c === connections[0] ? perStep(result.queriesPerRequest) : ''} | ${c === connections[0] ? fixed(result.service.peakRss) : ''} | ` +
           `${bare ? fixed(bare.rps) + (result.sameJson ? '' : ' (JSON differs)') : '–'} | ${ratio(run.rps, bare?.rps)} | ${bare ? fixed(bare.p99, 1) : '–'} | ` +
           `${db ? fixed(db.tps) : c === connections[0] ? '–' : ''} | ${db ? ratio(run.rps, db.tps) : ''} | ${db ? fixed(db.p99, 1) : ''} |`,
@@ -83,10 +84,10 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
       `Largest segment ${fixture.bigSegmentSize.toLocaleString('en')} customers; deep page = page ${fixture.deepPage} of 16.`,
     '',
     `Each row: ${opts.warmup} s warm-up (off the record, at ${opts.connections[0]} connections), then ${opts.duration} s measured by autocannon. ` +
-      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). alone p50 = median of 30 sequential requests with nothing else running, sent after the load runs (warmed-up service). SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
+      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). deadlocks = deadlocks Postgres detected during the load runs of a scenario without a bare baseline (each aborted one transaction, which the service ran again). alone p50 = median of 30 sequential requests with nothing else running, sent after the load runs (warmed-up service). SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
       `bare = tools/bench/baseline-server.js (Fastify + pg + jose, same JSON); db = pgbench replaying the service's SQL of one request (-c 16 -j 2 -T ${opts.duration}, ${opts.pgbench ?? 'not found: skipped'}).`,
     '',
-    ...rows(results, opts.connections),
+    ...rows(results),
     '',
     `Service peak RSS over the whole run (VmHWM, the largest of the per-scenario peaks): ${fixed(servicePeakRssMb)} MB.`,
     '',

@@ -205,4 +205,50 @@ describe('reliability: database faults', () => {
       expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
     });
   });
+
+  describe('read statement timeout', () => {
+    const READ_MS = 200;
+    let server: TestServer;
+    let token: string;
+    let database: ScratchDatabase;
+    let locker: Client;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      // Writes keep a long statement timeout: a read that waited as long would outlast the test.
+      server = await startTestServer({ DATABASE_URL: database.url, DB_STATEMENT_TIMEOUT_MS: '60000', DB_READ_STATEMENT_TIMEOUT_MS: String(READ_MS) });
+      token = await server.token([Scopes.segmentManage, Scopes.segmentRead]);
+      expect((await send(server.baseUrl, token, 'POST', SEGMENTS, { id: 'slow', name: { en: 'slow' }, siteCode: 'main' })).status).toBe(201);
+      locker = new Client({ connectionString: database.url });
+      await locker.connect();
+    });
+    afterAll(async () => {
+      await locker.end();
+      await server.close();
+      await database.drop();
+    });
+
+    it('makes DB_READ_STATEMENT_TIMEOUT_MS the default of the pooled connections', async () => {
+      const [setting] = await server.db.query<Array<{ statement_timeout: string }>>('SHOW statement_timeout');
+      expect(setting.statement_timeout).toBe(`${READ_MS}ms`);
+    });
+
+    it('cuts off a read after DB_READ_STATEMENT_TIMEOUT_MS with 503, while a write waits under DB_STATEMENT_TIMEOUT_MS', async () => {
+      // A direct connection locks the segment table: reading it waits for the lock, and so does writing it.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE segment IN ACCESS EXCLUSIVE MODE');
+      const read = await send(server.baseUrl, token, 'GET', `${SEGMENTS}/slow`);
+      const write = send(server.baseUrl, token, 'PUT', `${SEGMENTS}/slow`, { name: { en: 'still slow' }, siteCode: 'main' });
+      // Long enough that the write has waited past the read timeout before the lock goes.
+      await sleep(READ_MS * 3);
+      await locker.query('ROLLBACK');
+
+      expect(read.status).toBe(503);
+      expect(isErrorBody(read.json, 503)).toBe(true);
+      expect(read.headers.get('retry-after')).toBe('1');
+      expect((await write).status).toBe(204);
+      const after = await send(server.baseUrl, token, 'GET', `${SEGMENTS}/slow`);
+      expect(after).toMatchObject({ status: 200, json: { name: { en: 'still slow' } } });
+    });
+  });
 });

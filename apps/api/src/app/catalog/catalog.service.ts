@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { mixinsAndMetadataOf, StoredDocument } from '../common/documents';
 import { Localized, localizedInput, localizedOutput } from '../common/localization';
 import { assertIdItem, validateAs } from '../common/validation';
-import { Transactions } from '../database/transactions';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { categoryFields, CategoryColumns } from './category-document';
@@ -42,14 +42,14 @@ export class CatalogService {
   ) {}
 
   upsertCategories(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
+    return this.transactions.bulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const dto = await validateAs(CatalogCategoryUpsert, item);
       return { code: (await this.writeCategory(tx, tenant, dto, language)) ? 201 : 204, id: dto.id };
     });
   }
 
   upsertProducts(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
+    return this.transactions.bulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const dto = await validateAs(CatalogProductUpsert, item);
       return { code: (await this.writeProduct(tx, tenant, dto, language)) ? 201 : 204, id: dto.id };
     });
@@ -60,7 +60,7 @@ export class CatalogService {
    * assignments stay, and lead nowhere until a category of that id arrives again.
    */
   removeCategories(tenant: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, id) => {
+    return this.transactions.bulk(items, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'catalog id');
       await tx.query('DELETE FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
       return { code: 204, id };
@@ -69,7 +69,7 @@ export class CatalogService {
 
   /** Removes products (their category links cascade); item assignments stay. */
   removeProducts(tenant: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, id) => {
+    return this.transactions.bulk(items, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'catalog id');
       await tx.query('DELETE FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, id]);
       return { code: 204, id };

@@ -83,6 +83,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toThrow(/HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_HEADERS_TIMEOUT_MS: must not exceed/);
   });
 
+  it('bounds reads by DB_READ_STATEMENT_TIMEOUT_MS: 3 s by default, never longer than DB_STATEMENT_TIMEOUT_MS', () => {
+    expect(loadConfig({}).db).toMatchObject({ statementTimeoutMs: 10_000, readStatementTimeoutMs: 3_000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000' }).db).toMatchObject({ statementTimeoutMs: 1_000, readStatementTimeoutMs: 1_000 });
+    expect(loadConfig({ DB_READ_STATEMENT_TIMEOUT_MS: '500' }).db.readStatementTimeoutMs).toBe(500);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000', DB_READ_STATEMENT_TIMEOUT_MS: '2000' })).toThrow(/DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('reads clients from JSON', () => {
     const config = loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'] }]) });
     expect(config.auth.clients).toEqual([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'], customerTokens: false }]);

@@ -24,7 +24,10 @@ export interface AppConfig {
     /** Absent: start the embedded Postgres. */
     url?: string;
     poolSize: number;
+    /** Timeout of every statement of a write transaction. */
     statementTimeoutMs: number;
+    /** Timeout of every other statement (the reads): the connections' default, at most `statementTimeoutMs`. */
+    readStatementTimeoutMs: number;
     /** How long a request waits for a free connection before it fails with 503. */
     acquireTimeoutMs: number;
     runMigrations: boolean;
@@ -105,6 +108,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(read.string('DATA_DIR', '.data'));
   const port = read.integer('PORT', 3000, 0, 65535);
   const issuerEnabled = read.boolean('AUTH_ISSUER_ENABLED', !production);
+  const statementTimeoutMs = read.integer('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000);
+  const readStatementTimeoutMs = read.integer('DB_READ_STATEMENT_TIMEOUT_MS', Math.min(3_000, statementTimeoutMs), 100, 3_600_000);
+  if (readStatementTimeoutMs > statementTimeoutMs) problems.push(`DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`);
   const jwksUrl = read.optionalUrl('AUTH_JWKS_URL');
   if (!issuerEnabled && !jwksUrl) problems.push('AUTH_JWKS_URL: required when AUTH_ISSUER_ENABLED is false');
 
@@ -117,7 +123,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     db: {
       url: read.optionalUrl('DATABASE_URL'),
       poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
-      statementTimeoutMs: read.integer('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      statementTimeoutMs,
+      readStatementTimeoutMs,
       acquireTimeoutMs: read.integer('DB_ACQUIRE_TIMEOUT_MS', 3_000, 10, 600_000),
       runMigrations: read.boolean('DB_RUN_MIGRATIONS', true),
     },

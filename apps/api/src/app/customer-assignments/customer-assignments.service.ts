@@ -6,13 +6,13 @@ import { isoTimestampColumns } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertObjectBody, validateAs } from '../common/validation';
-import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { deleteRecordingEvents } from '../database/outbox';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
-import { AssignmentKey, assignmentRow, AssignmentRow, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
+import { AssignmentKey, assignmentRow, AssignmentRow, CUSTOMER_ASSIGNMENT_DELETION, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
 import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
 
 @Injectable()
@@ -81,7 +81,7 @@ export class CustomerAssignmentsService {
   }
 
   removeBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
+    return this.transactions.bulk(items, bulkLockKey.fields('customerId', 'legalEntityId'), async (tx, item) => {
       const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
       await this.delete(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
       return { code: 204 };
@@ -121,15 +121,10 @@ export class CustomerAssignmentsService {
 
   /** Deleting an absent assignment is no error; only a real deletion is an event. */
   private async delete(tx: EntityManager, tenant: string, key: AssignmentKey): Promise<void> {
-    const [, deleted]: [unknown[], number] = await tx.query(
-      'DELETE FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND customer_id = $3 AND legal_entity_id = $4',
-      [tenant, key.segmentId, key.customerId, key.legalEntityId ?? ''],
-    );
-    if (deleted === 0) return;
-    await recordEvent(tx, {
-      type: EventTypes.customerAssignmentDeleted,
+    await deleteRecordingEvents(tx, {
+      ...CUSTOMER_ASSIGNMENT_DELETION,
       tenant,
-      payload: { segmentId: key.segmentId, customerId: key.customerId, ...(key.legalEntityId !== undefined && { legalEntityId: key.legalEntityId }) },
+      where: { tenant, segment_id: key.segmentId, customer_id: key.customerId, legal_entity_id: key.legalEntityId ?? '' },
     });
   }
 }

@@ -52,7 +52,8 @@ export function notFound(table: CustomerManagementTable, id: string): NotFoundEr
  */
 export async function assertExisting(tx: EntityManager, table: CustomerManagementTable, tenant: string, ids: readonly string[], field: string): Promise<void> {
   if (!ids.length) return;
-  const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM ${table} WHERE tenant = $1 AND id = ANY($2::text[]) FOR SHARE`, [tenant, [...new Set(ids)]]);
+  // Locked in lock order (see lock-order.ts), like every write of several rows.
+  const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM ${table} WHERE tenant = $1 AND id = ANY($2::text[]) ORDER BY id COLLATE "C" FOR SHARE`, [tenant, [...new Set(ids)]]);
   const found = new Set(rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {

@@ -1,4 +1,4 @@
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -10,7 +10,7 @@ export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSo
     type: 'postgres',
     url: db.url,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: MIGRATIONS.map((migration) => underStatementTimeout(migration, db.statementTimeoutMs)),
     migrationsRun: db.runMigrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -18,9 +18,25 @@ export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSo
     extra: {
       max: db.poolSize,
       connectionTimeoutMillis: db.acquireTimeoutMs,
-      statement_timeout: db.statementTimeoutMs,
+      // The default of every statement outside a write transaction (Transactions sets its own): the reads.
+      statement_timeout: db.readStatementTimeoutMs,
       idle_in_transaction_session_timeout: db.statementTimeoutMs * 3,
       application_name: 'customer-segments',
     },
+  };
+}
+
+/** A migration runs in its own transaction (`migrationsTransactionMode: 'each'`) with the write timeout, not the connections' read timeout. */
+function underStatementTimeout(Migration: new () => MigrationInterface, timeoutMs: number): new () => MigrationInterface {
+  return class extends Migration {
+    override async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
+      await super.up(queryRunner);
+    }
+
+    override async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
+      await super.down(queryRunner);
+    }
   };
 }

@@ -6,7 +6,7 @@ export interface SchemaDiff {
   down: string[];
 }
 
-const TOOL_DB = { poolSize: 2, statementTimeoutMs: 60_000, acquireTimeoutMs: 10_000, runMigrations: false };
+const TOOL_DB = { poolSize: 2, statementTimeoutMs: 60_000, readStatementTimeoutMs: 60_000, acquireTimeoutMs: 10_000, runMigrations: false };
 
 /** Applies every migration to the database at `url`, then asks TypeORM what the entities still need. */
 export async function migrateAndDiff(url: string): Promise<SchemaDiff> {

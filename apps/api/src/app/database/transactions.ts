@@ -1,9 +1,12 @@
 import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
 import { isUnavailable, toErrorBody } from '../filters/error-mapping';
+import { LockKey, lockOrder } from './lock-order';
 
 /** Postgres codes after which the whole transaction may simply run again. */
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
@@ -30,17 +33,27 @@ export interface BulkItemOutcome {
  * The one way the service writes atomically: `run` wraps work in a transaction and retries it on
  * deadlocks and serialisation failures; `bulk` applies up to 200 items in one transaction, each in
  * its own savepoint, so one failing item neither blocks nor undoes the others.
+ *
+ * Statements outside these transactions (the reads) run under the connections' default timeout,
+ * DB_READ_STATEMENT_TIMEOUT_MS; a write transaction sets DB_STATEMENT_TIMEOUT_MS for itself.
  */
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger(Transactions.name);
+  /** One round trip: BEGIN and the transaction's statement timeout (a validated integer from the configuration). */
+  private readonly begin: string;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
+  }
 
   async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(async (tx) => {
+        return await this.transaction(async (tx) => {
           if (attempt > 1) await tx.query('SELECT pg_advisory_xact_lock($1)', [RETRY_LOCK_KEY]);
           return work(tx);
         });
@@ -52,28 +65,68 @@ export class Transactions {
     }
   }
 
-  async bulk<T>(items: unknown, handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>): Promise<BulkItemResult[]> {
-    const list = assertBulkSize(items) as T[];
+  /** `DataSource.transaction`, but starting with `begin`. */
+  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query(this.begin);
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      // The error that counts is the work's; a failed ROLLBACK (the connection is gone) adds nothing.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Applies the items in the lock order of their `lockKey` (the key of the row each one writes, read
+   * from the unvalidated item), so that overlapping bulks do not deadlock; the results are in request order.
+   */
+  async bulk<T>(items: unknown, lockKey: (item: unknown) => LockKey | undefined, handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>): Promise<BulkItemResult[]> {
+    const list = assertBulkSize(items);
+    const order = lockOrder(list, lockKey);
     return this.run(async (tx) => {
-      const results: BulkItemResult[] = [];
-      for (const [index, item] of list.entries()) {
+      const results: BulkItemResult[] = new Array(list.length);
+      for (const index of order) {
         await tx.query('SAVEPOINT bulk_item');
         try {
-          const outcome = await handle(tx, item, index);
+          const outcome = await handle(tx, list[index] as T, index);
           await tx.query('RELEASE SAVEPOINT bulk_item');
-          results.push(bulkSuccess(index, outcome));
+          results[index] = bulkSuccess(index, outcome);
         } catch (error) {
           if (isRetryable(error) || isUnavailable(error)) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
           const result = bulkFailure(index, error);
           if (result.code >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-          results.push(result);
+          results[index] = result;
         }
       }
       return results;
     });
   }
 }
+
+/** `lockKey`s of `Transactions.bulk` for the usual item shapes, read from the unvalidated item (undefined when it has no key). */
+export const bulkLockKey = {
+  /** An item that is an id (`["a", "b"]`). */
+  itself: (item: unknown): LockKey | undefined => (typeof item === 'string' ? [item] : undefined),
+  /**
+   * An object item keyed by the named properties, in the order of the key columns: the first one
+   * must be a text, a later one that is absent (an optional key part) counts as ''.
+   */
+  fields:
+    (first: string, ...rest: string[]) =>
+    (item: unknown): LockKey | undefined => {
+      if (item === null || typeof item !== 'object') return undefined;
+      const record = item as Record<string, unknown>;
+      if (typeof record[first] !== 'string') return undefined;
+      return [record[first], ...rest.map((name) => (typeof record[name] === 'string' ? (record[name] as string) : ''))];
+    },
+};
 
 /** The 207 entry of a bulk item that succeeded. */
 export function bulkSuccess(index: number, outcome: BulkItemOutcome): BulkItemResult {

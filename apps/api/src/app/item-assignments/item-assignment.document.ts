@@ -1,9 +1,17 @@
-import { ItemType, ItemTypes } from '@cs/contracts';
+import { EventTypes, ItemType, ItemTypes } from '@cs/contracts';
 import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH, MixinsUpsert } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/documents';
+import { DeletionWithEvents } from '../database/outbox';
 import { VersionedUpsertRow } from '../database/upsert';
 import { localizedOutput } from '../common/localization';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+
+/** Item assignments are deleted with an `item-assignment-deleted` event each. */
+export const ITEM_ASSIGNMENT_DELETION: Pick<DeletionWithEvents, 'table' | 'type' | 'payload'> = {
+  table: 'item_assignment',
+  type: EventTypes.itemAssignmentDeleted,
+  payload: `jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id))`,
+};
 
 /** One item assignment as selected by the service, with its catalog code and name when known. */
 export interface ItemAssignmentRow extends StoredDocument {

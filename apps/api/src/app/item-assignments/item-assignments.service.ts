@@ -6,11 +6,11 @@ import { isoTimestampColumns } from '../common/documents';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
-import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { deleteRecordingEvents } from '../database/outbox';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
-import { assertItemId, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
+import { assertItemId, ITEM_ASSIGNMENT_DELETION, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
 import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
@@ -82,7 +82,7 @@ export class ItemAssignmentsService {
   }
 
   removeBulk(tenant: string, segmentId: string, type: ItemType, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, itemId) => {
+    return this.transactions.bulk(items, bulkLockKey.itself, async (tx, itemId) => {
       assertIdItem(itemId, 'item id');
       await this.delete(tx, tenant, { segmentId, type, itemId });
       return { code: 204, id: itemId };
@@ -128,15 +128,8 @@ export class ItemAssignmentsService {
     return created;
   }
 
+  /** Deleting an absent assignment is no error; only a real deletion is an event. */
   private async delete(tx: EntityManager, tenant: string, key: ItemKey): Promise<void> {
-    const [rows] = (await tx.query('DELETE FROM item_assignment WHERE tenant = $1 AND segment_id = $2 AND type = $3 AND item_id = $4 RETURNING item_id', [
-      tenant,
-      key.segmentId,
-      key.type,
-      key.itemId,
-    ])) as [unknown[], number];
-    if (rows.length) {
-      await recordEvent(tx, { type: EventTypes.itemAssignmentDeleted, tenant, payload: { segmentId: key.segmentId, type: key.type, item: { id: key.itemId } } });
-    }
+    await deleteRecordingEvents(tx, { ...ITEM_ASSIGNMENT_DELETION, tenant, where: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId } });
   }
 }

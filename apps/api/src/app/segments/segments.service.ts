@@ -6,8 +6,10 @@ import { Select } from '../database/select';
 import { newId } from '../common/documents';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
-import { recordEvent } from '../database/outbox';
-import { Transactions } from '../database/transactions';
+import { deleteRecordingEvents, recordEvent } from '../database/outbox';
+import { CUSTOMER_ASSIGNMENT_DELETION } from '../customer-assignments/customer-assignment.document';
+import { ITEM_ASSIGNMENT_DELETION } from '../item-assignments/item-assignment.document';
+import { bulkLockKey, Transactions } from '../database/transactions';
 import { toParam, upsertVersioned } from '../database/upsert';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { applySegmentPatch, patchableDocument, SEGMENT_COLUMNS, SegmentRow, segmentValues, SegmentValues, toSegmentResponse } from './segment-document';
@@ -56,14 +58,14 @@ export class SegmentsService {
   }
 
   createBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, async (tx, item) => {
+    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
       const id = await this.createIn(tx, tenant, await validateAs(SegmentCreation, item), language);
       return { code: 201, id };
     });
   }
 
   upsertBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, async (tx, item) => {
+    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
       const input = await validateAs(SegmentUpdateBulk, item);
       const created = await this.upsertIn(tx, tenant, input.id, input, language);
       return { code: created ? 201 : 204, id: input.id };
@@ -71,7 +73,7 @@ export class SegmentsService {
   }
 
   removeBulk(tenant: string, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(ids, async (tx, id) => {
+    return this.transactions.bulk<unknown>(ids, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'segment id');
       await this.removeIn(tx, tenant, id, force);
       return { code: 204, id };
@@ -130,12 +132,16 @@ export class SegmentsService {
   }
 
   /**
-   * Deletes a segment (absent: nothing to do). The row is locked first, so no assignment can be
-   * added between the check and the delete (inserting one takes a key-share lock on the segment).
+   * Deletes a segment (absent: nothing to do), with forceDelete its assignments too. The row is locked
+   * first, so no assignment can be added between the check (or the assignments' deletion) and the
+   * delete: inserting one takes a key-share lock on the segment.
    */
   private async removeIn(tx: EntityManager, tenant: string, id: string, force: boolean): Promise<void> {
     if (!(await lockSegment(tx, tenant, id))) return;
-    if (!force) {
+    if (force) {
+      // The assignments go first, each with its deleted event (the foreign keys would cascade to them without one).
+      for (const deletion of [CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION]) await deleteRecordingEvents(tx, { ...deletion, tenant, where: { tenant, segment_id: id } });
+    } else {
       const [usage]: Array<{ customers: boolean; items: boolean }> = await tx.query(
         `SELECT EXISTS (SELECT 1 FROM customer_assignment WHERE tenant = $1 AND segment_id = $2) AS customers,
                 EXISTS (SELECT 1 FROM item_assignment WHERE tenant = $1 AND segment_id = $2) AS items`,
@@ -148,7 +154,6 @@ export class SegmentsService {
         ]);
       }
     }
-    // The foreign keys cascade to the customer and item assignments.
     await tx.query('DELETE FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]);
     await recordEvent(tx, { type: EventTypes.segmentDeleted, tenant, payload: { id } });
   }

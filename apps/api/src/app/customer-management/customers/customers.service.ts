@@ -2,7 +2,7 @@ import { BulkItemResult } from '@cs/contracts';
 import { CUSTOMER_ID_MAX_LENGTH, CustomerSyncItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { assertIdItem, validateAs } from '../../common/validation';
-import { Transactions } from '../../database/transactions';
+import { bulkLockKey, Transactions } from '../../database/transactions';
 import { upsertVersioned } from '../../database/upsert';
 import { deleteDocument } from '../documents';
 
@@ -16,7 +16,7 @@ export class CustomersService {
 
   /** Each item replaces the data held for its customer id: 201 when new, 204 when replaced. */
   upsertBulk(tenant: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, async (tx, item) => {
+    return this.transactions.bulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const customer = await validateAs(CustomerSyncItem, item);
       const { created } = await upsertVersioned(tx, {
         table: 'customer',
@@ -36,7 +36,7 @@ export class CustomersService {
 
   /** Forgets the data of each customer id: 204, or 404 when the service holds none. */
   deleteBulk(tenant: string, ids: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(ids, async (tx, id) => {
+    return this.transactions.bulk(ids, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'customer id', CUSTOMER_ID_MAX_LENGTH);
       await deleteDocument(tx, 'customer', tenant, id);
       return { code: 204, id };
