@@ -3,7 +3,12 @@
 // regenerates the client's types from it. Run through `npm run generate:client` (builds first).
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { dirname } = require('node:path');
-const { exportOpenApiDocument, renderDocument, OPENAPI_FILE, SCHEMA_FILE } = require('../apps/api/dist/tools/openapi-export');
+const {
+  exportOpenApiDocument,
+  renderDocument,
+  OPENAPI_FILE,
+  SCHEMA_FILE,
+} = require('../apps/api/dist/tools/openapi-export');
 const { renderClientSchema } = require('./lib/render-client-schema');
 
 (async () => {

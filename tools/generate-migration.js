@@ -41,8 +41,17 @@ ${lines(diff.down)}
 `,
   );
   const index = join(dir, 'index.ts');
-  const source = `import { ${className} } from './${file}';\n${readFileSync(index, 'utf8')}`
-    .replace(/export const MIGRATIONS = \[([^\]]*)\];/, (_, list) => `export const MIGRATIONS = [${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
+  const source = `import { ${className} } from './${file}';\n${readFileSync(index, 'utf8')}`.replace(
+    /export const MIGRATIONS = \[([^\]]*)\];/,
+    (_, list) =>
+      `export const MIGRATIONS = [${[
+        ...list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        className,
+      ].join(', ')}];`,
+  );
   writeFileSync(index, source);
   console.log(`Wrote apps/api/src/app/database/migrations/${file}.ts (${diff.up.length} statements)`);
 });

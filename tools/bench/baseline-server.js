@@ -24,9 +24,16 @@ async function authorize(request, reply, scope) {
   let payload;
   try {
     if (!match) throw new Error('no token');
-    ({ payload } = await jwtVerify(match[1], keys, { issuer: ISSUER, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'], clockTolerance: 5, requiredClaims: ['exp'] }));
+    ({ payload } = await jwtVerify(match[1], keys, {
+      issuer: ISSUER,
+      algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+      clockTolerance: 5,
+      requiredClaims: ['exp'],
+    }));
   } catch {
-    reply.code(401).send({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
+    reply
+      .code(401)
+      .send({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
     return false;
   }
   const scopes = new Set(String(payload.scope ?? '').split(' '));
@@ -39,7 +46,8 @@ async function authorize(request, reply, scope) {
 
 const iso = (date) => new Date(date).toISOString();
 const isEmpty = (value) => !value || Object.keys(value).length === 0;
-const withoutNulls = (doc) => Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined));
+const withoutNulls = (doc) =>
+  Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== null && value !== undefined));
 
 function paging(query) {
   const size = Number(query.pageSize ?? 16);
@@ -47,10 +55,14 @@ function paging(query) {
   return { limit: size, offset: (number - 1) * size };
 }
 
-const SEGMENT_COLUMNS = 'id, name, description, status, site_code, validity_from, validity_to, mixins, metadata_mixins, version, created_at, modified_at';
+const SEGMENT_COLUMNS =
+  'id, name, description, status, site_code, validity_from, validity_to, mixins, metadata_mixins, version, created_at, modified_at';
 
 function toSegment(row) {
-  const validity = { ...(row.validity_from && { from: iso(row.validity_from) }), ...(row.validity_to && { to: iso(row.validity_to) }) };
+  const validity = {
+    ...(row.validity_from && { from: iso(row.validity_from) }),
+    ...(row.validity_to && { to: iso(row.validity_to) }),
+  };
   return {
     id: row.id,
     name: row.name,
@@ -59,7 +71,12 @@ function toSegment(row) {
     status: row.status,
     siteCode: row.site_code,
     ...(!isEmpty(row.mixins) && { mixins: row.mixins }),
-    metadata: { createdAt: iso(row.created_at), modifiedAt: iso(row.modified_at), version: row.version, ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }) },
+    metadata: {
+      createdAt: iso(row.created_at),
+      modifiedAt: iso(row.modified_at),
+      version: row.version,
+      ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }),
+    },
   };
 }
 
@@ -67,7 +84,10 @@ app.get('/health', async () => ({ status: 'UP' }));
 
 app.get('/customer-segment/:tenant/segments/:segmentId', async (request, reply) => {
   if (!(await authorize(request, reply, SEGMENT_READ))) return reply;
-  const { rows } = await pool.query(`SELECT ${SEGMENT_COLUMNS} FROM segment WHERE tenant = $1 AND id = $2`, [request.params.tenant, request.params.segmentId]);
+  const { rows } = await pool.query(`SELECT ${SEGMENT_COLUMNS} FROM segment WHERE tenant = $1 AND id = $2`, [
+    request.params.tenant,
+    request.params.segmentId,
+  ]);
   if (!rows.length) return reply.code(404).send({ code: 404, status: 'Not Found', message: 'Segment not found.' });
   return toSegment(rows[0]);
 });
@@ -77,15 +97,21 @@ app.get('/customer-segment/:tenant/segments', async (request, reply) => {
   if (!(await authorize(request, reply, SEGMENT_READ))) return reply;
   const params = [request.params.tenant];
   const where = ['tenant = $1'];
-  for (const term of String(request.query.q ?? '').split(' ').filter(Boolean)) {
+  for (const term of String(request.query.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     const [, field, pattern, value] = /^(siteCode|status|name\.en):(~?)(.+)$/.exec(term) ?? [];
-    if (!field) return reply.code(400).send({ code: 400, status: 'Bad Request', message: `unsupported q term ${term}` });
+    if (!field)
+      return reply.code(400).send({ code: 400, status: 'Bad Request', message: `unsupported q term ${term}` });
     params.push(value);
     const column = { siteCode: 'site_code', status: 'status', 'name.en': "(name->>'en')" }[field];
     where.push(pattern ? `${column} ~* $${params.length}` : `${column} = $${params.length}`);
   }
   const { limit, offset } = paging(request.query);
-  const { rows } = await pool.query(`SELECT ${SEGMENT_COLUMNS} FROM segment WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${limit} OFFSET ${offset}`, params);
+  const { rows } = await pool.query(
+    `SELECT ${SEGMENT_COLUMNS} FROM segment WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
   return rows.map(toSegment);
 });
 
@@ -110,10 +136,16 @@ app.get('/customer-segment/:tenant/segments/:segmentId/customers', async (reques
   const from = `FROM customer_assignment a LEFT JOIN customer c ON c.tenant = a.tenant AND c.id = a.customer_id
     LEFT JOIN legal_entity le ON le.tenant = a.tenant AND le.id = a.legal_entity_id WHERE ${where.join(' AND ')}`;
   if (request.headers['x-total-count'] === 'true') {
-    const { rows } = await pool.query(`SELECT count(*) AS n FROM customer_assignment a WHERE ${where.join(' AND ')}`, params);
+    const { rows } = await pool.query(
+      `SELECT count(*) AS n FROM customer_assignment a WHERE ${where.join(' AND ')}`,
+      params,
+    );
     reply.header('X-Total-Count', rows[0].n);
   }
-  const order = request.query.sort === 'metadata.createdAt:desc' ? 'a.created_at DESC, a.customer_id, a.legal_entity_id' : 'a.customer_id, a.legal_entity_id';
+  const order =
+    request.query.sort === 'metadata.createdAt:desc'
+      ? 'a.created_at DESC, a.customer_id, a.legal_entity_id'
+      : 'a.customer_id, a.legal_entity_id';
   const { limit, offset } = paging(request.query);
   const { rows } = await pool.query(
     `SELECT a.customer_id, a.legal_entity_id, a.assignment_type, a.mixins, a.metadata_mixins, a.version, a.created_at, a.modified_at,
@@ -121,23 +153,46 @@ app.get('/customer-segment/:tenant/segments/:segmentId/customers', async (reques
     params,
   );
   return rows.map((row) => ({
-    customer: withoutNulls({ id: row.customer_id, firstName: row.first_name, lastName: row.last_name, email: row.email }),
-    ...(row.legal_entity_id !== '' && { legalEntity: withoutNulls({ id: row.legal_entity_id, name: row.legal_entity_name }) }),
+    customer: withoutNulls({
+      id: row.customer_id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+    }),
+    ...(row.legal_entity_id !== '' && {
+      legalEntity: withoutNulls({ id: row.legal_entity_id, name: row.legal_entity_name }),
+    }),
     assignmentType: row.assignment_type,
     mixins: row.mixins,
-    metadata: { createdAt: iso(row.created_at), modifiedAt: iso(row.modified_at), version: row.version, mixins: row.metadata_mixins },
+    metadata: {
+      createdAt: iso(row.created_at),
+      modifiedAt: iso(row.modified_at),
+      version: row.version,
+      mixins: row.metadata_mixins,
+    },
   }));
 });
 
 function metadataOf(row) {
-  return { version: row.version, createdAt: iso(row.created_at), modifiedAt: iso(row.modified_at), ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }) };
+  return {
+    version: row.version,
+    createdAt: iso(row.created_at),
+    modifiedAt: iso(row.modified_at),
+    ...(!isEmpty(row.metadata_mixins) && { mixins: row.metadata_mixins }),
+  };
 }
 
 function summary(row, customer) {
   return {
     id: row.id,
     legalEntity: { id: row.legal_entity_id },
-    customer: withoutNulls({ id: row.customer_id, name: customer?.first_name, surname: customer?.last_name, email: customer?.email, phone: customer?.phone }),
+    customer: withoutNulls({
+      id: row.customer_id,
+      name: customer?.first_name,
+      surname: customer?.last_name,
+      email: customer?.email,
+      phone: customer?.phone,
+    }),
     type: row.type,
     primary: row.primary,
     metadata: metadataOf(row),
@@ -161,14 +216,29 @@ app.get('/customer-management/:tenant/contact-assignments', async (request, repl
   );
   const entities = [...new Map(rows.map((row) => [row.le.id, row.le])).values()];
   const [locationRows, approverRows] = await Promise.all([
-    pool.query('SELECT * FROM location WHERE tenant = $1 AND id = ANY($2::text[])', [tenant, entities.flatMap((le) => le.entities_addresses ?? [])]),
+    pool.query('SELECT * FROM location WHERE tenant = $1 AND id = ANY($2::text[])', [
+      tenant,
+      entities.flatMap((le) => le.entities_addresses ?? []),
+    ]),
     pool.query(
       `SELECT g.*, to_jsonb(gc) AS customer_doc FROM contact_assignment g LEFT JOIN customer gc ON gc.tenant = g.tenant AND gc.id = g.customer_id
        WHERE g.tenant = $1 AND g.id = ANY($2::text[])`,
       [tenant, entities.flatMap((le) => le.approval_group ?? [])],
     ),
   ]);
-  const locations = new Map(locationRows.rows.map((l) => [l.id, withoutNulls({ id: l.id, name: l.name, type: l.type, contactDetails: l.contact_details, mixins: l.mixins, metadata: metadataOf(l) })]));
+  const locations = new Map(
+    locationRows.rows.map((l) => [
+      l.id,
+      withoutNulls({
+        id: l.id,
+        name: l.name,
+        type: l.type,
+        contactDetails: l.contact_details,
+        mixins: l.mixins,
+        metadata: metadataOf(l),
+      }),
+    ]),
+  );
   const approvers = new Map(approverRows.rows.map((g) => [g.id, summary(g, g.customer_doc)]));
   return rows.map((row) => {
     const le = row.le;
@@ -201,7 +271,10 @@ async function main() {
 }
 
 process.on('SIGTERM', () => {
-  void app.close().then(() => pool.end()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 });
 
 main().catch((error) => {

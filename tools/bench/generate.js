@@ -179,7 +179,18 @@ const steps = (p, seed) => [
   ],
 ];
 
-const TABLES = ['segment', 'customer_assignment', 'item_assignment', 'catalog_category', 'catalog_product', 'catalog_product_category', 'customer', 'legal_entity', 'location', 'contact_assignment'];
+const TABLES = [
+  'segment',
+  'customer_assignment',
+  'item_assignment',
+  'catalog_category',
+  'catalog_product',
+  'catalog_product_category',
+  'customer',
+  'legal_entity',
+  'location',
+  'contact_assignment',
+];
 
 /**
  * Loads the data into the (migrated, empty) database at `url`. Returns the row count of every table.
@@ -189,8 +200,10 @@ async function generate(url, { scale = 1, seed = 42, log = () => undefined } = {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("SET session_replication_role = 'replica'").catch(() => log('  (not a superuser: foreign keys are checked during the load)'));
-    await client.query('SET maintenance_work_mem = \'256MB\'');
+    await client
+      .query("SET session_replication_role = 'replica'")
+      .catch(() => log('  (not a superuser: foreign keys are checked during the load)'));
+    await client.query("SET maintenance_work_mem = '256MB'");
     // Commits stay synchronous: VACUUM marks no page all-visible while the inserting commit is not yet
     // flushed (the tuples cannot get their hint bits), and index-only scans would visit the heap.
     for (const [name, ...statements] of steps(plan(scale), Number(seed))) {
@@ -204,8 +217,14 @@ async function generate(url, { scale = 1, seed = 42, log = () => undefined } = {
     const started = Date.now();
     await client.query('VACUUM ANALYZE');
     log(`  VACUUM ANALYZE: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const { rows: notAllVisible } = await client.query('SELECT relname FROM pg_class WHERE relname = ANY($1) AND relkind = $2 AND relallvisible < relpages', [TABLES, 'r']);
-    if (notAllVisible.length) log(`  not all-visible after VACUUM (index-only scans will read the heap): ${notAllVisible.map((row) => row.relname).join(', ')}`);
+    const { rows: notAllVisible } = await client.query(
+      'SELECT relname FROM pg_class WHERE relname = ANY($1) AND relkind = $2 AND relallvisible < relpages',
+      [TABLES, 'r'],
+    );
+    if (notAllVisible.length)
+      log(
+        `  not all-visible after VACUUM (index-only scans will read the heap): ${notAllVisible.map((row) => row.relname).join(', ')}`,
+      );
     // The load leaves about a gigabyte of dirty pages: written now, a checkpoint does not flush them
     // in the middle of a measured scenario (needs superuser or pg_checkpoint; skipped without).
     const checkpointStarted = Date.now();
@@ -214,7 +233,8 @@ async function generate(url, { scale = 1, seed = 42, log = () => undefined } = {
       .then(() => log(`  CHECKPOINT: ${((Date.now() - checkpointStarted) / 1000).toFixed(1)} s`))
       .catch((error) => log(`  CHECKPOINT skipped: ${error.message}`));
     const counts = {};
-    for (const table of TABLES) counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    for (const table of TABLES)
+      counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     return counts;
   } finally {
     await client.end();

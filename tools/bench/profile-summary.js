@@ -56,10 +56,22 @@ function summarise(profile, top = 25, patterns = []) {
   }
   const busy = total - (areas.get('(idle)') ?? 0);
   const pct = (micros, of) => `${((100 * micros) / of).toFixed(1)}%`.padStart(6);
-  const lines = [`total ${(total / 1e6).toFixed(1)} s sampled, busy ${(busy / 1e6).toFixed(1)} s (${pct(busy, total).trim()}); shares below are of busy time`, '', 'self time by area:'];
-  for (const [where, micros] of [...areas].filter(([where]) => where !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(micros, busy)}  ${where}`);
+  const lines = [
+    `total ${(total / 1e6).toFixed(1)} s sampled, busy ${(busy / 1e6).toFixed(1)} s (${pct(busy, total).trim()}); shares below are of busy time`,
+    '',
+    'self time by area:',
+  ];
+  for (const [where, micros] of [...areas]
+    .filter(([where]) => where !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(micros, busy)}  ${where}`);
   lines.push('', 'hottest functions (self):');
-  for (const [name, micros] of [...functions].filter(([name]) => !name.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(micros, busy)}  ${name}`);
+  for (const [name, micros] of [...functions]
+    .filter(([name]) => !name.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(micros, busy)}  ${name}`);
   if (patterns.length) {
     lines.push('', 'inclusive time of matching frames:');
     for (const pattern of patterns) lines.push(`  ${pct(inclusive(profile, self, pattern), busy)}  ${pattern}`);
@@ -75,5 +87,7 @@ if (require.main === module) {
     console.error('usage: node tools/bench/profile-summary.js <file.cpuprofile> [top]');
     process.exit(2);
   }
-  console.log(summarise(JSON.parse(readFileSync(file, 'utf8')), Number(top ?? 25), patterns ? patterns.split(',') : []));
+  console.log(
+    summarise(JSON.parse(readFileSync(file, 'utf8')), Number(top ?? 25), patterns ? patterns.split(',') : []),
+  );
 }

@@ -26,7 +26,9 @@ const { renderReport } = require('./lib/report');
 const { buildScenarios, loadFixture, HOT_TENANT, VIP_CUSTOMER } = require('./scenarios');
 
 function options(argv) {
-  const args = Object.fromEntries(argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? true]));
+  const args = Object.fromEntries(
+    argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? true]),
+  );
   const smoke = Boolean(args.smoke);
   return {
     smoke,
@@ -38,7 +40,9 @@ function options(argv) {
     amount: smoke ? 8 : undefined,
     /** pgbench: a fixed number of transactions per client instead of -T (smoke). */
     pgbenchTransactions: smoke ? 20 : undefined,
-    connections: String(args.connections ?? (smoke ? '4' : '16,64')).split(',').map(Number),
+    connections: String(args.connections ?? (smoke ? '4' : '16,64'))
+      .split(',')
+      .map(Number),
     only: args.only ? String(args.only).split(',') : undefined,
     baseline: !args['no-baseline'],
     showSql: Boolean(args['show-sql']),
@@ -53,7 +57,12 @@ async function token(baseUrl, scope) {
   const response = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'dev-client',
+      client_secret: 'dev-secret',
+      scope,
+    }).toString(),
   });
   if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
   return (await response.json()).access_token;
@@ -64,13 +73,22 @@ const mb = (bytes) => (bytes === undefined ? undefined : bytes / 1024 / 1024);
 /** Warm-up (not recorded) then one measurement per connection count; with the peak RSS of `proc` across them. */
 async function loadTest(proc, scenario, opts, profileFile) {
   proc.resetPeakRss();
-  if (opts.warmup > 0) await measure(proc.baseUrl, scenario, { connections: opts.connections[0], duration: opts.warmup, amount: opts.amount });
+  if (opts.warmup > 0)
+    await measure(proc.baseUrl, scenario, {
+      connections: opts.connections[0],
+      duration: opts.warmup,
+      amount: opts.amount,
+    });
   const runs = {};
   for (const connections of opts.connections) {
     const profiled = profileFile && connections === opts.connections[0];
     await opts.idle();
     if (profiled) await proc.profile(true);
-    runs[connections] = await measure(proc.baseUrl, scenario, { connections, duration: opts.duration, amount: opts.amount });
+    runs[connections] = await measure(proc.baseUrl, scenario, {
+      connections,
+      duration: opts.duration,
+      amount: opts.amount,
+    });
     if (profiled) await proc.profile(false, profileFile);
   }
   return { runs, peakRss: mb(proc.peakRss()) };
@@ -96,16 +114,28 @@ function mergeCounts(a, b) {
 async function loadTestAlternating(serviceProc, bareProc, scenario, opts, profileFile) {
   serviceProc.resetPeakRss();
   if (opts.warmup > 0) {
-    for (const proc of [serviceProc, bareProc]) await measure(proc.baseUrl, scenario, { connections: opts.connections[0], duration: opts.warmup, amount: opts.amount });
+    for (const proc of [serviceProc, bareProc])
+      await measure(proc.baseUrl, scenario, {
+        connections: opts.connections[0],
+        duration: opts.warmup,
+        amount: opts.amount,
+      });
   }
   const runs = { service: {}, bare: {} };
   for (const connections of opts.connections) {
     for (let round = 0; round < 2; round++) {
-      for (const [side, proc] of [['service', serviceProc], ['bare', bareProc]]) {
+      for (const [side, proc] of [
+        ['service', serviceProc],
+        ['bare', bareProc],
+      ]) {
         const profiled = profileFile && side === 'service' && round === 0 && connections === opts.connections[0];
         await opts.idle();
         if (profiled) await proc.profile(true);
-        const run = await measure(proc.baseUrl, scenario, { connections, duration: opts.duration / 2, amount: opts.amount });
+        const run = await measure(proc.baseUrl, scenario, {
+          connections,
+          duration: opts.duration / 2,
+          amount: opts.amount,
+        });
         if (profiled) await proc.profile(false, profileFile);
         runs[side][connections] = better(runs[side][connections], run);
       }
@@ -119,13 +149,21 @@ const canonical = (value) =>
   Array.isArray(value)
     ? value.map(canonical)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, canonical(value[key])]),
+        )
       : value;
 
 /** Whether the bare server answers with the same JSON documents as the service (the baseline must do the same work). */
 async function sameAnswer(service, bare, scenario) {
   const request = scenario.steps[0].request({});
-  const [a, b] = await Promise.all([service, bare].map((proc) => fetch(proc.baseUrl + request.path, { headers: request.headers }).then((r) => r.text())));
+  const [a, b] = await Promise.all(
+    [service, bare].map((proc) =>
+      fetch(proc.baseUrl + request.path, { headers: request.headers }).then((r) => r.text()),
+    ),
+  );
   const same = JSON.stringify(canonical(JSON.parse(a))) === JSON.stringify(canonical(JSON.parse(b)));
   if (!same && process.env.BENCH_DEBUG) console.error(`service: ${a}\nbare:    ${b}`);
   return same;
@@ -137,7 +175,10 @@ async function sameAnswer(service, bare, scenario) {
  */
 async function deadlocks(dbUrl) {
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  const [{ n }] = await query(dbUrl, 'SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()');
+  const [{ n }] = await query(
+    dbUrl,
+    'SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
   return n;
 }
 
@@ -164,11 +205,17 @@ async function main(argv = process.argv.slice(2)) {
     cleanup.unshift(server.stop);
     const database = await createBenchDatabase(server.url);
     cleanup.unshift(database.drop);
-    log(`Database ${database.name} on ${server.embedded ? 'an embedded Postgres' : "DATABASE_URL's server"}; generating data (scale ${opts.scale}, seed ${opts.seed}) ...`);
+    log(
+      `Database ${database.name} on ${server.embedded ? 'an embedded Postgres' : "DATABASE_URL's server"}; generating data (scale ${opts.scale}, seed ${opts.seed}) ...`,
+    );
     const generationStarted = Date.now();
     const counts = await generate(database.url, { scale: opts.scale, seed: opts.seed, log });
     const generationSeconds = (Date.now() - generationStarted) / 1000;
-    log(`  ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')} in ${generationSeconds.toFixed(1)} s`);
+    log(
+      `  ${Object.entries(counts)
+        .map(([table, n]) => `${table} ${n}`)
+        .join(', ')} in ${generationSeconds.toFixed(1)} s`,
+    );
 
     const serviceProc = await startService(database.url);
     if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
@@ -179,12 +226,18 @@ async function main(argv = process.argv.slice(2)) {
         serviceProc.baseUrl,
         `tenant=${HOT_TENANT} customersegment.segment_read customersegment.segment_manage customermanagement.contactassignment_read`,
       ),
-      customer: await token(serviceProc.baseUrl, `tenant=${HOT_TENANT} customer_id=${VIP_CUSTOMER} customersegment.segment_read_own`),
+      customer: await token(
+        serviceProc.baseUrl,
+        `tenant=${HOT_TENANT} customer_id=${VIP_CUSTOMER} customersegment.segment_read_own`,
+      ),
     };
-    const bare = opts.baseline ? await startBaseline(database.url, `${serviceProc.baseUrl}/oauth/jwks`, poolSize) : undefined;
+    const bare = opts.baseline
+      ? await startBaseline(database.url, `${serviceProc.baseUrl}/oauth/jwks`, poolSize)
+      : undefined;
     if (bare) cleanup.unshift(bare.stop);
     const pgbench = opts.baseline ? findPgbench() : undefined;
-    if (opts.baseline && !pgbench) log('No pgbench found (embedded server bin folder, /usr/lib/postgresql/*/bin): baseline (a) is skipped.');
+    if (opts.baseline && !pgbench)
+      log('No pgbench found (embedded server bin folder, /usr/lib/postgresql/*/bin): baseline (a) is skipped.');
 
     // Before each measurement: statements still running from the one before (they outlive its client) end first.
     opts.idle = async () => {
@@ -192,16 +245,24 @@ async function main(argv = process.argv.slice(2)) {
       if (waited > 1000) log(`    (waited ${(waited / 1000).toFixed(1)} s for statements of the previous run to end)`);
     };
     const fixture = await loadFixture(database.url);
-    const scenarios = buildScenarios(fixture, tokens).filter((scenario) => !opts.only || opts.only.includes(scenario.id));
+    const scenarios = buildScenarios(fixture, tokens).filter(
+      (scenario) => !opts.only || opts.only.includes(scenario.id),
+    );
     const results = [];
     for (const scenario of scenarios) {
       log(`[${scenario.id}] ${scenario.name}`);
-      const { queriesPerRequest, statements } = await probe(serviceProc.baseUrl, scenario, { iterations: opts.smoke ? 2 : 10, counter: serviceProc });
-      if (opts.showSql) for (const statement of statements) log(`    SQL: ${statement.text.replace(/\s+/g, ' ').slice(0, 400)}`);
+      const { queriesPerRequest, statements } = await probe(serviceProc.baseUrl, scenario, {
+        iterations: opts.smoke ? 2 : 10,
+        counter: serviceProc,
+      });
+      if (opts.showSql)
+        for (const statement of statements) log(`    SQL: ${statement.text.replace(/\s+/g, ' ').slice(0, 400)}`);
       if (opts.explain && scenario.pgbench) {
         for (const statement of statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.text))) {
           const plan = await query(database.url, `EXPLAIN (ANALYZE, BUFFERS) ${inline(statement).slice(0, -1)}`);
-          log(`    ${inline(statement).replace(/\s+/g, ' ').slice(0, 1500)}\n      ${plan.map((row) => row['QUERY PLAN']).join('\n      ')}`);
+          log(
+            `    ${inline(statement).replace(/\s+/g, ' ').slice(0, 1500)}\n      ${plan.map((row) => row['QUERY PLAN']).join('\n      ')}`,
+          );
         }
       }
       const profileFile = opts.cpuProf && join(opts.cpuProf, `${scenario.id}.cpuprofile`);
@@ -220,23 +281,51 @@ async function main(argv = process.argv.slice(2)) {
       }
       // Latency alone is taken after the load runs, from the warmed-up service (the first probe runs cold code).
       await opts.idle();
-      result.aloneP50 = (await probe(serviceProc.baseUrl, scenario, { iterations: opts.smoke ? 2 : 30, counter: serviceProc, countQueries: false })).aloneP50;
+      result.aloneP50 = (
+        await probe(serviceProc.baseUrl, scenario, {
+          iterations: opts.smoke ? 2 : 30,
+          counter: serviceProc,
+          countQueries: false,
+        })
+      ).aloneP50;
       if (pgbench && scenario.pgbench) {
-        const sql = statements.filter((statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(statement.text));
+        const sql = statements.filter(
+          (statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(statement.text),
+        );
         await opts.idle();
-        result.db = { ...(await runPgbench(pgbench, database.url, sql, { clients: 16, threads: 2, duration: opts.duration, transactions: opts.pgbenchTransactions })), statements: sql.length };
+        result.db = {
+          ...(await runPgbench(pgbench, database.url, sql, {
+            clients: 16,
+            threads: 2,
+            duration: opts.duration,
+            transactions: opts.pgbenchTransactions,
+          })),
+          statements: sql.length,
+        };
       }
       const run = result.service.runs[scenarioOpts.connections[0]];
-      log(`    ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms (alone ${result.aloneP50.toFixed(1)} ms), p99 ${run.p99} ms, errors ${run.errors}, SQL/request ${queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}` +
-        (result.deadlocks !== undefined ? `, deadlocks ${result.deadlocks}` : '') +
-        (result.bare ? `; bare ${result.bare.runs[opts.connections[0]].rps.toFixed(0)} req/s${result.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}` : '') +
-        (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''));
+      log(
+        `    ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms (alone ${result.aloneP50.toFixed(1)} ms), p99 ${run.p99} ms, errors ${run.errors}, SQL/request ${queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}` +
+          (result.deadlocks !== undefined ? `, deadlocks ${result.deadlocks}` : '') +
+          (result.bare
+            ? `; bare ${result.bare.runs[opts.connections[0]].rps.toFixed(0)} req/s${result.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}`
+            : '') +
+          (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''),
+      );
       results.push(result);
     }
 
     const report = renderReport({
       machine: await machine(database.url),
-      opts: { scale: opts.scale, seed: opts.seed, warmup: opts.warmup, duration: opts.duration, connections: opts.connections, poolSize, pgbench },
+      opts: {
+        scale: opts.scale,
+        seed: opts.seed,
+        warmup: opts.warmup,
+        duration: opts.duration,
+        connections: opts.connections,
+        poolSize,
+        pgbench,
+      },
       counts,
       generationSeconds,
       fixture: { bigSegmentSize: fixture.bigSegmentSize, deepPage: fixture.deepPage },

@@ -27,22 +27,56 @@ const CONTENTION_CONNECTIONS = 12;
 
 /** What the scenarios need from the generated data, read once after generation. */
 async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
-  const [{ size }] = await query(dbUrl, 'SELECT count(*)::int AS size FROM customer_assignment WHERE tenant = $1 AND segment_id = $2', [T, BIG_SEGMENT]);
+  const [{ size }] = await query(
+    dbUrl,
+    'SELECT count(*)::int AS size FROM customer_assignment WHERE tenant = $1 AND segment_id = $2',
+    [T, BIG_SEGMENT],
+  );
   const customerIds = (
-    await query(dbUrl, 'SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY md5(customer_id) LIMIT 200', [T, BIG_SEGMENT])
+    await query(
+      dbUrl,
+      'SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY md5(customer_id) LIMIT 200',
+      [T, BIG_SEGMENT],
+    )
   ).map((row) => row.customer_id);
-  const bulkMembers = await query(dbUrl, 'SELECT customer_id, legal_entity_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY customer_id, legal_entity_id', [T, BULK_SEGMENT]);
+  const bulkMembers = await query(
+    dbUrl,
+    'SELECT customer_id, legal_entity_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 ORDER BY customer_id, legal_entity_id',
+    [T, BULK_SEGMENT],
+  );
   const versioned = await query(
     dbUrl,
     'SELECT segment_id, customer_id, legal_entity_id, version FROM customer_assignment WHERE tenant = $1 AND segment_id = ANY($2) ORDER BY md5(segment_id || customer_id)',
     [T, VERSIONED_SEGMENTS],
   );
-  const [hotRow] = await query(dbUrl, "SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND legal_entity_id = '' ORDER BY customer_id LIMIT 1", [T, HOT_ROW_SEGMENT]);
-  const vipSegments = (await query(dbUrl, 'SELECT segment_id FROM customer_assignment WHERE tenant = $1 AND customer_id = $2 ORDER BY segment_id', [T, VIP_CUSTOMER])).map((row) => row.segment_id);
+  const [hotRow] = await query(
+    dbUrl,
+    "SELECT customer_id FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND legal_entity_id = '' ORDER BY customer_id LIMIT 1",
+    [T, HOT_ROW_SEGMENT],
+  );
+  const vipSegments = (
+    await query(
+      dbUrl,
+      'SELECT segment_id FROM customer_assignment WHERE tenant = $1 AND customer_id = $2 ORDER BY segment_id',
+      [T, VIP_CUSTOMER],
+    )
+  ).map((row) => row.segment_id);
   // Half the products are assigned to the VIP segments (directly), half are any products of the tenant.
-  const assigned = await query(dbUrl, "SELECT DISTINCT item_id FROM item_assignment WHERE tenant = $1 AND type = 'PRODUCT' AND segment_id = ANY($2) ORDER BY item_id LIMIT 100", [T, vipSegments]);
-  const others = await query(dbUrl, 'SELECT id FROM catalog_product WHERE tenant = $1 AND NOT (id = ANY($2)) ORDER BY md5(id) LIMIT $3', [T, assigned.map((row) => row.item_id), 200 - assigned.length]);
-  const [legalEntity] = await query(dbUrl, 'SELECT legal_entity_id AS id FROM contact_assignment WHERE tenant = $1 GROUP BY legal_entity_id ORDER BY count(*) DESC, legal_entity_id LIMIT 1', [T]);
+  const assigned = await query(
+    dbUrl,
+    "SELECT DISTINCT item_id FROM item_assignment WHERE tenant = $1 AND type = 'PRODUCT' AND segment_id = ANY($2) ORDER BY item_id LIMIT 100",
+    [T, vipSegments],
+  );
+  const others = await query(
+    dbUrl,
+    'SELECT id FROM catalog_product WHERE tenant = $1 AND NOT (id = ANY($2)) ORDER BY md5(id) LIMIT $3',
+    [T, assigned.map((row) => row.item_id), 200 - assigned.length],
+  );
+  const [legalEntity] = await query(
+    dbUrl,
+    'SELECT legal_entity_id AS id FROM contact_assignment WHERE tenant = $1 GROUP BY legal_entity_id ORDER BY count(*) DESC, legal_entity_id LIMIT 1',
+    [T],
+  );
   return {
     bigSegmentSize: size,
     deepPage: Math.min(deepPage, Math.floor((size * 0.7) / PAGE_SIZE)),
@@ -57,7 +91,9 @@ async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
 }
 
 const json = (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-const get = (path, token, headers = {}) => () => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, ...headers } });
+const get =
+  (path, token, headers = {}) =>
+  () => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, ...headers } });
 const qs = (params) => new URLSearchParams(params).toString();
 
 /** A small seeded generator (mulberry32), so that runs send the same sequence of requests. */
@@ -96,7 +132,16 @@ function overlappingBulks(id, name, { path, item, seed, token }) {
     name,
     bulk: true,
     connections: [CONTENTION_CONNECTIONS],
-    steps: [{ request: () => ({ method: 'PUT', path, headers: json(token), body: JSON.stringify(randomSubset(keys, BULK_OVERLAP, random).map((key) => item(key, round++))) }) }],
+    steps: [
+      {
+        request: () => ({
+          method: 'PUT',
+          path,
+          headers: json(token),
+          body: JSON.stringify(randomSubset(keys, BULK_OVERLAP, random).map((key) => item(key, round++))),
+        }),
+      },
+    ],
     expect: [207],
     check: (body) => {
       const failed = JSON.parse(body).filter((result) => result.code !== 201 && result.code !== 204);
@@ -122,7 +167,14 @@ function buildScenarios(fixture, tokens) {
   const customers = `${SEGMENTS}/${BIG_SEGMENT}/customers`;
   const createdRange = 'metadata.createdAt:(>="2024-02-01T00:00:00Z" AND <"2024-11-01T00:00:00Z")';
   const count = { 'x-total-count': 'true' };
-  const list = (id, name, params, headers) => ({ id, name, steps: [{ request: get(`${customers}?${qs(params)}`, service, headers) }], expect: [200], bare: true, pgbench: true });
+  const list = (id, name, params, headers) => ({
+    id,
+    name,
+    steps: [{ request: get(`${customers}?${qs(params)}`, service, headers) }],
+    expect: [200],
+    bare: true,
+    pgbench: true,
+  });
   const deep = String(fixture.deepPage);
   const byDate = { q: createdRange, sort: 'metadata.createdAt:desc' };
 
@@ -131,9 +183,30 @@ function buildScenarios(fixture, tokens) {
   const nextRow = rotation(fixture.versioned.length);
 
   return [
-    { id: '1', name: 'GET one segment by id', steps: [{ request: get(`${SEGMENTS}/${segmentId(10)}`, service) }], expect: [200], bare: true, pgbench: true },
-    { id: '2a', name: 'list segments, q exact (siteCode, status)', steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'siteCode:main status:ACTIVE' })}`, service) }], expect: [200], bare: true, pgbench: true },
-    { id: '2b', name: 'list segments, q contains (name.en:~gold)', steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'name.en:~gold' })}`, service) }], expect: [200], bare: true, pgbench: true },
+    {
+      id: '1',
+      name: 'GET one segment by id',
+      steps: [{ request: get(`${SEGMENTS}/${segmentId(10)}`, service) }],
+      expect: [200],
+      bare: true,
+      pgbench: true,
+    },
+    {
+      id: '2a',
+      name: 'list segments, q exact (siteCode, status)',
+      steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'siteCode:main status:ACTIVE' })}`, service) }],
+      expect: [200],
+      bare: true,
+      pgbench: true,
+    },
+    {
+      id: '2b',
+      name: 'list segments, q contains (name.en:~gold)',
+      steps: [{ request: get(`${SEGMENTS}?${qs({ q: 'name.en:~gold' })}`, service) }],
+      expect: [200],
+      bare: true,
+      pgbench: true,
+    },
     list('3a', `50k segment's customers, page 1`, { pageNumber: '1' }),
     list('3b', `50k segment's customers, page ${deep}`, { pageNumber: deep }),
     list('3c', `50k segment's customers, page 1 + X-Total-Count`, { pageNumber: '1' }, count),
@@ -146,7 +219,14 @@ function buildScenarios(fixture, tokens) {
     {
       id: '10',
       name: 'contact assignments of a legal entity',
-      steps: [{ request: get(`/customer-management/${T}/contact-assignments?${qs({ 'legalEntity.id': fixture.legalEntityId })}`, service) }],
+      steps: [
+        {
+          request: get(
+            `/customer-management/${T}/contact-assignments?${qs({ 'legalEntity.id': fixture.legalEntityId })}`,
+            service,
+          ),
+        },
+      ],
       expect: [200],
       bare: true,
       pgbench: true,
@@ -160,15 +240,31 @@ function buildScenarios(fixture, tokens) {
             method: 'POST',
             path: `${SEGMENTS}/match`,
             headers: json(service),
-            body: JSON.stringify({ items: fixture.matchProducts.map((id) => ({ id })), segmentIds: fixture.vipSegments, site: 'main' }),
+            body: JSON.stringify({
+              items: fixture.matchProducts.map((id) => ({ id })),
+              segmentIds: fixture.vipSegments,
+              site: 'main',
+            }),
           }),
         },
       ],
       expect: [200],
       pgbench: true,
     },
-    { id: '9a', name: 'category trees, customer in 20 segments', steps: [{ request: get(`${SEGMENTS}/items/category-trees`, tokens.customer) }], expect: [200], pgbench: true },
-    { id: '9b', name: 'items list, customer in 20 segments', steps: [{ request: get(`${SEGMENTS}/items`, tokens.customer) }], expect: [200], pgbench: true },
+    {
+      id: '9a',
+      name: 'category trees, customer in 20 segments',
+      steps: [{ request: get(`${SEGMENTS}/items/category-trees`, tokens.customer) }],
+      expect: [200],
+      pgbench: true,
+    },
+    {
+      id: '9b',
+      name: 'items list, customer in 20 segments',
+      steps: [{ request: get(`${SEGMENTS}/items`, tokens.customer) }],
+      expect: [200],
+      pgbench: true,
+    },
     {
       id: '6',
       name: 'bulk PUT 200 customer assignments, 10% version conflicts',
@@ -182,9 +278,17 @@ function buildScenarios(fixture, tokens) {
               customerId: member.customer_id,
               ...(member.legal_entity_id && { legalEntityId: member.legal_entity_id }),
               mixins: { loyalty: { tier: 'gold', points: round } },
-              metadata: { mixins: { loyalty: 'https://schemas.example.com/loyalty.v1.json' }, ...(i % 10 === 0 && { version: 1_000_000 }) },
+              metadata: {
+                mixins: { loyalty: 'https://schemas.example.com/loyalty.v1.json' },
+                ...(i % 10 === 0 && { version: 1_000_000 }),
+              },
             }));
-            return { method: 'PUT', path: `${SEGMENTS}/${BULK_SEGMENT}/customers/bulk`, headers: json(service), body: JSON.stringify(items) };
+            return {
+              method: 'PUT',
+              path: `${SEGMENTS}/${BULK_SEGMENT}/customers/bulk`,
+              headers: json(service),
+              body: JSON.stringify(items),
+            };
           },
         },
       ],
@@ -193,7 +297,8 @@ function buildScenarios(fixture, tokens) {
         const results = JSON.parse(body);
         const conflicts = results.filter((result) => result.code === 409).length;
         const other = results.filter((result) => result.code !== 409 && result.code !== 204 && result.code !== 201);
-        if (conflicts !== 20 || other.length) return `expected 180 x 204 and 20 x 409, got ${conflicts} conflicts and ${JSON.stringify(other.slice(0, 2))}`;
+        if (conflicts !== 20 || other.length)
+          return `expected 180 x 204 and 20 x 409, got ${conflicts} conflicts and ${JSON.stringify(other.slice(0, 2))}`;
         return undefined;
       },
     },
@@ -206,7 +311,12 @@ function buildScenarios(fixture, tokens) {
             const row = fixture.versioned[nextRow()];
             context.row = row;
             const path = `${SEGMENTS}/${row.segment_id}/customers/${row.customer_id}${row.legal_entity_id ? `/${row.legal_entity_id}` : ''}`;
-            return { method: 'PUT', path, headers: json(service), body: JSON.stringify({ mixins: { loyalty: { tier: 'silver' } }, metadata: { version: row.version } }) };
+            return {
+              method: 'PUT',
+              path,
+              headers: json(service),
+              body: JSON.stringify({ mixins: { loyalty: { tier: 'silver' } }, metadata: { version: row.version } }),
+            };
           },
           onResponse: (status, _body, context) => {
             if (status === 204) context.row.version++;
@@ -236,18 +346,26 @@ function buildScenarios(fixture, tokens) {
       ],
       expect: [200, 204, 409],
     },
-    overlappingBulks('11a', `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of customer assignments (${BULK_OVERLAP} of ${CONTENDED_KEYS} keys, random order)`, {
-      path: `${SEGMENTS}/${CONTENDED_SEGMENT}/customers/bulk`,
-      item: (customerId, round) => ({ customerId, mixins: { contention: { round } } }),
-      seed: 11,
-      token: service,
-    }),
-    overlappingBulks('11b', `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of segments (${BULK_OVERLAP} of ${CONTENDED_KEYS} ids, random order)`, {
-      path: `${SEGMENTS}/bulk`,
-      item: (id, round) => ({ id, name: { en: `contended ${round}` }, siteCode: 'contention', status: 'ACTIVE' }),
-      seed: 12,
-      token: service,
-    }),
+    overlappingBulks(
+      '11a',
+      `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of customer assignments (${BULK_OVERLAP} of ${CONTENDED_KEYS} keys, random order)`,
+      {
+        path: `${SEGMENTS}/${CONTENDED_SEGMENT}/customers/bulk`,
+        item: (customerId, round) => ({ customerId, mixins: { contention: { round } } }),
+        seed: 11,
+        token: service,
+      },
+    ),
+    overlappingBulks(
+      '11b',
+      `${CONTENTION_CONNECTIONS} overlapping bulk PUTs of segments (${BULK_OVERLAP} of ${CONTENDED_KEYS} ids, random order)`,
+      {
+        path: `${SEGMENTS}/bulk`,
+        item: (id, round) => ({ id, name: { en: `contended ${round}` }, siteCode: 'contention', status: 'ACTIVE' }),
+        seed: 12,
+        token: service,
+      },
+    ),
     {
       id: '12',
       name: "50k segment's customers, q with a runaway pattern (customer.id:~ + '.*' x 99 + 'z'): refused",

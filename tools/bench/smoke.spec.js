@@ -9,7 +9,30 @@ describe('bench harness (smoke)', () => {
   it('runs every scenario against the service and both baselines and renders the report', async () => {
     const report = await main(['--smoke']);
     const ids = report.results.map((result) => result.id);
-    expect(ids).toEqual(['1', '2a', '2b', '3a', '3b', '3c', '3d', '4a', '4b', '4c', '4d', '5', '10', '8', '9a', '9b', '6', '7a', '7b', '11a', '11b', '12']);
+    expect(ids).toEqual([
+      '1',
+      '2a',
+      '2b',
+      '3a',
+      '3b',
+      '3c',
+      '3d',
+      '4a',
+      '4b',
+      '4c',
+      '4d',
+      '5',
+      '10',
+      '8',
+      '9a',
+      '9b',
+      '6',
+      '7a',
+      '7b',
+      '11a',
+      '11b',
+      '12',
+    ]);
     for (const result of report.results) {
       const run = result.service.runs[4];
       expect({ id: result.id, errors: run.errors }).toEqual({ id: result.id, errors: 0 });

@@ -12,11 +12,23 @@ describe('catalog sync (extension): categories and products in bulk', () => {
   let manage: ApiClient;
   let f: ReturnType<typeof fixtures>;
 
-  const putCategories = (body: unknown, header: Record<string, string> = {}) => manage.PUT(CATEGORIES_BULK, { params: { ...path, header }, body: body as CategoryInput[] });
+  const putCategories = (body: unknown, header: Record<string, string> = {}) =>
+    manage.PUT(CATEGORIES_BULK, { params: { ...path, header }, body: body as CategoryInput[] });
   const codes = (data: Array<{ code: number }> | undefined) => data?.map((result) => result.code);
-  const parentOf = async (id: string) => (await f.sql<{ parent_id: string | null }>('SELECT parent_id FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]))[0]?.parent_id;
+  const parentOf = async (id: string) =>
+    (
+      await f.sql<{ parent_id: string | null }>(
+        'SELECT parent_id FROM catalog_category WHERE tenant = $1 AND id = $2',
+        [tenant, id],
+      )
+    )[0]?.parent_id;
   const links = (productId: string) =>
-    f.sql<{ category_id: string }>('SELECT category_id FROM catalog_product_category WHERE tenant = $1 AND product_id = $2 ORDER BY category_id', [tenant, productId]).then((rows) => rows.map((row) => row.category_id));
+    f
+      .sql<{ category_id: string }>(
+        'SELECT category_id FROM catalog_product_category WHERE tenant = $1 AND product_id = $2 ORDER BY category_id',
+        [tenant, productId],
+      )
+      .then((rows) => rows.map((row) => row.category_id));
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -67,28 +79,61 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     const read = await manage.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-1' } } });
     expect(read.data).toEqual({
       ...category,
-      metadata: { version: 1, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), mixins: { extra: 'https://example.com/extra.json' } },
+      metadata: {
+        version: 1,
+        createdAt: expect.stringMatching(ISO),
+        modifiedAt: expect.stringMatching(ISO),
+        mixins: { extra: 'https://example.com/extra.json' },
+      },
     });
-    const bare = await manage.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-2' }, header: { 'Accept-Language': 'en' } } });
-    expect(bare.data).toEqual({ id: 'cat-2', name: {}, ecn: [], published: true, metadata: expect.objectContaining({ version: 1 }) });
+    const bare = await manage.GET(CATEGORY, {
+      params: { path: { tenant, categoryId: 'cat-2' }, header: { 'Accept-Language': 'en' } },
+    });
+    expect(bare.data).toEqual({
+      id: 'cat-2',
+      name: {},
+      ecn: [],
+      published: true,
+      metadata: expect.objectContaining({ version: 1 }),
+    });
 
     const updated = await putCategories([{ id: 'cat-1', name: { en: 'Tools!' }, metadata: { version: 1 } }]);
     expect(updated.data).toEqual([{ index: 0, code: 204, status: 'No Content', id: 'cat-1' }]);
     const [after] = await f.sql('SELECT * FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, 'cat-1']);
-    expect(after).toMatchObject({ parent_id: null, code: null, name: { en: 'Tools!' }, ecn: [], position: null, published: true, mixins: {}, version: 2 });
+    expect(after).toMatchObject({
+      parent_id: null,
+      code: null,
+      name: { en: 'Tools!' },
+      ecn: [],
+      position: null,
+      published: true,
+      mixins: {},
+      version: 2,
+    });
     expect(codes((await putCategories([{ id: 'cat-1', metadata: { version: 1 } }])).data)).toEqual([409]);
-    expect((await manage.GET(CATEGORY, { params: { path: { tenant, categoryId: 'nope' } } })).response.status).toBe(404);
+    expect((await manage.GET(CATEGORY, { params: { path: { tenant, categoryId: 'nope' } } })).response.status).toBe(
+      404,
+    );
   });
 
   it('merges a plain-string name into the stored map with Content-Language and localizes reads with Accept-Language', async () => {
     await putCategories([{ id: 'cat-lang', name: { en: 'Garden', fr: 'Jardin' } }]);
-    const { data } = await putCategories([{ id: 'cat-lang', name: 'Garten', localizedSlug: 'garten' }], { 'Content-Language': 'de' });
+    const { data } = await putCategories([{ id: 'cat-lang', name: 'Garten', localizedSlug: 'garten' }], {
+      'Content-Language': 'de',
+    });
     expect(codes(data)).toEqual([204]);
-    const [row] = await f.sql<{ name: unknown; slug: unknown }>('SELECT name, slug FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, 'cat-lang']);
+    const [row] = await f.sql<{ name: unknown; slug: unknown }>(
+      'SELECT name, slug FROM catalog_category WHERE tenant = $1 AND id = $2',
+      [tenant, 'cat-lang'],
+    );
     expect(row).toEqual({ name: { en: 'Garden', fr: 'Jardin', de: 'Garten' }, slug: { de: 'garten' } });
-    const german = await manage.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-lang' }, header: { 'Accept-Language': 'de' } } });
+    const german = await manage.GET(CATEGORY, {
+      params: { path: { tenant, categoryId: 'cat-lang' }, header: { 'Accept-Language': 'de' } },
+    });
     expect(german.data).toMatchObject({ name: 'Garten', localizedSlug: 'garten' });
-    expect(codes((await putCategories([{ id: 'cat-lang', name: { de: 'x' } }], { 'Content-Language': 'de' })).data)).toEqual([400]);
+    expect(
+      codes((await putCategories([{ id: 'cat-lang', name: { de: 'x' } }], { 'Content-Language': 'de' })).data),
+    ).toEqual([400]);
     expect(codes((await putCategories([{ id: 'cat-lang', name: 'x' }])).data)).toEqual([400]);
   });
 
@@ -100,9 +145,20 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     expect(codes(first.data)).toEqual([201, 201]);
     expect(codes((await putCategories([{ id: 'a' }])).data)).toEqual([201]);
 
-    const cycles = await putCategories([{ id: 'a', parentId: 'c' }, { id: 'self', parentId: 'self' }, { id: 'b', parentId: 'a' }, { id: 'a', parentId: 'b' }, { id: 'd', parentId: 'c' }]);
+    const cycles = await putCategories([
+      { id: 'a', parentId: 'c' },
+      { id: 'self', parentId: 'self' },
+      { id: 'b', parentId: 'a' },
+      { id: 'a', parentId: 'b' },
+      { id: 'd', parentId: 'c' },
+    ]);
     expect(cycles.data).toEqual([
-      expect.objectContaining({ index: 0, code: 400, id: 'a', details: [expect.objectContaining({ field: 'parentId' })] }),
+      expect.objectContaining({
+        index: 0,
+        code: 400,
+        id: 'a',
+        details: [expect.objectContaining({ field: 'parentId' })],
+      }),
       expect.objectContaining({ index: 1, code: 400, id: 'self' }),
       { index: 2, code: 204, status: 'No Content', id: 'b' },
       expect.objectContaining({ index: 3, code: 400, id: 'a' }),
@@ -143,16 +199,35 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     expect(tooMany.response.status).toBe(400);
     expect(await f.sql("SELECT 1 FROM catalog_category WHERE tenant = $1 AND id LIKE 'many-%'", [tenant])).toEqual([]);
     expect((await putCategories({ id: 'x' })).response.status).toBe(400);
-    expect((await manage.DELETE(CATEGORIES_BULK, { params: path, body: Array.from({ length: 201 }, (_, i) => `x${i}`) })).response.status).toBe(400);
-    expect((await manage.PUT(PRODUCTS_BULK, { params: path, body: Array.from({ length: 201 }, (_, i) => ({ id: `many-${i}` })) })).response.status).toBe(400);
-    expect((await manage.DELETE(PRODUCTS_BULK, { params: path, body: Array.from({ length: 201 }, (_, i) => `x${i}`) })).response.status).toBe(400);
+    expect(
+      (await manage.DELETE(CATEGORIES_BULK, { params: path, body: Array.from({ length: 201 }, (_, i) => `x${i}`) }))
+        .response.status,
+    ).toBe(400);
+    expect(
+      (
+        await manage.PUT(PRODUCTS_BULK, {
+          params: path,
+          body: Array.from({ length: 201 }, (_, i) => ({ id: `many-${i}` })),
+        })
+      ).response.status,
+    ).toBe(400);
+    expect(
+      (await manage.DELETE(PRODUCTS_BULK, { params: path, body: Array.from({ length: 201 }, (_, i) => `x${i}`) }))
+        .response.status,
+    ).toBe(400);
   });
 
   it('upserts products with their categories (replacing the list), readable back with GET', async () => {
     const created = await manage.PUT(PRODUCTS_BULK, {
       params: path,
       body: [
-        { id: 'prod-1', code: 'P1', name: { en: 'Hammer', de: 'Hammer DE' }, categoryIds: ['cat-2', 'cat-1', 'cat-1'], mixins: { m: true } },
+        {
+          id: 'prod-1',
+          code: 'P1',
+          name: { en: 'Hammer', de: 'Hammer DE' },
+          categoryIds: ['cat-2', 'cat-1', 'cat-1'],
+          mixins: { m: true },
+        },
         { id: 'prod-2', categoryIds: [7] as never },
         { id: 'prod-3', name: ['x'] as never },
       ],
@@ -160,14 +235,32 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     expect(created.response.status).toBe(207);
     expect(codes(created.data)).toEqual([201, 400, 400]);
     expect(await links('prod-1')).toEqual(['cat-1', 'cat-2']);
-    const read = await manage.GET(PRODUCT, { params: { path: { tenant, productId: 'prod-1' }, header: { 'Accept-Language': 'de' } } });
-    expect(read.data).toEqual({ id: 'prod-1', code: 'P1', name: 'Hammer DE', categoryIds: ['cat-1', 'cat-2'], mixins: { m: true }, metadata: expect.objectContaining({ version: 1 }) });
+    const read = await manage.GET(PRODUCT, {
+      params: { path: { tenant, productId: 'prod-1' }, header: { 'Accept-Language': 'de' } },
+    });
+    expect(read.data).toEqual({
+      id: 'prod-1',
+      code: 'P1',
+      name: 'Hammer DE',
+      categoryIds: ['cat-1', 'cat-2'],
+      mixins: { m: true },
+      metadata: expect.objectContaining({ version: 1 }),
+    });
 
-    const replaced = await manage.PUT(PRODUCTS_BULK, { params: { ...path, header: { 'Content-Language': 'en' } }, body: [{ id: 'prod-1', code: 'P1', name: 'Big hammer', categoryIds: ['cat-lang'] }] });
+    const replaced = await manage.PUT(PRODUCTS_BULK, {
+      params: { ...path, header: { 'Content-Language': 'en' } },
+      body: [{ id: 'prod-1', code: 'P1', name: 'Big hammer', categoryIds: ['cat-lang'] }],
+    });
     expect(codes(replaced.data)).toEqual([204]);
     expect(await links('prod-1')).toEqual(['cat-lang']);
-    expect((await f.sql('SELECT name FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, 'prod-1']))[0]).toEqual({ name: { en: 'Big hammer', de: 'Hammer DE' } });
-    expect(codes((await manage.PUT(PRODUCTS_BULK, { params: path, body: [{ id: 'prod-1', metadata: { version: 9 } }] })).data)).toEqual([409]);
+    expect(
+      (await f.sql('SELECT name FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, 'prod-1']))[0],
+    ).toEqual({ name: { en: 'Big hammer', de: 'Hammer DE' } });
+    expect(
+      codes(
+        (await manage.PUT(PRODUCTS_BULK, { params: path, body: [{ id: 'prod-1', metadata: { version: 9 } }] })).data,
+      ),
+    ).toEqual([409]);
     expect((await manage.GET(PRODUCT, { params: { path: { tenant, productId: 'nope' } } })).response.status).toBe(404);
   });
 
@@ -183,13 +276,22 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     await f.item('seg', 'CATEGORY', 'del-parent');
     await f.item('seg', 'PRODUCT', 'del-prod');
     const read = await e2e.client([Scopes.segmentRead]);
-    const matchKeep = () => manage.POST(MATCH, { params: path, body: { site: 'main', segmentIds: ['seg'], items: [{ id: 'keep-prod' }] } });
+    const matchKeep = () =>
+      manage.POST(MATCH, { params: path, body: { site: 'main', segmentIds: ['seg'], items: [{ id: 'keep-prod' }] } });
     expect((await matchKeep()).data).toEqual([{ id: 'keep-prod' }]);
-    const enrichment = async (type: 'PRODUCT' | 'CATEGORY', itemId: string) => (await read.GET(ITEM, { params: { path: { tenant, segmentId: 'seg', type, itemId } } })).data?.item;
-    expect(await enrichment('CATEGORY', 'del-parent')).toEqual({ id: 'del-parent', code: 'DP', name: { en: 'Parent' } });
+    const enrichment = async (type: 'PRODUCT' | 'CATEGORY', itemId: string) =>
+      (await read.GET(ITEM, { params: { path: { tenant, segmentId: 'seg', type, itemId } } })).data?.item;
+    expect(await enrichment('CATEGORY', 'del-parent')).toEqual({
+      id: 'del-parent',
+      code: 'DP',
+      name: { en: 'Parent' },
+    });
     expect(await enrichment('PRODUCT', 'del-prod')).toEqual({ id: 'del-prod', code: 'DPR', name: { en: 'Doomed' } });
 
-    const categories = await manage.DELETE(CATEGORIES_BULK, { params: path, body: ['del-parent', 'never-there', 5 as never] });
+    const categories = await manage.DELETE(CATEGORIES_BULK, {
+      params: path,
+      body: ['del-parent', 'never-there', 5 as never],
+    });
     expect(categories.response.status).toBe(207);
     expect(categories.data).toEqual([
       { index: 0, code: 204, status: 'No Content', id: 'del-parent' },
@@ -207,9 +309,14 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     const products = await manage.DELETE(PRODUCTS_BULK, { params: path, body: ['del-prod', 'never-there'] });
     expect(codes(products.data)).toEqual([204, 204]);
     expect(await links('del-prod')).toEqual([]);
-    expect(await f.sql('SELECT 1 FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, 'del-prod'])).toEqual([]);
+    expect(await f.sql('SELECT 1 FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, 'del-prod'])).toEqual(
+      [],
+    );
 
-    const assignments = await f.sql<{ type: string; item_id: string }>("SELECT type, item_id FROM item_assignment WHERE tenant = $1 AND item_id LIKE 'del-%' ORDER BY type", [tenant]);
+    const assignments = await f.sql<{ type: string; item_id: string }>(
+      "SELECT type, item_id FROM item_assignment WHERE tenant = $1 AND item_id LIKE 'del-%' ORDER BY type",
+      [tenant],
+    );
     expect(assignments).toEqual([
       { type: 'CATEGORY', item_id: 'del-parent' },
       { type: 'PRODUCT', item_id: 'del-prod' },
@@ -226,6 +333,8 @@ describe('catalog sync (extension): categories and products in bulk', () => {
     expect(forbidden.error).toMatchObject({ code: 403, status: 'Forbidden' });
     expect((await read.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-1' } } })).response.status).toBe(200);
     const customer = await e2e.client([Scopes.segmentReadOwn], { customerId: 'c1' });
-    expect((await customer.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-1' } } })).response.status).toBe(403);
+    expect((await customer.GET(CATEGORY, { params: { path: { tenant, categoryId: 'cat-1' } } })).response.status).toBe(
+      403,
+    );
   });
 });

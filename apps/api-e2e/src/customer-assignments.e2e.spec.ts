@@ -6,7 +6,8 @@ import { E2e, startE2e, withStatements } from './support';
 type Assignment = components['schemas']['CustomerAssignmentResponse'];
 
 /** `customerId` for B2C, `customerId/legalEntityId` for B2B. */
-const keyOf = (assignment: Partial<Assignment>) => (assignment.legalEntity ? `${assignment.customer?.id}/${assignment.legalEntity.id}` : assignment.customer?.id);
+const keyOf = (assignment: Partial<Assignment>) =>
+  assignment.legalEntity ? `${assignment.customer?.id}/${assignment.legalEntity.id}` : assignment.customer?.id;
 
 describe('customer assignments: single and bulk writes, reads, events, access', () => {
   let e2e: E2e;
@@ -15,17 +16,25 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
   let f: ReturnType<typeof fixtures>;
 
   const stored = (segmentId: string, customerId: string) =>
-    f.sql<{ legal_entity_id: string; assignment_type: string; mixins: unknown; metadata_mixins: unknown; version: number }>(
+    f.sql<{
+      legal_entity_id: string;
+      assignment_type: string;
+      mixins: unknown;
+      metadata_mixins: unknown;
+      version: number;
+    }>(
       'SELECT legal_entity_id, assignment_type, mixins, metadata_mixins, version FROM customer_assignment WHERE tenant = $1 AND segment_id = $2 AND customer_id = $3 ORDER BY legal_entity_id',
       [tenant, segmentId, customerId],
     );
   const events = (customerId: string) =>
-    f.sql<{ type: string; payload: Record<string, unknown> }>("SELECT type, payload FROM outbox WHERE tenant = $1 AND (payload->>'customerId' = $2 OR payload->'customer'->>'id' = $2) ORDER BY id", [
-      tenant,
-      customerId,
-    ]);
+    f.sql<{ type: string; payload: Record<string, unknown> }>(
+      "SELECT type, payload FROM outbox WHERE tenant = $1 AND (payload->>'customerId' = $2 OR payload->'customer'->>'id' = $2) ORDER BY id",
+      [tenant, customerId],
+    );
   const b2c = (segmentId: string, customerId: string) => ({ params: { path: { tenant, segmentId, customerId } } });
-  const b2b = (segmentId: string, customerId: string, legalEntityId: string) => ({ params: { path: { tenant, segmentId, customerId, legalEntityId } } });
+  const b2b = (segmentId: string, customerId: string, legalEntityId: string) => ({
+    params: { path: { tenant, segmentId, customerId, legalEntityId } },
+  });
   const B2C_PATH = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}' as const;
   const B2B_PATH = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}' as const;
   const BULK_PATH = '/customer-segment/{tenant}/segments/{segmentId}/customers/bulk' as const;
@@ -45,10 +54,15 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
   it('PUT B2C creates (201), updates (204) and checks metadata.version (409); GET returns what was sent', async () => {
     const mixins = { attrs: { tier: 'gold', points: 7 } };
     const metadataMixins = { attrs: 'https://example.com/attrs.json' };
-    const created = await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c1'), body: { mixins, metadata: { mixins: metadataMixins } } });
+    const created = await manage.PUT(B2C_PATH, {
+      ...b2c('seg1', 'c1'),
+      body: { mixins, metadata: { mixins: metadataMixins } },
+    });
     expect(created.response.status).toBe(201);
     expect(await created.response.clone().text()).toBe('');
-    expect(await stored('seg1', 'c1')).toEqual([{ legal_entity_id: '', assignment_type: 'MANUAL', mixins, metadata_mixins: metadataMixins, version: 1 }]);
+    expect(await stored('seg1', 'c1')).toEqual([
+      { legal_entity_id: '', assignment_type: 'MANUAL', mixins, metadata_mixins: metadataMixins, version: 1 },
+    ]);
 
     const first = await read.GET(B2C_PATH, b2c('seg1', 'c1'));
     expect(first.response.status).toBe(200);
@@ -56,17 +70,36 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       customer: { id: 'c1' },
       assignmentType: 'MANUAL',
       mixins,
-      metadata: { createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), version: 1, mixins: metadataMixins },
+      metadata: {
+        createdAt: expect.stringMatching(ISO),
+        modifiedAt: expect.stringMatching(ISO),
+        version: 1,
+        mixins: metadataMixins,
+      },
     });
 
-    const updated = await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c1'), body: { mixins: { attrs: { tier: 'silver' } }, metadata: { version: 1 } } });
+    const updated = await manage.PUT(B2C_PATH, {
+      ...b2c('seg1', 'c1'),
+      body: { mixins: { attrs: { tier: 'silver' } }, metadata: { version: 1 } },
+    });
     expect(updated.response.status).toBe(204);
     const second = await read.GET(B2C_PATH, b2c('seg1', 'c1'));
-    expect(second.data).toMatchObject({ mixins: { attrs: { tier: 'silver' } }, metadata: { version: 2, mixins: {}, createdAt: first.data?.metadata.createdAt } });
+    expect(second.data).toMatchObject({
+      mixins: { attrs: { tier: 'silver' } },
+      metadata: { version: 2, mixins: {}, createdAt: first.data?.metadata.createdAt },
+    });
 
-    const stale = await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c1'), body: { mixins: { lost: true }, metadata: { version: 1 } } });
+    const stale = await manage.PUT(B2C_PATH, {
+      ...b2c('seg1', 'c1'),
+      body: { mixins: { lost: true }, metadata: { version: 1 } },
+    });
     expect(stale.response.status).toBe(409);
-    expect(stale.error).toMatchObject({ code: 409, status: 'Conflict', message: expect.stringMatching(/version/), resourceId: 'c1' });
+    expect(stale.error).toMatchObject({
+      code: 409,
+      status: 'Conflict',
+      message: expect.stringMatching(/version/),
+      resourceId: 'c1',
+    });
     expect(await stored('seg1', 'c1')).toMatchObject([{ version: 2, mixins: { attrs: { tier: 'silver' } } }]);
 
     const unchecked = await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c1'), body: {} });
@@ -75,16 +108,29 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
   });
 
   it('keeps the B2C and the B2B assignment of one customer as separate documents', async () => {
-    expect((await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c2'), body: { mixins: { kind: 'b2c' } } })).response.status).toBe(201);
-    expect((await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c2', 'le1'), body: { mixins: { kind: 'b2b' } } })).response.status).toBe(201);
-    expect((await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c2', 'le1'), body: { mixins: { kind: 'b2b', again: true } } })).response.status).toBe(204);
+    expect(
+      (await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c2'), body: { mixins: { kind: 'b2c' } } })).response.status,
+    ).toBe(201);
+    expect(
+      (await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c2', 'le1'), body: { mixins: { kind: 'b2b' } } })).response.status,
+    ).toBe(201);
+    expect(
+      (await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c2', 'le1'), body: { mixins: { kind: 'b2b', again: true } } }))
+        .response.status,
+    ).toBe(204);
 
     const consumer = await read.GET(B2C_PATH, b2c('seg1', 'c2'));
     expect(consumer.data).toMatchObject({ customer: { id: 'c2' }, mixins: { kind: 'b2c' }, metadata: { version: 1 } });
     expect(consumer.data).not.toHaveProperty('legalEntity');
     const business = await read.GET(B2B_PATH, b2b('seg1', 'c2', 'le1'));
     expect(business.response.status).toBe(200);
-    expect(business.data).toMatchObject({ customer: { id: 'c2' }, legalEntity: { id: 'le1' }, assignmentType: 'MANUAL', mixins: { kind: 'b2b', again: true }, metadata: { version: 2 } });
+    expect(business.data).toMatchObject({
+      customer: { id: 'c2' },
+      legalEntity: { id: 'le1' },
+      assignmentType: 'MANUAL',
+      mixins: { kind: 'b2b', again: true },
+      metadata: { version: 2 },
+    });
     expect((await stored('seg1', 'c2')).map((row) => row.legal_entity_id)).toEqual(['', 'le1']);
 
     expect((await manage.DELETE(B2B_PATH, b2b('seg1', 'c2', 'le1'))).response.status).toBe(204);
@@ -104,12 +150,21 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     ]) {
       const { response, error } = await call;
       expect(response.status).toBe(404);
-      expect(error).toEqual({ code: 404, status: 'Not Found', message: expect.stringContaining('not found'), resourceId: expect.stringMatching(/^(nosuchsegment|s+)$/) });
+      expect(error).toEqual({
+        code: 404,
+        status: 'Not Found',
+        message: expect.stringContaining('not found'),
+        resourceId: expect.stringMatching(/^(nosuchsegment|s+)$/),
+      });
     }
     expect(await f.sql("SELECT 1 FROM customer_assignment WHERE customer_id = 'c3'")).toEqual([]);
     expect(await events('c3')).toEqual([]);
 
-    for (const call of [read.GET(B2C_PATH, b2c('seg1', 'nobody')), read.GET(B2B_PATH, b2b('seg1', 'c1', 'le1')), read.GET(B2C_PATH, b2c('nosuchsegment', 'c1'))]) {
+    for (const call of [
+      read.GET(B2C_PATH, b2c('seg1', 'nobody')),
+      read.GET(B2B_PATH, b2b('seg1', 'c1', 'le1')),
+      read.GET(B2C_PATH, b2c('nosuchsegment', 'c1')),
+    ]) {
       const { response, error } = await call;
       expect(response.status).toBe(404);
       expect(error).toMatchObject({ code: 404, status: 'Not Found', message: expect.stringContaining('segment') });
@@ -129,7 +184,11 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     for (const [body, field] of cases) {
       const { response, error } = await manage.PUT(B2C_PATH, { ...b2c('seg1', 'c4'), body: body as never });
       expect(response.status).toBe(400);
-      expect(error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
+      expect(error).toMatchObject({
+        code: 400,
+        status: 'Bad Request',
+        details: expect.arrayContaining([expect.objectContaining({ field })]),
+      });
     }
     const token = await e2e.server.token([Scopes.segmentManage]);
     for (const raw of ['[]', '[{}]', '"text"', '42']) {
@@ -148,12 +207,20 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
   });
 
   it('projects GET by id with fields', async () => {
-    const { data } = await read.GET(B2C_PATH, { params: { path: { tenant, segmentId: 'seg1', customerId: 'c1' }, query: { fields: 'customer.id,metadata.version' } } });
+    const { data } = await read.GET(B2C_PATH, {
+      params: {
+        path: { tenant, segmentId: 'seg1', customerId: 'c1' },
+        query: { fields: 'customer.id,metadata.version' },
+      },
+    });
     expect(data).toEqual({ customer: { id: 'c1' }, metadata: { version: 3 } });
   });
 
   it('records created, updated and deleted events in the outbox, and none for failed writes', async () => {
-    await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c5', 'le5'), body: { mixins: { a: 1 }, metadata: { mixins: { a: 'https://s/a.json' } } } });
+    await manage.PUT(B2B_PATH, {
+      ...b2b('seg1', 'c5', 'le5'),
+      body: { mixins: { a: 1 }, metadata: { mixins: { a: 'https://s/a.json' } } },
+    });
     await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c5', 'le5'), body: { mixins: { a: 2 } } });
     await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c5', 'le5'), body: { metadata: { version: 1 } } }); // 409
     await manage.DELETE(B2B_PATH, b2b('seg1', 'c5', 'le5'));
@@ -161,18 +228,49 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     await manage.PUT(B2C_PATH, b2c('seg1', 'c5'));
     await manage.DELETE(B2C_PATH, b2c('seg1', 'c5'));
 
-    const metadata = (version: number, mixins: object) => ({ version, mixins, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
+    const metadata = (version: number, mixins: object) => ({
+      version,
+      mixins,
+      createdAt: expect.stringMatching(ISO),
+      modifiedAt: expect.stringMatching(ISO),
+    });
     expect(await events('c5')).toEqual([
       {
         type: 'customer-segment.customer-assignment-created',
-        payload: { segmentId: 'seg1', customer: { id: 'c5' }, legalEntity: { id: 'le5' }, assignmentType: 'MANUAL', mixins: { a: 1 }, metadata: metadata(1, { a: 'https://s/a.json' }) },
+        payload: {
+          segmentId: 'seg1',
+          customer: { id: 'c5' },
+          legalEntity: { id: 'le5' },
+          assignmentType: 'MANUAL',
+          mixins: { a: 1 },
+          metadata: metadata(1, { a: 'https://s/a.json' }),
+        },
       },
       {
         type: 'customer-segment.customer-assignment-updated',
-        payload: { segmentId: 'seg1', customer: { id: 'c5' }, legalEntity: { id: 'le5' }, assignmentType: 'MANUAL', mixins: { a: 2 }, metadata: metadata(2, {}) },
+        payload: {
+          segmentId: 'seg1',
+          customer: { id: 'c5' },
+          legalEntity: { id: 'le5' },
+          assignmentType: 'MANUAL',
+          mixins: { a: 2 },
+          metadata: metadata(2, {}),
+        },
       },
-      { type: 'customer-segment.customer-assignment-deleted', payload: { segmentId: 'seg1', customerId: 'c5', legalEntityId: 'le5' } },
-      { type: 'customer-segment.customer-assignment-created', payload: { segmentId: 'seg1', customer: { id: 'c5' }, assignmentType: 'MANUAL', mixins: {}, metadata: metadata(1, {}) } },
+      {
+        type: 'customer-segment.customer-assignment-deleted',
+        payload: { segmentId: 'seg1', customerId: 'c5', legalEntityId: 'le5' },
+      },
+      {
+        type: 'customer-segment.customer-assignment-created',
+        payload: {
+          segmentId: 'seg1',
+          customer: { id: 'c5' },
+          assignmentType: 'MANUAL',
+          mixins: {},
+          metadata: metadata(1, {}),
+        },
+      },
       { type: 'customer-segment.customer-assignment-deleted', payload: { segmentId: 'seg1', customerId: 'c5' } },
     ]);
   });
@@ -193,38 +291,91 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     expect(data).toEqual([
       { index: 0, code: 201, status: 'Created' },
       { index: 1, code: 201, status: 'Created' },
-      { index: 2, code: 400, status: 'Bad Request', message: expect.stringContaining('customerId'), details: expect.arrayContaining([expect.objectContaining({ field: 'customerId' })]) },
+      {
+        index: 2,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.stringContaining('customerId'),
+        details: expect.arrayContaining([expect.objectContaining({ field: 'customerId' })]),
+      },
       { index: 3, code: 400, status: 'Bad Request', message: expect.stringContaining('JSON object') },
       { index: 4, code: 204, status: 'No Content' },
       { index: 5, code: 409, status: 'Conflict', message: expect.stringMatching(/version/), id: 'b3' },
-      { index: 6, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'mixins' })] },
+      {
+        index: 6,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: [expect.objectContaining({ field: 'mixins' })],
+      },
     ]);
     expect(await stored('seg2', 'b1')).toEqual([
       { legal_entity_id: '', assignment_type: 'MANUAL', mixins: { n: 2 }, metadata_mixins: {}, version: 2 },
-      { legal_entity_id: 'le9', assignment_type: 'MANUAL', mixins: {}, metadata_mixins: { n: 'https://s/n.json' }, version: 1 },
+      {
+        legal_entity_id: 'le9',
+        assignment_type: 'MANUAL',
+        mixins: {},
+        metadata_mixins: { n: 'https://s/n.json' },
+        version: 1,
+      },
     ]);
     expect(await stored('seg2', 'b3')).toMatchObject([{ version: 1 }]);
-    const metadata = (version: number, mixins: object) => ({ version, mixins, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
+    const metadata = (version: number, mixins: object) => ({
+      version,
+      mixins,
+      createdAt: expect.stringMatching(ISO),
+      modifiedAt: expect.stringMatching(ISO),
+    });
     expect(await events('b1')).toEqual([
       {
         type: 'customer-segment.customer-assignment-created',
-        payload: { segmentId: 'seg2', customer: { id: 'b1' }, assignmentType: 'MANUAL', mixins: { n: 1 }, metadata: metadata(1, {}) },
+        payload: {
+          segmentId: 'seg2',
+          customer: { id: 'b1' },
+          assignmentType: 'MANUAL',
+          mixins: { n: 1 },
+          metadata: metadata(1, {}),
+        },
       },
       {
         type: 'customer-segment.customer-assignment-created',
-        payload: { segmentId: 'seg2', customer: { id: 'b1' }, legalEntity: { id: 'le9' }, assignmentType: 'MANUAL', mixins: {}, metadata: metadata(1, { n: 'https://s/n.json' }) },
+        payload: {
+          segmentId: 'seg2',
+          customer: { id: 'b1' },
+          legalEntity: { id: 'le9' },
+          assignmentType: 'MANUAL',
+          mixins: {},
+          metadata: metadata(1, { n: 'https://s/n.json' }),
+        },
       },
       {
         type: 'customer-segment.customer-assignment-updated',
-        payload: { segmentId: 'seg2', customer: { id: 'b1' }, assignmentType: 'MANUAL', mixins: { n: 2 }, metadata: metadata(2, {}) },
+        payload: {
+          segmentId: 'seg2',
+          customer: { id: 'b1' },
+          assignmentType: 'MANUAL',
+          mixins: { n: 2 },
+          metadata: metadata(2, {}),
+        },
       },
     ]);
   });
 
   it('bulk PUT into a missing segment answers 404 for every item and stores nothing', async () => {
-    const { response, data } = await manage.PUT(BULK_PATH, { params: { path: bulk('nosuchsegment') }, body: [{ customerId: 'm1' }, { customerId: 'm2', legalEntityId: 'le1' }] });
+    const { response, data } = await manage.PUT(BULK_PATH, {
+      params: { path: bulk('nosuchsegment') },
+      body: [{ customerId: 'm1' }, { customerId: 'm2', legalEntityId: 'le1' }],
+    });
     expect(response.status).toBe(207);
-    expect(data).toEqual([0, 1].map((index) => ({ index, code: 404, status: 'Not Found', message: expect.stringContaining('nosuchsegment'), id: 'nosuchsegment' })));
+    expect(data).toEqual(
+      [0, 1].map((index) => ({
+        index,
+        code: 404,
+        status: 'Not Found',
+        message: expect.stringContaining('nosuchsegment'),
+        id: 'nosuchsegment',
+      })),
+    );
     expect(await f.sql("SELECT 1 FROM customer_assignment WHERE customer_id IN ('m1', 'm2')")).toEqual([]);
   });
 
@@ -241,56 +392,98 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     expect(await stored('seg3', 'many0')).toHaveLength(1);
 
     for (const body of [[], { customerId: 'x' }]) {
-      expect((await manage.PUT(BULK_PATH, { params: { path: bulk('seg3') }, body: body as never })).response.status).toBe(400);
-      expect((await manage.DELETE(BULK_PATH, { params: { path: bulk('seg3') }, body: body as never })).response.status).toBe(400);
+      expect(
+        (await manage.PUT(BULK_PATH, { params: { path: bulk('seg3') }, body: body as never })).response.status,
+      ).toBe(400);
+      expect(
+        (await manage.DELETE(BULK_PATH, { params: { path: bulk('seg3') }, body: body as never })).response.status,
+      ).toBe(400);
     }
   });
 
   it('bulk DELETE answers 204 per item, also for absent and repeated items, and 400 for invalid ones', async () => {
     const { response, data } = await manage.DELETE(BULK_PATH, {
       params: { path: bulk('seg2') },
-      body: [{ customerId: 'b1' }, { customerId: 'b1', legalEntityId: 'le9' }, { customerId: 'ghost' }, { legalEntityId: 'le9' }, { customerId: 'b1' }] as never,
+      body: [
+        { customerId: 'b1' },
+        { customerId: 'b1', legalEntityId: 'le9' },
+        { customerId: 'ghost' },
+        { legalEntityId: 'le9' },
+        { customerId: 'b1' },
+      ] as never,
     });
     expect(response.status).toBe(207);
     expect(data).toEqual([
       { index: 0, code: 204, status: 'No Content' },
       { index: 1, code: 204, status: 'No Content' },
       { index: 2, code: 204, status: 'No Content' },
-      { index: 3, code: 400, status: 'Bad Request', message: expect.stringContaining('customerId'), details: expect.any(Array) },
+      {
+        index: 3,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.stringContaining('customerId'),
+        details: expect.any(Array),
+      },
       { index: 4, code: 204, status: 'No Content' },
     ]);
-    expect(await f.sql<{ customer_id: string }>("SELECT customer_id FROM customer_assignment WHERE segment_id = 'seg2'")).toEqual([{ customer_id: 'b3' }]);
-    expect((await events('b1')).filter((event) => event.type.endsWith('deleted')).map((event) => event.payload)).toEqual([
+    expect(
+      await f.sql<{ customer_id: string }>("SELECT customer_id FROM customer_assignment WHERE segment_id = 'seg2'"),
+    ).toEqual([{ customer_id: 'b3' }]);
+    expect(
+      (await events('b1')).filter((event) => event.type.endsWith('deleted')).map((event) => event.payload),
+    ).toEqual([
       { segmentId: 'seg2', customerId: 'b1' },
       { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9' },
     ]);
 
-    const missing = await manage.DELETE(BULK_PATH, { params: { path: bulk('nosuchsegment') }, body: [{ customerId: 'b3' }] });
+    const missing = await manage.DELETE(BULK_PATH, {
+      params: { path: bulk('nosuchsegment') },
+      body: [{ customerId: 'b3' }],
+    });
     expect(missing.data).toEqual([{ index: 0, code: 204, status: 'No Content' }]);
   });
 
   it('answers 401 without a token and 403 without the scope, for another tenant or for a customer token on a manager route', async () => {
     const anonymous = await e2e.anonymous.PUT(B2C_PATH, { ...b2c('seg1', 'c6'), body: {} });
     expect(anonymous.response.status).toBe(401);
-    expect(anonymous.error).toEqual({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
+    expect(anonymous.error).toEqual({
+      fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } },
+    });
 
     const readOnly = await read.PUT(B2C_PATH, { ...b2c('seg1', 'c6'), body: {} });
     expect(readOnly.response.status).toBe(403);
-    expect(readOnly.error).toMatchObject({ code: 403, status: 'Forbidden', message: expect.stringContaining(Scopes.segmentManage) });
+    expect(readOnly.error).toMatchObject({
+      code: 403,
+      status: 'Forbidden',
+      message: expect.stringContaining(Scopes.segmentManage),
+    });
 
-    const otherTenant = await (await e2e.client([Scopes.segmentManage], { tenant: 'othertenant' })).PUT(B2C_PATH, { ...b2c('seg1', 'c6'), body: {} });
+    const otherTenant = await (
+      await e2e.client([Scopes.segmentManage], { tenant: 'othertenant' })
+    ).PUT(B2C_PATH, { ...b2c('seg1', 'c6'), body: {} });
     expect(otherTenant.response.status).toBe(403);
 
     const customer = await e2e.client([Scopes.segmentReadOwn], { customerId: 'c1' });
     expect((await customer.GET(B2C_PATH, b2c('seg1', 'c1'))).response.status).toBe(403);
-    expect((await customer.POST('/customer-segment/{tenant}/segments/{segmentId}/customers/search', { params: { path: bulk('seg1') }, body: {} })).response.status).toBe(403);
+    expect(
+      (
+        await customer.POST('/customer-segment/{tenant}/segments/{segmentId}/customers/search', {
+          params: { path: bulk('seg1') },
+          body: {},
+        })
+      ).response.status,
+    ).toBe(403);
     expect(await stored('seg1', 'c6')).toEqual([]);
   });
 
   describe('lists and search', () => {
     const DEFAULT_ORDER = ['u01', 'u01/leA', 'u02', 'u03', 'u04/leB', 'u05'];
-    const list = (query: Record<string, string | number> = {}, headers: Record<string, boolean> = {}, client = read, segmentId = 'list1') =>
-      client.GET(LIST_PATH, { params: { path: { tenant, segmentId }, query, header: headers } });
+    const list = (
+      query: Record<string, string | number> = {},
+      headers: Record<string, boolean> = {},
+      client = read,
+      segmentId = 'list1',
+    ) => client.GET(LIST_PATH, { params: { path: { tenant, segmentId }, query, header: headers } });
     const keys = async (query: Record<string, string | number> = {}, client = read, segmentId = 'list1') => {
       const { response, data, error } = await list(query, {}, client, segmentId);
       expect({ status: response.status, error }).toEqual({ status: 200, error: undefined });
@@ -311,9 +504,17 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         ],
       });
       expect(data?.map((result) => result.code)).toEqual([201, 201, 201, 201, 201, 204]);
-      await f.sql("INSERT INTO customer_assignment (tenant, segment_id, customer_id, assignment_type, version) VALUES ($1, 'list1', 'u05', 'AUTOMATIC', 1)", [tenant]);
-      await f.sql("UPDATE customer_assignment SET created_at = '2020-01-01T00:00:00Z', modified_at = '2020-01-02T00:00:00Z' WHERE customer_id = 'u03'");
-      await f.sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'u01', 'Ann', 'Lee', 'ann@example.com', 1), ($1, 'u04', 'Bob', NULL, NULL, 1)`, [tenant]);
+      await f.sql(
+        "INSERT INTO customer_assignment (tenant, segment_id, customer_id, assignment_type, version) VALUES ($1, 'list1', 'u05', 'AUTOMATIC', 1)",
+        [tenant],
+      );
+      await f.sql(
+        "UPDATE customer_assignment SET created_at = '2020-01-01T00:00:00Z', modified_at = '2020-01-02T00:00:00Z' WHERE customer_id = 'u03'",
+      );
+      await f.sql(
+        `INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'u01', 'Ann', 'Lee', 'ann@example.com', 1), ($1, 'u04', 'Bob', NULL, NULL, 1)`,
+        [tenant],
+      );
       await f.sql(`INSERT INTO legal_entity (tenant, id, name, version) VALUES ($1, 'leA', 'ACME', 1)`, [tenant]);
     });
 
@@ -327,12 +528,25 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         customer: { id: 'u01', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com' },
         assignmentType: 'MANUAL',
         mixins: { tier: 'gold' },
-        metadata: { createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), version: 1, mixins: { tier: 'https://s/tier.json' } },
+        metadata: {
+          createdAt: expect.stringMatching(ISO),
+          modifiedAt: expect.stringMatching(ISO),
+          version: 1,
+          mixins: { tier: 'https://s/tier.json' },
+        },
       });
-      expect(u01leA).toMatchObject({ customer: { id: 'u01', firstName: 'Ann' }, legalEntity: { id: 'leA', name: 'ACME' } });
+      expect(u01leA).toMatchObject({
+        customer: { id: 'u01', firstName: 'Ann' },
+        legalEntity: { id: 'leA', name: 'ACME' },
+      });
       expect(u02).toMatchObject({ mixins: { tier: 'silver' }, metadata: { version: 2 } });
       expect(u02.customer).toEqual({ id: 'u02' });
-      expect(u03.metadata).toEqual({ createdAt: '2020-01-01T00:00:00.000Z', modifiedAt: '2020-01-02T00:00:00.000Z', version: 1, mixins: {} });
+      expect(u03.metadata).toEqual({
+        createdAt: '2020-01-01T00:00:00.000Z',
+        modifiedAt: '2020-01-02T00:00:00.000Z',
+        version: 1,
+        mixins: {},
+      });
       expect(u04leB.customer).toEqual({ id: 'u04', firstName: 'Bob' });
       expect(u04leB.legalEntity).toEqual({ id: 'leB' });
       expect(u05).toMatchObject({ customer: { id: 'u05' }, assignmentType: 'AUTOMATIC', mixins: {} });
@@ -348,17 +562,36 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(await keys({ pageSize: 4, pageNumber: 3 })).toEqual([]);
       expect(await keys({ sort: 'customer.id:desc' })).toEqual(['u05', 'u04/leB', 'u03', 'u02', 'u01', 'u01/leA']);
       expect(await keys({ sort: 'customer.firstName' })).toEqual(['u01', 'u01/leA', 'u04/leB', 'u02', 'u03', 'u05']);
-      expect(await keys({ sort: 'legalEntity.name:desc,metadata.createdAt' })).toEqual(['u03', 'u01', 'u02', 'u04/leB', 'u05', 'u01/leA']);
-      expect(await keys({ sort: 'mixins.tier,customer.id:desc' })).toEqual(['u03', 'u01', 'u01/leA', 'u02', 'u05', 'u04/leB']);
+      expect(await keys({ sort: 'legalEntity.name:desc,metadata.createdAt' })).toEqual([
+        'u03',
+        'u01',
+        'u02',
+        'u04/leB',
+        'u05',
+        'u01/leA',
+      ]);
+      expect(await keys({ sort: 'mixins.tier,customer.id:desc' })).toEqual([
+        'u03',
+        'u01',
+        'u01/leA',
+        'u02',
+        'u05',
+        'u04/leB',
+      ]);
 
       const counted = await list({ pageSize: 2, q: 'mixins.tier:exists' }, { 'X-Total-Count': true });
       expect(counted.response.headers.get('x-total-count')).toBe('4');
       expect(counted.data?.map(keyOf)).toEqual(['u01', 'u01/leA']);
 
       const projected = await list({ fields: 'customer.id,legalEntity.name', pageSize: 2 });
-      expect(projected.data).toEqual([{ customer: { id: 'u01' } }, { customer: { id: 'u01' }, legalEntity: { name: 'ACME' } }]);
+      expect(projected.data).toEqual([
+        { customer: { id: 'u01' } },
+        { customer: { id: 'u01' }, legalEntity: { name: 'ACME' } },
+      ]);
 
-      for (const query of [{ sort: 'nosuch' }, { pageSize: 0 }, { pageNumber: 'x' }, { sort: 'mixins' }] as Array<Record<string, string | number>>) {
+      for (const query of [{ sort: 'nosuch' }, { pageSize: 0 }, { pageNumber: 'x' }, { sort: 'mixins' }] as Array<
+        Record<string, string | number>
+      >) {
         const { response, error } = await list(query);
         expect({ query, status: response.status }).toEqual({ query, status: 400 });
         expect(error).toMatchObject({ code: 400, status: 'Bad Request' });
@@ -390,11 +623,21 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       ];
       for (const [q, expected] of cases) {
         expect({ q, keys: await keys({ q }) }).toEqual({ q, keys: expected });
-        const searched = await read.POST(SEARCH_PATH, { params: { path: bulk('list1'), header: { 'X-Total-Count': true } }, body: { q } });
-        expect({ q, status: searched.response.status, keys: searched.data?.map(keyOf) }).toEqual({ q, status: 200, keys: expected });
+        const searched = await read.POST(SEARCH_PATH, {
+          params: { path: bulk('list1'), header: { 'X-Total-Count': true } },
+          body: { q },
+        });
+        expect({ q, status: searched.response.status, keys: searched.data?.map(keyOf) }).toEqual({
+          q,
+          status: 200,
+          keys: expected,
+        });
         expect(searched.response.headers.get('x-total-count')).toBe(String(expected.length));
       }
-      const everything = await read.POST(SEARCH_PATH, { params: { path: bulk('list1'), query: { pageSize: 3, sort: 'customer.id:desc' } }, body: {} });
+      const everything = await read.POST(SEARCH_PATH, {
+        params: { path: bulk('list1'), query: { pageSize: 3, sort: 'customer.id:desc' } },
+        body: {},
+      });
       expect(everything.data?.map(keyOf)).toEqual(['u05', 'u04/leB', 'u03']);
 
       for (const q of ['nosuch:1', 'assignmentType:FOO', 'customer.id:(', 'customer:u01']) {
@@ -404,7 +647,9 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         const viaPost = await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q } });
         expect({ q, status: viaPost.response.status }).toEqual({ q, status: 400 });
       }
-      expect((await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q: 42 } as never })).response.status).toBe(400);
+      expect(
+        (await read.POST(SEARCH_PATH, { params: { path: bulk('list1') }, body: { q: 42 } as never })).response.status,
+      ).toBe(400);
     });
 
     it('refuses a costly ~ pattern with a 400 naming the field and the position, in the GET list and the search POST alike', async () => {
@@ -412,7 +657,9 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       const expected = {
         code: 400,
         status: 'Bad Request',
-        message: expect.stringMatching(/^Invalid pattern: too costly: more than 10 variable-length repetitions .* at position 34$/),
+        message: expect.stringMatching(
+          /^Invalid pattern: too costly: more than 10 variable-length repetitions .* at position 34$/,
+        ),
         details: [expect.objectContaining({ field: 'customer.id' })],
       };
       const viaGet = await list({ q });
@@ -422,7 +669,10 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(viaPost.response.status).toBe(400);
       expect(viaPost.error).toEqual(expected);
       expect((await list({ q: 'customer.id:~"(u0)+1"' })).response.status).toBe(200);
-      expect((await list({ q: 'customer.id:~"(u0+)+"' })).error).toMatchObject({ code: 400, message: expect.stringContaining('nested repetition') });
+      expect((await list({ q: 'customer.id:~"(u0+)+"' })).error).toMatchObject({
+        code: 400,
+        message: expect.stringContaining('nested repetition'),
+      });
     });
 
     it('shows a customer token only its own assignments, and only of ACTIVE, currently valid segments', async () => {
@@ -439,7 +689,11 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       }
       await manage.PUT(BULK_PATH, {
         params: { path: bulk('ownactive') },
-        body: [{ customerId: 'cown', legalEntityId: 'leX' }, { customerId: 'cown', legalEntityId: 'leY' }, { customerId: 'other' }],
+        body: [
+          { customerId: 'cown', legalEntityId: 'leX' },
+          { customerId: 'cown', legalEntityId: 'leY' },
+          { customerId: 'other' },
+        ],
       });
       const own = await e2e.client([Scopes.segmentReadOwn], { customerId: 'cown' });
 
@@ -471,8 +725,14 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
          FROM generate_series(1, 5000) i CROSS JOIN (VALUES ('big'), ('seg2'), ('seg3')) AS s(id)`,
         [tenant],
       );
-      await f.sql(`INSERT INTO customer (tenant, id, first_name, version) SELECT $1, 'cust' || lpad(i::text, 5, '0'), 'N' || i, 1 FROM generate_series(1, 3000) i`, [tenant]);
-      await f.sql(`INSERT INTO legal_entity (tenant, id, name, version) SELECT $1, 'le' || i, 'L' || i, 1 FROM generate_series(3, 3000, 3) i`, [tenant]);
+      await f.sql(
+        `INSERT INTO customer (tenant, id, first_name, version) SELECT $1, 'cust' || lpad(i::text, 5, '0'), 'N' || i, 1 FROM generate_series(1, 3000) i`,
+        [tenant],
+      );
+      await f.sql(
+        `INSERT INTO legal_entity (tenant, id, name, version) SELECT $1, 'le' || i, 'L' || i, 1 FROM generate_series(3, 3000, 3) i`,
+        [tenant],
+      );
       await f.sql('ANALYZE customer_assignment, customer, legal_entity');
 
       // The logger sees every statement the service sends, with its parameters.
@@ -485,18 +745,27 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       } finally {
         spy.mockRestore();
       }
-      const expectedKeys = Array.from({ length: 16 }, (_, n) => 33 + n).map((i) => `cust${String(i).padStart(5, '0')}${i % 3 === 0 ? `/le${i}` : ''}`);
+      const expectedKeys = Array.from({ length: 16 }, (_, n) => 33 + n).map(
+        (i) => `cust${String(i).padStart(5, '0')}${i % 3 === 0 ? `/le${i}` : ''}`,
+      );
       expect(page.data?.map(keyOf)).toEqual(expectedKeys);
-      expect(single.data).toMatchObject({ customer: { id: 'cust00033', firstName: 'N33' }, legalEntity: { id: 'le33', name: 'L33' } });
+      expect(single.data).toMatchObject({
+        customer: { id: 'cust00033', firstName: 'N33' },
+        legalEntity: { id: 'le33', name: 'L33' },
+      });
 
       const selects = calls.filter(([text]) => String(text).includes('FROM customer_assignment a'));
       expect(selects).toHaveLength(2);
       const explain = async ([text, params]: unknown[]) =>
-        (await f.sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${String(text)}`, params as unknown[])).map((row) => row['QUERY PLAN']).join('\n');
+        (await f.sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${String(text)}`, params as unknown[]))
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
       const listPlan = await explain(selects[0]);
       expect(listPlan).toMatch(/Index Scan using "?PK_db12bad24774e60d1085703b080"? on customer_assignment/);
       expect(listPlan).not.toMatch(/Sort/);
-      expect(await explain(selects[1])).toMatch(/Index Scan using "?PK_db12bad24774e60d1085703b080"? on customer_assignment/);
+      expect(await explain(selects[1])).toMatch(
+        /Index Scan using "?PK_db12bad24774e60d1085703b080"? on customer_assignment/,
+      );
     });
   });
 
@@ -513,22 +782,40 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       [tenant],
     );
     const page = async (query: Record<string, unknown>) => {
-      const { response, data } = await read.GET(LIST_PATH, { params: { path: { tenant, segmentId: 'deep' }, query: { pageSize: 10, pageNumber: 103, ...query } as never } });
+      const { response, data } = await read.GET(LIST_PATH, {
+        params: { path: { tenant, segmentId: 'deep' }, query: { pageSize: 10, pageNumber: 103, ...query } as never },
+      });
       expect(response.status).toBe(200);
       return data ?? [];
     };
-    const ids = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `d${String(from < to ? from + i : from - i).padStart(4, '0')}`);
+    const ids = (from: number, to: number) =>
+      Array.from(
+        { length: Math.abs(to - from) + 1 },
+        (_, i) => `d${String(from < to ? from + i : from - i).padStart(4, '0')}`,
+      );
 
     const { result: byKey, statements } = await withStatements(e2e, () => page({}));
     // The page's keys are found without the enriching joins, which then run for those rows only.
     expect(statements.filter((text) => text.includes('JOIN (SELECT'))).toHaveLength(1);
     expect(byKey.map((item) => item.customer.id)).toEqual(ids(1020, 1029));
-    expect(byKey[1]).toEqual({ customer: { id: 'd1021', firstName: 'Deep' }, assignmentType: 'MANUAL', mixins: {}, metadata: expect.objectContaining({ version: 1 }) });
+    expect(byKey[1]).toEqual({
+      customer: { id: 'd1021', firstName: 'Deep' },
+      assignmentType: 'MANUAL',
+      mixins: {},
+      metadata: expect.objectContaining({ version: 1 }),
+    });
     const byCreatedAt = await page({ sort: 'metadata.createdAt', q: 'metadata.createdAt:<"2026-01-01T00:00:00Z"' });
     expect(byCreatedAt.map((item) => item.customer.id)).toEqual(ids(9, 1));
-    expect(byCreatedAt.find((item) => item.customer.id === 'd0005')?.customer).toEqual({ id: 'd0005', firstName: 'Deep' });
+    expect(byCreatedAt.find((item) => item.customer.id === 'd0005')?.customer).toEqual({
+      id: 'd0005',
+      firstName: 'Deep',
+    });
     // q and sort on joined fields keep the plain query.
-    expect((await page({ sort: 'customer.firstName:desc,customer.id' })).map((item) => item.customer.id)).toEqual([...ids(1022, 1029), 'd0005', 'd1021']);
+    expect((await page({ sort: 'customer.firstName:desc,customer.id' })).map((item) => item.customer.id)).toEqual([
+      ...ids(1022, 1029),
+      'd0005',
+      'd1021',
+    ]);
     expect((await page({ q: 'customer.firstName:null' })).map((item) => item.customer.id)).toEqual(ids(1022, 1029));
   });
 
@@ -540,21 +827,49 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       return spy.mock.calls.map(([text]) => String(text).split(/\s/)[0]);
     };
     try {
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 204)).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }), 409)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
-      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual([
+        'BEGIN;',
+        'WITH',
+        'COMMIT',
+      ]);
+      expect(
+        await statements(
+          () => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }),
+          204,
+        ),
+      ).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      expect(
+        await statements(
+          () => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }),
+          409,
+        ),
+      ).toEqual(['BEGIN;', 'WITH', 'ROLLBACK']);
+      expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual([
+        'BEGIN;',
+        'WITH',
+        'ROLLBACK',
+      ]);
 
-      const body = Array.from({ length: 200 }, (_, i) => ({ customerId: `rt${i}`, ...(i % 10 === 0 && { metadata: { version: 5 } }) }));
+      const body = Array.from({ length: 200 }, (_, i) => ({
+        customerId: `rt${i}`,
+        ...(i % 10 === 0 && { metadata: { version: 5 } }),
+      }));
       spy.mockClear();
       const { data } = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
-      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual(['BEGIN;', 'SELECT', 'WITH', 'COMMIT']);
+      expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual([
+        'BEGIN;',
+        'SELECT',
+        'WITH',
+        'COMMIT',
+      ]);
       // New rows are created whatever version they expect (as with a single PUT); rt1 exists already.
       expect(data?.filter((item) => item.code === 201)).toHaveLength(199);
       expect(data?.[1]).toEqual({ index: 1, code: 204, status: 'No Content' });
       expect(data?.[0]).toEqual({ index: 0, code: 201, status: 'Created' });
       const again = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
-      expect(again.data?.filter((item) => item.code === 409).map((item) => item.id)).toEqual(body.filter((_, i) => i % 10 === 0).map((item) => item.customerId));
+      expect(again.data?.filter((item) => item.code === 409).map((item) => item.id)).toEqual(
+        body.filter((_, i) => i % 10 === 0).map((item) => item.customerId),
+      );
       expect(again.data?.filter((item) => item.code === 204)).toHaveLength(180);
     } finally {
       spy.mockRestore();

@@ -20,7 +20,11 @@ describe('customer management: contact assignments and the customer data sync', 
   let manage: ApiClient;
   let read: ApiClient;
   let db: ReturnType<typeof database>;
-  const stored = (id: string) => db.sql('SELECT legal_entity_id, customer_id, type, "primary", mixins, version FROM contact_assignment WHERE tenant = $1 AND id = $2', [tenant, id]);
+  const stored = (id: string) =>
+    db.sql(
+      'SELECT legal_entity_id, customer_id, type, "primary", mixins, version FROM contact_assignment WHERE tenant = $1 AND id = $2',
+      [tenant, id],
+    );
   const create = async (body: ContactAssignmentCreate) => {
     const { response, error } = await manage.POST(LIST, { ...path, body });
     expect(error).toBeUndefined();
@@ -34,13 +38,24 @@ describe('customer management: contact assignments and the customer data sync', 
     read = await e2e.client([Scopes.contactAssignmentRead]);
     const setup = await e2e.client([Scopes.legalEntityManage, Scopes.locationManage]);
     for (const body of [
-      { id: 'hq', name: 'Main HQ', type: 'HEADQUARTER' as const, contactDetails: { city: 'South Bend', countryCode: 'US' } },
+      {
+        id: 'hq',
+        name: 'Main HQ',
+        type: 'HEADQUARTER' as const,
+        contactDetails: { city: 'South Bend', countryCode: 'US' },
+      },
       { id: 'wh', name: 'Main Warehouse', type: 'WAREHOUSE' as const, contactDetails: { city: 'Hamburg' } },
     ]) {
       expect((await setup.POST(LOCATIONS, { ...path, body })).response.status).toBe(201);
     }
     const legalEntities: Array<components['schemas']['LegalEntityCreate']> = [
-      { id: 'abc', name: 'ABC Company', legalInfo: { legalName: 'ABC GmbH' }, customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }], entitiesAddresses: [{ id: 'hq' }, { id: 'wh' }] },
+      {
+        id: 'abc',
+        name: 'ABC Company',
+        legalInfo: { legalName: 'ABC GmbH' },
+        customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }],
+        entitiesAddresses: [{ id: 'hq' }, { id: 'wh' }],
+      },
       { id: 'xyz', name: 'XYZ Trading', entitiesAddresses: [{ id: 'wh' }] },
     ];
     for (const body of legalEntities) {
@@ -64,27 +79,61 @@ describe('customer management: contact assignments and the customer data sync', 
       expect(data).toEqual([
         { index: 0, code: 201, status: 'Created', id: 'john' },
         { index: 1, code: 201, status: 'Created', id: 'jane' },
-        { index: 2, code: 400, status: 'Bad Request', message: expect.stringMatching(/id/), details: [expect.objectContaining({ field: 'id' })] },
+        {
+          index: 2,
+          code: 400,
+          status: 'Bad Request',
+          message: expect.stringMatching(/id/),
+          details: [expect.objectContaining({ field: 'id' })],
+        },
         { index: 3, code: 204, status: 'No Content', id: 'jane' },
       ]);
-      expect(await db.sql('SELECT id, first_name, last_name, email, phone, mixins, version FROM customer ORDER BY id')).toEqual([
-        { id: 'jane', first_name: 'Jane', last_name: 'Smith', email: null, phone: null, mixins: { crm: { tier: 'gold' } }, version: 2 },
-        { id: 'john', first_name: 'John', last_name: 'Doe', email: 'john@example.com', phone: '+1 555', mixins: {}, version: 1 },
+      expect(
+        await db.sql('SELECT id, first_name, last_name, email, phone, mixins, version FROM customer ORDER BY id'),
+      ).toEqual([
+        {
+          id: 'jane',
+          first_name: 'Jane',
+          last_name: 'Smith',
+          email: null,
+          phone: null,
+          mixins: { crm: { tier: 'gold' } },
+          version: 2,
+        },
+        {
+          id: 'john',
+          first_name: 'John',
+          last_name: 'Doe',
+          email: 'john@example.com',
+          phone: '+1 555',
+          mixins: {},
+          version: 1,
+        },
       ]);
     });
 
     it('rejects more than 200 items or a non-array body (400) and applies nothing', async () => {
-      const tooMany = await manage.PUT(CUSTOMERS, { ...path, body: Array.from({ length: 201 }, (_, i) => ({ id: `bulk${i}` })) });
+      const tooMany = await manage.PUT(CUSTOMERS, {
+        ...path,
+        body: Array.from({ length: 201 }, (_, i) => ({ id: `bulk${i}` })),
+      });
       expect(tooMany.response.status).toBe(400);
       expect(tooMany.error).toMatchObject({ code: 400, message: expect.stringMatching(/200/) });
       const notArray = await manage.PUT(CUSTOMERS, { ...path, body: { id: 'x' } as never });
       expect(notArray.response.status).toBe(400);
-      expect(await db.sql(`SELECT count(*)::int AS n FROM customer WHERE id LIKE 'bulk%' OR id = 'x'`)).toEqual([{ n: 0 }]);
+      expect(await db.sql(`SELECT count(*)::int AS n FROM customer WHERE id LIKE 'bulk%' OR id = 'x'`)).toEqual([
+        { n: 0 },
+      ]);
     });
 
     it('DELETE customers/bulk removes customer data (204), 404 for unknown ids, 400 for non-ids (207)', async () => {
-      expect((await manage.PUT(CUSTOMERS, { ...path, body: [{ id: 'temp', firstName: 'Temp' }] })).response.status).toBe(207);
-      const { data, response } = await manage.DELETE(CUSTOMERS, { ...path, body: ['temp', 'ghost', 42 as unknown as string] });
+      expect(
+        (await manage.PUT(CUSTOMERS, { ...path, body: [{ id: 'temp', firstName: 'Temp' }] })).response.status,
+      ).toBe(207);
+      const { data, response } = await manage.DELETE(CUSTOMERS, {
+        ...path,
+        body: ['temp', 'ghost', 42 as unknown as string],
+      });
       expect(response.status).toBe(207);
       expect(data).toEqual([
         { index: 0, code: 204, status: 'No Content', id: 'temp' },
@@ -102,13 +151,35 @@ describe('customer management: contact assignments and the customer data sync', 
   });
 
   it('POST creates with defaults (201) and GET embeds the expanded legal entity and the customer data', async () => {
-    const created = await manage.POST(LIST, { ...path, body: { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john' }, mixins: { note: { text: 'hi' } } } });
+    const created = await manage.POST(LIST, {
+      ...path,
+      body: { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john' }, mixins: { note: { text: 'hi' } } },
+    });
     expect(created.response.status).toBe(201);
     expect(created.data).toEqual({ id: 'ca1' });
-    expect(await stored('ca1')).toEqual([{ legal_entity_id: 'abc', customer_id: 'john', type: 'CONTACT', primary: false, mixins: { note: { text: 'hi' } }, version: 1 }]);
+    expect(await stored('ca1')).toEqual([
+      {
+        legal_entity_id: 'abc',
+        customer_id: 'john',
+        type: 'CONTACT',
+        primary: false,
+        mixins: { note: { text: 'hi' } },
+        version: 1,
+      },
+    ]);
 
     const setup = await e2e.client([Scopes.legalEntityManage]);
-    const approval = await setup.PUT(LEGAL_ENTITY, { params: { path: { tenant, legalEntityId: 'abc' } }, body: { name: 'ABC Company', type: 'COMPANY', legalInfo: { legalName: 'ABC GmbH' }, customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }], entitiesAddresses: [{ id: 'hq' }, { id: 'wh' }], approvalGroup: [{ id: 'ca1' }] } });
+    const approval = await setup.PUT(LEGAL_ENTITY, {
+      params: { path: { tenant, legalEntityId: 'abc' } },
+      body: {
+        name: 'ABC Company',
+        type: 'COMPANY',
+        legalInfo: { legalName: 'ABC GmbH' },
+        customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }],
+        entitiesAddresses: [{ id: 'hq' }, { id: 'wh' }],
+        approvalGroup: [{ id: 'ca1' }],
+      },
+    });
     expect(approval.response.status).toBe(204);
 
     const { data, response } = await read.GET(ONE, one('ca1'));
@@ -122,11 +193,32 @@ describe('customer management: contact assignments and the customer data sync', 
         legalInfo: { legalName: 'ABC GmbH' },
         customerGroups: [{ id: 'cg1', name: { en: 'Group 1' } }],
         entitiesAddresses: [
-          { id: 'hq', name: 'Main HQ', type: 'HEADQUARTER', contactDetails: { city: 'South Bend', countryCode: 'US' }, mixins: {}, metadata: expectedMetadata(1) },
-          { id: 'wh', name: 'Main Warehouse', type: 'WAREHOUSE', contactDetails: { city: 'Hamburg' }, mixins: {}, metadata: expectedMetadata(1) },
+          {
+            id: 'hq',
+            name: 'Main HQ',
+            type: 'HEADQUARTER',
+            contactDetails: { city: 'South Bend', countryCode: 'US' },
+            mixins: {},
+            metadata: expectedMetadata(1),
+          },
+          {
+            id: 'wh',
+            name: 'Main Warehouse',
+            type: 'WAREHOUSE',
+            contactDetails: { city: 'Hamburg' },
+            mixins: {},
+            metadata: expectedMetadata(1),
+          },
         ],
         approvalGroup: [
-          { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com', phone: '+1 555' }, type: 'CONTACT', primary: false, metadata: expectedMetadata(1) },
+          {
+            id: 'ca1',
+            legalEntity: { id: 'abc' },
+            customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com', phone: '+1 555' },
+            type: 'CONTACT',
+            primary: false,
+            metadata: expectedMetadata(1),
+          },
         ],
         mixins: {},
         metadata: expectedMetadata(2),
@@ -139,9 +231,26 @@ describe('customer management: contact assignments and the customer data sync', 
     });
 
     // A customer the service holds no data for is shown by id only.
-    await create({ id: 'ca-unknown', legalEntity: { id: 'xyz' }, customer: { id: 'stranger' }, type: 'BILLING', primary: true });
-    const unknown = await read.GET(ONE, { params: { path: { tenant, contactAssignmentId: 'ca-unknown' }, query: { fields: 'customer,type,primary,legalEntity.entitiesAddresses.name' } } });
-    expect(unknown.data).toEqual({ id: 'ca-unknown', customer: { id: 'stranger' }, type: 'BILLING', primary: true, legalEntity: { entitiesAddresses: [{ name: 'Main Warehouse' }] } });
+    await create({
+      id: 'ca-unknown',
+      legalEntity: { id: 'xyz' },
+      customer: { id: 'stranger' },
+      type: 'BILLING',
+      primary: true,
+    });
+    const unknown = await read.GET(ONE, {
+      params: {
+        path: { tenant, contactAssignmentId: 'ca-unknown' },
+        query: { fields: 'customer,type,primary,legalEntity.entitiesAddresses.name' },
+      },
+    });
+    expect(unknown.data).toEqual({
+      id: 'ca-unknown',
+      customer: { id: 'stranger' },
+      type: 'BILLING',
+      primary: true,
+      legalEntity: { entitiesAddresses: [{ name: 'Main Warehouse' }] },
+    });
 
     // Customer data removed by the sync: the assignment stays and shows the id only.
     await manage.PUT(CUSTOMERS, { ...path, body: [{ id: 'short-lived', firstName: 'Short' }] });
@@ -169,27 +278,62 @@ describe('customer management: contact assignments and the customer data sync', 
   });
 
   it('PUT creates (201 with id), replaces (204), checks metadata.version (409) and its input (400)', async () => {
-    const body: ContactAssignmentUpdate = { legalEntity: { id: 'abc' }, customer: { id: 'jane' }, type: 'LOGISTICS', primary: true };
+    const body: ContactAssignmentUpdate = {
+      legalEntity: { id: 'abc' },
+      customer: { id: 'jane' },
+      type: 'LOGISTICS',
+      primary: true,
+    };
     const created = await manage.PUT(ONE, { ...one('ca-put'), body });
     expect(created.response.status).toBe(201);
     expect(created.data).toEqual({ id: 'ca-put' });
 
-    const moved = await manage.PUT(ONE, { ...one('ca-put'), body: { legalEntity: { id: 'xyz' }, customer: { id: 'jane' }, type: 'BILLING', metadata: { version: 1 } } });
+    const moved = await manage.PUT(ONE, {
+      ...one('ca-put'),
+      body: { legalEntity: { id: 'xyz' }, customer: { id: 'jane' }, type: 'BILLING', metadata: { version: 1 } },
+    });
     expect(moved.response.status).toBe(204);
-    expect(await stored('ca-put')).toEqual([{ legal_entity_id: 'xyz', customer_id: 'jane', type: 'BILLING', primary: false, mixins: {}, version: 2 }]);
+    expect(await stored('ca-put')).toEqual([
+      { legal_entity_id: 'xyz', customer_id: 'jane', type: 'BILLING', primary: false, mixins: {}, version: 2 },
+    ]);
 
     // A GET-modify-PUT round trip works: the embedded documents are read back by their ids.
     const current = await read.GET(ONE, one('ca-put'));
-    expect((await manage.PUT(ONE, { ...one('ca-put'), body: { ...(current.data as ContactAssignmentUpdate), mixins: { note: { text: 'round trip' } } } })).response.status).toBe(204);
-    expect(await stored('ca-put')).toEqual([{ legal_entity_id: 'xyz', customer_id: 'jane', type: 'BILLING', primary: false, mixins: { note: { text: 'round trip' } }, version: 3 }]);
+    expect(
+      (
+        await manage.PUT(ONE, {
+          ...one('ca-put'),
+          body: { ...(current.data as ContactAssignmentUpdate), mixins: { note: { text: 'round trip' } } },
+        })
+      ).response.status,
+    ).toBe(204);
+    expect(await stored('ca-put')).toEqual([
+      {
+        legal_entity_id: 'xyz',
+        customer_id: 'jane',
+        type: 'BILLING',
+        primary: false,
+        mixins: { note: { text: 'round trip' } },
+        version: 3,
+      },
+    ]);
 
     const stale = await manage.PUT(ONE, { ...one('ca-put'), body: { ...body, metadata: { version: 1 } } });
     expect(stale.response.status).toBe(409);
     expect(stale.error).toMatchObject({ code: 409, resourceId: 'ca-put', message: expect.stringMatching(/version/) });
     expect(await stored('ca-put')).toMatchObject([{ legal_entity_id: 'xyz', version: 3 }]);
 
-    expectBadRequest(await manage.PUT(ONE, { ...one('ca-put'), body: { legalEntity: { id: 'xyz' }, customer: { id: 'jane' } } as ContactAssignmentUpdate }), 'type');
-    expectBadRequest(await manage.PUT(ONE, { ...one('ca-put'), body: { ...body, legalEntity: { id: 'ghost' } } }), 'legalEntity.id');
+    expectBadRequest(
+      await manage.PUT(ONE, {
+        ...one('ca-put'),
+        body: { legalEntity: { id: 'xyz' }, customer: { id: 'jane' } } as ContactAssignmentUpdate,
+      }),
+      'type',
+    );
+    expectBadRequest(
+      await manage.PUT(ONE, { ...one('ca-put'), body: { ...body, legalEntity: { id: 'ghost' } } }),
+      'legalEntity.id',
+    );
     expectBadRequest(await manage.PUT(ONE, { ...one('bad id'), body }), 'contactAssignmentId');
     expect(await stored('ca-put')).toMatchObject([{ legal_entity_id: 'xyz', version: 3 }]);
   });
@@ -217,7 +361,9 @@ describe('customer management: contact assignments and the customer data sync', 
       expect(await ids({ primary: true })).toEqual(['ca-unknown']);
       expect(await ids({ primary: false, 'legalEntity.id': 'xyz' })).toEqual(['ca-put', 'ca-short']);
       for (const query of [{ type: 'FRIEND' }, { primary: 'yes' }]) {
-        expect((await read.GET(LIST, { params: { path: { tenant }, query: query as never } })).response.status).toBe(400);
+        expect((await read.GET(LIST, { params: { path: { tenant }, query: query as never } })).response.status).toBe(
+          400,
+        );
       }
     });
 
@@ -230,23 +376,40 @@ describe('customer management: contact assignments and the customer data sync', 
       expect(await ids({ q: 'legalEntity.name:~abc' })).toEqual(['ca1']);
       expect(await ids({ q: 'legalEntity.legalInfo.legalName:"ABC GmbH"' })).toEqual(['ca1']);
       expect(await ids({ q: 'legalEntity.customerGroups.id:cg1' })).toEqual(['ca1']);
-      expect(await ids({ q: 'legalEntity.customerGroups.id:missing legalEntity.entitiesAddresses.id:wh' })).toEqual(['ca-put', 'ca-short', 'ca-unknown']);
+      expect(await ids({ q: 'legalEntity.customerGroups.id:missing legalEntity.entitiesAddresses.id:wh' })).toEqual([
+        'ca-put',
+        'ca-short',
+        'ca-unknown',
+      ]);
       expect(await ids({ q: 'type:(BILLING,CONTACT) mixins.note.text:hi' })).toEqual(['ca1']);
       expect(await ids({ q: 'metadata.version:3' })).toEqual(['ca-put']);
       expect(await ids({ q: 'mixins.note.text:~trip' })).toEqual(['ca-put']);
-      expect((await read.GET(LIST, { params: { path: { tenant }, query: { q: 'customer.age:3' } } })).response.status).toBe(400);
+      expect(
+        (await read.GET(LIST, { params: { path: { tenant }, query: { q: 'customer.age:3' } } })).response.status,
+      ).toBe(400);
     });
 
     it('sorts, pages, projects and counts on request', async () => {
-      expect(await ids({ sort: 'legalEntity.name:desc,customer.id' })).toEqual(['ca-put', 'ca-short', 'ca-unknown', 'ca1']);
+      expect(await ids({ sort: 'legalEntity.name:desc,customer.id' })).toEqual([
+        'ca-put',
+        'ca-short',
+        'ca-unknown',
+        'ca1',
+      ]);
       expect(await ids({ sort: 'type,id:desc' })).toEqual(['ca-unknown', 'ca-put', 'ca1', 'ca-short']);
-      const page = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 2, pageNumber: 2, fields: 'customer.id' } }, headers: { 'X-Total-Count': 'true' } });
+      const page = await read.GET(LIST, {
+        params: { path: { tenant }, query: { pageSize: 2, pageNumber: 2, fields: 'customer.id' } },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(page.data).toEqual([
         { id: 'ca-unknown', customer: { id: 'stranger' } },
         { id: 'ca1', customer: { id: 'john' } },
       ]);
       expect(page.response.headers.get('X-Total-Count')).toBe('4');
-      const beyond = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 16, pageNumber: 3 } }, headers: { 'X-Total-Count': 'true' } });
+      const beyond = await read.GET(LIST, {
+        params: { path: { tenant }, query: { pageSize: 16, pageNumber: 3 } },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(beyond.data).toEqual([]);
       expect(beyond.response.headers.get('X-Total-Count')).toBe('4');
     });
@@ -256,7 +419,9 @@ describe('customer management: contact assignments and the customer data sync', 
     const deleted = await manage.DELETE(ONE, one('ca1'));
     expect(deleted.response.status).toBe(204);
     expect(await stored('ca1')).toEqual([]);
-    expect(await db.sql(`SELECT approval_group, version FROM legal_entity WHERE id = 'abc'`)).toEqual([{ approval_group: [], version: 3 }]);
+    expect(await db.sql(`SELECT approval_group, version FROM legal_entity WHERE id = 'abc'`)).toEqual([
+      { approval_group: [], version: 3 },
+    ]);
     const again = await manage.DELETE(ONE, one('ca1'));
     expect(again.response.status).toBe(404);
     expect(again.error).toMatchObject({ code: 404, resourceId: 'ca1' });

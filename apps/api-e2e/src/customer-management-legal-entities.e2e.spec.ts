@@ -36,16 +36,27 @@ describe('customer management: legal entities', () => {
   let manage: ApiClient;
   let read: ApiClient;
   let db: ReturnType<typeof database>;
-  const stored = (id: string) => db.sql('SELECT name, type, parent_id, entities_addresses, approval_group, version FROM legal_entity WHERE tenant = $1 AND id = $2', [tenant, id]);
+  const stored = (id: string) =>
+    db.sql(
+      'SELECT name, type, parent_id, entities_addresses, approval_group, version FROM legal_entity WHERE tenant = $1 AND id = $2',
+      [tenant, id],
+    );
   const create = async (body: LegalEntityCreate) => {
     const { response, error } = await manage.POST(LIST, { params: { path: { tenant } }, body });
     expect(error).toBeUndefined();
     expect(response.status).toBe(201);
   };
   const put = (id: string, body: LegalEntityUpdate) => manage.PUT(ONE, { ...one(id), body });
-  const location = (id: string, name: string) => db.sql(`INSERT INTO location (tenant, id, name, type, contact_details, version) VALUES ($1, $2, $3, 'OFFICE', '{"city":"Berlin"}', 1)`, [tenant, id, name]);
+  const location = (id: string, name: string) =>
+    db.sql(
+      `INSERT INTO location (tenant, id, name, type, contact_details, version) VALUES ($1, $2, $3, 'OFFICE', '{"city":"Berlin"}', 1)`,
+      [tenant, id, name],
+    );
   const assignment = (id: string, legalEntityId: string, customerId: string) =>
-    db.sql(`INSERT INTO contact_assignment (tenant, id, legal_entity_id, customer_id, type, "primary", version) VALUES ($1, $2, $3, $4, 'BILLING', true, 1)`, [tenant, id, legalEntityId, customerId]);
+    db.sql(
+      `INSERT INTO contact_assignment (tenant, id, legal_entity_id, customer_id, type, "primary", version) VALUES ($1, $2, $3, $4, 'BILLING', true, 1)`,
+      [tenant, id, legalEntityId, customerId],
+    );
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -54,7 +65,10 @@ describe('customer management: legal entities', () => {
     read = await e2e.client([Scopes.legalEntityRead]);
     await location('hq', 'Main HQ');
     await location('wh', 'Main Warehouse');
-    await db.sql(`INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'john', 'John', 'Doe', 'john@example.com', 1)`, [tenant]);
+    await db.sql(
+      `INSERT INTO customer (tenant, id, first_name, last_name, email, version) VALUES ($1, 'john', 'John', 'Doe', 'john@example.com', 1)`,
+      [tenant],
+    );
   });
   afterAll(() => e2e.server.close());
 
@@ -62,11 +76,29 @@ describe('customer management: legal entities', () => {
     const created = await manage.POST(LIST, { params: { path: { tenant } }, body: ABC });
     expect(created.response.status).toBe(201);
     expect(created.data).toEqual({ id: 'abc' });
-    expect(await stored('abc')).toEqual([{ name: 'ABC Company', type: 'COMPANY', parent_id: null, entities_addresses: ['hq', 'wh'], approval_group: [], version: 1 }]);
+    expect(await stored('abc')).toEqual([
+      {
+        name: 'ABC Company',
+        type: 'COMPANY',
+        parent_id: null,
+        entities_addresses: ['hq', 'wh'],
+        approval_group: [],
+        version: 1,
+      },
+    ]);
 
     await assignment('ca1', 'abc', 'john');
     await assignment('ca2', 'abc', 'unknown-customer');
-    expect((await put('abc', { ...ABC, type: 'COMPANY', entitiesAddresses: [{ id: 'wh' }], approvalGroup: [{ id: 'ca1' }, { id: 'ca2' }] })).response.status).toBe(204);
+    expect(
+      (
+        await put('abc', {
+          ...ABC,
+          type: 'COMPANY',
+          entitiesAddresses: [{ id: 'wh' }],
+          approvalGroup: [{ id: 'ca1' }, { id: 'ca2' }],
+        })
+      ).response.status,
+    ).toBe(204);
 
     const { data, response } = await read.GET(ONE, one('abc'));
     expect(response.status).toBe(200);
@@ -77,10 +109,33 @@ describe('customer management: legal entities', () => {
       legalInfo: ABC.legalInfo,
       accountLimit: { currency: 'EUR', value: 1000.99 },
       customerGroups: ABC.customerGroups,
-      entitiesAddresses: [{ id: 'wh', name: 'Main Warehouse', type: 'OFFICE', contactDetails: { city: 'Berlin' }, mixins: {}, metadata: expectedMetadata(1) }],
+      entitiesAddresses: [
+        {
+          id: 'wh',
+          name: 'Main Warehouse',
+          type: 'OFFICE',
+          contactDetails: { city: 'Berlin' },
+          mixins: {},
+          metadata: expectedMetadata(1),
+        },
+      ],
       approvalGroup: [
-        { id: 'ca1', legalEntity: { id: 'abc' }, customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com' }, type: 'BILLING', primary: true, metadata: expectedMetadata(1) },
-        { id: 'ca2', legalEntity: { id: 'abc' }, customer: { id: 'unknown-customer' }, type: 'BILLING', primary: true, metadata: expectedMetadata(1) },
+        {
+          id: 'ca1',
+          legalEntity: { id: 'abc' },
+          customer: { id: 'john', name: 'John', surname: 'Doe', email: 'john@example.com' },
+          type: 'BILLING',
+          primary: true,
+          metadata: expectedMetadata(1),
+        },
+        {
+          id: 'ca2',
+          legalEntity: { id: 'abc' },
+          customer: { id: 'unknown-customer' },
+          type: 'BILLING',
+          primary: true,
+          metadata: expectedMetadata(1),
+        },
       ],
       restrictions: ['US'],
       mixins: ABC.mixins,
@@ -90,13 +145,26 @@ describe('customer management: legal entities', () => {
     // A GET-modify-PUT round trip works: expanded references are read back by their ids, read-only fields are ignored.
     const roundTrip = await put('abc', { ...(data as LegalEntityUpdate), name: 'ABC Company' });
     expect(roundTrip.response.status).toBe(204);
-    expect(await stored('abc')).toEqual([{ name: 'ABC Company', type: 'COMPANY', parent_id: null, entities_addresses: ['wh'], approval_group: ['ca1', 'ca2'], version: 3 }]);
+    expect(await stored('abc')).toEqual([
+      {
+        name: 'ABC Company',
+        type: 'COMPANY',
+        parent_id: null,
+        entities_addresses: ['wh'],
+        approval_group: ['ca1', 'ca2'],
+        version: 3,
+      },
+    ]);
 
-    const projected = await read.GET(ONE, { params: { path: { tenant, legalEntityId: 'abc' }, query: { fields: 'name,entitiesAddresses.name' } } });
+    const projected = await read.GET(ONE, {
+      params: { path: { tenant, legalEntityId: 'abc' }, query: { fields: 'name,entitiesAddresses.name' } },
+    });
     expect(projected.data).toEqual({ id: 'abc', name: 'ABC Company', entitiesAddresses: [{ name: 'Main Warehouse' }] });
     const generated = await manage.POST(LIST, { params: { path: { tenant } }, body: { name: 'Generated Inc' } });
     expect(generated.data?.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(await stored(generated.data?.id ?? '')).toMatchObject([{ type: 'COMPANY', entities_addresses: [], approval_group: [] }]);
+    expect(await stored(generated.data?.id ?? '')).toMatchObject([
+      { type: 'COMPANY', entities_addresses: [], approval_group: [] },
+    ]);
   });
 
   it('POST answers 409 for an existing id and 400 for invalid bodies and unknown references', async () => {
@@ -105,20 +173,32 @@ describe('customer management: legal entities', () => {
     expect(duplicate.error).toMatchObject({ code: 409, resourceId: 'abc' });
     expect(await stored('abc')).toMatchObject([{ name: 'ABC Company' }]);
 
-    const post = (body: unknown) => manage.POST(LIST, { params: { path: { tenant } }, body: body as LegalEntityCreate });
+    const post = (body: unknown) =>
+      manage.POST(LIST, { params: { path: { tenant } }, body: body as LegalEntityCreate });
     expectBadRequest(await post({ id: 'x', type: 'COMPANY' }), 'name');
     expectBadRequest(await post({ id: 'a.b', name: 'X' }), 'id');
     expectBadRequest(await post({ name: 'X', type: 'PARTNERSHIP' }), 'type');
     expectBadRequest(await post({ name: 'X', accountLimit: { value: -1 } }), 'accountLimit.value');
-    expectBadRequest(await post({ name: 'X', legalInfo: { registrationDate: '2022-13-01' } }), 'legalInfo.registrationDate');
+    expectBadRequest(
+      await post({ name: 'X', legalInfo: { registrationDate: '2022-13-01' } }),
+      'legalInfo.registrationDate',
+    );
     expectBadRequest(await post({ name: 'X', restrictions: ['US', 'DE'] }), 'restrictions');
     expectBadRequest(await post({ name: 'X', customerGroups: [{ name: { en: 'no id' } }] }), 'customerGroups.0.id');
-    expectBadRequest(await post({ name: 'X', entitiesAddresses: [{ id: 'hq' }, { id: 'nowhere' }] }), 'entitiesAddresses', /nowhere/);
+    expectBadRequest(
+      await post({ name: 'X', entitiesAddresses: [{ id: 'hq' }, { id: 'nowhere' }] }),
+      'entitiesAddresses',
+      /nowhere/,
+    );
     expectBadRequest(await post({ name: 'X', approvalGroup: [{ id: 'ca-missing' }] }), 'approvalGroup', /ca-missing/);
     expectBadRequest(await post({ name: 'X', type: 'SUBSIDIARY' }), 'parentId', /needs a parentId/);
     expectBadRequest(await post({ name: 'X', type: 'SUBSIDIARY', parentId: 'ghost' }), 'parentId', /does not exist/);
     expectBadRequest(await post({ name: 'X', type: 'COMPANY', parentId: 'abc' }), 'parentId', /COMPANY/);
-    expectBadRequest(await post({ id: 'selfish', name: 'X', type: 'SUBSIDIARY', parentId: 'selfish' }), 'parentId', /own parent/);
+    expectBadRequest(
+      await post({ id: 'selfish', name: 'X', type: 'SUBSIDIARY', parentId: 'selfish' }),
+      'parentId',
+      /own parent/,
+    );
     expect(await db.sql('SELECT count(*)::int AS n FROM legal_entity')).toEqual([{ n: 2 }]);
   });
 
@@ -126,7 +206,13 @@ describe('customer management: legal entities', () => {
     beforeAll(async () => {
       await create({ id: 'company_a', name: 'Company A' });
       await create({ id: 'company_b', name: 'Company B', type: 'SUBSIDIARY', parentId: 'company_a' });
-      await create({ id: 'company_c', name: 'Company C', type: 'SUBSIDIARY', parentId: 'company_b', entitiesAddresses: [{ id: 'hq' }] });
+      await create({
+        id: 'company_c',
+        name: 'Company C',
+        type: 'SUBSIDIARY',
+        parentId: 'company_b',
+        entitiesAddresses: [{ id: 'hq' }],
+      });
     });
 
     it('GET parent-hierarchy lists the entity and its ancestors, nearest first (404 when absent)', async () => {
@@ -145,7 +231,11 @@ describe('customer management: legal entities', () => {
     });
 
     it('rejects parents that would form a cycle (A->B->A, deeper cycles, self-parent) and changes nothing', async () => {
-      const subsidiaryOf = (name: string, parentId: string): LegalEntityUpdate => ({ name, type: 'SUBSIDIARY', parentId });
+      const subsidiaryOf = (name: string, parentId: string): LegalEntityUpdate => ({
+        name,
+        type: 'SUBSIDIARY',
+        parentId,
+      });
       expectBadRequest(await put('company_a', subsidiaryOf('Company A', 'company_b')), 'parentId', /cycle/);
       expectBadRequest(await put('company_a', subsidiaryOf('Company A', 'company_c')), 'parentId', /cycle/);
       expectBadRequest(await put('company_b', subsidiaryOf('Company B', 'company_b')), 'parentId', /own parent/);
@@ -155,7 +245,11 @@ describe('customer management: legal entities', () => {
       // Moving a subsidiary under a sibling branch is fine.
       await create({ id: 'company_d', name: 'Company D', type: 'SUBSIDIARY', parentId: 'company_a' });
       expect((await put('company_c', subsidiaryOf('Company C', 'company_d'))).response.status).toBe(204);
-      expect((await read.GET(HIERARCHY, one('company_c'))).data?.map((entity) => entity.id)).toEqual(['company_c', 'company_d', 'company_a']);
+      expect((await read.GET(HIERARCHY, one('company_c'))).data?.map((entity) => entity.id)).toEqual([
+        'company_c',
+        'company_d',
+        'company_a',
+      ]);
     });
   });
 
@@ -189,11 +283,22 @@ describe('customer management: legal entities', () => {
         name: 'ABC Subsidiary',
         type: 'SUBSIDIARY',
         parentId: 'abc',
-        legalInfo: { legalName: 'ABC Sub Ltd', registrationDate: '2023-06-01', registrationAgency: 'Sub reg agency', countryOfRegistration: 'GB', registrationId: 'REG-2', taxRegistrationNumber: '4311' },
+        legalInfo: {
+          legalName: 'ABC Sub Ltd',
+          registrationDate: '2023-06-01',
+          registrationAgency: 'Sub reg agency',
+          countryOfRegistration: 'GB',
+          registrationId: 'REG-2',
+          taxRegistrationNumber: '4311',
+        },
         accountLimit: { currency: 'GBP', value: 200 },
         mixins: { erp: { number: 7 } },
       });
-      await create({ id: 'xyz', name: 'XYZ Trading', legalInfo: { legalName: 'XYZ Trading SA', countryOfRegistration: 'FR' } });
+      await create({
+        id: 'xyz',
+        name: 'XYZ Trading',
+        legalInfo: { legalName: 'XYZ Trading SA', countryOfRegistration: 'FR' },
+      });
       await assignment('ca-john', 'abc-sub', 'c1');
       await assignment('ca-john-2', 'xyz', 'c1');
       await assignment('ca-other', 'abc', 'c2');
@@ -226,7 +331,9 @@ describe('customer management: legal entities', () => {
       expect(await ids({ q: 'legalInfo.countryOfRegistration:(DE,FR)' })).toEqual(['abc', 'xyz']);
       expect(await ids({ q: 'accountLimit.value:>500' })).toEqual(['abc']);
       expect(await ids({ q: 'accountLimit.currency:GBP' })).toEqual(['abc-sub']);
-      expect(await ids({ q: 'legalInfo.registrationDate:(>="2023-01-01T00:00:00Z" AND <"2024-01-01T00:00:00Z")' })).toEqual(['abc-sub']);
+      expect(
+        await ids({ q: 'legalInfo.registrationDate:(>="2023-01-01T00:00:00Z" AND <"2024-01-01T00:00:00Z")' }),
+      ).toEqual(['abc-sub']);
       expect(await ids({ q: 'parentId:null' })).toEqual(['abc', 'xyz']);
       expect(await ids({ q: 'mixins.erp.number:7' })).toEqual(['abc-sub']);
       expect(await ids({ q: 'name:~^ABC type:COMPANY metadata.version:1' })).toEqual(['abc']);
@@ -247,17 +354,31 @@ describe('customer management: legal entities', () => {
 
     it('sorts, pages, projects and counts on request', async () => {
       expect(await ids({ sort: 'legalInfo.countryOfRegistration:desc' })).toEqual(['abc-sub', 'xyz', 'abc']);
-      const page = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 2, pageNumber: 2, fields: 'name' } }, headers: { 'X-Total-Count': 'true' } });
+      const page = await read.GET(LIST, {
+        params: { path: { tenant }, query: { pageSize: 2, pageNumber: 2, fields: 'name' } },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(page.data).toEqual([{ id: 'xyz', name: 'XYZ Trading' }]);
       expect(page.response.headers.get('X-Total-Count')).toBe('3');
-      for (const query of [{ q: 'unknown:1' }, { q: 'accountLimit.value:abc' }, { sort: 'customerGroups' }, { sort: 'customerGroups.id' }, { pageSize: 1001 }, { type: 'PARTNERSHIP' }]) {
+      for (const query of [
+        { q: 'unknown:1' },
+        { q: 'accountLimit.value:abc' },
+        { sort: 'customerGroups' },
+        { sort: 'customerGroups.id' },
+        { pageSize: 1001 },
+        { type: 'PARTNERSHIP' },
+      ]) {
         const { response } = await read.GET(LIST, { params: { path: { tenant }, query: query as never } });
         expect(response.status).toBe(400);
       }
     });
 
     it('POST search takes q in the body, the filters in the query string, and answers like the list', async () => {
-      const { data, response } = await read.POST(SEARCH, { params: { path: { tenant }, query: { name: 'abc' } }, body: { q: 'legalInfo.countryOfRegistration:GB' }, headers: { 'X-Total-Count': 'true' } });
+      const { data, response } = await read.POST(SEARCH, {
+        params: { path: { tenant }, query: { name: 'abc' } },
+        body: { q: 'legalInfo.countryOfRegistration:GB' },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('X-Total-Count')).toBe('1');
       expect(data?.map((entity) => entity.id)).toEqual(['abc-sub']);
@@ -272,7 +393,11 @@ describe('customer management: legal entities', () => {
       const customer = await e2e.client([Scopes.legalEntityReadOwn], { customerId: 'c1' });
       expect(await ids({}, customer)).toEqual(['abc-sub', 'xyz']);
       expect(await ids({ q: 'type:COMPANY' }, customer)).toEqual(['xyz']);
-      const searched = await customer.POST(SEARCH, { params: { path: { tenant } }, body: { q: 'name:~ABC' }, headers: { 'X-Total-Count': 'true' } });
+      const searched = await customer.POST(SEARCH, {
+        params: { path: { tenant } },
+        body: { q: 'name:~ABC' },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(searched.data?.map((entity) => entity.id)).toEqual(['abc-sub']);
       expect(searched.response.headers.get('X-Total-Count')).toBe('1');
       const stranger = await e2e.client([Scopes.legalEntityReadOwn], { customerId: 'nobody' });
@@ -288,7 +413,9 @@ describe('customer management: legal entities', () => {
     const deleted = await manage.DELETE(ONE, one('abc'));
     expect(deleted.response.status).toBe(204);
     expect(await db.sql('SELECT id FROM legal_entity ORDER BY id')).toEqual([{ id: 'other' }, { id: 'xyz' }]);
-    expect(await db.sql('SELECT id, legal_entity_id FROM contact_assignment ORDER BY id')).toEqual([{ id: 'ca-john-2', legal_entity_id: 'xyz' }]);
+    expect(await db.sql('SELECT id, legal_entity_id FROM contact_assignment ORDER BY id')).toEqual([
+      { id: 'ca-john-2', legal_entity_id: 'xyz' },
+    ]);
     // The removed contact assignments leave other approval groups, which get a new version.
     expect(await stored('other')).toMatchObject([{ approval_group: ['ca-john-2'], version: 3 }]);
     expect(await db.sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
@@ -303,7 +430,9 @@ describe('customer management: legal entities', () => {
     expect((await e2e.anonymous.GET(LIST, { params: { path: { tenant } } })).response.status).toBe(401);
     expect((await read.DELETE(ONE, one('xyz'))).response.status).toBe(403);
     const locations = await e2e.client([Scopes.locationManage]);
-    expect((await locations.POST(LIST, { params: { path: { tenant } }, body: { name: 'X' } })).response.status).toBe(403);
+    expect((await locations.POST(LIST, { params: { path: { tenant } }, body: { name: 'X' } })).response.status).toBe(
+      403,
+    );
     expect(await stored('xyz')).toHaveLength(1);
   });
 });

@@ -33,7 +33,11 @@ describe('customer management: locations', () => {
   let manage: ApiClient;
   let read: ApiClient;
   let db: ReturnType<typeof database>;
-  const stored = (id: string) => db.sql('SELECT name, type, contact_details, mixins, metadata_mixins, version FROM location WHERE tenant = $1 AND id = $2', [tenant, id]);
+  const stored = (id: string) =>
+    db.sql(
+      'SELECT name, type, contact_details, mixins, metadata_mixins, version FROM location WHERE tenant = $1 AND id = $2',
+      [tenant, id],
+    );
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -47,12 +51,26 @@ describe('customer management: locations', () => {
     const created = await manage.POST(LIST, { params: { path: { tenant } }, body: HQ });
     expect(created.response.status).toBe(201);
     expect(created.data).toEqual({ id: 'hq' });
-    expect(await stored('hq')).toEqual([{ name: 'Main HQ', type: 'HEADQUARTER', contact_details: HQ.contactDetails, mixins: HQ.mixins, metadata_mixins: HQ.metadata?.mixins, version: 1 }]);
+    expect(await stored('hq')).toEqual([
+      {
+        name: 'Main HQ',
+        type: 'HEADQUARTER',
+        contact_details: HQ.contactDetails,
+        mixins: HQ.mixins,
+        metadata_mixins: HQ.metadata?.mixins,
+        version: 1,
+      },
+    ]);
 
-    const generated = await manage.POST(LIST, { params: { path: { tenant } }, body: { type: 'OFFICE', contactDetails: { city: 'Berlin' } } });
+    const generated = await manage.POST(LIST, {
+      params: { path: { tenant } },
+      body: { type: 'OFFICE', contactDetails: { city: 'Berlin' } },
+    });
     expect(generated.response.status).toBe(201);
     expect(generated.data?.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(await stored(generated.data?.id ?? '')).toMatchObject([{ name: null, type: 'OFFICE', contact_details: { city: 'Berlin' }, mixins: {}, version: 1 }]);
+    expect(await stored(generated.data?.id ?? '')).toMatchObject([
+      { name: null, type: 'OFFICE', contact_details: { city: 'Berlin' }, mixins: {}, version: 1 },
+    ]);
 
     const duplicate = await manage.POST(LIST, { params: { path: { tenant } }, body: { ...HQ, name: 'Other' } });
     expect(duplicate.response.status).toBe(409);
@@ -70,7 +88,11 @@ describe('customer management: locations', () => {
     for (const { body, field } of invalid) {
       const response = await manage.POST(LIST, { params: { path: { tenant } }, body: body as LocationCreate });
       expect(response.response.status).toBe(400);
-      expect(response.error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
+      expect(response.error).toMatchObject({
+        code: 400,
+        status: 'Bad Request',
+        details: expect.arrayContaining([expect.objectContaining({ field })]),
+      });
     }
     expect(await db.sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);
   });
@@ -87,7 +109,9 @@ describe('customer management: locations', () => {
       metadata: { ...expectedMetadata(1), mixins: HQ.metadata?.mixins },
     });
 
-    const projected = await read.GET(ONE, { params: { path: { tenant, locationId: 'hq' }, query: { fields: 'name,contactDetails.city' } } });
+    const projected = await read.GET(ONE, {
+      params: { path: { tenant, locationId: 'hq' }, query: { fields: 'name,contactDetails.city' } },
+    });
     expect(projected.data).toEqual({ id: 'hq', name: 'Main HQ', contactDetails: { city: 'South Bend' } });
 
     const absent = await read.GET(ONE, one('nope'));
@@ -96,17 +120,26 @@ describe('customer management: locations', () => {
   });
 
   it('PUT creates (201 with id), replaces (204), checks metadata.version (409) and the path id (400)', async () => {
-    const body = { name: 'Main Warehouse', type: 'WAREHOUSE' as const, contactDetails: { city: 'Hamburg', countryCode: 'DE' } };
+    const body = {
+      name: 'Main Warehouse',
+      type: 'WAREHOUSE' as const,
+      contactDetails: { city: 'Hamburg', countryCode: 'DE' },
+    };
     const created = await manage.PUT(ONE, { ...one('wh-1'), body });
     expect(created.response.status).toBe(201);
     expect(created.data).toEqual({ id: 'wh-1' });
 
-    const replaced = await manage.PUT(ONE, { ...one('wh-1'), body: { ...body, name: 'Old Warehouse', metadata: { version: 1 } } });
+    const replaced = await manage.PUT(ONE, {
+      ...one('wh-1'),
+      body: { ...body, name: 'Old Warehouse', metadata: { version: 1 } },
+    });
     expect(replaced.response.status).toBe(204);
     expect(await replaced.response.text()).toBe('');
     const after = await read.GET(ONE, one('wh-1'));
     expect(after.data).toMatchObject({ name: 'Old Warehouse', metadata: { version: 2 } });
-    expect(Date.parse(after.data?.metadata.modifiedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(after.data?.metadata.createdAt ?? ''));
+    expect(Date.parse(after.data?.metadata.modifiedAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(after.data?.metadata.createdAt ?? ''),
+    );
 
     const stale = await manage.PUT(ONE, { ...one('wh-1'), body: { ...body, name: 'Lost', metadata: { version: 1 } } });
     expect(stale.response.status).toBe(409);
@@ -115,7 +148,9 @@ describe('customer management: locations', () => {
 
     const unchecked = await manage.PUT(ONE, { ...one('wh-1'), body });
     expect(unchecked.response.status).toBe(204);
-    expect(await stored('wh-1')).toMatchObject([{ name: 'Main Warehouse', version: 3, contact_details: { city: 'Hamburg', countryCode: 'DE' } }]);
+    expect(await stored('wh-1')).toMatchObject([
+      { name: 'Main Warehouse', version: 3, contact_details: { city: 'Hamburg', countryCode: 'DE' } },
+    ]);
 
     const badId = await manage.PUT(ONE, { ...one('bad id'), body });
     expect(badId.response.status).toBe(400);
@@ -130,11 +165,31 @@ describe('customer management: locations', () => {
       await db.sql('DELETE FROM location');
       const locations: LocationCreate[] = [
         HQ,
-        { id: 'berlin', name: 'Berlin Office', type: 'OFFICE', contactDetails: { emails: ['berlin@firma.de'], phones: ['+49 30 1234'], addressLine1: 'Dircksenstraße 136', city: 'Berlin', state: 'Berlin', postcode: '10178', countryCode: 'DE' } },
-        { id: 'hamburg', name: 'Hamburg Warehouse', type: 'WAREHOUSE', contactDetails: { addressLine2: 'Hafenstraße 1', city: 'Hamburg', postcode: '20359', countryCode: 'DE' }, mixins: { extra: { floor: 1 } } },
+        {
+          id: 'berlin',
+          name: 'Berlin Office',
+          type: 'OFFICE',
+          contactDetails: {
+            emails: ['berlin@firma.de'],
+            phones: ['+49 30 1234'],
+            addressLine1: 'Dircksenstraße 136',
+            city: 'Berlin',
+            state: 'Berlin',
+            postcode: '10178',
+            countryCode: 'DE',
+          },
+        },
+        {
+          id: 'hamburg',
+          name: 'Hamburg Warehouse',
+          type: 'WAREHOUSE',
+          contactDetails: { addressLine2: 'Hafenstraße 1', city: 'Hamburg', postcode: '20359', countryCode: 'DE' },
+          mixins: { extra: { floor: 1 } },
+        },
         { id: 'munich', type: 'OFFICE', contactDetails: { city: 'München', countryCode: 'DE' } },
       ];
-      for (const body of locations) expect((await manage.POST(LIST, { params: { path: { tenant } }, body })).response.status).toBe(201);
+      for (const body of locations)
+        expect((await manage.POST(LIST, { params: { path: { tenant } }, body })).response.status).toBe(201);
     });
 
     const ids = async (query: Record<string, unknown>, headers: Record<string, string> = {}) => {
@@ -169,7 +224,10 @@ describe('customer management: locations', () => {
     it('filters with q on scalar, nested, mixin and metadata fields', async () => {
       expect(await ids({ q: 'type:WAREHOUSE' })).toEqual(['hamburg']);
       expect(await ids({ q: 'contactDetails.city:~(bend|burg)' })).toEqual(['hamburg', 'hq']);
-      expect(await ids({ q: 'contactDetails.countryCode:DE contactDetails.postcode:exists' })).toEqual(['berlin', 'hamburg']);
+      expect(await ids({ q: 'contactDetails.countryCode:DE contactDetails.postcode:exists' })).toEqual([
+        'berlin',
+        'hamburg',
+      ]);
       expect(await ids({ q: 'name:missing' })).toEqual(['munich']);
       expect(await ids({ q: 'mixins.extra.floor:>=2' })).toEqual(['hq']);
       expect(await ids({ q: 'id:(hq,munich)' })).toEqual(['hq', 'munich']);
@@ -185,7 +243,10 @@ describe('customer management: locations', () => {
 
     it('sorts, pages and counts on request', async () => {
       expect(await ids({ sort: 'contactDetails.city:desc' })).toEqual(['hq', 'munich', 'hamburg', 'berlin']);
-      const page = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 3, pageNumber: 2, sort: 'id' } }, headers: { 'X-Total-Count': 'true' } });
+      const page = await read.GET(LIST, {
+        params: { path: { tenant }, query: { pageSize: 3, pageNumber: 2, sort: 'id' } },
+        headers: { 'X-Total-Count': 'true' },
+      });
       expect(page.data?.map((location) => location.id)).toEqual(['munich']);
       expect(page.response.headers.get('X-Total-Count')).toBe('4');
       const uncounted = await read.GET(LIST, { params: { path: { tenant }, query: { pageSize: 1 } } });
@@ -195,7 +256,15 @@ describe('customer management: locations', () => {
     });
 
     it('answers 400 for bad q, sort, paging and filter values', async () => {
-      for (const query of [{ q: 'nope:1' }, { q: 'type:CASTLE' }, { q: 'name:(' }, { sort: 'contactDetails.emails' }, { pageSize: 0 }, { pageNumber: 'x' }, { type: 'CASTLE' }]) {
+      for (const query of [
+        { q: 'nope:1' },
+        { q: 'type:CASTLE' },
+        { q: 'name:(' },
+        { sort: 'contactDetails.emails' },
+        { pageSize: 0 },
+        { pageNumber: 'x' },
+        { type: 'CASTLE' },
+      ]) {
         const { response, error } = await read.GET(LIST, { params: { path: { tenant }, query: query as never } });
         expect(response.status).toBe(400);
         expect(error).toMatchObject({ code: 400, status: 'Bad Request' });

@@ -26,7 +26,9 @@ export const PRODUCTS_BULK = '/customer-segment/{tenant}/catalog/products/bulk' 
 /** The path parameters of one segment. */
 export const segmentPath = (segmentId: string) => ({ path: { tenant, segmentId } });
 
-export const segmentBody = (overrides: Partial<components['schemas']['SegmentCreation']> = {}): components['schemas']['SegmentCreation'] => ({
+export const segmentBody = (
+  overrides: Partial<components['schemas']['SegmentCreation']> = {},
+): components['schemas']['SegmentCreation'] => ({
   name: { en: 'Gold' },
   siteCode: 'main',
   ...overrides,
@@ -58,12 +60,26 @@ export interface StoredSegment {
 }
 
 /** `metadata` of a document as read: timestamps as ISO strings and the given version. */
-export const expectedMetadata = (version: number) => ({ version, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) });
+export const expectedMetadata = (version: number) => ({
+  version,
+  createdAt: expect.stringMatching(ISO),
+  modifiedAt: expect.stringMatching(ISO),
+});
 
 /** A 400 with the Emporix error body naming `field` (and a message matching `message`) among its details. */
-export function expectBadRequest(result: { response: Response; error?: unknown }, field: string, message?: RegExp): void {
+export function expectBadRequest(
+  result: { response: Response; error?: unknown },
+  field: string,
+  message?: RegExp,
+): void {
   expect(result.response.status).toBe(400);
-  expect(result.error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field, ...(message && { message: expect.stringMatching(message) }) })]) });
+  expect(result.error).toMatchObject({
+    code: 400,
+    status: 'Bad Request',
+    details: expect.arrayContaining([
+      expect.objectContaining({ field, ...(message && { message: expect.stringMatching(message) }) }),
+    ]),
+  });
 }
 
 function expectStatus(what: string, status: number, expected: number[], body?: unknown): void {
@@ -77,8 +93,10 @@ function expectAllOk(what: string, results: Array<{ code: number }> | undefined)
 
 /** SQL access to the test's own database: what is stored, and setup the API does not offer. */
 export function database(e2e: E2e) {
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => e2e.server.db.query(text, params);
-  const segmentRow = async (id: string): Promise<StoredSegment | undefined> => (await sql<StoredSegment>('SELECT * FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]))[0];
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
+    e2e.server.db.query(text, params);
+  const segmentRow = async (id: string): Promise<StoredSegment | undefined> =>
+    (await sql<StoredSegment>('SELECT * FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]))[0];
   return {
     sql,
     stored: segmentRow,
@@ -88,16 +106,27 @@ export function database(e2e: E2e) {
       if (!row) throw new Error(`segment ${id} is not stored`);
       return row;
     },
-    count: async (ids: string[]): Promise<number> => Number((await sql<{ n: string }>('SELECT count(*) AS n FROM segment WHERE tenant = $1 AND id = ANY($2)', [tenant, ids]))[0].n),
+    count: async (ids: string[]): Promise<number> =>
+      Number(
+        (
+          await sql<{ n: string }>('SELECT count(*) AS n FROM segment WHERE tenant = $1 AND id = ANY($2)', [
+            tenant,
+            ids,
+          ])
+        )[0].n,
+      ),
     /** Outbox events of one segment, oldest first. */
     events: (id: string) =>
-      sql<{ type: string; payload: Record<string, unknown> }>("SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.segment-%' AND payload->>'id' = $2 ORDER BY id", [tenant, id]),
+      sql<{ type: string; payload: Record<string, unknown> }>(
+        "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.segment-%' AND payload->>'id' = $2 ORDER BY id",
+        [tenant, id],
+      ),
     /** Outbox events of item assignments of one item, oldest first. */
     itemEvents: (itemId: string) =>
-      sql<{ type: string; payload: Record<string, unknown> }>("SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.item-assignment-%' AND payload->'item'->>'id' = $2 ORDER BY id", [
-        tenant,
-        itemId,
-      ]),
+      sql<{ type: string; payload: Record<string, unknown> }>(
+        "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.item-assignment-%' AND payload->'item'->>'id' = $2 ORDER BY id",
+        [tenant, itemId],
+      ),
     /** Outbox events of the customer and item assignments of one segment, oldest first. */
     assignmentEvents: (segmentId: string) =>
       sql<{ type: string; payload: Record<string, unknown> }>(
@@ -106,8 +135,15 @@ export function database(e2e: E2e) {
       ),
     /** A customer assignment row (B2C when `legalEntityId` is ''). */
     assignCustomer: (segmentId: string, customerId: string, legalEntityId = '') =>
-      sql('INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, version) VALUES ($1, $2, $3, $4, 1)', [tenant, segmentId, customerId, legalEntityId]),
-    assignItem: (segmentId: string, itemId: string) => sql("INSERT INTO item_assignment (tenant, segment_id, type, item_id, version) VALUES ($1, $2, 'PRODUCT', $3, 1)", [tenant, segmentId, itemId]),
+      sql(
+        'INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, version) VALUES ($1, $2, $3, $4, 1)',
+        [tenant, segmentId, customerId, legalEntityId],
+      ),
+    assignItem: (segmentId: string, itemId: string) =>
+      sql(
+        "INSERT INTO item_assignment (tenant, segment_id, type, item_id, version) VALUES ($1, $2, 'PRODUCT', $3, 1)",
+        [tenant, segmentId, itemId],
+      ),
     assignments: async (segmentId: string) => {
       const [row] = await sql<{ customers: string; items: string }>(
         'SELECT (SELECT count(*) FROM customer_assignment WHERE tenant = $1 AND segment_id = $2) AS customers, (SELECT count(*) FROM item_assignment WHERE tenant = $1 AND segment_id = $2) AS items',
@@ -126,19 +162,34 @@ export function fixtures(e2e: E2e, manage: ApiClient) {
     async segment(id: string, options: SegmentOptions = {}) {
       const { response, error } = await manage.POST(SEGMENTS, {
         params: { path: { tenant } },
-        body: { id, name: { en: id }, siteCode: options.siteCode ?? 'main', status: options.status ?? 'ACTIVE', ...(options.validity && { validity: options.validity }) },
+        body: {
+          id,
+          name: { en: id },
+          siteCode: options.siteCode ?? 'main',
+          status: options.status ?? 'ACTIVE',
+          ...(options.validity && { validity: options.validity }),
+        },
       });
       expectStatus(`create segment ${id}`, response.status, [201], error);
     },
     /** A B2C assignment, or B2B when `legalEntityId` is given. */
     async customer(segmentId: string, customerId: string, legalEntityId?: string) {
       const { response, error } = legalEntityId
-        ? await manage.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}', { params: { path: { tenant, segmentId, customerId, legalEntityId } }, body: {} })
-        : await manage.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}', { params: { path: { tenant, segmentId, customerId } }, body: {} });
+        ? await manage.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}', {
+            params: { path: { tenant, segmentId, customerId, legalEntityId } },
+            body: {},
+          })
+        : await manage.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}', {
+            params: { path: { tenant, segmentId, customerId } },
+            body: {},
+          });
       expectStatus(`assign ${customerId} to ${segmentId}`, response.status, [201, 204], error);
     },
     async item(segmentId: string, type: ItemType, itemId: string, body: components['schemas']['MixinsUpsert'] = {}) {
-      const { response, error } = await manage.PUT(ITEM, { params: { path: { tenant, segmentId, type, itemId } }, body });
+      const { response, error } = await manage.PUT(ITEM, {
+        params: { path: { tenant, segmentId, type, itemId } },
+        body,
+      });
       expectStatus(`assign ${type} ${itemId} to ${segmentId}`, response.status, [201, 204], error);
     },
     async categories(items: CategoryInput[]) {

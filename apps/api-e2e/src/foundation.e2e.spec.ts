@@ -33,11 +33,19 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
       body: `grant_type=client_credentials&client_id=dev-client&client_secret=dev-secret&scope=${encodeURIComponent(`tenant=testtenant ${Scopes.segmentRead}`)}`,
     });
     expect(form.status).toBe(200);
-    expect(await form.json()).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 14399, scope: `tenant=testtenant ${Scopes.segmentRead}` });
+    expect(await form.json()).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 14399,
+      scope: `tenant=testtenant ${Scopes.segmentRead}`,
+    });
 
     const json = await fetch(`${server.baseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('dev-client:dev-secret').toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from('dev-client:dev-secret').toString('base64')}`,
+      },
       body: JSON.stringify({ grant_type: 'client_credentials', scope: 'tenant=testtenant' }),
     });
     expect(json.status).toBe(200);
@@ -54,14 +62,28 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
   it('publishes the verification keys', async () => {
     const response = await get('/oauth/jwks');
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { keys: object[] }).keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256', kid: expect.any(String) });
+    expect(((await response.json()) as { keys: object[] }).keys[0]).toMatchObject({
+      kty: 'EC',
+      alg: 'ES256',
+      kid: expect.any(String),
+    });
   });
 
   it('answers 401 with the gateway fault body for missing, malformed, forged and expired tokens', async () => {
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ tenant: 'testtenant', scope: Scopes.segmentRead }).setProtectedHeader({ alg: 'ES256' }).setIssuer('urn:customer-segments:local-issuer').setExpirationTime('1h').sign(privateKey);
-    const expired = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
-    const otherIssuer = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead }, { issuer: 'https://elsewhere.example' });
+    const forged = await new SignJWT({ tenant: 'testtenant', scope: Scopes.segmentRead })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('urn:customer-segments:local-issuer')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const expired = await server.signToken(
+      { tenant: 'testtenant', scope: Scopes.segmentRead },
+      { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+    );
+    const otherIssuer = await server.signToken(
+      { tenant: 'testtenant', scope: Scopes.segmentRead },
+      { issuer: 'https://elsewhere.example' },
+    );
     const valid = await server.signToken({ tenant: 'testtenant', scope: Scopes.segmentRead });
     expect((await get('/probe/testtenant', { authorization: `Bearer ${valid}` })).status).toBe(200);
     const attempts: Array<Record<string, string>> = [
@@ -76,7 +98,9 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     for (const headers of attempts) {
       const response = await get('/probe/testtenant', headers);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
+      expect(await response.json()).toEqual({
+        fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } },
+      });
     }
   });
 
@@ -85,17 +109,27 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true });
 
-    const noScope = await get('/probe/testtenant', { authorization: `Bearer ${await server.token([Scopes.segmentManage])}` });
+    const noScope = await get('/probe/testtenant', {
+      authorization: `Bearer ${await server.token([Scopes.segmentManage])}`,
+    });
     expect(noScope.status).toBe(403);
-    expect(await noScope.json()).toMatchObject({ code: 403, status: 'Forbidden', message: expect.stringContaining(Scopes.segmentRead) });
+    expect(await noScope.json()).toMatchObject({
+      code: 403,
+      status: 'Forbidden',
+      message: expect.stringContaining(Scopes.segmentRead),
+    });
 
-    const otherTenant = await get('/probe/testtenant', { authorization: `Bearer ${await server.token([Scopes.segmentRead], { tenant: 'othertenant' })}` });
+    const otherTenant = await get('/probe/testtenant', {
+      authorization: `Bearer ${await server.token([Scopes.segmentRead], { tenant: 'othertenant' })}`,
+    });
     expect(otherTenant.status).toBe(403);
     expect(await otherTenant.json()).toMatchObject({ code: 403, resourceId: 'testtenant' });
   });
 
   it('answers 400 for an invalid tenant in the path', async () => {
-    const response = await get('/probe/NOT_A_TENANT', { authorization: `Bearer ${await server.token([Scopes.segmentRead])}` });
+    const response = await get('/probe/NOT_A_TENANT', {
+      authorization: `Bearer ${await server.token([Scopes.segmentRead])}`,
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 400, details: [{ field: 'tenant' }] });
   });
@@ -103,15 +137,31 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
   it('answers unknown routes, malformed JSON and oversized bodies with the Emporix error body', async () => {
     const unknown = await get('/no/such/route');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ code: 404, status: 'Not Found', message: 'The requested resource does not exist.' });
+    expect(await unknown.json()).toEqual({
+      code: 404,
+      status: 'Not Found',
+      message: 'The requested resource does not exist.',
+    });
 
-    const malformed = await fetch(`${server.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
+    const malformed = await fetch(`${server.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type":',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: 400, status: 'Bad Request' });
 
-    const huge = await fetch(`${server.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scope: 'x'.repeat(11 * 1024 * 1024) }) });
+    const huge = await fetch(`${server.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scope: 'x'.repeat(11 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({ code: 413, status: 'Payload Too Large', message: expect.stringMatching(/too large/i) });
+    expect(await huge.json()).toEqual({
+      code: 413,
+      status: 'Payload Too Large',
+      message: expect.stringMatching(/too large/i),
+    });
   });
 
   it('serves liveness and readiness without a token', async () => {
@@ -130,10 +180,20 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     const ui = await get('/api-docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
-    const document = (await (await get('/api-docs-json')).json()) as { components: { securitySchemes: Record<string, { flows: { clientCredentials: { tokenUrl: string; scopes: Record<string, string> } } }> }; paths: Record<string, Record<string, { operationId: string }>> };
+    const document = (await (await get('/api-docs-json')).json()) as {
+      components: {
+        securitySchemes: Record<
+          string,
+          { flows: { clientCredentials: { tokenUrl: string; scopes: Record<string, string> } } }
+        >;
+      };
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     const flow = document.components.securitySchemes.OAuth2.flows.clientCredentials;
     expect(flow.tokenUrl).toBe('/oauth/token');
-    expect(Object.keys(flow.scopes)).toEqual(expect.arrayContaining(['tenant=mytenant', Scopes.segmentRead, Scopes.locationManage]));
+    expect(Object.keys(flow.scopes)).toEqual(
+      expect.arrayContaining(['tenant=mytenant', Scopes.segmentRead, Scopes.locationManage]),
+    );
     expect(document.paths['/oauth/token'].post.operationId).toBe('POST-oauth-token');
   });
 });

@@ -7,13 +7,20 @@ type Node = components['schemas']['CategoryTreeNode'];
 
 /** A tree as `id*` (assigned) with nested children, to compare shapes at a glance. */
 const shape = (nodes: Node[] | undefined): unknown[] =>
-  (nodes ?? []).map((node) => (node.subcategories.length ? { [`${node.id}${node.isSegmentAssigned ? '*' : ''}`]: shape(node.subcategories) } : `${node.id}${node.isSegmentAssigned ? '*' : ''}`));
+  (nodes ?? []).map((node) =>
+    node.subcategories.length
+      ? { [`${node.id}${node.isSegmentAssigned ? '*' : ''}`]: shape(node.subcategories) }
+      : `${node.id}${node.isSegmentAssigned ? '*' : ''}`,
+  );
 
 describe('category trees of the customer segments', () => {
   let e2e: E2e;
   let customer: ApiClient;
-  const trees = (client: ApiClient, query: { siteCode?: string; legalEntityId?: string } = {}, header: Record<string, string> = {}) =>
-    client.GET(CATEGORY_TREES, { params: { path: { tenant }, query, header } });
+  const trees = (
+    client: ApiClient,
+    query: { siteCode?: string; legalEntityId?: string } = {},
+    header: Record<string, string> = {},
+  ) => client.GET(CATEGORY_TREES, { params: { path: { tenant }, query, header } });
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -85,7 +92,15 @@ describe('category trees of the customer segments', () => {
   it('returns every field of a category, localized with Accept-Language', async () => {
     const { data } = await trees(customer, { siteCode: 'main' });
     const midA = data?.find((node) => node.id === 'root-b')?.subcategories[0];
-    expect(midA).toMatchObject({ id: 'mid-a', parentId: 'root-b', code: 'MA', name: { en: 'Hammers', de: 'Hämmer' }, position: 2, published: true, isSegmentAssigned: false });
+    expect(midA).toMatchObject({
+      id: 'mid-a',
+      parentId: 'root-b',
+      code: 'MA',
+      name: { en: 'Hammers', de: 'Hämmer' },
+      position: 2,
+      published: true,
+      isSegmentAssigned: false,
+    });
     expect(midA?.subcategories[1]).toEqual({
       id: 'leaf-2',
       parentId: 'mid-a',
@@ -98,14 +113,29 @@ describe('category trees of the customer segments', () => {
       position: 1,
       published: false,
       isSegmentAssigned: true,
-      subcategories: [{ id: 'leaf-2-x', parentId: 'leaf-2', code: 'L2X', name: { en: 'Below leaf 2' }, ecn: [], published: true, isSegmentAssigned: false, subcategories: [] }],
+      subcategories: [
+        {
+          id: 'leaf-2-x',
+          parentId: 'leaf-2',
+          code: 'L2X',
+          name: { en: 'Below leaf 2' },
+          ecn: [],
+          published: true,
+          isSegmentAssigned: false,
+          subcategories: [],
+        },
+      ],
     });
     expect(data?.[0]).not.toHaveProperty('parentId');
 
     const german = await trees(customer, { siteCode: 'main' }, { 'Accept-Language': 'de' });
     const germanLeaf = german.data?.find((node) => node.id === 'root-b')?.subcategories[0].subcategories[1];
     expect(german.data?.find((node) => node.id === 'root-b')?.name).toBe('Werkzeug');
-    expect(germanLeaf).toMatchObject({ name: 'Vorschlaghämmer', localizedDescription: 'Schwer', localizedSlug: 'sledgehammers' });
+    expect(germanLeaf).toMatchObject({
+      name: 'Vorschlaghämmer',
+      localizedDescription: 'Schwer',
+      localizedSlug: 'sledgehammers',
+    });
   });
 
   it('honours siteCode and legalEntityId, and leaves out inactive, expired and other customers segments', async () => {
@@ -114,7 +144,10 @@ describe('category trees of the customer segments', () => {
       'b2b-cat*',
       'orphan*',
     ]);
-    expect(shape((await trees(customer, { siteCode: 'other' })).data)).toEqual([{ 'root-a': ['other-leaf*'] }, { 'root-b': [{ 'mid-a': ['leaf-1*'] }] }]);
+    expect(shape((await trees(customer, { siteCode: 'other' })).data)).toEqual([
+      { 'root-a': ['other-leaf*'] },
+      { 'root-b': [{ 'mid-a': ['leaf-1*'] }] },
+    ]);
     expect((await trees(customer, { siteCode: 'none' })).data).toEqual([]);
     // legalEntityId narrows B2B assignments to that legal entity (B2C ones still count).
     expect(shape((await trees(customer, { siteCode: 'main', legalEntityId: 'le2' })).data)).toEqual([
@@ -122,7 +155,10 @@ describe('category trees of the customer segments', () => {
       'orphan*',
     ]);
     const otherEntity = await e2e.client([Scopes.segmentReadOwn], { customerId: 'cust1', legalEntityIds: ['le9'] });
-    expect(shape((await trees(otherEntity, { siteCode: 'main' })).data)).toEqual([{ 'root-b': [{ 'mid-a': ['leaf-1*', { 'leaf-2*': ['leaf-2-x'] }] }, { 'mid-c*': ['leaf-4*'] }] }, 'orphan*']);
+    expect(shape((await trees(otherEntity, { siteCode: 'main' })).data)).toEqual([
+      { 'root-b': [{ 'mid-a': ['leaf-1*', { 'leaf-2*': ['leaf-2-x'] }] }, { 'mid-c*': ['leaf-4*'] }] },
+      'orphan*',
+    ]);
     expect((await trees(otherEntity, { legalEntityId: 'le1' })).response.status).toBe(403);
 
     const stranger = await e2e.client([Scopes.segmentReadOwn], { customerId: 'stranger' });

@@ -1,12 +1,26 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { ALL_ITEMS, CURRENT, fixtures, ISO, ITEM, ITEMS_BULK, PAST, SEGMENT_ITEMS, SEGMENT_ITEMS_SEARCH, tenant } from './fixtures';
+import {
+  ALL_ITEMS,
+  CURRENT,
+  fixtures,
+  ISO,
+  ITEM,
+  ITEMS_BULK,
+  PAST,
+  SEGMENT_ITEMS,
+  SEGMENT_ITEMS_SEARCH,
+  tenant,
+} from './fixtures';
 import { E2e, startE2e, withStatements } from './support';
 
 type Fixtures = ReturnType<typeof fixtures>;
 /** The Emporix error body of a failed call (the client types it as a union with the 401 body). */
-const errorOf = (error: unknown) => error as { code: number; message: string; resourceId?: string; details?: Array<{ field?: string }> };
-const item = (segmentId: string, type: 'PRODUCT' | 'CATEGORY', itemId: string) => ({ params: { path: { tenant, segmentId, type, itemId } } });
+const errorOf = (error: unknown) =>
+  error as { code: number; message: string; resourceId?: string; details?: Array<{ field?: string }> };
+const item = (segmentId: string, type: 'PRODUCT' | 'CATEGORY', itemId: string) => ({
+  params: { path: { tenant, segmentId, type, itemId } },
+});
 const bulkPath = (segmentId: string, type: string) => ({ path: { tenant, segmentId, type } });
 const stored = (f: Fixtures, segmentId: string, itemId: string) =>
   f.sql<{ type: string; mixins: unknown; metadata_mixins: unknown; version: number }>(
@@ -38,28 +52,51 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
   it('PUT creates (201, no body), updates (204) and checks metadata.version (409), recording one event per change', async () => {
     const mixins = { segmentAttributes: { membershipStatus: 'PREMIUM', points: 3 } };
     const metadataMixins = { segmentAttributes: 'https://example.com/attrs.json' };
-    const created = await manage.PUT(ITEM, { ...item('w1', 'PRODUCT', 'p1'), body: { mixins, metadata: { mixins: metadataMixins } } });
+    const created = await manage.PUT(ITEM, {
+      ...item('w1', 'PRODUCT', 'p1'),
+      body: { mixins, metadata: { mixins: metadataMixins } },
+    });
     expect(created.response.status).toBe(201);
     expect(await created.response.text()).toBe('');
-    expect(await stored(f, 'w1', 'p1')).toEqual([{ type: 'PRODUCT', mixins, metadata_mixins: metadataMixins, version: 1 }]);
+    expect(await stored(f, 'w1', 'p1')).toEqual([
+      { type: 'PRODUCT', mixins, metadata_mixins: metadataMixins, version: 1 },
+    ]);
 
-    const updated = await manage.PUT(ITEM, { ...item('w1', 'PRODUCT', 'p1'), body: { mixins: { a: 1 }, metadata: { version: 1 } } });
+    const updated = await manage.PUT(ITEM, {
+      ...item('w1', 'PRODUCT', 'p1'),
+      body: { mixins: { a: 1 }, metadata: { version: 1 } },
+    });
     expect(updated.response.status).toBe(204);
-    expect(await stored(f, 'w1', 'p1')).toEqual([{ type: 'PRODUCT', mixins: { a: 1 }, metadata_mixins: {}, version: 2 }]);
+    expect(await stored(f, 'w1', 'p1')).toEqual([
+      { type: 'PRODUCT', mixins: { a: 1 }, metadata_mixins: {}, version: 2 },
+    ]);
 
-    const conflict = await manage.PUT(ITEM, { ...item('w1', 'PRODUCT', 'p1'), body: { mixins: { b: 2 }, metadata: { version: 1 } } });
+    const conflict = await manage.PUT(ITEM, {
+      ...item('w1', 'PRODUCT', 'p1'),
+      body: { mixins: { b: 2 }, metadata: { version: 1 } },
+    });
     expect(conflict.response.status).toBe(409);
     expect(conflict.error).toMatchObject({ code: 409, status: 'Conflict', resourceId: 'p1' });
-    expect(await stored(f, 'w1', 'p1')).toEqual([{ type: 'PRODUCT', mixins: { a: 1 }, metadata_mixins: {}, version: 2 }]);
+    expect(await stored(f, 'w1', 'p1')).toEqual([
+      { type: 'PRODUCT', mixins: { a: 1 }, metadata_mixins: {}, version: 2 },
+    ]);
 
     const events = await f.itemEvents('p1');
-    expect(events.map((event) => event.type)).toEqual(['customer-segment.item-assignment-created', 'customer-segment.item-assignment-updated']);
+    expect(events.map((event) => event.type)).toEqual([
+      'customer-segment.item-assignment-created',
+      'customer-segment.item-assignment-updated',
+    ]);
     expect(events[0].payload).toEqual({
       segmentId: 'w1',
       type: 'PRODUCT',
       item: { id: 'p1' },
       mixins,
-      metadata: { version: 1, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), mixins: metadataMixins },
+      metadata: {
+        version: 1,
+        createdAt: expect.stringMatching(ISO),
+        modifiedAt: expect.stringMatching(ISO),
+        mixins: metadataMixins,
+      },
     });
     expect(events[1].payload).toMatchObject({ segmentId: 'w1', metadata: { version: 2 } });
   });
@@ -77,14 +114,22 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     expect((await manage.PUT(ITEM, { ...item('s'.repeat(70), 'PRODUCT', 'x1'), body: {} })).response.status).toBe(404);
 
     for (const type of ['product', 'SKU']) {
-      const bad = await manage.PUT(ITEM, { params: { path: { tenant, segmentId: 'w1', type, itemId: 'x1' } }, body: {} });
+      const bad = await manage.PUT(ITEM, {
+        params: { path: { tenant, segmentId: 'w1', type, itemId: 'x1' } },
+        body: {},
+      });
       expect(bad.response.status).toBe(400);
       expect(bad.error).toMatchObject({ code: 400, details: [{ field: 'type' }] });
     }
     const longId = await manage.PUT(ITEM, { ...item('w1', 'PRODUCT', 'x'.repeat(129)), body: {} });
     expect(longId.error).toMatchObject({ code: 400, details: [{ field: 'itemId' }] });
 
-    const badBodies = [{ mixins: 'x' }, { metadata: { version: 'one' } }, { metadata: { version: 0 } }, { metadata: { mixins: [1] } }];
+    const badBodies = [
+      { mixins: 'x' },
+      { metadata: { version: 'one' } },
+      { metadata: { version: 0 } },
+      { metadata: { mixins: [1] } },
+    ];
     for (const body of badBodies) {
       const bad = await manage.PUT(ITEM, { ...item('w1', 'PRODUCT', 'x1'), body: body as never });
       expect(bad.response.status).toBe(400);
@@ -105,10 +150,18 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
       metadata: { version: 2, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO) },
     });
 
-    const category = await read.GET(ITEM, { params: { ...item('w1', 'CATEGORY', 'c1').params, header: { 'Accept-Language': 'fr, de;q=0.8' } } });
-    expect(category.data).toMatchObject({ item: { id: 'c1', code: 'C-1', name: 'Werkzeuge' }, type: 'CATEGORY', mixins: { x: { y: 1 } } });
+    const category = await read.GET(ITEM, {
+      params: { ...item('w1', 'CATEGORY', 'c1').params, header: { 'Accept-Language': 'fr, de;q=0.8' } },
+    });
+    expect(category.data).toMatchObject({
+      item: { id: 'c1', code: 'C-1', name: 'Werkzeuge' },
+      type: 'CATEGORY',
+      mixins: { x: { y: 1 } },
+    });
 
-    const projected = await read.GET(ITEM, { params: { ...item('w1', 'PRODUCT', 'p1').params, query: { fields: 'item.name,metadata.version' } as never } });
+    const projected = await read.GET(ITEM, {
+      params: { ...item('w1', 'PRODUCT', 'p1').params, query: { fields: 'item.name,metadata.version' } as never },
+    });
     expect(projected.data).toEqual({ item: { name: { en: 'Hammer', de: 'Hammer (de)' } }, metadata: { version: 2 } });
   });
 
@@ -122,7 +175,10 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     expect(absent.response.status).toBe(404);
     expect(absent.error).toMatchObject({ code: 404, status: 'Not Found', resourceId: 'p1' });
     expect((await read.GET(ITEM, item('nope', 'PRODUCT', 'p1'))).response.status).toBe(404);
-    expect((await read.GET(ITEM, { params: { path: { tenant, segmentId: 'w1', type: 'ITEM', itemId: 'p1' } } })).response.status).toBe(400);
+    expect(
+      (await read.GET(ITEM, { params: { path: { tenant, segmentId: 'w1', type: 'ITEM', itemId: 'p1' } } })).response
+        .status,
+    ).toBe(400);
   });
 
   it('DELETE removes (204, event) and answers 204 for absent assignments without an event; a bad type is a 400', async () => {
@@ -133,9 +189,15 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     expect((await manage.DELETE(ITEM, item('w2', 'PRODUCT', 'd1'))).response.status).toBe(204);
     expect((await manage.DELETE(ITEM, item('nope', 'PRODUCT', 'd1'))).response.status).toBe(204);
     const events = await f.itemEvents('d1');
-    expect(events.map((event) => event.type)).toEqual(['customer-segment.item-assignment-created', 'customer-segment.item-assignment-deleted']);
+    expect(events.map((event) => event.type)).toEqual([
+      'customer-segment.item-assignment-created',
+      'customer-segment.item-assignment-deleted',
+    ]);
     expect(events[1].payload).toEqual({ segmentId: 'w2', type: 'PRODUCT', item: { id: 'd1' } });
-    expect((await manage.DELETE(ITEM, { params: { path: { tenant, segmentId: 'w2', type: 'X', itemId: 'd1' } } })).response.status).toBe(400);
+    expect(
+      (await manage.DELETE(ITEM, { params: { path: { tenant, segmentId: 'w2', type: 'X', itemId: 'd1' } } })).response
+        .status,
+    ).toBe(400);
   });
 
   it('bulk PUT answers 207 per item: 201, 204, 400, 409, each applied on its own', async () => {
@@ -154,17 +216,35 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     expect(data).toEqual([
       { index: 0, code: 201, status: 'Created', id: 'b-new' },
       { index: 1, code: 204, status: 'No Content', id: 'b-existing' },
-      expect.objectContaining({ index: 2, code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field: 'id', type: 'isString' })]) }),
+      expect.objectContaining({
+        index: 2,
+        code: 400,
+        status: 'Bad Request',
+        details: expect.arrayContaining([expect.objectContaining({ field: 'id', type: 'isString' })]),
+      }),
       expect.objectContaining({ index: 3, code: 409, status: 'Conflict', id: 'b-existing' }),
       expect.objectContaining({ index: 4, code: 400 }),
     ]);
-    expect(await stored(f, 'w2', 'b-new')).toEqual([{ type: 'CATEGORY', mixins: { m: 1 }, metadata_mixins: { m: 'https://example.com/m.json' }, version: 1 }]);
+    expect(await stored(f, 'w2', 'b-new')).toEqual([
+      { type: 'CATEGORY', mixins: { m: 1 }, metadata_mixins: { m: 'https://example.com/m.json' }, version: 1 },
+    ]);
     expect((await stored(f, 'w2', 'b-existing'))[0].version).toBe(2);
-    const metadata = (version: number, mixins?: object) => ({ version, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), ...(mixins && { mixins }) });
+    const metadata = (version: number, mixins?: object) => ({
+      version,
+      createdAt: expect.stringMatching(ISO),
+      modifiedAt: expect.stringMatching(ISO),
+      ...(mixins && { mixins }),
+    });
     expect(await f.itemEvents('b-new')).toEqual([
       {
         type: 'customer-segment.item-assignment-created',
-        payload: { segmentId: 'w2', type: 'CATEGORY', item: { id: 'b-new' }, mixins: { m: 1 }, metadata: metadata(1, { m: 'https://example.com/m.json' }) },
+        payload: {
+          segmentId: 'w2',
+          type: 'CATEGORY',
+          item: { id: 'b-new' },
+          mixins: { m: 1 },
+          metadata: metadata(1, { m: 'https://example.com/m.json' }),
+        },
       },
     ]);
     expect((await f.itemEvents('b-existing')).at(-1)).toEqual({
@@ -180,24 +260,41 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
 
     const badType = await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'THING'), body: [{ id: 'm1' }] });
     expect(badType.error).toMatchObject({ code: 400, details: [{ field: 'type' }] });
-    expect((await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: { id: 'm1' } as never })).response.status).toBe(400);
+    expect(
+      (await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: { id: 'm1' } as never })).response
+        .status,
+    ).toBe(400);
     expect((await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: [] })).response.status).toBe(400);
 
-    const tooMany = await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: Array.from({ length: 201 }, (_, i) => ({ id: `many-${i}` })) });
+    const tooMany = await manage.PUT(ITEMS_BULK, {
+      params: bulkPath('w2', 'PRODUCT'),
+      body: Array.from({ length: 201 }, (_, i) => ({ id: `many-${i}` })),
+    });
     expect(tooMany.response.status).toBe(400);
     expect(errorOf(tooMany.error).message).toMatch(/200/);
-    expect(await f.sql("SELECT 1 FROM item_assignment WHERE tenant = $1 AND item_id LIKE 'many-%'", [tenant])).toEqual([]);
+    expect(await f.sql("SELECT 1 FROM item_assignment WHERE tenant = $1 AND item_id LIKE 'many-%'", [tenant])).toEqual(
+      [],
+    );
 
-    const exactly200 = await manage.PUT(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: Array.from({ length: 200 }, (_, i) => ({ id: `many-${i}` })) });
+    const exactly200 = await manage.PUT(ITEMS_BULK, {
+      params: bulkPath('w2', 'PRODUCT'),
+      body: Array.from({ length: 200 }, (_, i) => ({ id: `many-${i}` })),
+    });
     expect(exactly200.data?.every((result) => result.code === 201)).toBe(true);
-    const removeAll = await manage.DELETE(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: Array.from({ length: 200 }, (_, i) => `many-${i}`) });
+    const removeAll = await manage.DELETE(ITEMS_BULK, {
+      params: bulkPath('w2', 'PRODUCT'),
+      body: Array.from({ length: 200 }, (_, i) => `many-${i}`),
+    });
     expect(removeAll.data?.every((result) => result.code === 204)).toBe(true);
   });
 
   it('bulk DELETE takes item ids: 204 per removed or absent id, 400 for a non-string; more than 200 is a 400', async () => {
     await f.item('w2', 'PRODUCT', 'r1');
     await f.item('w2', 'PRODUCT', 'r2');
-    const { data, response } = await manage.DELETE(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: ['r1', 'absent', 42 as never, 'r2'] });
+    const { data, response } = await manage.DELETE(ITEMS_BULK, {
+      params: bulkPath('w2', 'PRODUCT'),
+      body: ['r1', 'absent', 42 as never, 'r2'],
+    });
     expect(response.status).toBe(207);
     expect(data).toEqual([
       { index: 0, code: 204, status: 'No Content', id: 'r1' },
@@ -205,20 +302,38 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
       expect.objectContaining({ index: 2, code: 400, status: 'Bad Request' }),
       { index: 3, code: 204, status: 'No Content', id: 'r2' },
     ]);
-    expect(await f.sql("SELECT 1 FROM item_assignment WHERE tenant = $1 AND item_id IN ('r1', 'r2')", [tenant])).toEqual([]);
-    expect((await f.itemEvents('r2')).map((event) => event.type)).toEqual(['customer-segment.item-assignment-created', 'customer-segment.item-assignment-deleted']);
-    expect((await manage.DELETE(ITEMS_BULK, { params: bulkPath('w2', 'PRODUCT'), body: Array.from({ length: 201 }, (_, i) => `x${i}`) })).response.status).toBe(400);
-    expect((await manage.DELETE(ITEMS_BULK, { params: bulkPath('w2', 'NOPE'), body: ['r1'] })).response.status).toBe(400);
+    expect(
+      await f.sql("SELECT 1 FROM item_assignment WHERE tenant = $1 AND item_id IN ('r1', 'r2')", [tenant]),
+    ).toEqual([]);
+    expect((await f.itemEvents('r2')).map((event) => event.type)).toEqual([
+      'customer-segment.item-assignment-created',
+      'customer-segment.item-assignment-deleted',
+    ]);
+    expect(
+      (
+        await manage.DELETE(ITEMS_BULK, {
+          params: bulkPath('w2', 'PRODUCT'),
+          body: Array.from({ length: 201 }, (_, i) => `x${i}`),
+        })
+      ).response.status,
+    ).toBe(400);
+    expect((await manage.DELETE(ITEMS_BULK, { params: bulkPath('w2', 'NOPE'), body: ['r1'] })).response.status).toBe(
+      400,
+    );
   });
 
   it('answers 401 without a valid token and 403 without the scope or for another tenant', async () => {
     const anonymous = await e2e.anonymous.PUT(ITEM, { ...item('w1', 'PRODUCT', 'p1'), body: {} });
     expect(anonymous.response.status).toBe(401);
-    expect(anonymous.error).toEqual({ fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } });
+    expect(anonymous.error).toEqual({
+      fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } },
+    });
     const readOnly = await read.PUT(ITEM, { ...item('w1', 'PRODUCT', 'p1'), body: {} });
     expect(readOnly.response.status).toBe(403);
     expect(readOnly.error).toMatchObject({ code: 403, status: 'Forbidden' });
-    expect((await manage.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId: 'w1' } } })).response.status).toBe(403);
+    expect((await manage.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId: 'w1' } } })).response.status).toBe(
+      403,
+    );
     const other = await e2e.client([Scopes.segmentRead], { tenant: 'othertenant' });
     expect((await other.GET(ITEM, item('w1', 'PRODUCT', 'p1'))).response.status).toBe(403);
   });
@@ -230,11 +345,18 @@ describe('item assignments: lists, q, visibility', () => {
   let read: ApiClient;
   let f: Fixtures;
 
-  const ids = (data: Array<{ segmentId?: string; type?: string; item?: { id?: string } }> | undefined) => (data ?? []).map((doc) => `${doc.segmentId}/${doc.type}/${doc.item?.id}`);
-  const segmentItems = (client: ApiClient, segmentId: string, query: Record<string, unknown> = {}, header: Record<string, string> = {}) =>
-    client.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId }, query: query as never, header } });
-  const search = (client: ApiClient, segmentId: string, q: string) => client.POST(SEGMENT_ITEMS_SEARCH, { params: { path: { tenant, segmentId } }, body: { q } });
-  const allItems = (client: ApiClient, query: Record<string, unknown> = {}) => client.GET(ALL_ITEMS, { params: { path: { tenant }, query: query as never } });
+  const ids = (data: Array<{ segmentId?: string; type?: string; item?: { id?: string } }> | undefined) =>
+    (data ?? []).map((doc) => `${doc.segmentId}/${doc.type}/${doc.item?.id}`);
+  const segmentItems = (
+    client: ApiClient,
+    segmentId: string,
+    query: Record<string, unknown> = {},
+    header: Record<string, string> = {},
+  ) => client.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId }, query: query as never, header } });
+  const search = (client: ApiClient, segmentId: string, q: string) =>
+    client.POST(SEGMENT_ITEMS_SEARCH, { params: { path: { tenant, segmentId } }, body: { q } });
+  const allItems = (client: ApiClient, query: Record<string, unknown> = {}) =>
+    client.GET(ALL_ITEMS, { params: { path: { tenant }, query: query as never } });
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -252,7 +374,10 @@ describe('item assignments: lists, q, visibility', () => {
       { id: 'p3', code: 'C-300', name: { en: 'Saw' } },
     ]);
     await f.categories([{ id: 'k1', code: 'K-1', name: { en: 'Tools', de: 'Werkzeuge' } }]);
-    await f.item('active', 'PRODUCT', 'p1', { mixins: { promo: { level: 2, tag: 'gold' } }, metadata: { mixins: { promo: 'https://example.com/promo.json' } } });
+    await f.item('active', 'PRODUCT', 'p1', {
+      mixins: { promo: { level: 2, tag: 'gold' } },
+      metadata: { mixins: { promo: 'https://example.com/promo.json' } },
+    });
     await f.item('active', 'PRODUCT', 'p2', { mixins: { promo: { level: 5, tag: 'silver' } } });
     await f.item('active', 'CATEGORY', 'k1');
     await f.item('active', 'PRODUCT', 'p9');
@@ -270,13 +395,23 @@ describe('item assignments: lists, q, visibility', () => {
     const all = await segmentItems(read, 'active', {}, { 'X-Total-Count': 'true' });
     expect(all.response.status).toBe(200);
     expect(all.response.headers.get('x-total-count')).toBe('4');
-    expect(ids(all.data)).toEqual(['active/CATEGORY/k1', 'active/PRODUCT/p1', 'active/PRODUCT/p2', 'active/PRODUCT/p9']);
+    expect(ids(all.data)).toEqual([
+      'active/CATEGORY/k1',
+      'active/PRODUCT/p1',
+      'active/PRODUCT/p2',
+      'active/PRODUCT/p9',
+    ]);
     expect(all.data?.[1]).toEqual({
       segmentId: 'active',
       item: { id: 'p1', code: 'A-100', name: { en: 'Hammer', de: 'Hammer' } },
       type: 'PRODUCT',
       mixins: { promo: { level: 2, tag: 'gold' } },
-      metadata: { version: 1, createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), mixins: { promo: 'https://example.com/promo.json' } },
+      metadata: {
+        version: 1,
+        createdAt: expect.stringMatching(ISO),
+        modifiedAt: expect.stringMatching(ISO),
+        mixins: { promo: 'https://example.com/promo.json' },
+      },
     });
     expect(all.data?.[3]).toMatchObject({ item: { id: 'p9' } });
     expect(all.data?.[3].item).toEqual({ id: 'p9' });
@@ -285,7 +420,12 @@ describe('item assignments: lists, q, visibility', () => {
     expect(ids(page.data)).toEqual(['active/PRODUCT/p2', 'active/PRODUCT/p9']);
     expect(page.response.headers.get('x-total-count')).toBeNull();
     const sorted = await segmentItems(read, 'active', { sort: 'item.code:desc' });
-    expect(ids(sorted.data)).toEqual(['active/PRODUCT/p9', 'active/CATEGORY/k1', 'active/PRODUCT/p2', 'active/PRODUCT/p1']);
+    expect(ids(sorted.data)).toEqual([
+      'active/PRODUCT/p9',
+      'active/CATEGORY/k1',
+      'active/PRODUCT/p2',
+      'active/PRODUCT/p1',
+    ]);
     expect(sorted.data?.map((doc) => doc.item?.code ?? null)).toEqual([null, 'K-1', 'B-200', 'A-100']);
     const projected = await segmentItems(read, 'active', { fields: 'type', pageSize: 1 });
     expect(projected.data).toEqual([{ type: 'CATEGORY' }]);
@@ -343,17 +483,36 @@ describe('item assignments: lists, q, visibility', () => {
       'inactive/PRODUCT/p1',
     ]);
     expect(ids((await allItems(read, { siteCode: 'other' })).data)).toEqual(['elsewhere/PRODUCT/p3']);
-    expect(ids((await allItems(read, { onlyActive: true, q: 'item.id:(p1,p3)' })).data)).toEqual(['active/PRODUCT/p1', 'elsewhere/PRODUCT/p3']);
-    expect(ids((await allItems(read, { onlyActive: false, q: 'item.id:p3' })).data)).toEqual(['elsewhere/PRODUCT/p3', 'expired/PRODUCT/p3']);
-    const counted = await read.GET(ALL_ITEMS, { params: { path: { tenant }, query: { siteCode: 'main' }, header: { 'X-Total-Count': true } } });
+    expect(ids((await allItems(read, { onlyActive: true, q: 'item.id:(p1,p3)' })).data)).toEqual([
+      'active/PRODUCT/p1',
+      'elsewhere/PRODUCT/p3',
+    ]);
+    expect(ids((await allItems(read, { onlyActive: false, q: 'item.id:p3' })).data)).toEqual([
+      'elsewhere/PRODUCT/p3',
+      'expired/PRODUCT/p3',
+    ]);
+    const counted = await read.GET(ALL_ITEMS, {
+      params: { path: { tenant }, query: { siteCode: 'main' }, header: { 'X-Total-Count': true } },
+    });
     expect(counted.response.headers.get('x-total-count')).toBe('7');
     expect((await allItems(read, { onlyActive: 'maybe' })).response.status).toBe(400);
   });
 
   it('customer tokens see only the items of ACTIVE, valid segments they are assigned to (B2B only for their legal entities)', async () => {
     const customer = await e2e.client([Scopes.segmentReadOwn], { customerId: 'cust1' });
-    expect(ids((await allItems(customer)).data)).toEqual(['active/CATEGORY/k1', 'active/PRODUCT/p1', 'active/PRODUCT/p2', 'active/PRODUCT/p9', 'elsewhere/PRODUCT/p3']);
-    expect(ids((await allItems(customer, { siteCode: 'main', onlyActive: false })).data)).toEqual(['active/CATEGORY/k1', 'active/PRODUCT/p1', 'active/PRODUCT/p2', 'active/PRODUCT/p9']);
+    expect(ids((await allItems(customer)).data)).toEqual([
+      'active/CATEGORY/k1',
+      'active/PRODUCT/p1',
+      'active/PRODUCT/p2',
+      'active/PRODUCT/p9',
+      'elsewhere/PRODUCT/p3',
+    ]);
+    expect(ids((await allItems(customer, { siteCode: 'main', onlyActive: false })).data)).toEqual([
+      'active/CATEGORY/k1',
+      'active/PRODUCT/p1',
+      'active/PRODUCT/p2',
+      'active/PRODUCT/p9',
+    ]);
     expect(ids((await segmentItems(customer, 'active', { q: 'item.id:p1' })).data)).toEqual(['active/PRODUCT/p1']);
     expect((await segmentItems(customer, 'inactive')).data).toEqual([]);
     expect((await segmentItems(customer, 'expired')).data).toEqual([]);
@@ -389,23 +548,45 @@ describe('item assignments: lists, q, visibility', () => {
       { id: 'i0005', code: 'I-0005', name: { en: 'Deep' } },
     ]);
     const page = async (query: Record<string, unknown>) => {
-      const { response, data } = await read.GET(SEGMENT_ITEMS, { params: { path: { tenant, segmentId: 'deep-items' }, query: { pageSize: 10, pageNumber: 103, ...query } as never } });
+      const { response, data } = await read.GET(SEGMENT_ITEMS, {
+        params: {
+          path: { tenant, segmentId: 'deep-items' },
+          query: { pageSize: 10, pageNumber: 103, ...query } as never,
+        },
+      });
       expect(response.status).toBe(200);
       return data ?? [];
     };
-    const ids = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `i${String(from < to ? from + i : from - i).padStart(4, '0')}`);
+    const ids = (from: number, to: number) =>
+      Array.from(
+        { length: Math.abs(to - from) + 1 },
+        (_, i) => `i${String(from < to ? from + i : from - i).padStart(4, '0')}`,
+      );
 
     const { result: byKey, statements } = await withStatements(e2e, () => page({}));
     // The page's keys are found without the enriching joins, which then run for those rows only.
     expect(statements.filter((text) => text.includes('JOIN (SELECT'))).toHaveLength(1);
     expect(byKey.map((entry) => entry.item.id)).toEqual(ids(1020, 1029));
     expect(byKey[0].item).toEqual({ id: 'i1020' });
-    expect(byKey[1]).toMatchObject({ segmentId: 'deep-items', type: 'PRODUCT', item: { id: 'i1021', code: 'I-1021', name: { en: 'Deep' } }, metadata: { version: 1 } });
+    expect(byKey[1]).toMatchObject({
+      segmentId: 'deep-items',
+      type: 'PRODUCT',
+      item: { id: 'i1021', code: 'I-1021', name: { en: 'Deep' } },
+      metadata: { version: 1 },
+    });
     const byCreatedAt = await page({ sort: 'metadata.createdAt', q: 'metadata.createdAt:<"2026-01-01T00:00:00Z"' });
     expect(byCreatedAt.map((entry) => entry.item.id)).toEqual(ids(9, 1));
-    expect(byCreatedAt.find((entry) => entry.item.id === 'i0005')?.item).toEqual({ id: 'i0005', code: 'I-0005', name: { en: 'Deep' } });
+    expect(byCreatedAt.find((entry) => entry.item.id === 'i0005')?.item).toEqual({
+      id: 'i0005',
+      code: 'I-0005',
+      name: { en: 'Deep' },
+    });
     // q and sort on catalog fields keep the plain query.
-    expect((await page({ sort: 'item.code:desc,item.id' })).map((entry) => entry.item.id)).toEqual([...ids(1022, 1029), 'i1021', 'i0005']);
+    expect((await page({ sort: 'item.code:desc,item.id' })).map((entry) => entry.item.id)).toEqual([
+      ...ids(1022, 1029),
+      'i1021',
+      'i0005',
+    ]);
     expect((await page({ q: 'item.code:null' })).map((entry) => entry.item.id)).toEqual(ids(1022, 1029));
   });
 });

@@ -8,7 +8,8 @@ type MatchBody = components['schemas']['Match'];
 describe('match: products assigned to segments directly or through categories', () => {
   let e2e: E2e;
   let manage: ApiClient;
-  const match = (body: Partial<MatchBody>, client = manage) => client.POST(MATCH, { params: { path: { tenant } }, body: body as MatchBody });
+  const match = (body: Partial<MatchBody>, client = manage) =>
+    client.POST(MATCH, { params: { path: { tenant } }, body: body as MatchBody });
   const ids = (...values: string[]) => values.map((id) => ({ id }));
   const ALL_SEGMENTS = ['active', 'inactive', 'expired', 'future', 'elsewhere', 'unused'];
 
@@ -42,7 +43,8 @@ describe('match: products assigned to segments directly or through categories', 
     await f.item('active', 'PRODUCT', 'p-direct');
     await f.item('active', 'CATEGORY', 'arrives-later');
     await f.item('unused', 'CATEGORY', 'root');
-    for (const segmentId of ['inactive', 'expired', 'future', 'elsewhere']) await f.item(segmentId, 'PRODUCT', 'p-lonely');
+    for (const segmentId of ['inactive', 'expired', 'future', 'elsewhere'])
+      await f.item(segmentId, 'PRODUCT', 'p-lonely');
     await f.item('elsewhere', 'CATEGORY', 'root');
   });
   afterAll(() => e2e.server.close());
@@ -82,15 +84,32 @@ describe('match: products assigned to segments directly or through categories', 
   });
 
   it('checks only the given segments, and only ACTIVE, currently valid ones of the given site', async () => {
-    expect((await match({ site: 'main', segmentIds: ['unused'], items: ids('p-leaf', 'p-side', 'p-lonely', 'p-direct') })).data).toEqual(ids('p-leaf', 'p-side'));
-    expect((await match({ site: 'main', segmentIds: ['inactive', 'expired', 'future', 'elsewhere', 'missing'], items: ids('p-lonely', 'p-leaf') })).data).toEqual([]);
-    expect((await match({ site: 'other', segmentIds: ALL_SEGMENTS, items: ids('p-lonely', 'p-leaf', 'p-direct') })).data).toEqual(ids('p-lonely', 'p-leaf'));
+    expect(
+      (await match({ site: 'main', segmentIds: ['unused'], items: ids('p-leaf', 'p-side', 'p-lonely', 'p-direct') }))
+        .data,
+    ).toEqual(ids('p-leaf', 'p-side'));
+    expect(
+      (
+        await match({
+          site: 'main',
+          segmentIds: ['inactive', 'expired', 'future', 'elsewhere', 'missing'],
+          items: ids('p-lonely', 'p-leaf'),
+        })
+      ).data,
+    ).toEqual([]);
+    expect(
+      (await match({ site: 'other', segmentIds: ALL_SEGMENTS, items: ids('p-lonely', 'p-leaf', 'p-direct') })).data,
+    ).toEqual(ids('p-lonely', 'p-leaf'));
     expect((await match({ site: 'other', segmentIds: ['active'], items: ids('p-direct') })).data).toEqual([]);
   });
 
   it('accepts siteCode (the Emporix example) instead of site; site wins when both are given', async () => {
-    expect((await match({ siteCode: 'main', segmentIds: ['active'], items: ids('p-direct') })).data).toEqual(ids('p-direct'));
-    expect((await match({ site: 'other', siteCode: 'main', segmentIds: ['active'], items: ids('p-direct') })).data).toEqual([]);
+    expect((await match({ siteCode: 'main', segmentIds: ['active'], items: ids('p-direct') })).data).toEqual(
+      ids('p-direct'),
+    );
+    expect(
+      (await match({ site: 'other', siteCode: 'main', segmentIds: ['active'], items: ids('p-direct') })).data,
+    ).toEqual([]);
   });
 
   it('answers [] for no items or no segments', async () => {
@@ -106,32 +125,52 @@ describe('match: products assigned to segments directly or through categories', 
       [{ site: 'main', segmentIds: ['active'], items: ['p-direct'] as never }, 'items.0'],
       [{ site: 'main', segmentIds: ['active'], items: [{ id: 7 }] as never }, 'items.0.id'],
       [{ site: 'main', segmentIds: [7] as never, items: ids('p-direct') }, 'segmentIds'],
-      [{ site: 'main', segmentIds: ['active'], items: ids(...Array.from({ length: 201 }, (_, i) => `p${i}`)) }, 'items'],
+      [
+        { site: 'main', segmentIds: ['active'], items: ids(...Array.from({ length: 201 }, (_, i) => `p${i}`)) },
+        'items',
+      ],
     ];
     for (const [body, field] of cases) {
       const { response, error } = await match(body);
       expect(response.status).toBe(400);
-      expect(error).toMatchObject({ code: 400, status: 'Bad Request', details: expect.arrayContaining([expect.objectContaining({ field })]) });
+      expect(error).toMatchObject({
+        code: 400,
+        status: 'Bad Request',
+        details: expect.arrayContaining([expect.objectContaining({ field })]),
+      });
     }
     // Every problem in one answer: the missing site beside a malformed item.
     const both = await match({ segmentIds: ['active'], items: [{ id: '' }] });
     expect(both.response.status).toBe(400);
-    expect(both.error).toMatchObject({ code: 400, details: [expect.objectContaining({ field: 'items.0.id' }), expect.objectContaining({ field: 'site' })] });
-    const exactly200 = await match({ site: 'main', segmentIds: ['active'], items: ids(...Array.from({ length: 199 }, (_, i) => `p${i}`), 'p-direct') });
+    expect(both.error).toMatchObject({
+      code: 400,
+      details: [expect.objectContaining({ field: 'items.0.id' }), expect.objectContaining({ field: 'site' })],
+    });
+    const exactly200 = await match({
+      site: 'main',
+      segmentIds: ['active'],
+      items: ids(...Array.from({ length: 199 }, (_, i) => `p${i}`), 'p-direct'),
+    });
     expect(exactly200.data).toEqual(ids('p-direct'));
   });
 
   it('follows catalog changes: a product moved out of an assigned category stops matching', async () => {
     const f = fixtures(e2e, manage);
     await f.products([{ id: 'p-moving', categoryIds: ['leaf'] }]);
-    expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-moving') })).data).toEqual(ids('p-moving'));
+    expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-moving') })).data).toEqual(
+      ids('p-moving'),
+    );
     await f.products([{ id: 'p-moving', categoryIds: ['lonely'] }]);
     expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-moving') })).data).toEqual([]);
   });
 
   it('answers 401 without a token and 403 without segment_manage', async () => {
-    expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-direct') }, e2e.anonymous)).response.status).toBe(401);
+    expect(
+      (await match({ site: 'main', segmentIds: ['active'], items: ids('p-direct') }, e2e.anonymous)).response.status,
+    ).toBe(401);
     const read = await e2e.client([Scopes.segmentRead]);
-    expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-direct') }, read)).response.status).toBe(403);
+    expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-direct') }, read)).response.status).toBe(
+      403,
+    );
   });
 });

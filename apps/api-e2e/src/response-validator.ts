@@ -19,7 +19,12 @@ export function qualifyRefs(node: unknown, id: string, partial: boolean): unknow
     return Object.fromEntries(
       Object.entries(node)
         .filter(([key, value]) => !(partial && key === 'required' && Array.isArray(value)))
-        .map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${id}${value}` : qualifyRefs(value, id, partial)]),
+        .map(([key, value]) => [
+          key,
+          key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+            ? `${id}${value}`
+            : qualifyRefs(value, id, partial),
+        ]),
     );
   }
   return node;
@@ -39,7 +44,10 @@ export class ResponseValidator {
   readonly checked = { responses: 0, bodies: 0 };
 
   constructor(documentFile = DOCUMENT_FILE) {
-    const document = JSON.parse(readFileSync(documentFile, 'utf8')) as { paths: Record<string, Record<string, OpenApiOperation>>; components: unknown };
+    const document = JSON.parse(readFileSync(documentFile, 'utf8')) as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+      components: unknown;
+    };
     addFormats(this.ajv);
     for (const { id, partial } of Object.values(VARIANTS)) {
       this.ajv.addSchema({ $id: id, components: qualifyRefs(document.components, id, partial) });
@@ -48,7 +56,12 @@ export class ResponseValidator {
     for (const [path, item] of Object.entries(document.paths)) {
       const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
       for (const [method, operation] of Object.entries(item)) {
-        this.routes.push({ method: method.toUpperCase(), pattern, params: (path.match(/\{/g) ?? []).length, operation });
+        this.routes.push({
+          method: method.toUpperCase(),
+          pattern,
+          params: (path.match(/\{/g) ?? []).length,
+          operation,
+        });
       }
     }
     // Literal segments win over parameters (`/segments/search` before `/segments/{segmentId}`).
@@ -75,7 +88,9 @@ export class ResponseValidator {
     }
     this.checked.bodies++;
     if (!validate(JSON.parse(text))) {
-      throw new Error(`${method} ${path} ${response.status}: body does not match the documented schema: ${this.ajv.errorsText(validate.errors)}\n${text.slice(0, 2000)}`);
+      throw new Error(
+        `${method} ${path} ${response.status}: body does not match the documented schema: ${this.ajv.errorsText(validate.errors)}\n${text.slice(0, 2000)}`,
+      );
     }
   }
 

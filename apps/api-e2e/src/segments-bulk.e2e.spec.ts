@@ -16,9 +16,12 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
   afterAll(() => e2e.server.close());
 
   type Header = { 'Content-Language'?: string };
-  const createBulk = (body: unknown, header: Header = {}) => manage.POST(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
-  const upsertBulk = (body: unknown, header: Header = {}) => manage.PUT(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
-  const removeBulk = (body: unknown, forceDelete?: boolean) => manage.DELETE(SEGMENTS_BULK, { params: { path: { tenant }, query: { forceDelete } }, body: body as never });
+  const createBulk = (body: unknown, header: Header = {}) =>
+    manage.POST(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
+  const upsertBulk = (body: unknown, header: Header = {}) =>
+    manage.PUT(SEGMENTS_BULK, { params: { path: { tenant }, header }, body: body as never });
+  const removeBulk = (body: unknown, forceDelete?: boolean) =>
+    manage.DELETE(SEGMENTS_BULK, { params: { path: { tenant }, query: { forceDelete } }, body: body as never });
 
   it('POST creates the valid items (201 with id) and reports the others (400, 409) without affecting them', async () => {
     expect((await createBulk([segmentBody({ id: 'b-existing', name: { en: 'Original' } })])).response.status).toBe(207);
@@ -38,11 +41,23 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(data).toEqual([
       { index: 0, code: 201, status: 'Created', id: generated },
       { index: 1, code: 201, status: 'Created', id: 'b-1' },
-      { index: 2, code: 400, status: 'Bad Request', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ field: 'name' })]) },
+      {
+        index: 2,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: expect.arrayContaining([expect.objectContaining({ field: 'name' })]),
+      },
       { index: 3, code: 409, status: 'Conflict', message: expect.any(String), id: 'b-existing' },
       { index: 4, code: 409, status: 'Conflict', message: expect.any(String), id: 'b-1' },
       { index: 5, code: 400, status: 'Bad Request', message: expect.any(String) },
-      { index: 6, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'validity.from' })] },
+      {
+        index: 6,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: [expect.objectContaining({ field: 'validity.from' })],
+      },
     ]);
     expect(await db.stored(generated)).toMatchObject({ name: { en: 'Generated' }, version: 1 });
     expect(await db.stored('b-1')).toMatchObject({ status: 'ACTIVE', version: 1 });
@@ -53,7 +68,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
   });
 
   it('POST applies Content-Language to every item', async () => {
-    const { data } = await createBulk([{ id: 'b-de', name: 'Deutsch', description: 'Beschreibung', siteCode: 'main' }], { 'Content-Language': 'de' });
+    const { data } = await createBulk(
+      [{ id: 'b-de', name: 'Deutsch', description: 'Beschreibung', siteCode: 'main' }],
+      { 'Content-Language': 'de' },
+    );
     expect(data).toEqual([{ index: 0, code: 201, status: 'Created', id: 'b-de' }]);
     expect(await db.stored('b-de')).toMatchObject({ name: { de: 'Deutsch' }, description: { de: 'Beschreibung' } });
   });
@@ -73,9 +91,27 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
       { index: 0, code: 201, status: 'Created', id: 'u-new' },
       { index: 1, code: 204, status: 'No Content', id: 'u-old' },
       { index: 2, code: 409, status: 'Conflict', message: expect.any(String), id: 'u-old2' },
-      { index: 3, code: 400, status: 'Bad Request', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ field: 'id' })]) },
-      { index: 4, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'id' })] },
-      { index: 5, code: 400, status: 'Bad Request', message: expect.any(String), details: [expect.objectContaining({ field: 'id' })] },
+      {
+        index: 3,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: expect.arrayContaining([expect.objectContaining({ field: 'id' })]),
+      },
+      {
+        index: 4,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: [expect.objectContaining({ field: 'id' })],
+      },
+      {
+        index: 5,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.any(String),
+        details: [expect.objectContaining({ field: 'id' })],
+      },
     ]);
     expect(await db.stored('u-new')).toMatchObject({ version: 1 });
     expect(await db.stored('items')).toBeUndefined();
@@ -83,7 +119,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(await db.stored('u-old2')).toMatchObject({ name: { en: 'Gold' }, version: 1 });
     expect(await db.stored('bad id')).toBeUndefined();
     const events = await db.events('u-old');
-    expect(events.at(-1)).toMatchObject({ type: EventTypes.segmentUpdated, payload: { id: 'u-old', previousStatus: 'ACTIVE' } });
+    expect(events.at(-1)).toMatchObject({
+      type: EventTypes.segmentUpdated,
+      payload: { id: 'u-old', previousStatus: 'ACTIVE' },
+    });
     expect((await db.events('u-new')).map((event) => event.type)).toEqual([EventTypes.segmentCreated]);
   });
 
@@ -97,7 +136,14 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(data).toEqual([
       { index: 0, code: 204, status: 'No Content', id: 'del-1' },
       { index: 1, code: 204, status: 'No Content', id: 'absent' },
-      { index: 2, code: 400, status: 'Bad Request', message: expect.stringContaining('forceDelete'), id: 'del-assigned', details: [expect.objectContaining({ field: 'forceDelete' })] },
+      {
+        index: 2,
+        code: 400,
+        status: 'Bad Request',
+        message: expect.stringContaining('forceDelete'),
+        id: 'del-assigned',
+        details: [expect.objectContaining({ field: 'forceDelete' })],
+      },
       { index: 3, code: 400, status: 'Bad Request', message: expect.any(String) },
       { index: 4, code: 400, status: 'Bad Request', message: expect.any(String) },
     ]);
@@ -105,12 +151,17 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(await db.assignments('del-assigned')).toEqual({ customers: 1, items: 1 });
     expect((await db.events('del-1')).at(-1)).toEqual({ type: EventTypes.segmentDeleted, payload: { id: 'del-1' } });
 
-    expect((await removeBulk(['del-assigned'], true)).data).toEqual([{ index: 0, code: 204, status: 'No Content', id: 'del-assigned' }]);
+    expect((await removeBulk(['del-assigned'], true)).data).toEqual([
+      { index: 0, code: 204, status: 'No Content', id: 'del-assigned' },
+    ]);
     expect(await db.stored('del-assigned')).toBeUndefined();
     expect(await db.assignments('del-assigned')).toEqual({ customers: 0, items: 0 });
     expect(await db.assignmentEvents('del-assigned')).toEqual([
       { type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'del-assigned', customerId: 'c1' } },
-      { type: EventTypes.itemAssignmentDeleted, payload: { segmentId: 'del-assigned', type: 'PRODUCT', item: { id: 'p1' } } },
+      {
+        type: EventTypes.itemAssignmentDeleted,
+        payload: { segmentId: 'del-assigned', type: 'PRODUCT', item: { id: 'p1' } },
+      },
     ]);
   });
 
@@ -142,8 +193,13 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
 
   it('answers 403 to a token without segment_manage', async () => {
     const reader = await e2e.client([Scopes.segmentRead]);
-    expect((await reader.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: [segmentBody({ id: 'ro' })] })).response.status).toBe(403);
-    expect((await reader.DELETE(SEGMENTS_BULK, { params: { path: { tenant } }, body: ['b-1'] })).response.status).toBe(403);
+    expect(
+      (await reader.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: [segmentBody({ id: 'ro' })] })).response
+        .status,
+    ).toBe(403);
+    expect((await reader.DELETE(SEGMENTS_BULK, { params: { path: { tenant } }, body: ['b-1'] })).response.status).toBe(
+      403,
+    );
     expect(await db.stored('ro')).toBeUndefined();
     expect(await db.stored('b-1')).toBeDefined();
   });

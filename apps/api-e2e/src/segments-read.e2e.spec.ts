@@ -1,6 +1,15 @@
 import { ApiClient } from '@cs/client';
 import { ErrorBody, Scopes } from '@cs/contracts';
-import { database, SEGMENT, segmentBody, segmentPath, SEGMENTS, SEGMENTS_BULK, SEGMENTS_SEARCH, tenant } from './fixtures';
+import {
+  database,
+  SEGMENT,
+  segmentBody,
+  segmentPath,
+  SEGMENTS,
+  SEGMENTS_BULK,
+  SEGMENTS_SEARCH,
+  tenant,
+} from './fixtures';
 import { E2e, startE2e } from './support';
 
 /**
@@ -17,7 +26,12 @@ const SEGMENTS_FIXTURE = [
     mixins: { attrs: { tier: 'top', points: 10 } },
     metadata: { mixins: { attrs: 'https://example.com/attrs.json' } },
   }),
-  segmentBody({ id: 's-silver', name: { en: 'Silver' }, status: 'ACTIVE', mixins: { attrs: { tier: 'mid', points: 5 } } }),
+  segmentBody({
+    id: 's-silver',
+    name: { en: 'Silver' },
+    status: 'ACTIVE',
+    mixins: { attrs: { tier: 'mid', points: 5 } },
+  }),
   segmentBody({ id: 's-bronze', name: { en: 'Bronze' }, status: 'INACTIVE', siteCode: 'other' }),
   segmentBody({ id: 's-expired', name: { en: 'Expired' }, status: 'ACTIVE', validity: { to: '2021-01-01T00:00:00Z' } }),
   segmentBody({ id: 's-future', name: { en: 'Future' }, status: 'ACTIVE', validity: { from: '2090-01-01T00:00:00Z' } }),
@@ -37,10 +51,21 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     const { data } = await manage.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: SEGMENTS_FIXTURE });
     expect(data?.map((result) => result.code)).toEqual(Array(SEGMENTS_FIXTURE.length).fill(201));
     // One update, so that silver has version 2; then fixed timestamps for the date queries.
-    expect((await manage.PUT(SEGMENT, { params: segmentPath('s-silver'), body: { ...SEGMENTS_FIXTURE[1], metadata: { version: 1 } } })).response.status).toBe(204);
+    expect(
+      (
+        await manage.PUT(SEGMENT, {
+          params: segmentPath('s-silver'),
+          body: { ...SEGMENTS_FIXTURE[1], metadata: { version: 1 } },
+        })
+      ).response.status,
+    ).toBe(204);
     const db = database(e2e);
-    await db.sql(`UPDATE segment SET created_at = '2020-05-01T00:00:00Z' WHERE tenant = $1 AND id = 's-gold'`, [tenant]);
-    await db.sql(`UPDATE segment SET modified_at = '2030-01-01T00:00:00Z' WHERE tenant = $1 AND id = 's-silver'`, [tenant]);
+    await db.sql(`UPDATE segment SET created_at = '2020-05-01T00:00:00Z' WHERE tenant = $1 AND id = 's-gold'`, [
+      tenant,
+    ]);
+    await db.sql(`UPDATE segment SET modified_at = '2030-01-01T00:00:00Z' WHERE tenant = $1 AND id = 's-silver'`, [
+      tenant,
+    ]);
     for (const id of ['s-gold', 's-bronze', 's-expired', 's-future']) await db.assignCustomer(id, 'c1');
     await db.assignCustomer('s-b2b', 'c1', 'le1');
     await db.assignCustomer('s-silver', 'c1', 'le2');
@@ -48,16 +73,31 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
   });
   afterAll(() => e2e.server.close());
 
-  type Query = { q?: string; sort?: string; fields?: string; pageSize?: number; pageNumber?: number; customerId?: string; legalEntityId?: string };
-  const list = (client: ApiClient, query: Query = {}, header: Record<string, string> = {}) => client.GET(SEGMENTS, { params: { path: { tenant }, query, header } });
-  const search = (client: ApiClient, q: string | undefined, query: Omit<Query, 'q'> = {}, header: Record<string, string> = {}) =>
+  type Query = {
+    q?: string;
+    sort?: string;
+    fields?: string;
+    pageSize?: number;
+    pageNumber?: number;
+    customerId?: string;
+    legalEntityId?: string;
+  };
+  const list = (client: ApiClient, query: Query = {}, header: Record<string, string> = {}) =>
+    client.GET(SEGMENTS, { params: { path: { tenant }, query, header } });
+  const search = (
+    client: ApiClient,
+    q: string | undefined,
+    query: Omit<Query, 'q'> = {},
+    header: Record<string, string> = {},
+  ) =>
     client.POST(SEGMENTS_SEARCH, { params: { path: { tenant }, query, header }, body: q === undefined ? {} : { q } });
   const ids = async (client: ApiClient, query: Query = {}) => {
     const { data, response } = await list(client, query);
     expect(response.status).toBe(200);
     return data?.map((segment) => segment.id);
   };
-  const customer = (customerId: string, legalEntityIds?: string[]) => e2e.client([Scopes.segmentReadOwn], { customerId, legalEntityIds });
+  const customer = (customerId: string, legalEntityIds?: string[]) =>
+    e2e.client([Scopes.segmentReadOwn], { customerId, legalEntityIds });
 
   describe('list and search', () => {
     it('lists every segment ordered by id, in the SegmentResponse shape', async () => {
@@ -72,7 +112,12 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
           siteCode: 'main',
           validity: { from: '2020-01-01T00:00:00.000Z', to: '2099-01-01T00:00:00.000Z' },
           mixins: { attrs: { tier: 'top', points: 10 } },
-          metadata: { createdAt: '2020-05-01T00:00:00.000Z', modifiedAt: expect.any(String), version: 1, mixins: { attrs: 'https://example.com/attrs.json' } },
+          metadata: {
+            createdAt: '2020-05-01T00:00:00.000Z',
+            modifiedAt: expect.any(String),
+            version: 1,
+            mixins: { attrs: 'https://example.com/attrs.json' },
+          },
         },
       ]);
     });
@@ -110,7 +155,14 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
       expect(searched.data?.map((segment) => segment.id)).toEqual(expected);
     });
 
-    it.each(['unknown:x', 'status:DRAFT', 'name:(', 'metadata.version:abc', 'validity.from:>"not a date"', 'metadata:x'])('answers 400 for q %s', async (q) => {
+    it.each([
+      'unknown:x',
+      'status:DRAFT',
+      'name:(',
+      'metadata.version:abc',
+      'validity.from:>"not a date"',
+      'metadata:x',
+    ])('answers 400 for q %s', async (q) => {
       const listed = await list(read, { q });
       expect(listed.response.status).toBe(400);
       expect(listed.error).toMatchObject({ code: 400, status: 'Bad Request' });
@@ -118,9 +170,25 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     });
 
     it('sorts, pages, counts and projects', async () => {
-      expect(await ids(read, { sort: 'name.en:desc' })).toEqual(['s-silver', 's-nobody', 's-gold', 's-future', 's-expired', 's-b2b', 's-bronze']);
+      expect(await ids(read, { sort: 'name.en:desc' })).toEqual([
+        's-silver',
+        's-nobody',
+        's-gold',
+        's-future',
+        's-expired',
+        's-b2b',
+        's-bronze',
+      ]);
       // Bulk-created in one transaction, so equal createdAt (but gold's, set earlier): the id decides.
-      expect(await ids(read, { sort: 'status:desc,metadata.createdAt' })).toEqual(['s-bronze', 's-gold', 's-b2b', 's-expired', 's-future', 's-nobody', 's-silver']);
+      expect(await ids(read, { sort: 'status:desc,metadata.createdAt' })).toEqual([
+        's-bronze',
+        's-gold',
+        's-b2b',
+        's-expired',
+        's-future',
+        's-nobody',
+        's-silver',
+      ]);
       expect(await ids(read, { pageSize: 3, pageNumber: 2 })).toEqual(ALL.slice(3, 6));
       expect(await ids(read, { pageSize: 3, pageNumber: 4 })).toEqual([]);
 
@@ -132,7 +200,12 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
       const projected = await list(read, { q: 'id:s-gold', fields: 'name.en,metadata.version' });
       expect(projected.data).toEqual([{ id: 's-gold', name: { en: 'Gold' }, metadata: { version: 1 } }]);
 
-      const searched = await search(read, 'status:ACTIVE', { sort: 'id:desc', pageSize: 2, pageNumber: 1, fields: 'status' }, { 'X-Total-Count': 'true' });
+      const searched = await search(
+        read,
+        'status:ACTIVE',
+        { sort: 'id:desc', pageSize: 2, pageNumber: 1, fields: 'status' },
+        { 'X-Total-Count': 'true' },
+      );
       expect(searched.data).toEqual([
         { id: 's-silver', status: 'ACTIVE' },
         { id: 's-nobody', status: 'ACTIVE' },
@@ -178,8 +251,14 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     });
 
     it('narrows GET by id with legalEntityId', async () => {
-      expect((await read.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
-      expect((await read.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le1' } } })).response.status).toBe(404);
+      expect(
+        (await read.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response
+          .status,
+      ).toBe(200);
+      expect(
+        (await read.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le1' } } })).response
+          .status,
+      ).toBe(404);
     });
   });
 
@@ -202,11 +281,16 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     it('answer 403 for a legalEntityId the token does not act for, whatever the memberships there', async () => {
       const c1 = await customer('c1', ['le1']);
       for (const id of ['s-silver', 's-gold', 'absent']) {
-        const { response, error } = await c1.GET(SEGMENT, { params: { ...segmentPath(id), query: { legalEntityId: 'le2' } } });
+        const { response, error } = await c1.GET(SEGMENT, {
+          params: { ...segmentPath(id), query: { legalEntityId: 'le2' } },
+        });
         expect([id, response.status, (error as ErrorBody | undefined)?.resourceId]).toEqual([id, 403, 'le2']);
       }
       expect((await list(c1, { legalEntityId: 'le2' })).response.status).toBe(403);
-      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response.status).toBe(200);
+      expect(
+        (await c1.GET(SEGMENT, { params: { ...segmentPath('s-b2b'), query: { legalEntityId: 'le1' } } })).response
+          .status,
+      ).toBe(200);
     });
 
     it('ignore customerId, honour legalEntityId and q, and count only what they see', async () => {
@@ -221,15 +305,23 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
 
     it('get a visible segment by id, and 404 for inactive, expired, future, unassigned and absent ones', async () => {
       const c1 = await customer('c1');
-      const { data, response } = await c1.GET(SEGMENT, { params: { ...segmentPath('s-gold'), header: { 'Accept-Language': 'de' } } });
+      const { data, response } = await c1.GET(SEGMENT, {
+        params: { ...segmentPath('s-gold'), header: { 'Accept-Language': 'de' } },
+      });
       expect(response.status).toBe(200);
       expect(data).toMatchObject({ id: 's-gold', name: 'Gold DE', status: 'ACTIVE' });
       for (const id of ['s-bronze', 's-expired', 's-future', 's-nobody', 'absent']) {
         const hidden = await c1.GET(SEGMENT, { params: segmentPath(id) });
         expect([id, hidden.response.status]).toEqual([id, 404]);
       }
-      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-silver'), query: { legalEntityId: 'le2' } } })).response.status).toBe(200);
-      expect((await c1.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le2' } } })).response.status).toBe(404);
+      expect(
+        (await c1.GET(SEGMENT, { params: { ...segmentPath('s-silver'), query: { legalEntityId: 'le2' } } })).response
+          .status,
+      ).toBe(200);
+      expect(
+        (await c1.GET(SEGMENT, { params: { ...segmentPath('s-gold'), query: { legalEntityId: 'le2' } } })).response
+          .status,
+      ).toBe(404);
     });
 
     it('a read_own token without a customer sees nothing', async () => {

@@ -24,13 +24,20 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
     server,
     anonymous: createApiClient({ baseUrl: server.baseUrl, fetch: validator.fetch() }),
     async client(scopes, options) {
-      return createApiClient({ baseUrl: server.baseUrl, token: await server.token(scopes, options), fetch: validator.fetch() });
+      return createApiClient({
+        baseUrl: server.baseUrl,
+        token: await server.token(scopes, options),
+        fetch: validator.fetch(),
+      });
     },
   };
 }
 
 /** What `work` returns, with the SQL statements the service sent meanwhile (seen through its query logger). */
-export async function withStatements<T>(e2e: E2e, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function withStatements<T>(
+  e2e: E2e,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
   const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
   try {
     const result = await work();

@@ -5,7 +5,8 @@
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError) return error.stack ?? error.message;
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError)
+    return error.stack ?? error.message;
   const messages = error instanceof AggregateError ? error.errors.map(describeError) : [];
   return [error.message, ...messages].filter(Boolean).join('; ') || error.name;
 }

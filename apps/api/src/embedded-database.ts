@@ -20,7 +20,10 @@ export interface EmbeddedDatabase {
  * started again on the same port, so the pool reconnects by itself; requests answer 503 meanwhile.
  * `onGiveUp` gets the cause when it cannot be restarted.
  */
-export async function startEmbeddedDatabase(dataDir: string, onGiveUp: (error: Error) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  onGiveUp: (error: Error) => void,
+): Promise<EmbeddedDatabase> {
   let stopped = false;
   let pendingStart: Promise<RunningPostgres> | undefined;
 
@@ -41,7 +44,9 @@ export async function startEmbeddedDatabase(dataDir: string, onGiveUp: (error: E
         return;
       } catch (error) {
         lastError = error;
-        console.error(`Restart ${attempt + 1} of ${RESTART_DELAYS_MS.length} of the embedded Postgres failed: ${describeError(error)}`);
+        console.error(
+          `Restart ${attempt + 1} of ${RESTART_DELAYS_MS.length} of the embedded Postgres failed: ${describeError(error)}`,
+        );
       } finally {
         pendingStart = undefined;
       }

@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     app = await createApp({ ...config, db: { ...config.db, url } });
     if (stopping) return;
     await app.listen(config.port, config.host);
-    console.log(`Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`);
+    console.log(
+      `Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`,
+    );
   } catch (error) {
     console.error(`Could not start: ${describeError(error)}`);
     await embedded?.stop().catch(() => undefined);
@@ -80,7 +82,8 @@ async function withoutForeignSignalHandlers<T>(work: () => Promise<T>): Promise<
     return await work();
   } finally {
     for (const signal of SIGNALS) {
-      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+      for (const listener of process.listeners(signal))
+        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
     }
   }
 }

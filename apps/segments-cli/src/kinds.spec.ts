@@ -6,8 +6,15 @@ import { formatOf, readRows, RowWriter } from './rows';
 
 describe('row checks', () => {
   it('turns customer rows into bulk items, mixins from JSON text or objects', () => {
-    expect(customersKind.toItem({ customerId: ' c1 ', legalEntityId: '', mixins: '{"tier":"gold"}' })).toEqual({ customerId: 'c1', mixins: { tier: 'gold' } });
-    expect(customersKind.toItem({ customerId: 'c1', legalEntityId: 'le1', mixins: { a: 1 } })).toEqual({ customerId: 'c1', legalEntityId: 'le1', mixins: { a: 1 } });
+    expect(customersKind.toItem({ customerId: ' c1 ', legalEntityId: '', mixins: '{"tier":"gold"}' })).toEqual({
+      customerId: 'c1',
+      mixins: { tier: 'gold' },
+    });
+    expect(customersKind.toItem({ customerId: 'c1', legalEntityId: 'le1', mixins: { a: 1 } })).toEqual({
+      customerId: 'c1',
+      legalEntityId: 'le1',
+      mixins: { a: 1 },
+    });
     expect(customersKind.toItem({ legalEntityId: 'le1' })).toBe('customerId is required');
     expect(customersKind.toItem({ customerId: 'c1', mixins: '[1,2]' })).toBe('mixins must be a JSON object');
     expect(customersKind.toItem({ customerId: 'c1', mixins: '{oops' })).toBe('mixins must be a JSON object');
@@ -42,7 +49,11 @@ describe('files', () => {
     ]);
     const jsonl = [];
     for await (const row of readRows(join(dir, 'in.jsonl'), 'jsonl')) jsonl.push(row);
-    expect(jsonl).toEqual([{ customerId: 'c1' }, { __error: 'line is not valid JSON', __line: 'not json' }, { __error: 'line is not a JSON object', __line: '[1]' }]);
+    expect(jsonl).toEqual([
+      { customerId: 'c1' },
+      { __error: 'line is not valid JSON', __line: 'not json' },
+      { __error: 'line is not a JSON object', __line: '[1]' },
+    ]);
   });
 
   it('writes CSV with objects as JSON text, and JSON Lines', async () => {

@@ -9,8 +9,17 @@ export interface Kind<Item> {
   columns: string[];
   /** A row as the bulk endpoint wants it, or an error message. */
   toItem(row: Row): Item | string;
-  sendBulk(client: TenantClient, segmentId: string, items: Item[]): Promise<{ data?: BulkItemResult[]; error?: unknown; response: Response }>;
-  fetchPage(client: TenantClient, segmentId: string, pageNumber: number, pageSize: number): Promise<{ data?: Row[]; error?: unknown; response: Response }>;
+  sendBulk(
+    client: TenantClient,
+    segmentId: string,
+    items: Item[],
+  ): Promise<{ data?: BulkItemResult[]; error?: unknown; response: Response }>;
+  fetchPage(
+    client: TenantClient,
+    segmentId: string,
+    pageNumber: number,
+    pageSize: number,
+  ): Promise<{ data?: Row[]; error?: unknown; response: Response }>;
   toRow(document: Row): Row;
 }
 
@@ -38,7 +47,8 @@ function mixinsOf(value: unknown): Record<string, unknown> | undefined | string 
   if (typeof value === 'string') {
     try {
       const parsed: unknown = JSON.parse(value);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        return parsed as Record<string, unknown>;
     } catch {
       // reported below
     }
@@ -58,9 +68,14 @@ export const customersKind: Kind<CustomerItem> = {
     return { customerId, ...(legalEntityId && { legalEntityId }), ...(mixins && { mixins }) };
   },
   sendBulk: (client, segmentId, items) =>
-    client.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/bulk', { params: { path: { segmentId } }, body: items }),
+    client.PUT('/customer-segment/{tenant}/segments/{segmentId}/customers/bulk', {
+      params: { path: { segmentId } },
+      body: items,
+    }),
   fetchPage: (client, segmentId, pageNumber, pageSize) =>
-    client.GET('/customer-segment/{tenant}/segments/{segmentId}/customers', { params: { path: { segmentId }, query: { pageNumber, pageSize } } }),
+    client.GET('/customer-segment/{tenant}/segments/{segmentId}/customers', {
+      params: { path: { segmentId }, query: { pageNumber, pageSize } },
+    }),
   toRow: (document) => {
     const customer = document.customer as { id?: string } | undefined;
     const legalEntity = document.legalEntity as { id?: string } | undefined;
@@ -82,7 +97,10 @@ export function itemsKind(type: 'PRODUCT' | 'CATEGORY' | undefined): Kind<Assign
       return { id, ...(mixins && { mixins }) };
     },
     sendBulk: (client, segmentId, items) =>
-      client.PUT('/customer-segment/{tenant}/segments/{segmentId}/items/{type}/bulk', { params: { path: { segmentId, type: type as 'PRODUCT' } }, body: items }),
+      client.PUT('/customer-segment/{tenant}/segments/{segmentId}/items/{type}/bulk', {
+        params: { path: { segmentId, type: type as 'PRODUCT' } },
+        body: items,
+      }),
     fetchPage: (client, segmentId, pageNumber, pageSize) =>
       client.GET('/customer-segment/{tenant}/segments/{segmentId}/items', {
         params: { path: { segmentId }, query: { pageNumber, pageSize, ...(type && { q: `type:${type}` }) } },

@@ -20,14 +20,18 @@ export function formatOf(file: string, explicit?: string): Format {
  */
 export async function* readRows(file: string, format: Format): AsyncGenerator<Row> {
   if (format === 'csv') {
-    yield* createReadStream(file).pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true })) as AsyncIterable<Row>;
+    yield* createReadStream(file).pipe(
+      parse({ columns: true, skip_empty_lines: true, trim: true, bom: true }),
+    ) as AsyncIterable<Row>;
     return;
   }
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (!line.trim()) continue;
     try {
       const value: unknown = JSON.parse(line);
-      yield value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Row) : { __error: 'line is not a JSON object', __line: line };
+      yield value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Row)
+        : { __error: 'line is not a JSON object', __line: line };
     } catch {
       yield { __error: 'line is not valid JSON', __line: line };
     }
@@ -39,7 +43,11 @@ export class RowWriter {
   private readonly out: WriteStream;
   private readonly csv?: ReturnType<typeof stringify>;
 
-  constructor(file: string, private readonly format: Format, columns: string[]) {
+  constructor(
+    file: string,
+    private readonly format: Format,
+    columns: string[],
+  ) {
     this.out = createWriteStream(file);
     if (format === 'csv') {
       this.csv = stringify({ header: true, columns, cast: { object: (value) => JSON.stringify(value) } });

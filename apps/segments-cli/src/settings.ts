@@ -19,7 +19,14 @@ export function connect(options: ConnectionOptions, env: NodeJS.ProcessEnv = pro
   const clientId = options.clientId ?? env.SEGMENTS_CLIENT_ID;
   const clientSecret = options.clientSecret ?? env.SEGMENTS_CLIENT_SECRET;
   if (!token && !(clientId && clientSecret)) {
-    throw new UsageError('Credentials are required: --token (SEGMENTS_TOKEN), or --client-id and --client-secret (SEGMENTS_CLIENT_ID, SEGMENTS_CLIENT_SECRET).');
+    throw new UsageError(
+      'Credentials are required: --token (SEGMENTS_TOKEN), or --client-id and --client-secret (SEGMENTS_CLIENT_ID, SEGMENTS_CLIENT_SECRET).',
+    );
   }
-  return createTenantClient({ baseUrl, tenant, token, credentials: token ? undefined : { clientId: clientId as string, clientSecret: clientSecret as string } });
+  return createTenantClient({
+    baseUrl,
+    tenant,
+    token,
+    credentials: token ? undefined : { clientId: clientId as string, clientSecret: clientSecret as string },
+  });
 }

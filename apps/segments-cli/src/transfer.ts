@@ -71,11 +71,20 @@ export async function importRows<Item>(options: {
 }
 
 /** Writes every assignment of the segment, following all pages, and returns how many. */
-export async function exportRows(options: { client: TenantClient; kind: Kind<unknown>; segmentId: string; file: string; format: Format }): Promise<number> {
+export async function exportRows(options: {
+  client: TenantClient;
+  kind: Kind<unknown>;
+  segmentId: string;
+  file: string;
+  format: Format;
+}): Promise<number> {
   const writer = new RowWriter(options.file, options.format, options.kind.columns);
   let count = 0;
   try {
-    for await (const document of allPages((page, size) => options.kind.fetchPage(options.client, options.segmentId, page, size), 500)) {
+    for await (const document of allPages(
+      (page, size) => options.kind.fetchPage(options.client, options.segmentId, page, size),
+      500,
+    )) {
       await writer.write(options.kind.toRow(document));
       count++;
     }

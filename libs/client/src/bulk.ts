@@ -11,8 +11,13 @@ export interface BulkCallResult {
  * whose `index` points into the caller's original array. A request that fails as a whole (e.g.
  * 503) yields a failed result for each of its items, so no item goes unreported.
  */
-export async function bulkInChunks<T>(items: readonly T[], send: (chunk: T[]) => Promise<BulkCallResult>, chunkSize = MAX_BULK_ITEMS): Promise<BulkItemResult[]> {
-  if (chunkSize < 1 || chunkSize > MAX_BULK_ITEMS) throw new RangeError(`chunkSize must be between 1 and ${MAX_BULK_ITEMS}`);
+export async function bulkInChunks<T>(
+  items: readonly T[],
+  send: (chunk: T[]) => Promise<BulkCallResult>,
+  chunkSize = MAX_BULK_ITEMS,
+): Promise<BulkItemResult[]> {
+  if (chunkSize < 1 || chunkSize > MAX_BULK_ITEMS)
+    throw new RangeError(`chunkSize must be between 1 and ${MAX_BULK_ITEMS}`);
   const results: BulkItemResult[] = [];
   for (let offset = 0; offset < items.length; offset += chunkSize) {
     const chunk = items.slice(offset, offset + chunkSize);
@@ -22,7 +27,12 @@ export async function bulkInChunks<T>(items: readonly T[], send: (chunk: T[]) =>
     } else {
       const body = (error ?? {}) as { message?: string; status?: string };
       chunk.forEach((_, i) =>
-        results.push({ index: offset + i, code: response.status, status: body.status ?? response.statusText, message: body.message ?? `Request failed with ${response.status}` }),
+        results.push({
+          index: offset + i,
+          code: response.status,
+          status: body.status ?? response.statusText,
+          message: body.message ?? `Request failed with ${response.status}`,
+        }),
       );
     }
   }

@@ -1,6 +1,7 @@
 import { allPages, ApiError, bulkInChunks, clientCredentialsProvider, createTenantClient, unwrap } from './index';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('clientCredentialsProvider', () => {
   it('fetches a token once, shares it between concurrent callers, and renews it before expiry', async () => {
@@ -8,9 +9,23 @@ describe('clientCredentialsProvider', () => {
     const requests: string[] = [];
     const fakeFetch = (async (_url: string, init: RequestInit) => {
       requests.push(String(init.body));
-      return json(200, { access_token: `token-${requests.length}`, token_type: 'Bearer', expires_in: 600, scope: 'tenant=acme' });
+      return json(200, {
+        access_token: `token-${requests.length}`,
+        token_type: 'Bearer',
+        expires_in: 600,
+        scope: 'tenant=acme',
+      });
     }) as unknown as typeof fetch;
-    const provider = clientCredentialsProvider({ baseUrl: 'http://svc', clientId: 'id', clientSecret: 'secret', tenant: 'acme', scopes: ['a.b'], customerId: 'c1', fetch: fakeFetch, now: () => clock });
+    const provider = clientCredentialsProvider({
+      baseUrl: 'http://svc',
+      clientId: 'id',
+      clientSecret: 'secret',
+      tenant: 'acme',
+      scopes: ['a.b'],
+      customerId: 'c1',
+      fetch: fakeFetch,
+      now: () => clock,
+    });
 
     expect(await Promise.all([provider(), provider(), provider()])).toEqual(['token-1', 'token-1', 'token-1']);
     expect(new URLSearchParams(requests[0]).get('scope')).toBe('tenant=acme a.b customer_id=c1');
@@ -22,8 +37,17 @@ describe('clientCredentialsProvider', () => {
 
   it('does not cache a failed token request', async () => {
     let fail = true;
-    const fakeFetch = (async () => (fail ? new Response('nope', { status: 401 }) : json(200, { access_token: 't', token_type: 'Bearer', expires_in: 60, scope: '' }))) as unknown as typeof fetch;
-    const provider = clientCredentialsProvider({ baseUrl: 'http://svc', clientId: 'id', clientSecret: 'bad', tenant: 'acme', fetch: fakeFetch });
+    const fakeFetch = (async () =>
+      fail
+        ? new Response('nope', { status: 401 })
+        : json(200, { access_token: 't', token_type: 'Bearer', expires_in: 60, scope: '' })) as unknown as typeof fetch;
+    const provider = clientCredentialsProvider({
+      baseUrl: 'http://svc',
+      clientId: 'id',
+      clientSecret: 'bad',
+      tenant: 'acme',
+      fetch: fakeFetch,
+    });
     await expect(provider()).rejects.toThrow(/401/);
     fail = false;
     await expect(provider()).resolves.toBe('t');
@@ -38,7 +62,12 @@ describe('createTenantClient', () => {
       return json(200, { id: 's1' });
     }) as unknown as typeof fetch;
     const api = createTenantClient({ baseUrl: 'http://svc', tenant: 'acme', token: 'tok', fetch: fakeFetch });
-    const segment = await unwrap(api.GET('/customer-segment/{tenant}/segments/{segmentId}' as never, { params: { path: { segmentId: 's 1' } } } as never));
+    const segment = await unwrap(
+      api.GET(
+        '/customer-segment/{tenant}/segments/{segmentId}' as never,
+        { params: { path: { segmentId: 's 1' } } } as never,
+      ),
+    );
     expect(segment).toEqual({ id: 's1' });
     expect(seen[0].url).toBe('http://svc/customer-segment/acme/segments/s%201');
     expect(seen[0].headers.get('authorization')).toBe('Bearer tok');
@@ -51,8 +80,14 @@ describe('unwrap and ApiError', () => {
     const failure = unwrap({ error: body, response: json(404, body) });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 404, error: body, message: '404: Segment s1 not found.' });
-    const fault = { fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } };
-    await expect(unwrap({ error: fault, response: json(401, fault) })).rejects.toMatchObject({ status: 401, error: undefined, message: '401: Invalid access token' });
+    const fault = {
+      fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } },
+    };
+    await expect(unwrap({ error: fault, response: json(401, fault) })).rejects.toMatchObject({
+      status: 401,
+      error: undefined,
+      message: '401: Invalid access token',
+    });
   });
 });
 
@@ -72,7 +107,10 @@ describe('allPages', () => {
   });
 
   it('throws ApiError when a page fails', async () => {
-    const pages = allPages(async () => ({ error: { code: 400, status: 'Bad Request', message: 'bad q' }, response: json(400, {}) }));
+    const pages = allPages(async () => ({
+      error: { code: 400, status: 'Bad Request', message: 'bad q' },
+      response: json(400, {}),
+    }));
     await expect(pages.next()).rejects.toMatchObject({ status: 400 });
   });
 });
@@ -83,7 +121,11 @@ describe('bulkInChunks', () => {
     const sizes: number[] = [];
     const results = await bulkInChunks(items, async (chunk) => {
       sizes.push(chunk.length);
-      const data = chunk.map((item, index) => (item === 'item-201' ? { index, code: 400, status: 'Bad Request', message: 'invalid' } : { index, code: 201, status: 'Created', id: item }));
+      const data = chunk.map((item, index) =>
+        item === 'item-201'
+          ? { index, code: 400, status: 'Bad Request', message: 'invalid' }
+          : { index, code: 201, status: 'Created', id: item },
+      );
       return { data, response: json(207, data) };
     });
     expect(sizes).toEqual([200, 200, 50]);
@@ -93,10 +135,22 @@ describe('bulkInChunks', () => {
   });
 
   it('reports every item of a request that failed as a whole', async () => {
-    const results = await bulkInChunks(['a', 'b', 'c'], async (chunk) =>
-      chunk[0] === 'c' ? { error: { status: 'Service Unavailable', message: 'retry' }, response: json(503, {}) } : { data: chunk.map((id, index) => ({ index, code: 204, status: 'No Content', id })), response: json(207, []) },
-    2);
-    expect(results.map((r) => [r.index, r.code])).toEqual([[0, 204], [1, 204], [2, 503]]);
+    const results = await bulkInChunks(
+      ['a', 'b', 'c'],
+      async (chunk) =>
+        chunk[0] === 'c'
+          ? { error: { status: 'Service Unavailable', message: 'retry' }, response: json(503, {}) }
+          : {
+              data: chunk.map((id, index) => ({ index, code: 204, status: 'No Content', id })),
+              response: json(207, []),
+            },
+      2,
+    );
+    expect(results.map((r) => [r.index, r.code])).toEqual([
+      [0, 204],
+      [1, 204],
+      [2, 503],
+    ]);
     expect(results[2].message).toBe('retry');
   });
 });

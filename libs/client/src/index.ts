@@ -58,7 +58,14 @@ export interface TenantClientOptions extends Omit<ApiClientOptions, 'token'> {
 export function createTenantClient(options: TenantClientOptions): TenantClient {
   const token =
     options.token ??
-    (options.credentials ? clientCredentialsProvider({ ...options.credentials, tenant: options.tenant, baseUrl: options.baseUrl, fetch: options.fetch }) : undefined);
+    (options.credentials
+      ? clientCredentialsProvider({
+          ...options.credentials,
+          tenant: options.tenant,
+          baseUrl: options.baseUrl,
+          fetch: options.fetch,
+        })
+      : undefined);
   const client = createFetchClient<TenantScoped<paths>>({ baseUrl: options.baseUrl, fetch: options.fetch });
   client.use(tenantMiddleware(options.tenant));
   if (token !== undefined) client.use(authMiddleware(token));

@@ -2,7 +2,9 @@ import type { Middleware } from 'openapi-fetch';
 
 /** An operation with `tenant` removed from its path parameters. */
 type WithoutTenant<Operation> = Operation extends { parameters: { path: infer Path } }
-  ? Omit<Operation, 'parameters'> & { parameters: Omit<Operation['parameters'], 'path'> & { path: Omit<Path, 'tenant'> } }
+  ? Omit<Operation, 'parameters'> & {
+      parameters: Omit<Operation['parameters'], 'path'> & { path: Omit<Path, 'tenant'> };
+    }
   : Operation;
 
 /** The client's paths as seen with a configured tenant: no call needs to name it. */

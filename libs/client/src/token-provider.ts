@@ -41,7 +41,12 @@ export function clientCredentialsProvider(options: ClientCredentials): TokenProv
     const response = await fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: options.clientId, client_secret: options.clientSecret, scope }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        scope,
+      }).toString(),
     });
     if (!response.ok) throw new Error(`Token request failed with ${response.status}: ${await response.text()}`);
     const body = (await response.json()) as TokenResponse;

@@ -5,6 +5,7 @@
  * spaces and the like, which no reader could ask for with `Accept-Language`.
  */
 export const LANGUAGE_TAG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
-export const LANGUAGE_TAG_RULE = 'a language tag such as en, de-CH or zh-Hant-TW (2-3 letters, then subtags of 1-8 letters or digits, separated by -)';
+export const LANGUAGE_TAG_RULE =
+  'a language tag such as en, de-CH or zh-Hant-TW (2-3 letters, then subtags of 1-8 letters or digits, separated by -)';
 
 export const isLanguageTag = (value: string): boolean => LANGUAGE_TAG_PATTERN.test(value);

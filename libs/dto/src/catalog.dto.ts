@@ -1,14 +1,33 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentResponse, INT4_MAX, INT4_MIN, IsDateTime, IsInt4, IsLocalizedText, MixinsUpsert, Validity } from './common.dto';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DocumentResponse,
+  INT4_MAX,
+  INT4_MIN,
+  IsDateTime,
+  IsInt4,
+  IsLocalizedText,
+  MixinsUpsert,
+  Validity,
+} from './common.dto';
 
 /** Longest catalog id (category or product) the service stores. */
 export const MAX_CATALOG_ID_LENGTH = 128;
 const MAX_CODE_LENGTH = 255;
 
 const LOCALIZED_INPUT: ApiPropertyOptions = {
-  description: 'A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`.',
+  description:
+    'A map language tag (e.g. `en`, `de-CH`) -> text, or a plain string in the language named by `Content-Language`.',
   oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
 };
 const LOCALIZED_OUTPUT: ApiPropertyOptions = {
@@ -48,7 +67,12 @@ abstract class CatalogDocumentUpsert extends MixinsUpsert {
 }
 
 export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
-  @ApiPropertyOptional({ description: 'The parent category; it may arrive later. Absent or null: a root category.', maxLength: MAX_CATALOG_ID_LENGTH, nullable: true, type: 'string' })
+  @ApiPropertyOptional({
+    description: 'The parent category; it may arrive later. Absent or null: a root category.',
+    maxLength: MAX_CATALOG_ID_LENGTH,
+    nullable: true,
+    type: 'string',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -78,7 +102,12 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
   @Type(() => CatalogValidity)
   validity?: CatalogValidity;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: INT4_MIN, maximum: INT4_MAX, description: 'Position among the siblings (ascending).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: INT4_MIN,
+    maximum: INT4_MAX,
+    description: 'Position among the siblings (ascending).',
+  })
   @IsOptional()
   @IsInt4()
   position?: number;
@@ -90,7 +119,10 @@ export class CatalogCategoryUpsert extends CatalogDocumentUpsert {
 }
 
 export class CatalogProductUpsert extends CatalogDocumentUpsert {
-  @ApiPropertyOptional({ type: [String], description: 'The categories the product sits in (they may arrive later). Replaces the stored list.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The categories the product sits in (they may arrive later). Replaces the stored list.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

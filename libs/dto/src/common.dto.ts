@@ -6,8 +6,10 @@ import { ErrorDetailResponse } from './error.dto';
 
 // The pieces every feature's documents share: metadata, mixins, bulk answers, search bodies, ids.
 
-const METADATA_MIXINS = 'Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema.';
-const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given).';
+const METADATA_MIXINS =
+  'Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema.';
+const MIXINS =
+  'Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given).';
 
 /**
  * A free-form JSON property (mixins, localized maps) kept exactly as sent. class-transformer rebuilds
@@ -17,7 +19,12 @@ const MIXINS = 'Mixins: a map where a key is a mixin name and the value a map of
  * transform then puts back the value of the request.
  */
 export function AsSent(): PropertyDecorator {
-  const decorators = [Type(() => Boolean), Transform(({ obj, key }) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined), { toClassOnly: true })];
+  const decorators = [
+    Type(() => Boolean),
+    Transform(({ obj, key }) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined), {
+      toClassOnly: true,
+    }),
+  ];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
@@ -44,7 +51,14 @@ export function isStorableDateTime(value: unknown, dateOnly = false): boolean {
   if (!match || (!dateOnly && !match[4])) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value as string));
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    !Number.isNaN(Date.parse(value as string))
+  );
 }
 
 const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -115,7 +129,13 @@ export class MetadataCreate {
 
 /** `metadata` of an update or upsert request. */
 export class MetadataUpdate extends MetadataCreate {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: 'The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: INT4_MAX,
+    description:
+      'The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check.',
+  })
   @IsOptional()
   @IsInt4(1)
   version?: number;
@@ -133,7 +153,10 @@ export class MetadataResponse {
   createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', description: 'The modification date.' })
   modifiedAt!: string;
-  @ApiProperty({ type: 'integer', description: 'The document version number; starts at 1 and grows by one with every change.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The document version number; starts at 1 and grows by one with every change.',
+  })
   version!: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: METADATA_MIXINS })
   mixins?: Record<string, string>;
@@ -164,15 +187,26 @@ export class MixinsUpsert extends MixinsInput {
 
 /** A validity period as read; the writes validate it with their own rules. */
 export class Validity {
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Start of the validity period (inclusive).' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    description: 'Start of the validity period (inclusive).',
+  })
   from?: string;
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'End of the validity period (inclusive); not before `from`.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    description: 'End of the validity period (inclusive); not before `from`.',
+  })
   to?: string;
 }
 
 /** The body of a `.../search` POST: the q-language query of the matching GET list. */
 export class SearchBody {
-  @ApiPropertyOptional({ description: 'A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.', example: 'status:ACTIVE' })
+  @ApiPropertyOptional({
+    description: 'A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.',
+    example: 'status:ACTIVE',
+  })
   q?: string;
 }
 
@@ -186,7 +220,9 @@ export class IdResponse {
 export class BulkItemResponse {
   @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
   index!: number;
-  @ApiProperty({ description: 'HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected.' })
+  @ApiProperty({
+    description: 'HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected.',
+  })
   code!: number;
   @ApiProperty({ description: 'HTTP status text of this item.' })
   status!: string;
@@ -194,6 +230,9 @@ export class BulkItemResponse {
   id?: string;
   @ApiPropertyOptional({ description: 'Why the item failed.' })
   message?: string;
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems of a rejected item, e.g. one per invalid field.' })
+  @ApiPropertyOptional({
+    type: [ErrorDetailResponse],
+    description: 'The individual problems of a rejected item, e.g. one per invalid field.',
+  })
   details?: ErrorDetailResponse[];
 }

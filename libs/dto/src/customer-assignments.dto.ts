@@ -14,7 +14,10 @@ export class CustomerAssignmentRemoveBulk {
   @MaxLength(ASSIGNMENT_ID_MAX_LENGTH)
   customerId!: string;
 
-  @ApiPropertyOptional({ description: 'Unique identifier of the legal entity (B2B). Omit it for B2C.', maxLength: ASSIGNMENT_ID_MAX_LENGTH })
+  @ApiPropertyOptional({
+    description: 'Unique identifier of the legal entity (B2B). Omit it for B2C.',
+    maxLength: ASSIGNMENT_ID_MAX_LENGTH,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -49,7 +52,12 @@ export class CustomerAssignmentB2CResponse extends DocumentResponse {
   @ApiProperty({ enum: AssignmentTypes })
   assignmentType!: AssignmentType;
   // `required` explicitly: the inherited metadata makes it optional otherwise.
-  @ApiProperty({ required: true, type: Object, additionalProperties: true, description: 'A key-value map of additional attributes.' })
+  @ApiProperty({
+    required: true,
+    type: Object,
+    additionalProperties: true,
+    description: 'A key-value map of additional attributes.',
+  })
   override mixins!: Record<string, unknown>;
 }
 

@@ -15,7 +15,8 @@ export const CUSTOMER_ID_MAX_LENGTH = 128;
 /** The optional client id of a create request. */
 export class CustomerManagementCustomId {
   @ApiPropertyOptional({
-    description: 'Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`.',
+    description:
+      'Custom identifier; generated (24 hex characters) when absent. The reference spec shows the pattern without `+`, a typo: any 1-66 of `a-zA-Z0-9_-`.',
     minLength: 1,
     maxLength: CUSTOM_ID_MAX_LENGTH,
     pattern: CUSTOM_ID_PATTERN.source,
@@ -39,6 +40,11 @@ export class CustomerManagementReference {
 /** What every stored customer-management document returns beside its own fields; `mixins` also when empty. */
 export class CustomerManagementDocument extends DocumentResponse {
   // `required` explicitly: the inherited metadata makes it optional otherwise.
-  @ApiProperty({ required: true, type: Object, additionalProperties: true, description: 'Mixins: a map where a key is a mixin set name and the value a map of its attributes.' })
+  @ApiProperty({
+    required: true,
+    type: Object,
+    additionalProperties: true,
+    description: 'Mixins: a map where a key is a mixin set name and the value a map of its attributes.',
+  })
   override mixins!: Record<string, unknown>;
 }

@@ -3,7 +3,11 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@n
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { MetadataCreate, MetadataProperty, MetadataUpdate, MixinsInput } from './common.dto';
-import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
+import {
+  CustomerManagementCustomId,
+  CustomerManagementDocument,
+  CustomerManagementReference,
+} from './customer-management-common.dto';
 import { ContactAssignmentSummary, LegalEntityResponse } from './customer-management-legal-entities.dto';
 
 export class ContactAssignmentUpdate extends MixinsInput {
@@ -33,8 +37,14 @@ export class ContactAssignmentUpdate extends MixinsInput {
   metadata?: MetadataUpdate;
 }
 
-export class ContactAssignmentCreate extends IntersectionType(CustomerManagementCustomId, OmitType(ContactAssignmentUpdate, ['type', 'metadata'] as const)) {
-  @ApiPropertyOptional({ enum: ContactTypes, description: 'The type of the contact assignment; `CONTACT` when absent.' })
+export class ContactAssignmentCreate extends IntersectionType(
+  CustomerManagementCustomId,
+  OmitType(ContactAssignmentUpdate, ['type', 'metadata'] as const),
+) {
+  @ApiPropertyOptional({
+    enum: ContactTypes,
+    description: 'The type of the contact assignment; `CONTACT` when absent.',
+  })
   @IsOptional()
   @IsIn(ContactTypes)
   type?: ContactType;
@@ -45,7 +55,10 @@ export class ContactAssignmentCreate extends IntersectionType(CustomerManagement
 }
 
 /** A contact assignment as read: its summary with the legal entity expanded, and its mixins. */
-export class ContactAssignmentResponse extends IntersectionType(OmitType(ContactAssignmentSummary, ['legalEntity'] as const), CustomerManagementDocument) {
+export class ContactAssignmentResponse extends IntersectionType(
+  OmitType(ContactAssignmentSummary, ['legalEntity'] as const),
+  CustomerManagementDocument,
+) {
   @ApiProperty({ type: LegalEntityResponse })
   legalEntity!: LegalEntityResponse;
 }

@@ -16,8 +16,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput } from './common.dto';
-import { CustomerManagementCustomId, CustomerManagementDocument, CustomerManagementReference } from './customer-management-common.dto';
+import {
+  IsLocalizedText,
+  MetadataCreate,
+  MetadataProperty,
+  MetadataResponse,
+  MetadataUpdate,
+  MixinsInput,
+} from './common.dto';
+import {
+  CustomerManagementCustomId,
+  CustomerManagementDocument,
+  CustomerManagementReference,
+} from './customer-management-common.dto';
 import { LocationResponse } from './customer-management-locations.dto';
 
 const TEXT = 1000;
@@ -45,7 +56,10 @@ export class LegalEntityLegalInfo {
   @MaxLength(TEXT)
   legalName?: string;
 
-  @ApiPropertyOptional({ description: 'Registration date, ISO 8601, e.g. `2020-04-30T04:00:00.000Z`.', example: '2022-03-31T13:18:02.379Z' })
+  @ApiPropertyOptional({
+    description: 'Registration date, ISO 8601, e.g. `2020-04-30T04:00:00.000Z`.',
+    example: '2022-03-31T13:18:02.379Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(ISO_DATE_TIME, { message: 'registrationDate must be an ISO-8601 date or date-time' })
@@ -83,7 +97,11 @@ export class LegalEntityCustomerGroup {
   @MaxLength(TEXT)
   id!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Localized name of the customer group (language tag -> text, e.g. `{"en": "Buyers"}`).' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Localized name of the customer group (language tag -> text, e.g. `{"en": "Buyers"}`).',
+  })
   @IsOptional()
   @IsLocalizedText({ mapOnly: true })
   name?: Record<string, string>;
@@ -103,7 +121,9 @@ class LegalEntityFields extends MixinsInput {
   @MaxLength(255)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'The parent legal entity: required for a SUBSIDIARY, not allowed for a COMPANY.' })
+  @ApiPropertyOptional({
+    description: 'The parent legal entity: required for a SUBSIDIARY, not allowed for a COMPANY.',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -123,28 +143,42 @@ class LegalEntityFields extends MixinsInput {
   @Type(() => LegalEntityLegalInfo)
   legalInfo?: LegalEntityLegalInfo;
 
-  @ApiPropertyOptional({ type: [LegalEntityCustomerGroup], description: 'Customer groups assigned to the legal entity (stored as given).' })
+  @ApiPropertyOptional({
+    type: [LegalEntityCustomerGroup],
+    description: 'Customer groups assigned to the legal entity (stored as given).',
+  })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LegalEntityCustomerGroup)
   customerGroups?: LegalEntityCustomerGroup[];
 
-  @ApiPropertyOptional({ type: [CustomerManagementReference], description: 'Ids of existing locations: the addresses of the legal entity.' })
+  @ApiPropertyOptional({
+    type: [CustomerManagementReference],
+    description: 'Ids of existing locations: the addresses of the legal entity.',
+  })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CustomerManagementReference)
   entitiesAddresses?: CustomerManagementReference[];
 
-  @ApiPropertyOptional({ type: [CustomerManagementReference], description: 'Ids of existing contact assignments: the approval group of the legal entity.' })
+  @ApiPropertyOptional({
+    type: [CustomerManagementReference],
+    description: 'Ids of existing contact assignments: the approval group of the legal entity.',
+  })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CustomerManagementReference)
   approvalGroup?: CustomerManagementReference[];
 
-  @ApiPropertyOptional({ type: [String], nullable: true, maxItems: 1, description: 'Restrictions of the legal entity (at most one value), e.g. `["US"]`.' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 1,
+    description: 'Restrictions of the legal entity (at most one value), e.g. `["US"]`.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1)
@@ -163,7 +197,10 @@ export class LegalEntityUpdate extends LegalEntityFields {
   metadata?: MetadataUpdate;
 }
 
-export class LegalEntityCreate extends IntersectionType(CustomerManagementCustomId, OmitType(LegalEntityUpdate, ['type', 'metadata'] as const)) {
+export class LegalEntityCreate extends IntersectionType(
+  CustomerManagementCustomId,
+  OmitType(LegalEntityUpdate, ['type', 'metadata'] as const),
+) {
   @ApiPropertyOptional({ enum: LegalEntityTypes, description: 'The type of the legal entity; `COMPANY` when absent.' })
   @IsOptional()
   @IsIn(LegalEntityTypes)
@@ -264,12 +301,16 @@ export class LegalEntityListFilters {
   @IsString()
   'legalInfo.taxRegistrationNumber'?: string;
 
-  @ApiPropertyOptional({ description: 'Legal entities whose registration agency contains this text (case-insensitive).' })
+  @ApiPropertyOptional({
+    description: 'Legal entities whose registration agency contains this text (case-insensitive).',
+  })
   @IsOptional()
   @IsString()
   'legalInfo.registrationAgency'?: string;
 
-  @ApiPropertyOptional({ description: 'Legal entities whose country of registration contains this text (case-insensitive).' })
+  @ApiPropertyOptional({
+    description: 'Legal entities whose country of registration contains this text (case-insensitive).',
+  })
   @IsOptional()
   @IsString()
   'legalInfo.countryOfRegistration'?: string;

@@ -130,7 +130,9 @@ export class LocationListFilters {
   @IsString()
   'contactDetails.phone'?: string;
 
-  @ApiPropertyOptional({ description: 'Locations whose addressLine1 or addressLine2 contains this text (case-insensitive).' })
+  @ApiPropertyOptional({
+    description: 'Locations whose addressLine1 or addressLine2 contains this text (case-insensitive).',
+  })
   @IsOptional()
   @IsString()
   'contactDetails.address'?: string;

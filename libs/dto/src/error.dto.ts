@@ -18,7 +18,10 @@ export class ErrorResponse {
   message!: string;
   @ApiPropertyOptional({ description: 'The ID of the resource which caused the error.' })
   resourceId?: string;
-  @ApiPropertyOptional({ type: [ErrorDetailResponse], description: 'The individual problems, e.g. one per invalid field.' })
+  @ApiPropertyOptional({
+    type: [ErrorDetailResponse],
+    description: 'The individual problems, e.g. one per invalid field.',
+  })
   details?: ErrorDetailResponse[];
 }
 

@@ -13,7 +13,10 @@ export const MAX_MATCH_SEGMENTS = 1000;
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 export class ItemAssignmentUpsertBulk extends MixinsUpsert {
-  @ApiProperty({ description: 'Unique identifier of an existing product/category (itemId).', maxLength: MAX_ITEM_ID_LENGTH })
+  @ApiProperty({
+    description: 'Unique identifier of an existing product/category (itemId).',
+    maxLength: MAX_ITEM_ID_LENGTH,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_ITEM_ID_LENGTH)
@@ -27,7 +30,11 @@ export class AssignedItem {
   @ApiPropertyOptional({ description: 'Code of the product/category, when the catalog data is known to the service.' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Localized name (a plain string with `Accept-Language`), when the catalog data is known to the service.', oneOf: [LOCALIZED, { type: 'string' }] })
+  @ApiPropertyOptional({
+    description:
+      'Localized name (a plain string with `Accept-Language`), when the catalog data is known to the service.',
+    oneOf: [LOCALIZED, { type: 'string' }],
+  })
   name?: Record<string, string> | string;
 }
 
@@ -52,7 +59,10 @@ export class CategoryTreeNode {
   @ApiProperty({ description: 'Code of the category.', nullable: true, type: 'string' })
   code!: string | null;
 
-  @ApiProperty({ description: 'Localized name (a plain string with `Accept-Language`).', oneOf: [LOCALIZED, { type: 'string' }] })
+  @ApiProperty({
+    description: 'Localized name (a plain string with `Accept-Language`).',
+    oneOf: [LOCALIZED, { type: 'string' }],
+  })
   name!: Record<string, string> | string;
 
   @ApiPropertyOptional({ description: 'Localized description.', oneOf: [LOCALIZED, { type: 'string' }] })
@@ -73,7 +83,9 @@ export class CategoryTreeNode {
   @ApiProperty({ description: 'Whether the category is published.' })
   published!: boolean;
 
-  @ApiProperty({ description: 'True exactly on the categories assigned to one of the segments the tree was built from.' })
+  @ApiProperty({
+    description: 'True exactly on the categories assigned to one of the segments the tree was built from.',
+  })
   isSegmentAssigned!: boolean;
 
   @ApiProperty({ description: 'Subcategories, ordered by position, then id.', type: () => [CategoryTreeNode] })
@@ -89,12 +101,20 @@ export class MatchItem {
 }
 
 export class Match {
-  @ApiProperty({ type: [MatchItem], description: `The products to check (at most ${MAX_MATCH_ITEMS}).`, maxItems: MAX_MATCH_ITEMS })
+  @ApiProperty({
+    type: [MatchItem],
+    description: `The products to check (at most ${MAX_MATCH_ITEMS}).`,
+    maxItems: MAX_MATCH_ITEMS,
+  })
   // Checked by the match service in one pass (class-validator's nested validation of 200 objects is slow).
   @Allow()
   items!: MatchItem[];
 
-  @ApiProperty({ type: [String], description: `The segments to check against (at most ${MAX_MATCH_SEGMENTS}).`, maxItems: MAX_MATCH_SEGMENTS })
+  @ApiProperty({
+    type: [String],
+    description: `The segments to check against (at most ${MAX_MATCH_SEGMENTS}).`,
+    maxItems: MAX_MATCH_SEGMENTS,
+  })
   @IsArray()
   @ArrayMaxSize(MAX_MATCH_SEGMENTS)
   @IsString({ each: true })

@@ -1,8 +1,27 @@
 import { SegmentStatus, SegmentStatuses } from '@cs/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsDateTime, IsLocalizedText, MetadataCreate, MetadataProperty, MetadataResponse, MetadataUpdate, MixinsInput, Validity } from './common.dto';
+import {
+  IsDefined,
+  IsIn,
+  IsNotIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsDateTime,
+  IsLocalizedText,
+  MetadataCreate,
+  MetadataProperty,
+  MetadataResponse,
+  MetadataUpdate,
+  MixinsInput,
+  Validity,
+} from './common.dto';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
@@ -12,13 +31,18 @@ export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
  * a look-ahead would not carry over to every client's regular expressions.)
  */
 export const RESERVED_SEGMENT_IDS = ['bulk', 'items', 'match', 'search'];
-export const SEGMENT_ID_RULE = '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
+export const SEGMENT_ID_RULE =
+  '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
 
 export const isSegmentId = (id: string): boolean => SEGMENT_ID_PATTERN.test(id) && !RESERVED_SEGMENT_IDS.includes(id);
 
 /** Documents a localized field: a map language -> text, or a plain string (per Content-Language / Accept-Language). */
 const ApiLocalizedProperty = (description: string, required = true) =>
-  ApiProperty({ description, required, oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }] });
+  ApiProperty({
+    description,
+    required,
+    oneOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'string' }],
+  });
 
 /** A segment's validity as written: date-times with a time zone. */
 export class SegmentValidity extends Validity {
@@ -36,23 +60,35 @@ export class SegmentMetadataResponse extends PartialType(MetadataResponse) {}
 
 /** The fields a client writes on create and update. */
 export abstract class SegmentFields extends MixinsInput {
-  @ApiLocalizedProperty('Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`.')
+  @ApiLocalizedProperty(
+    'Localized name of the customer segment: language tag (e.g. `en`, `de-CH`) -> text, or a plain string with `Content-Language`.',
+  )
   @IsDefined()
   @IsLocalizedText({ nonEmpty: true })
   name!: Record<string, string> | string;
 
-  @ApiLocalizedProperty('Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`.', false)
+  @ApiLocalizedProperty(
+    'Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`.',
+    false,
+  )
   @IsOptional()
   @IsLocalizedText()
   description?: Record<string, string> | string;
 
-  @ApiPropertyOptional({ type: SegmentValidity, description: 'Determines the time frame in which the customer segment is valid.' })
+  @ApiPropertyOptional({
+    type: SegmentValidity,
+    description: 'Determines the time frame in which the customer segment is valid.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SegmentValidity)
   validity?: SegmentValidity;
 
-  @ApiPropertyOptional({ enum: SegmentStatuses, description: 'Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.' })
+  @ApiPropertyOptional({
+    enum: SegmentStatuses,
+    description:
+      'Determines whether the customer segment is active or not. If not provided the value is set to `INACTIVE`.',
+  })
   @IsOptional()
   @IsIn(SegmentStatuses)
   status?: SegmentStatus;
@@ -65,7 +101,10 @@ export abstract class SegmentFields extends MixinsInput {
 }
 
 export class SegmentCreation extends SegmentFields {
-  @ApiPropertyOptional({ description: `Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: ${SEGMENT_ID_RULE}.`, pattern: SEGMENT_ID_PATTERN.source })
+  @ApiPropertyOptional({
+    description: `Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: ${SEGMENT_ID_RULE}.`,
+    pattern: SEGMENT_ID_PATTERN.source,
+  })
   @IsOptional()
   @IsString()
   @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
@@ -82,7 +121,10 @@ export class SegmentUpdate extends SegmentFields {
 }
 
 export class SegmentUpdateBulk extends SegmentUpdate {
-  @ApiProperty({ description: `Unique identifier of the customer segment (${SEGMENT_ID_RULE}).`, pattern: SEGMENT_ID_PATTERN.source })
+  @ApiProperty({
+    description: `Unique identifier of the customer segment (${SEGMENT_ID_RULE}).`,
+    pattern: SEGMENT_ID_PATTERN.source,
+  })
   @IsString()
   @Matches(SEGMENT_ID_PATTERN, { message: `id must be ${SEGMENT_ID_RULE}` })
   @IsNotIn(RESERVED_SEGMENT_IDS, { message: `id must be ${SEGMENT_ID_RULE}` })
@@ -93,7 +135,10 @@ export class SegmentUpdateBulk extends SegmentUpdate {
 export class SegmentResponse {
   @ApiProperty({ description: 'Unique identifier of the customer segment (kept by every `fields` projection).' })
   id!: string;
-  @ApiLocalizedProperty('Localized name: the map, or with `Accept-Language` the text in the best matching language.', false)
+  @ApiLocalizedProperty(
+    'Localized name: the map, or with `Accept-Language` the text in the best matching language.',
+    false,
+  )
   name!: Record<string, string> | string;
   @ApiLocalizedProperty('Localized description, like `name`.', false)
   description?: Record<string, string> | string;
@@ -110,14 +155,20 @@ export class SegmentResponse {
 }
 
 export class SegmentListFilter {
-  @ApiPropertyOptional({ description: 'Only segments this customer is assigned to. Honoured for `customersegment.segment_read` tokens only; customer tokens always see their own segments.' })
+  @ApiPropertyOptional({
+    description:
+      'Only segments this customer is assigned to. Honoured for `customersegment.segment_read` tokens only; customer tokens always see their own segments.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(128)
   customerId?: string;
 
-  @ApiPropertyOptional({ description: 'Only segments with a customer assignment in this legal entity (of `customerId`, or of the calling customer).' })
+  @ApiPropertyOptional({
+    description:
+      'Only segments with a customer assignment in this legal entity (of `customerId`, or of the calling customer).',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -126,7 +177,10 @@ export class SegmentListFilter {
 }
 
 export class SegmentReadFilter {
-  @ApiPropertyOptional({ description: 'Only when the segment has a customer assignment in this legal entity (for customer tokens: an assignment of the calling customer).' })
+  @ApiPropertyOptional({
+    description:
+      'Only when the segment has a customer assignment in this legal entity (for customer tokens: an assignment of the calling customer).',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -139,11 +193,14 @@ export const SEGMENT_PATCH_OPS = ['add', 'remove', 'replace'] as const;
 export class SegmentPatchOperation {
   @ApiProperty({ enum: SEGMENT_PATCH_OPS, description: 'The RFC 6902 operation: `add`, `remove` or `replace`.' })
   op!: (typeof SEGMENT_PATCH_OPS)[number];
-  @ApiProperty({ description: 'JSON pointer into the segment, e.g. `/status`, `/name`, `/mixins/additionalAttributes/externalId`.' })
+  @ApiProperty({
+    description: 'JSON pointer into the segment, e.g. `/status`, `/name`, `/mixins/additionalAttributes/externalId`.',
+  })
   path!: string;
   @ApiPropertyOptional({
     oneOf: [{ type: 'object' }, { type: 'string' }, { type: 'number' }],
-    description: 'The value for `add` and `replace`: any JSON value (also a boolean or an array, e.g. inside `mixins`).',
+    description:
+      'The value for `add` and `replace`: any JSON value (also a boolean or an array, e.g. inside `mixins`).',
   })
   value?: unknown;
 }

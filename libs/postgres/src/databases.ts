@@ -39,6 +39,9 @@ export async function createScratchDatabase(serverUrl: string, prefix = 'test'):
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

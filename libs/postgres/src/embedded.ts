@@ -46,7 +46,9 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -87,7 +89,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   // The package rejects with nothing when the server exits during start; the cause is in its log.
   await server.start().catch((error: unknown) => {
-    throw error instanceof Error ? error : new Error(`The embedded Postgres exited during start: ${startFailureCause(recentLog)}`);
+    throw error instanceof Error
+      ? error
+      : new Error(`The embedded Postgres exited during start: ${startFailureCause(recentLog)}`);
   });
 
   const postmaster = server.process as ChildProcess;
@@ -113,7 +117,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 /** The FATAL/PANIC lines of the server's log (with their DETAIL and HINT), without the timestamp prefix; else its last lines. */
 function startFailureCause(log: string[]): string {
-  const reported = log.map((line) => /\b((?:FATAL|PANIC|ERROR|DETAIL|HINT):\s+.*)$/.exec(line)?.[1]).filter((line) => line !== undefined);
+  const reported = log
+    .map((line) => /\b((?:FATAL|PANIC|ERROR|DETAIL|HINT):\s+.*)$/.exec(line)?.[1])
+    .filter((line) => line !== undefined);
   return (reported.length ? reported : log.slice(-3)).join(' ').replace(/\s+/g, ' ') || 'it wrote nothing';
 }
 
@@ -123,7 +129,9 @@ function startFailureCause(log: string[]): string {
  * reaches end-of-file then. Postgres itself does not notice that its parent died.
  */
 function stopWhenThisProcessEnds(postmasterPid: number): ChildProcess {
-  const watchdog = spawn('sh', ['-c', 'read _; kill -INT "$1"', 'sh', String(postmasterPid)], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const watchdog = spawn('sh', ['-c', 'read _; kill -INT "$1"', 'sh', String(postmasterPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   watchdog.on('error', () => undefined); // best effort: without it, the next start stops the orphan
   watchdog.unref();
   (watchdog.stdin as unknown as Socket | null)?.unref();

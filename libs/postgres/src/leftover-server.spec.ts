@@ -27,14 +27,18 @@ describe('a postmaster.pid left in the data folder', () => {
     await once(ended, 'exit');
     writeFileSync(pidFile(), `${ended.pid}\n${databaseDir}\n`);
     await clear();
-    expect(notices).toEqual([`The previous Postgres server on this data folder (PID ${ended.pid}) did not shut down cleanly; Postgres recovers from its write-ahead log`]);
+    expect(notices).toEqual([
+      `The previous Postgres server on this data folder (PID ${ended.pid}) did not shut down cleanly; Postgres recovers from its write-ahead log`,
+    ]);
     expect(existsSync(pidFile())).toBe(true);
   });
 
   it('names a live process that is no Postgres server of the folder: removed', async () => {
     writeFileSync(pidFile(), `${process.pid}\n${databaseDir}\n`);
     await clear();
-    expect(notices).toEqual([`Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${process.pid} is no running server of the folder now`]);
+    expect(notices).toEqual([
+      `Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${process.pid} is no running server of the folder now`,
+    ]);
     expect(existsSync(pidFile())).toBe(false);
   });
 
@@ -43,7 +47,9 @@ describe('a postmaster.pid left in the data folder', () => {
     const server = spawn('sh', ['-c', 'sleep 30; true', '-D', databaseDir], { argv0: 'postgres', stdio: 'ignore' });
     try {
       writeFileSync(pidFile(), `${server.pid}\n${databaseDir}\n`);
-      await expect(clear()).rejects.toThrow(`The data folder ${databaseDir} is in use by the Postgres server (PID ${server.pid}) of the running process ${process.pid}`);
+      await expect(clear()).rejects.toThrow(
+        `The data folder ${databaseDir} is in use by the Postgres server (PID ${server.pid}) of the running process ${process.pid}`,
+      );
       expect(server.exitCode).toBeNull();
       expect(existsSync(pidFile())).toBe(true);
     } finally {

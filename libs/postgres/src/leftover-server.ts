@@ -48,7 +48,9 @@ function servesFolder(pid: number, databaseDir: string): boolean {
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const dataDir = argv[argv.indexOf('-D') + 1];
-    return basename(argv[0]) === 'postgres' && argv.includes('-D') && dataDir !== undefined && samePath(dataDir, databaseDir);
+    return (
+      basename(argv[0]) === 'postgres' && argv.includes('-D') && dataDir !== undefined && samePath(dataDir, databaseDir)
+    );
   } catch {
     return false;
   }
@@ -110,10 +112,15 @@ const STOP_STEPS: Array<{ signal: NodeJS.Signals; mode: string; waitMs: number }
  */
 export async function clearLeftoverServer(databaseDir: string, log: (line: string) => void): Promise<void> {
   const found = inspectPidFile(databaseDir);
-  if (found.kind === 'gone') log(`The previous Postgres server on this data folder (PID ${found.pid}) did not shut down cleanly; Postgres recovers from its write-ahead log`);
+  if (found.kind === 'gone')
+    log(
+      `The previous Postgres server on this data folder (PID ${found.pid}) did not shut down cleanly; Postgres recovers from its write-ahead log`,
+    );
   if (found.kind === 'stale') {
     removePidFile(databaseDir);
-    log(`Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${found.pid} is no running server of the folder now`);
+    log(
+      `Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${found.pid} is no running server of the folder now`,
+    );
   }
   if (found.kind !== 'running') return;
   // Orphans are adopted by PID 1 (init, tini, or the container's first process).
@@ -127,8 +134,12 @@ export async function clearLeftoverServer(databaseDir: string, log: (line: strin
     if (!(await signalAndWait(found.pid, step.signal, step.waitMs))) continue;
     // A server ended by SIGQUIT or SIGKILL leaves its pid file; while PID 1 has not reaped it, Postgres would take it for alive.
     if (inspectPidFile(databaseDir).kind === 'stale') removePidFile(databaseDir);
-    log(`Stopped the Postgres server (PID ${found.pid}) that an earlier run left running on this data folder (${step.mode}, ${Date.now() - startedAt} ms)`);
+    log(
+      `Stopped the Postgres server (PID ${found.pid}) that an earlier run left running on this data folder (${step.mode}, ${Date.now() - startedAt} ms)`,
+    );
     return;
   }
-  throw new Error(`The Postgres server (PID ${found.pid}) that an earlier run left running on ${databaseDir} did not stop, not even on SIGKILL`);
+  throw new Error(
+    `The Postgres server (PID ${found.pid}) that an earlier run left running on ${databaseDir} did not stop, not even on SIGKILL`,
+  );
 }

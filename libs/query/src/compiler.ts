@@ -24,10 +24,28 @@ interface ScalarType {
 const text = (value: Literal): string => value.text;
 const SCALARS: Record<Exclude<FieldType, 'localized' | 'json' | 'list'>, ScalarType> = {
   string: { coerce: text, cast: (p) => p, array: 'text[]', compare: true, regex: true },
-  enum: { coerce: (v, f, allowed) => toEnum(v, f, allowed), cast: (p) => p, array: 'text[]', compare: false, regex: true },
+  enum: {
+    coerce: (v, f, allowed) => toEnum(v, f, allowed),
+    cast: (p) => p,
+    array: 'text[]',
+    compare: false,
+    regex: true,
+  },
   number: { coerce: toNumber, cast: (p) => `CAST(${p} AS numeric)`, array: 'numeric[]', compare: true, regex: false },
-  boolean: { coerce: toBoolean, cast: (p) => `CAST(${p} AS boolean)`, array: 'boolean[]', compare: false, regex: false },
-  datetime: { coerce: toDatetime, cast: (p) => `CAST(${p} AS timestamptz)`, array: 'timestamptz[]', compare: true, regex: false },
+  boolean: {
+    coerce: toBoolean,
+    cast: (p) => `CAST(${p} AS boolean)`,
+    array: 'boolean[]',
+    compare: false,
+    regex: false,
+  },
+  datetime: {
+    coerce: toDatetime,
+    cast: (p) => `CAST(${p} AS timestamptz)`,
+    array: 'timestamptz[]',
+    compare: true,
+    regex: false,
+  },
 };
 
 /**
@@ -74,7 +92,8 @@ class Compiler {
       return this.scalar(X, scalar, c, spec.values);
     }
     if (resolved.kind === 'localized') {
-      if (resolved.language !== undefined) return this.scalar(`(${X} ->> CAST(${this.bind(resolved.language)} AS text))`, SCALARS.string, c);
+      if (resolved.language !== undefined)
+        return this.scalar(`(${X} ->> CAST(${this.bind(resolved.language)} AS text))`, SCALARS.string, c);
       return this.anyLanguage(X, c);
     }
     if (resolved.kind === 'list') return this.anyElement(X, spec.element, c);
@@ -113,15 +132,24 @@ class Compiler {
   /** Plain `name`: true when the predicate holds for the text of any language. */
   private anyLanguage(X: string, c: Condition): string {
     const alias = `${this.prefix}_e${this.aliases++}`;
-    return this.anyText(`jsonb_each_text(CASE WHEN jsonb_typeof(${X}) = 'object' THEN ${X} END) AS ${alias}(k, v)`, `${alias}.v`, c);
+    return this.anyText(
+      `jsonb_each_text(CASE WHEN jsonb_typeof(${X}) = 'object' THEN ${X} END) AS ${alias}(k, v)`,
+      `${alias}.v`,
+      c,
+    );
   }
 
   /** A list: true when the predicate holds for the text of any element (of its `element` key, for objects). */
   private anyElement(X: string, element: string | undefined, c: Condition): string {
     const alias = `${this.prefix}_e${this.aliases++}`;
     const array = `CASE WHEN jsonb_typeof(${X}) = 'array' THEN ${X} END`;
-    if (element === undefined) return this.anyText(`jsonb_array_elements_text(${array}) AS ${alias}(e)`, `${alias}.e`, c);
-    return this.anyText(`jsonb_array_elements(${array}) AS ${alias}(e)`, `(${alias}.e ->> CAST(${this.bind(element)} AS text))`, c);
+    if (element === undefined)
+      return this.anyText(`jsonb_array_elements_text(${array}) AS ${alias}(e)`, `${alias}.e`, c);
+    return this.anyText(
+      `jsonb_array_elements(${array}) AS ${alias}(e)`,
+      `(${alias}.e ->> CAST(${this.bind(element)} AS text))`,
+      c,
+    );
   }
 
   /** Whether some row of `source` has a `text` the predicate holds for; `null`/`missing`: none has a text. */
@@ -136,7 +164,10 @@ class Compiler {
     const kind = c.predicate.kind;
     if (kind === 'exists') return `jsonb_typeof(${X}) <> 'null'`;
     if (kind === 'null' || kind === 'missing') return `COALESCE(jsonb_typeof(${X}), 'null') = 'null'`;
-    throw new QueryError(`Field ${quote(c.field)} needs a path such as '${c.field}.name'`, { field: c.field, position: c.position });
+    throw new QueryError(`Field ${quote(c.field)} needs a path such as '${c.field}.name'`, {
+      field: c.field,
+      position: c.position,
+    });
   }
 
   /**

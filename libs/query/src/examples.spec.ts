@@ -39,7 +39,12 @@ interface Example {
 }
 
 const README_EXAMPLES: Example[] = [
-  { q: 'field:value', ast: one('field', { kind: 'eq', value: lit('value', 6) }), sql: '(s.field = :q0)', params: { q0: 'value' } },
+  {
+    q: 'field:value',
+    ast: one('field', { kind: 'eq', value: lit('value', 6) }),
+    sql: '(s.field = :q0)',
+    params: { q0: 'value' },
+  },
   {
     q: 'field:"quoted value"',
     ast: one('field', { kind: 'eq', value: lit('quoted value', 6, true) }),
@@ -58,13 +63,39 @@ const README_EXAMPLES: Example[] = [
     sql: '((s.mixins #>> CAST(:q0 AS text[])) = :q1)',
     params: { q0: ['a', 'b'], q1: 'value' },
   },
-  { q: 'field:>20', ast: one('field', { kind: 'compare', op: '>', value: lit('20', 7) }), sql: '(s.field > :q0)', params: { q0: '20' } },
-  { q: 'field:>=20', ast: one('field', { kind: 'compare', op: '>=', value: lit('20', 8) }), sql: '(s.field >= :q0)', params: { q0: '20' } },
-  { q: 'field:<20', ast: one('field', { kind: 'compare', op: '<', value: lit('20', 7) }), sql: '(s.field < :q0)', params: { q0: '20' } },
-  { q: 'field:<=20', ast: one('field', { kind: 'compare', op: '<=', value: lit('20', 8) }), sql: '(s.field <= :q0)', params: { q0: '20' } },
+  {
+    q: 'field:>20',
+    ast: one('field', { kind: 'compare', op: '>', value: lit('20', 7) }),
+    sql: '(s.field > :q0)',
+    params: { q0: '20' },
+  },
+  {
+    q: 'field:>=20',
+    ast: one('field', { kind: 'compare', op: '>=', value: lit('20', 8) }),
+    sql: '(s.field >= :q0)',
+    params: { q0: '20' },
+  },
+  {
+    q: 'field:<20',
+    ast: one('field', { kind: 'compare', op: '<', value: lit('20', 7) }),
+    sql: '(s.field < :q0)',
+    params: { q0: '20' },
+  },
+  {
+    q: 'field:<=20',
+    ast: one('field', { kind: 'compare', op: '<=', value: lit('20', 8) }),
+    sql: '(s.field <= :q0)',
+    params: { q0: '20' },
+  },
   {
     q: 'field:(>=10 AND <=20)',
-    ast: one('field', { kind: 'range', bounds: [{ op: '>=', value: lit('10', 9) }, { op: '<=', value: lit('20', 18) }] }),
+    ast: one('field', {
+      kind: 'range',
+      bounds: [
+        { op: '>=', value: lit('10', 9) },
+        { op: '<=', value: lit('20', 18) },
+      ],
+    }),
     sql: '(s.field >= :q0 AND s.field <= :q1)',
     params: { q0: '10', q1: '20' },
   },
@@ -102,7 +133,12 @@ const README_EXAMPLES: Example[] = [
     sql: `(${ANY_NAME('q_e0.v = ANY(CAST(:q0 AS text[]))')})`,
     params: { q0: ['John', 'Jack'] },
   },
-  { q: 'code:~ABC', ast: one('code', { kind: 'regex', pattern: 'ABC', position: 5 }), sql: '(s.code ~* :q0)', params: { q0: 'ABC' } },
+  {
+    q: 'code:~ABC',
+    ast: one('code', { kind: 'regex', pattern: 'ABC', position: 5 }),
+    sql: '(s.code ~* :q0)',
+    params: { q0: 'ABC' },
+  },
   {
     q: 'code:(~AB CD)',
     ast: one('code', { kind: 'regex', pattern: 'AB CD', position: 5 }),
@@ -124,7 +160,13 @@ const README_EXAMPLES: Example[] = [
   },
   {
     q: 'quantity:(>=10 AND <=20)',
-    ast: one('quantity', { kind: 'range', bounds: [{ op: '>=', value: lit('10', 12) }, { op: '<=', value: lit('20', 21) }] }),
+    ast: one('quantity', {
+      kind: 'range',
+      bounds: [
+        { op: '>=', value: lit('10', 12) },
+        { op: '<=', value: lit('20', 21) },
+      ],
+    }),
     sql: '(s.quantity >= CAST(:q0 AS numeric) AND s.quantity <= CAST(:q1 AS numeric))',
     params: { q0: '10', q1: '20' },
   },
@@ -137,7 +179,12 @@ const SEED_EXAMPLES: Example[] = [
     sql: '(c.name = :q0)',
     params: { q0: 'Exact match' },
   },
-  { q: 'name:~John', ast: one('name', { kind: 'regex', pattern: 'John', position: 5 }), sql: '(c.name ~* :q0)', params: { q0: 'John' } },
+  {
+    q: 'name:~John',
+    ast: one('name', { kind: 'regex', pattern: 'John', position: 5 }),
+    sql: '(c.name ~* :q0)',
+    params: { q0: 'John' },
+  },
   {
     q: 'locDescription.fr:"Description traduction française 02"',
     ast: one('locDescription.fr', { kind: 'eq', value: lit('Description traduction française 02', 18, true) }),
@@ -170,7 +217,12 @@ const SEED_EXAMPLES: Example[] = [
     ast: {
       conditions: [
         { field: 'name', path: ['name'], position: 0, predicate: { kind: 'eq', value: lit('John', 5, true) } },
-        { field: 'surname', path: ['surname'], position: 12, predicate: { kind: 'regex', pattern: 'Smith', position: 20 } },
+        {
+          field: 'surname',
+          path: ['surname'],
+          position: 12,
+          predicate: { kind: 'regex', pattern: 'Smith', position: 20 },
+        },
       ],
     },
     sql: '(c.name = :q0) AND (c.surname ~* :q1)',
@@ -182,7 +234,12 @@ const SEED_EXAMPLES: Example[] = [
     sql: '(c.name = ANY(CAST(:q0 AS text[])))',
     params: { q0: ['John', 'Jack', 'James'] },
   },
-  { q: 'name:~john', ast: one('name', { kind: 'regex', pattern: 'john', position: 5 }), sql: '(c.name ~* :q0)', params: { q0: 'john' } },
+  {
+    q: 'name:~john',
+    ast: one('name', { kind: 'regex', pattern: 'john', position: 5 }),
+    sql: '(c.name ~* :q0)',
+    params: { q0: 'john' },
+  },
 ];
 
 describe.each([

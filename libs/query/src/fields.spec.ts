@@ -5,11 +5,7 @@ const DOC = {
   name: { en: 'Gold', de: 'Gold' },
   status: 'ACTIVE',
   metadata: { version: 3, createdAt: '2021-05-18T07:27:27.455Z', mixins: { a: 'https://schema' } },
-  items: [
-    { id: 'i1', type: 'PRODUCT', extra: 1 },
-    { id: 'i2', type: 'CATEGORY' },
-    'plain',
-  ],
+  items: [{ id: 'i1', type: 'PRODUCT', extra: 1 }, { id: 'i2', type: 'CATEGORY' }, 'plain'],
   empty: null as null,
 };
 
@@ -61,7 +57,18 @@ describe('projectFields', () => {
   });
 
   it('parses into a tree and limits its length', () => {
-    expect(parseFields('a.b,a.c,d')).toEqual(new Map<string, unknown>([['a', new Map([['b', true], ['c', true]])], ['d', true]]));
+    expect(parseFields('a.b,a.c,d')).toEqual(
+      new Map<string, unknown>([
+        [
+          'a',
+          new Map([
+            ['b', true],
+            ['c', true],
+          ]),
+        ],
+        ['d', true],
+      ]),
+    );
     expect(() => parseFields('a,'.repeat(2001))).toThrow(QueryError);
   });
 });

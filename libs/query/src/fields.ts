@@ -16,10 +16,14 @@ export type FieldTree = Map<string, FieldTree | true>;
 export function parseFields(fields: string | undefined): FieldTree | undefined {
   if (fields === undefined || (fields as unknown) === null) return undefined;
   if (typeof fields !== 'string') throw new QueryError('fields must be a string');
-  if (fields.length > MAX_FIELDS_LENGTH) throw new QueryError(`fields is too long (at most ${MAX_FIELDS_LENGTH} characters)`);
+  if (fields.length > MAX_FIELDS_LENGTH)
+    throw new QueryError(`fields is too long (at most ${MAX_FIELDS_LENGTH} characters)`);
   const tree: FieldTree = new Map();
   for (const item of fields.split(',')) {
-    const segments = item.trim().split('.').map((s) => s.trim());
+    const segments = item
+      .trim()
+      .split('.')
+      .map((s) => s.trim());
     if (segments.some((s) => s === '')) continue;
     let node = tree;
     segments.forEach((segment, i) => {

@@ -9,8 +9,18 @@ describe('parsePaging', () => {
   });
 
   it('reads query-string values and computes limit and offset', () => {
-    expect(parsePaging({ pageNumber: '3', pageSize: '25' }, options)).toEqual({ pageNumber: 3, pageSize: 25, limit: 25, offset: 50 });
-    expect(parsePaging({ pageNumber: 2, pageSize: '0100' }, options)).toEqual({ pageNumber: 2, pageSize: 100, limit: 100, offset: 100 });
+    expect(parsePaging({ pageNumber: '3', pageSize: '25' }, options)).toEqual({
+      pageNumber: 3,
+      pageSize: 25,
+      limit: 25,
+      offset: 50,
+    });
+    expect(parsePaging({ pageNumber: 2, pageSize: '0100' }, options)).toEqual({
+      pageNumber: 2,
+      pageSize: 100,
+      limit: 100,
+      offset: 100,
+    });
   });
 
   it.each([

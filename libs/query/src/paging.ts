@@ -40,9 +40,12 @@ function positive(name: string, raw: unknown, fallback: number): number {
   if (raw === undefined || raw === null) return fallback;
   const text = typeof raw === 'number' ? String(raw) : raw;
   if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) {
-    throw new QueryError(`${name} must be a whole number of at least 1, not ${typeof text === 'string' ? quote(text) : typeof raw}`, {
-      field: name,
-    });
+    throw new QueryError(
+      `${name} must be a whole number of at least 1, not ${typeof text === 'string' ? quote(text) : typeof raw}`,
+      {
+        field: name,
+      },
+    );
   }
   return Number(text);
 }

@@ -138,7 +138,8 @@ class Parser {
         bounds.push({ op, value: this.literal(field, true) });
         this.skipSpace();
         if (this.peek() === ')') break;
-        if (!/^AND(?=[\s<>])/i.test(this.src.slice(this.i, this.i + 4))) this.fail("Expected 'AND' or ')' in a range", this.i, field);
+        if (!/^AND(?=[\s<>])/i.test(this.src.slice(this.i, this.i + 4)))
+          this.fail("Expected 'AND' or ')' in a range", this.i, field);
         this.i += 3;
         this.skipSpace();
         op = this.operator();
@@ -224,7 +225,8 @@ class Parser {
     while (!this.atEnd()) {
       const c = this.peek() as string;
       if (isSpace(c) || c === ')' || (inGroup && c === ',')) break;
-      if (c === '"' || c === '(') this.fail(`Unexpected ${quote(c)} in a value; put the value in double quotes`, this.i, field);
+      if (c === '"' || c === '(')
+        this.fail(`Unexpected ${quote(c)} in a value; put the value in double quotes`, this.i, field);
       this.i++;
     }
     if (this.i === position) this.fail(`Missing value for field ${quote(field)}`, position, field);
@@ -254,7 +256,8 @@ class Parser {
   }
 
   private countValue(field: string): void {
-    if (++this.values > this.limits.maxValues) this.fail(`Too many values (at most ${this.limits.maxValues})`, this.i, field);
+    if (++this.values > this.limits.maxValues)
+      this.fail(`Too many values (at most ${this.limits.maxValues})`, this.i, field);
   }
 
   private skipSpace(): void {

@@ -9,7 +9,9 @@ let ds: DataSource;
 beforeAll(async () => {
   sample = await openSampleDatabase();
   ds = sample.ds;
-  await ds.query(`CREATE TABLE bulk (id text PRIMARY KEY, status text, quantity integer, name jsonb, created_at timestamptz)`);
+  await ds.query(
+    `CREATE TABLE bulk (id text PRIMARY KEY, status text, quantity integer, name jsonb, created_at timestamptz)`,
+  );
   // 250 rows with only a few distinct sort keys, so that paging relies on the tie-breaker.
   await ds.query(`
     INSERT INTO bulk
@@ -159,7 +161,11 @@ describe('query forms return the expected rows', () => {
 
   it('every accepted regular expression runs in Postgres', async () => {
     for (const pattern of VALID_PATTERNS) {
-      const ast = { conditions: [{ field: 'code', path: ['code'], position: 0, predicate: { kind: 'regex' as const, pattern, position: 0 } }] };
+      const ast = {
+        conditions: [
+          { field: 'code', path: ['code'], position: 0, predicate: { kind: 'regex' as const, pattern, position: 0 } },
+        ],
+      };
       const { sql, params } = compileQuery(ast, SAMPLE_FIELDS);
       const { text, values } = toPositional(`SELECT count(*) AS n FROM sample s WHERE ${sql}`, params);
       await expect(ds.query(text, values)).resolves.toHaveLength(1);
@@ -169,10 +175,16 @@ describe('query forms return the expected rows', () => {
 });
 
 describe('TypeORM query builder', () => {
-  const builder = () => ds.createQueryBuilder().select('s.id', 'id').from('bulk', 's').where('s.id LIKE :prefix', { prefix: 'b%' });
+  const builder = () =>
+    ds.createQueryBuilder().select('s.id', 'id').from('bulk', 's').where('s.id LIKE :prefix', { prefix: 'b%' });
 
   it('applyQuery and applySort compose with existing conditions; counting uses the same WHERE', async () => {
-    const qb = applySort(applyQuery(builder(), 'status:ACTIVE quantity:(>=1 AND <=2) name.en:~^n[12]$', SAMPLE_FIELDS), 'quantity:desc', SAMPLE_FIELDS, ['s.id']);
+    const qb = applySort(
+      applyQuery(builder(), 'status:ACTIVE quantity:(>=1 AND <=2) name.en:~^n[12]$', SAMPLE_FIELDS),
+      'quantity:desc',
+      SAMPLE_FIELDS,
+      ['s.id'],
+    );
     const rows: { id: string }[] = await qb.clone().offset(0).limit(1000).getRawMany();
     const expected: { id: string }[] = await ds.query(
       `SELECT id FROM bulk WHERE status = 'ACTIVE' AND quantity BETWEEN 1 AND 2 AND name->>'en' IN ('n1', 'n2') ORDER BY quantity DESC, id`,
@@ -186,7 +198,14 @@ describe('TypeORM query builder', () => {
   });
 
   it('counts match the number of rows for a range of queries', async () => {
-    for (const q of ['', 'status:ACTIVE', 'quantity:null', 'quantity:>1', 'name.en:(n1,n2,n3)', 'metadata.createdAt:>2021-01-01']) {
+    for (const q of [
+      '',
+      'status:ACTIVE',
+      'quantity:null',
+      'quantity:>1',
+      'name.en:(n1,n2,n3)',
+      'metadata.createdAt:>2021-01-01',
+    ]) {
       const { sql, params } = compileQuery(parseQuery(q), SAMPLE_FIELDS);
       const { text, values } = toPositional(`SELECT count(*)::int AS n FROM bulk s WHERE ${sql}`, params);
       const [{ n }] = await ds.query(text, values);

@@ -35,7 +35,9 @@ const TOKEN = /\s+|'[a-z]+'|[A-Za-z_][A-Za-z0-9_]*|\d+|\[\]|->>|#>>|#>|~\*|<=|>=
 /** Fails unless `sql` consists of the field map's expressions, placeholders of `params`, aliases and the vocabulary. */
 function expectSafeSql(sql: string, fieldMap: FieldMap, params: Record<string, unknown>, prefix = 'q'): void {
   let rest = sql;
-  for (const expr of Object.values(fieldMap).map((f) => f.sql).sort((a, b) => b.length - a.length)) {
+  for (const expr of Object.values(fieldMap)
+    .map((f) => f.sql)
+    .sort((a, b) => b.length - a.length)) {
     rest = rest.split(expr).join(' ');
   }
   rest = rest.replace(new RegExp(`:(${prefix}\\d+)\\b`, 'g'), (whole, name: string) => {
@@ -69,11 +71,78 @@ function resultOrQueryError<T>(fn: () => T): T | QueryError {
 // Hostile input.
 const FRAGMENTS = [
   ...Object.keys(SAMPLE_FIELDS),
-  'name.en', 'name.de', 'mixins.a.b', 'mixins.a.n', 'mixins.x', 'metadata', '__proto__', 'constructor', 'foo',
-  ':', ':', ':', '"', '"', '\\', '\\"', '(', ')', '~', '>', '>=', '<', '<=', ' AND ', 'AND', ',', ' ', ' ', '\t', '\n', '.',
-  "'", "' OR 1=1 --", ';', '; DROP TABLE sample; --', '--', '/*', '*/', '$1', ':q0', ':...q0', '::text', '%', '_',
-  'null', 'exists', 'missing', 'true', 'false', 'maybe', '20', '-1.5', '1e9', '2021-05-18T07:27:27.455Z', '2021-02-30',
-  'ACTIVE', 'x', 'ABC', '[a-z]', '{2}', '*', '+', '?', '|', '^', '$', '\u0000', '\u00e9', '漢字', '🍦', '\ud800', '\u202e',
+  'name.en',
+  'name.de',
+  'mixins.a.b',
+  'mixins.a.n',
+  'mixins.x',
+  'metadata',
+  '__proto__',
+  'constructor',
+  'foo',
+  ':',
+  ':',
+  ':',
+  '"',
+  '"',
+  '\\',
+  '\\"',
+  '(',
+  ')',
+  '~',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  ' AND ',
+  'AND',
+  ',',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '.',
+  "'",
+  "' OR 1=1 --",
+  ';',
+  '; DROP TABLE sample; --',
+  '--',
+  '/*',
+  '*/',
+  '$1',
+  ':q0',
+  ':...q0',
+  '::text',
+  '%',
+  '_',
+  'null',
+  'exists',
+  'missing',
+  'true',
+  'false',
+  'maybe',
+  '20',
+  '-1.5',
+  '1e9',
+  '2021-05-18T07:27:27.455Z',
+  '2021-02-30',
+  'ACTIVE',
+  'x',
+  'ABC',
+  '[a-z]',
+  '{2}',
+  '*',
+  '+',
+  '?',
+  '|',
+  '^',
+  '$',
+  '\u0000',
+  '\u00e9',
+  '漢字',
+  '🍦',
+  '\ud800',
+  '\u202e',
 ];
 const hostile = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => parts.join('')) },
@@ -82,7 +151,11 @@ const hostile = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,6}$/), { minLength: 1, maxLength: 5 }), fc.constantFrom(...FRAGMENTS), fc.string())
+      .tuple(
+        fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,6}$/), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(...FRAGMENTS),
+        fc.string(),
+      )
       .map(([path, op, value]) => `${path.join('.')}:${op}${value}`),
   },
   {
@@ -95,7 +168,9 @@ const hostile = fc.oneof(
             fc.constantFrom('v', '>v', '<=v', '~v', '(v,v)', '(>v AND <v)', '(v)'),
             fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...FRAGMENTS)),
           )
-          .map(([field, form, value]) => `${field}:${form.replace(/v/g, () => `"${value.replace(/["\\]/g, '\\$&')}"`)}`),
+          .map(
+            ([field, form, value]) => `${field}:${form.replace(/v/g, () => `"${value.replace(/["\\]/g, '\\$&')}"`)}`,
+          ),
         { minLength: 1, maxLength: 4 },
       )
       .map((conditions) => conditions.join(' ')),
@@ -128,9 +203,12 @@ describe('hostile input', () => {
 
   it('q: 10 kB inputs', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 10_000, maxLength: 10_240 }), fc.constant(`code:${'x'.repeat(10_000)}`)), (q) => {
-        expect(resultOrQueryError(() => parseQuery(q))).toBeInstanceOf(QueryError);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ minLength: 10_000, maxLength: 10_240 }), fc.constant(`code:${'x'.repeat(10_000)}`)),
+        (q) => {
+          expect(resultOrQueryError(() => parseQuery(q))).toBeInstanceOf(QueryError);
+        },
+      ),
       { numRuns: 20 },
     );
     const near = `id:(${Array.from({ length: 450 }, (_, i) => `"id'; --${i}"`).join(',')})`.slice(0, 4000);
@@ -139,10 +217,16 @@ describe('hostile input', () => {
 
   it('sort: a result or a QueryError, and the SQL contains no client text', () => {
     fc.assert(
-      fc.property(fc.oneof(hostile, fc.array(fc.constantFrom(...FRAGMENTS, ':desc', ':DESC', ',')).map((p) => p.join(''))), (sort) => {
-        const result = resultOrQueryError(() => sortToSql(parseSort(sort, SAMPLE_FIELDS, ['s.id'])));
-        if (!(result instanceof QueryError)) expectSafeSql(result.sql, SAMPLE_FIELDS, result.params, 'sort');
-      }),
+      fc.property(
+        fc.oneof(
+          hostile,
+          fc.array(fc.constantFrom(...FRAGMENTS, ':desc', ':DESC', ',')).map((p) => p.join('')),
+        ),
+        (sort) => {
+          const result = resultOrQueryError(() => sortToSql(parseSort(sort, SAMPLE_FIELDS, ['s.id'])));
+          if (!(result instanceof QueryError)) expectSafeSql(result.sql, SAMPLE_FIELDS, result.params, 'sort');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -163,26 +247,67 @@ describe('hostile input', () => {
 // ---------------------------------------------------------------------------------------------
 // Random valid queries against the real table.
 const quoteValue = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const anyText = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom("' OR 1=1 --", 'x"; DROP TABLE sample; --', '', '\\', '漢字')).map(quoteValue);
+const anyText = fc
+  .oneof(
+    fc.string({ maxLength: 20 }),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constantFrom("' OR 1=1 --", 'x"; DROP TABLE sample; --', '', '\\', '漢字'),
+  )
+  .map(quoteValue);
 const number = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }).map(String),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => n.toFixed(3)),
   fc.constant('99999999999999999999999999999.5'),
 );
-const datetime = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => quoteValue(d.toISOString()));
+const datetime = fc
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((d) => quoteValue(d.toISOString()));
 const pattern = fc.stringMatching(/^[A-Za-z0-9 .*+?^$|(){}[\]\\,_-]{1,14}$/);
 
 const valueFor: Record<string, fc.Arbitrary<string>> = {
-  code: anyText, id: anyText, lowerCode: anyText, 'name.en': anyText, 'name.xx': anyText, name: anyText,
+  code: anyText,
+  id: anyText,
+  lowerCode: anyText,
+  'name.en': anyText,
+  'name.xx': anyText,
+  name: anyText,
   status: fc.constantFrom('ACTIVE', 'INACTIVE', 'active'),
   primary: fc.constantFrom('true', 'false'),
-  quantity: number, price: number,
-  'metadata.createdAt': datetime, validity: datetime,
-  'mixins.a.b': fc.oneof(anyText, number), 'mixins.a.n': fc.oneof(anyText, number, fc.constantFrom('true', 'null')),
-  'mixins.a': fc.oneof(anyText, number), 'mixins.a.0': number, 'mixins.tags.1': anyText,
+  quantity: number,
+  price: number,
+  'metadata.createdAt': datetime,
+  validity: datetime,
+  'mixins.a.b': fc.oneof(anyText, number),
+  'mixins.a.n': fc.oneof(anyText, number, fc.constantFrom('true', 'null')),
+  'mixins.a': fc.oneof(anyText, number),
+  'mixins.a.0': number,
+  'mixins.tags.1': anyText,
 };
-const TEXTUAL = ['code', 'id', 'lowerCode', 'name', 'name.en', 'name.xx', 'status', 'mixins.a.b', 'mixins.a.n', 'mixins.a', 'mixins.tags.1'];
-const COMPARABLE = ['code', 'name', 'name.en', 'quantity', 'price', 'metadata.createdAt', 'validity', 'mixins.a.b', 'mixins.a.n', 'mixins.a.0'];
+const TEXTUAL = [
+  'code',
+  'id',
+  'lowerCode',
+  'name',
+  'name.en',
+  'name.xx',
+  'status',
+  'mixins.a.b',
+  'mixins.a.n',
+  'mixins.a',
+  'mixins.tags.1',
+];
+const COMPARABLE = [
+  'code',
+  'name',
+  'name.en',
+  'quantity',
+  'price',
+  'metadata.createdAt',
+  'validity',
+  'mixins.a.b',
+  'mixins.a.n',
+  'mixins.a.0',
+];
 const OP = fc.constantFrom('>', '>=', '<', '<=');
 
 const condition = fc.constantFrom(...Object.keys(valueFor)).chain((field) => {
@@ -203,10 +328,21 @@ const condition = fc.constantFrom(...Object.keys(valueFor)).chain((field) => {
   return fc.oneof(...forms);
 });
 const validQuery = fc.array(condition, { maxLength: 4 }).map((cs) => cs.join(' '));
-const SORTABLE = ['code', 'status', 'primary', 'quantity', 'price', 'name.en', 'name.de', 'metadata.createdAt', 'mixins.a.n', 'id'];
-const sort = fc.array(fc.tuple(fc.constantFrom(...SORTABLE), fc.constantFrom('', ':asc', ':desc', ':DESC')), { maxLength: 3 }).map((terms) =>
-  terms.map(([f, d]) => f + d).join(','),
-);
+const SORTABLE = [
+  'code',
+  'status',
+  'primary',
+  'quantity',
+  'price',
+  'name.en',
+  'name.de',
+  'metadata.createdAt',
+  'mixins.a.n',
+  'id',
+];
+const sort = fc
+  .array(fc.tuple(fc.constantFrom(...SORTABLE), fc.constantFrom('', ':asc', ':desc', ':DESC')), { maxLength: 3 })
+  .map((terms) => terms.map(([f, d]) => f + d).join(','));
 
 describe('random valid queries in Postgres', () => {
   let sample: Awaited<ReturnType<typeof openSampleDatabase>>;
@@ -228,7 +364,10 @@ describe('random valid queries in Postgres', () => {
         const order = sortToSql(parseSort(sortText, SAMPLE_FIELDS, ['s.id']));
         const paging = parsePaging({ pageNumber: String(pageNumber), pageSize: '3' });
         const params = { ...compiled.params, ...order.params, limit: paging.limit, offset: paging.offset };
-        const page = toPositional(`SELECT s.id FROM sample s WHERE ${compiled.sql} ORDER BY ${order.sql} LIMIT :limit OFFSET :offset`, params);
+        const page = toPositional(
+          `SELECT s.id FROM sample s WHERE ${compiled.sql} ORDER BY ${order.sql} LIMIT :limit OFFSET :offset`,
+          params,
+        );
         const count = toPositional(`SELECT count(*)::int AS n FROM sample s WHERE ${compiled.sql}`, compiled.params);
         const rows: unknown[] = await ds.query(page.text, page.values);
         const [{ n }] = await ds.query(count.text, count.values);
@@ -246,7 +385,16 @@ describe('random valid queries in Postgres', () => {
       fc.asyncProperty(fc.oneof(pattern, fc.string({ maxLength: 12 })), async (p) => {
         if (resultOrQueryError(() => validatePattern(p, 0)) instanceof QueryError) return;
         accepted++;
-        const ast = { conditions: [{ field: 'name', path: ['name'], position: 0, predicate: { kind: 'regex' as const, pattern: p, position: 0 } }] };
+        const ast = {
+          conditions: [
+            {
+              field: 'name',
+              path: ['name'],
+              position: 0,
+              predicate: { kind: 'regex' as const, pattern: p, position: 0 },
+            },
+          ],
+        };
         const { sql, params } = compileQuery(ast, SAMPLE_FIELDS);
         const { text, values } = toPositional(`SELECT count(*) FROM sample s WHERE ${sql}`, params);
         await ds.query(text, values);

@@ -1,4 +1,12 @@
-import { applyQuery, compileQuery, DEFAULT_QUERY_LIMITS, FieldMap, parseQuery, QueryError, toPositional } from './index';
+import {
+  applyQuery,
+  compileQuery,
+  DEFAULT_QUERY_LIMITS,
+  FieldMap,
+  parseQuery,
+  QueryError,
+  toPositional,
+} from './index';
 import { SAMPLE_FIELDS } from './testing/sample';
 
 const compile = (q: string, fields: FieldMap = SAMPLE_FIELDS) => compileQuery(parseQuery(q), fields);
@@ -36,7 +44,8 @@ describe('parseQuery', () => {
   });
 
   it('accepts the ~ forms: token, (parenthesised with spaces), "quoted", and (~ ...) groups', () => {
-    const patterns = (q: string) => parseQuery(q).conditions.map((c) => (c.predicate.kind === 'regex' ? c.predicate.pattern : null));
+    const patterns = (q: string) =>
+      parseQuery(q).conditions.map((c) => (c.predicate.kind === 'regex' ? c.predicate.pattern : null));
     expect(patterns('code:~a(b)c code:~(x (y) z) code:~"a b" code:(~ab cd ) code:(~[)] x)')).toEqual([
       'a(b)c',
       'x (y) z',
@@ -49,7 +58,9 @@ describe('parseQuery', () => {
   it('accepts single-bound ranges, spaces in lists, and lowercase and in ranges', () => {
     expect(compile('quantity:(>1)').sql).toBe('(s.quantity > CAST(:q0 AS numeric))');
     expect(compile('id:( a , "b c" ,d )').params).toEqual({ q0: ['a', 'b c', 'd'] });
-    expect(compile('quantity:(>1 and <5)').sql).toBe('(s.quantity > CAST(:q0 AS numeric) AND s.quantity < CAST(:q1 AS numeric))');
+    expect(compile('quantity:(>1 and <5)').sql).toBe(
+      '(s.quantity > CAST(:q0 AS numeric) AND s.quantity < CAST(:q1 AS numeric))',
+    );
   });
 
   it('accepts a list of 200 ids (and up to the value limit)', () => {
@@ -58,7 +69,7 @@ describe('parseQuery', () => {
   });
 
   it.each([
-    ['code', 'Expected \':\' after field \'code\' at position 4', 4],
+    ['code', "Expected ':' after field 'code' at position 4", 4],
     ['code:', "Missing value for field 'code' at position 5", 5],
     ['code: x', "Missing value for field 'code' at position 5", 5],
     [':x', 'Expected a field name at position 0', 0],
@@ -66,7 +77,7 @@ describe('parseQuery', () => {
     ['a..b:x', 'Expected a field name at position 2', 2],
     ['code:"abc', 'Unterminated quoted value at position 5', 5],
     ['code:"a"b', "Unexpected 'b' after a value at position 8", 8],
-    ['code:ab"c', 'Unexpected \'"\' in a value; put the value in double quotes at position 7', 7],
+    ['code:ab"c', "Unexpected '\"' in a value; put the value in double quotes at position 7", 7],
     ['code:a)', "Unexpected ')' at position 6", 6],
     ['code:(a,b', "Expected ',' or ')' in a list at position 9", 9],
     ['code:(a,,b)', "Missing value for field 'code' at position 8", 8],
@@ -87,7 +98,9 @@ describe('parseQuery', () => {
   });
 
   it('limits the length of q, the number of conditions and the number of values', () => {
-    expect(queryError(() => parseQuery('x'.repeat(4001))).message).toBe('Query is too long (4001 characters, at most 4000)');
+    expect(queryError(() => parseQuery('x'.repeat(4001))).message).toBe(
+      'Query is too long (4001 characters, at most 4000)',
+    );
     expect(() => parseQuery(`code:${'x'.repeat(3995)}`)).not.toThrow();
     const conditions = Array.from({ length: 101 }, (_, i) => `c:${i}`).join(' ');
     expect(queryError(() => parseQuery(conditions)).message).toMatch(/^Too many conditions \(at most 100\)/);
@@ -117,7 +130,10 @@ describe('compileQuery', () => {
     ['quantity:1e5', "Invalid number '1e5' for field 'quantity' at position 9"],
     ['quantity:(1,x)', "Invalid number 'x' for field 'quantity' at position 12"],
     ['status:DRAFT', "Invalid value 'DRAFT' for field 'status' (allowed: ACTIVE, INACTIVE) at position 7"],
-    ['metadata.createdAt:>yesterday', "Invalid date-time 'yesterday' for field 'metadata.createdAt' (expected ISO-8601, e.g. 2021-05-18T07:27:27.455Z) at position 20"],
+    [
+      'metadata.createdAt:>yesterday',
+      "Invalid date-time 'yesterday' for field 'metadata.createdAt' (expected ISO-8601, e.g. 2021-05-18T07:27:27.455Z) at position 20",
+    ],
     ['metadata.createdAt:"2021-02-29"', expect.stringMatching(/^Invalid date-time '2021-02-29'/)],
     ['metadata.createdAt:"2021-13-01"', expect.stringMatching(/^Invalid date-time/)],
     ['metadata.createdAt:"2021-01-01T24:00:00Z"', expect.stringMatching(/^Invalid date-time/)],
@@ -127,7 +143,10 @@ describe('compileQuery', () => {
     ['status:(>A AND <B)', "Comparisons are not supported for field 'status' at position 9"],
     ['quantity:~1', "Pattern matches (~) are not supported for field 'quantity' at position 9"],
     ['mixins:x', "Field 'mixins' needs a path such as 'mixins.name' at position 0"],
-    ['code:~a{', "Invalid pattern: '{' must start a repetition like {2} or {1,3}, or be escaped as '\\{' at position 7"],
+    [
+      'code:~a{',
+      "Invalid pattern: '{' must start a repetition like {2} or {1,3}, or be escaped as '\\{' at position 7",
+    ],
   ])('rejects %j', (q, message) => {
     expect(queryError(() => compile(q)).message).toEqual(message);
   });
@@ -136,14 +155,24 @@ describe('compileQuery', () => {
     expect(compile('status:active').params).toEqual({ q0: 'ACTIVE' });
     expect(compile('status:(active,INACTIVE)').params).toEqual({ q0: ['ACTIVE', 'INACTIVE'] });
     expect(compile('primary:FALSE').params).toEqual({ q0: false });
-    expect(compile('primary:(true,false)')).toEqual({ sql: '(s.is_primary = ANY(CAST(:q0 AS boolean[])))', params: { q0: [true, false] } });
-    expect(compile('quantity:(1,-2.5)')).toEqual({ sql: '(s.quantity = ANY(CAST(:q0 AS numeric[])))', params: { q0: ['1', '-2.5'] } });
+    expect(compile('primary:(true,false)')).toEqual({
+      sql: '(s.is_primary = ANY(CAST(:q0 AS boolean[])))',
+      params: { q0: [true, false] },
+    });
+    expect(compile('quantity:(1,-2.5)')).toEqual({
+      sql: '(s.quantity = ANY(CAST(:q0 AS numeric[])))',
+      params: { q0: ['1', '-2.5'] },
+    });
     expect(compile('metadata.createdAt:(2021-05-18,"2021-05-18 10:00+0200")')).toEqual({
       sql: '(s.created_at = ANY(CAST(:q0 AS timestamptz[])))',
       params: { q0: ['2021-05-18T00:00:00Z', '2021-05-18T10:00:00+02:00'] },
     });
-    expect(compile('metadata.createdAt:>2021-05-18T07:27:27.123456').params).toEqual({ q0: '2021-05-18T07:27:27.123456Z' });
-    expect(compile('metadata.createdAt:"2024-02-29T23:59:59-05:30"').params).toEqual({ q0: '2024-02-29T23:59:59-05:30' });
+    expect(compile('metadata.createdAt:>2021-05-18T07:27:27.123456').params).toEqual({
+      q0: '2021-05-18T07:27:27.123456Z',
+    });
+    expect(compile('metadata.createdAt:"2024-02-29T23:59:59-05:30"').params).toEqual({
+      q0: '2024-02-29T23:59:59-05:30',
+    });
   });
 
   it('wraps non-column field expressions in parentheses', () => {
@@ -153,7 +182,10 @@ describe('compileQuery', () => {
   it('localized fields: one language, or any language for the plain name', () => {
     const any = (alias: string) =>
       `jsonb_each_text(CASE WHEN jsonb_typeof(s.name) = 'object' THEN s.name END) AS ${alias}(k, v)`;
-    expect(compile('name.de:~jog')).toEqual({ sql: '((s.name ->> CAST(:q0 AS text)) ~* :q1)', params: { q0: 'de', q1: 'jog' } });
+    expect(compile('name.de:~jog')).toEqual({
+      sql: '((s.name ->> CAST(:q0 AS text)) ~* :q1)',
+      params: { q0: 'de', q1: 'jog' },
+    });
     expect(compile('name.en:null').sql).toBe('((s.name ->> CAST(:q0 AS text)) IS NULL)');
     expect(compile('name:Milk name:~ilk')).toEqual({
       sql: `(EXISTS (SELECT 1 FROM ${any('q_e0')} WHERE q_e0.v = :q0)) AND (EXISTS (SELECT 1 FROM ${any('q_e1')} WHERE q_e1.v ~* :q1))`,
@@ -169,7 +201,10 @@ describe('compileQuery', () => {
     const V = '(s.mixins #>> CAST(:q0 AS text[]))';
     const num = `CASE WHEN jsonb_typeof(${J}) = 'number' THEN CAST(${J} AS numeric) END`;
     const str = `CASE WHEN jsonb_typeof(${J}) = 'string' THEN ${V} END`;
-    expect(compile('mixins.a.n:10')).toEqual({ sql: `(${V} = :q1 OR ${num} = CAST(:q2 AS numeric))`, params: { q0: ['a', 'n'], q1: '10', q2: '10' } });
+    expect(compile('mixins.a.n:10')).toEqual({
+      sql: `(${V} = :q1 OR ${num} = CAST(:q2 AS numeric))`,
+      params: { q0: ['a', 'n'], q1: '10', q2: '10' },
+    });
     expect(compile('mixins.a.n:"10"')).toEqual({ sql: `(${V} = :q1)`, params: { q0: ['a', 'n'], q1: '10' } });
     expect(compile('mixins.a.n:(>=10 AND <"z")')).toEqual({
       sql: `(${num} >= CAST(:q1 AS numeric) AND ${str} < :q2)`,
@@ -206,13 +241,23 @@ describe('compileQuery', () => {
 
 describe('toPositional', () => {
   it('numbers each named parameter once, in order of appearance', () => {
-    expect(toPositional('a = :x OR b = :y OR c = :x', { x: 1, y: 2 })).toEqual({ text: 'a = $1 OR b = $2 OR c = $1', values: [1, 2] });
+    expect(toPositional('a = :x OR b = :y OR c = :x', { x: 1, y: 2 })).toEqual({
+      text: 'a = $1 OR b = $2 OR c = $1',
+      values: [1, 2],
+    });
   });
 
   it('expands :...name, follows firstIndex and leaves casts, literals, identifiers and unknown names alone', () => {
     expect(
-      toPositional(`t = $1 AND a::text IN (:...ids) AND b = ':x' AND "c:x" = :x AND d = :other`, { ids: ['a', 'b'], x: 'v' }, 2),
-    ).toEqual({ text: `t = $1 AND a::text IN ($2, $3) AND b = ':x' AND "c:x" = $4 AND d = :other`, values: ['a', 'b', 'v'] });
+      toPositional(
+        `t = $1 AND a::text IN (:...ids) AND b = ':x' AND "c:x" = :x AND d = :other`,
+        { ids: ['a', 'b'], x: 'v' },
+        2,
+      ),
+    ).toEqual({
+      text: `t = $1 AND a::text IN ($2, $3) AND b = ':x' AND "c:x" = $4 AND d = :other`,
+      values: ['a', 'b', 'v'],
+    });
   });
 
   it('passes arrays bound with :name as one value', () => {

@@ -41,7 +41,10 @@ export function validatePattern(pattern: string, position: number, field?: strin
   const addVariable = (count: number, at: number): void => {
     variable += count;
     if (variable > MAX_VARIABLE_REPETITIONS) {
-      fail(`too costly: more than ${MAX_VARIABLE_REPETITIONS} variable-length repetitions ('*', '+', '?', '{n,}' count 1 each, '{n,m}' m-n)`, at);
+      fail(
+        `too costly: more than ${MAX_VARIABLE_REPETITIONS} variable-length repetitions ('*', '+', '?', '{n,}' count 1 each, '{n,m}' m-n)`,
+        at,
+      );
     }
   };
 
@@ -91,7 +94,8 @@ export function validatePattern(pattern: string, position: number, field?: strin
     if (peek() === '?') i++; // lazy
     if (peek() !== undefined && '*+?{'.includes(peek() as string)) fail('a quantifier cannot follow a quantifier', i);
     const inner = variable - variableBefore;
-    if (repetition.variable > 0 && inner > 0) fail('nested repetition: a group repeated by a variable count must not itself contain one', quantifierAt);
+    if (repetition.variable > 0 && inner > 0)
+      fail('nested repetition: a group repeated by a variable count must not itself contain one', quantifierAt);
     addVariable(repetition.variable || inner * (repetition.times - 1), quantifierAt);
     return weight * repetition.times;
   };

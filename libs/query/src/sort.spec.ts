@@ -18,7 +18,9 @@ describe('parseSort', () => {
       { sql: 's.created_at', direction: 'DESC' },
       { sql: 's.id', direction: 'ASC' },
     ]);
-    const directions = parseSort('code:DESC, quantity:asc ,status:Desc,primary:sideways', SAMPLE_FIELDS, TIE).map((t) => t.direction);
+    const directions = parseSort('code:DESC, quantity:asc ,status:Desc,primary:sideways', SAMPLE_FIELDS, TIE).map(
+      (t) => t.direction,
+    );
     expect(directions).toEqual(['DESC', 'ASC', 'ASC', 'ASC', 'ASC']);
   });
 
@@ -45,7 +47,7 @@ describe('parseSort', () => {
     ['mixins', "Field 'mixins' is not sortable at position 0"],
     ['code,groups.id', "Field 'groups.id' is not sortable; it holds a list at position 5"],
     ['code, a b', "Invalid sort field 'a b' at position 6"],
-    ["code;DROP TABLE x", "Invalid sort field 'code;DROP TABLE x' at position 0"],
+    ['code;DROP TABLE x', "Invalid sort field 'code;DROP TABLE x' at position 0"],
     ['x'.repeat(1001), 'sort is too long (at most 1000 characters)'],
     [Array(21).fill('code').join(','), 'Too many sort fields (at most 20) at position 100'],
   ])('rejects %j', (sort, message) => {
@@ -54,7 +56,9 @@ describe('parseSort', () => {
   });
 
   it('json fields need sortable: true', () => {
-    expect(() => parseSort('data.a', { data: { sql: 'd', type: 'json' } }, TIE)).toThrow("Field 'data.a' is not sortable");
+    expect(() => parseSort('data.a', { data: { sql: 'd', type: 'json' } }, TIE)).toThrow(
+      "Field 'data.a' is not sortable",
+    );
   });
 
   it('sortToSql joins the terms and their parameters; applySort adds them to a query builder', () => {

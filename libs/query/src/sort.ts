@@ -39,7 +39,8 @@ export function parseSort(
     terms.push(term);
   };
   if (sort !== undefined && typeof sort !== 'string') throw new QueryError('sort must be a string');
-  if (sort && sort.length > MAX_SORT_LENGTH) throw new QueryError(`sort is too long (at most ${MAX_SORT_LENGTH} characters)`);
+  if (sort && sort.length > MAX_SORT_LENGTH)
+    throw new QueryError(`sort is too long (at most ${MAX_SORT_LENGTH} characters)`);
 
   let position = 0;
   let index = 0;
@@ -48,7 +49,8 @@ export function parseSort(
     position += item.length + 1;
     const trimmed = item.trim();
     if (!trimmed) continue;
-    if (++index > MAX_SORT_TERMS) throw new QueryError(`Too many sort fields (at most ${MAX_SORT_TERMS})`, { position: at });
+    if (++index > MAX_SORT_TERMS)
+      throw new QueryError(`Too many sort fields (at most ${MAX_SORT_TERMS})`, { position: at });
     const colon = trimmed.indexOf(':');
     const field = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim();
     const word = colon < 0 ? '' : trimmed.slice(colon + 1).trim();

@@ -27,7 +27,11 @@ export function toEnum(value: Literal, field: string, allowed: readonly string[]
   if (allowed.includes(value.text)) return value.text;
   const folded = allowed.find((a) => a.toLowerCase() === value.text.toLowerCase());
   if (folded !== undefined) return folded;
-  return fail(`Invalid value ${quote(value.text)} for field ${quote(field)} (allowed: ${allowed.join(', ')})`, value, field);
+  return fail(
+    `Invalid value ${quote(value.text)} for field ${quote(field)} (allowed: ${allowed.join(', ')})`,
+    value,
+    field,
+  );
 }
 
 const DATETIME =
@@ -39,7 +43,12 @@ const DATETIME =
  */
 export function toDatetime(value: Literal, field: string): string {
   const m = DATETIME.exec(value.text);
-  const bad = (): never => fail(`Invalid date-time ${quote(value.text)} for field ${quote(field)} (expected ISO-8601, e.g. 2021-05-18T07:27:27.455Z)`, value, field);
+  const bad = (): never =>
+    fail(
+      `Invalid date-time ${quote(value.text)} for field ${quote(field)} (expected ISO-8601, e.g. 2021-05-18T07:27:27.455Z)`,
+      value,
+      field,
+    );
   if (!m) return bad();
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;
   const year = Number(y);

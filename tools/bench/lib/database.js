@@ -16,7 +16,11 @@ async function startServer(log = () => undefined) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-pg-'));
   chmodSync(dataDir, 0o755); // the server runs as the `postgres` user and must reach its folder
-  const server = await startEmbeddedPostgres({ dataDir, persistent: false, onLog: (line) => /ERROR|FATAL|PANIC/.test(line) && log(`  postgres: ${line}`) });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    persistent: false,
+    onLog: (line) => /ERROR|FATAL|PANIC/.test(line) && log(`  postgres: ${line}`),
+  });
   return {
     url: server.url,
     embedded: true,

@@ -8,7 +8,11 @@ async function runSteps(baseUrl, scenario, context) {
   for (const step of scenario.steps) {
     const request = step.request(context);
     const started = performance.now();
-    const response = await fetch(baseUrl + request.path, { method: request.method, headers: request.headers, body: request.body });
+    const response = await fetch(baseUrl + request.path, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
     const body = await response.text();
     const ms = performance.now() - started;
     step.onResponse?.(response.status, body, context);
@@ -20,7 +24,7 @@ async function runSteps(baseUrl, scenario, context) {
 /** Waits until the counter stops moving (requests of a previous load test may still be running). */
 async function settle(counter) {
   let last = await counter.queryCount();
-  for (let quiet = 0; quiet < 3; ) {
+  for (let quiet = 0; quiet < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = await counter.queryCount();
     quiet = now === last ? quiet + 1 : 0;
@@ -53,7 +57,10 @@ async function probe(baseUrl, scenario, { iterations = 10, counter: drained, cou
     if (counter && last) statements = await counter.capture(false);
     latencies.push(...answers.map((answer) => answer.ms));
     for (const answer of answers) {
-      if (!scenario.expect.includes(answer.status)) throw new Error(`scenario ${scenario.id}: ${answer.path.slice(0, 160)} answered ${answer.status}: ${answer.body.slice(0, 500)}`);
+      if (!scenario.expect.includes(answer.status))
+        throw new Error(
+          `scenario ${scenario.id}: ${answer.path.slice(0, 160)} answered ${answer.status}: ${answer.body.slice(0, 500)}`,
+        );
       const problem = answer.status < 300 && scenario.check?.(answer.body);
       if (problem) throw new Error(`scenario ${scenario.id}: ${problem}`);
     }
@@ -81,8 +88,12 @@ async function measure(baseUrl, scenario, { connections, duration, amount }) {
       ...(step.onResponse && { onResponse: (status, body, context) => step.onResponse(status, body, context) }),
     })),
   });
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]));
-  const errorCodes = Object.fromEntries(Object.entries(statuses).filter(([code]) => !scenario.expect.includes(Number(code))));
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+  );
+  const errorCodes = Object.fromEntries(
+    Object.entries(statuses).filter(([code]) => !scenario.expect.includes(Number(code))),
+  );
   const unexpected = Object.values(errorCodes).reduce((sum, n) => sum + n, 0);
   return {
     rps: result.requests.total / result.duration,

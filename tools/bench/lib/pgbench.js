@@ -43,11 +43,37 @@ async function runPgbench(pgbench, dbUrl, statements, { clients = 16, threads = 
   try {
     const script = join(dir, 'script.sql');
     writeFileSync(script, statements.map(inline).join('\n') + '\n');
-    const args = ['-n', '-M', 'simple', '-c', String(clients), '-j', String(threads), ...(transactions ? ['-t', String(transactions)] : ['-T', String(Math.max(1, Math.round(duration)))]), '-l', '--log-prefix', join(dir, 'log'), '-f', script];
-    args.push('-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), url.pathname.slice(1));
+    const args = [
+      '-n',
+      '-M',
+      'simple',
+      '-c',
+      String(clients),
+      '-j',
+      String(threads),
+      ...(transactions ? ['-t', String(transactions)] : ['-T', String(Math.max(1, Math.round(duration)))]),
+      '-l',
+      '--log-prefix',
+      join(dir, 'log'),
+      '-f',
+      script,
+    ];
+    args.push(
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username),
+      url.pathname.slice(1),
+    );
     const output = await new Promise((resolve, reject) =>
-      execFile(pgbench, args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`pgbench failed: ${stderr || error.message}`)) : resolve(stdout),
+      execFile(
+        pgbench,
+        args,
+        { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) }, maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`pgbench failed: ${stderr || error.message}`)) : resolve(stdout),
       ),
     );
     const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);

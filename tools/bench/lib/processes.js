@@ -104,20 +104,41 @@ async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
   const main = process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
   const nodeOptions = { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? startHeapCap() };
-  return startHttpProcess([...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main], (port) => ({
-    NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '0', ...nodeOptions, ...env,
-  }), () => rmSync(dataDir, { recursive: true, force: true }));
+  return startHttpProcess(
+    [...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main],
+    (port) => ({
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_MAX: '0',
+      ...nodeOptions,
+      ...env,
+    }),
+    () => rmSync(dataDir, { recursive: true, force: true }),
+  );
 }
 
 /** Starts tools/bench/baseline-server.js on `databaseUrl`, verifying tokens against `jwksUrl`. */
 function startBaseline(databaseUrl, jwksUrl, poolSize) {
-  return startHttpProcess([join(__dirname, '..', 'baseline-server.js')], (port) => ({ DATABASE_URL: databaseUrl, PORT: String(port), JWKS_URL: jwksUrl, DB_POOL_SIZE: String(poolSize) }));
+  return startHttpProcess([join(__dirname, '..', 'baseline-server.js')], (port) => ({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    JWKS_URL: jwksUrl,
+    DB_POOL_SIZE: String(poolSize),
+  }));
 }
 
 /** Spawns `node <args>` on a free port (`envFor(port)` added to the environment) and waits until its /health answers. */
 async function startHttpProcess(args, envFor, cleanup) {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...envFor(port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...envFor(port) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const output = collectOutput(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {

@@ -7,7 +7,9 @@
  */
 const { writeFileSync } = require('node:fs');
 const inspector = require('node:inspector');
-const { Client } = require(require.resolve('pg', { paths: [require('node:path').join(__dirname, '../../../apps/api')] }));
+const { Client } = require(
+  require.resolve('pg', { paths: [require('node:path').join(__dirname, '../../../apps/api')] }),
+);
 
 let count = 0;
 let captured;
@@ -23,7 +25,10 @@ Client.prototype.query = function countedQuery(config, values, callback) {
 };
 
 let session;
-const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+const post = (method, params) =>
+  new Promise((resolve, reject) =>
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 
 /** `on`: starts the profiler; else stops it and writes the .cpuprofile to `file`. */
 async function profile(on, file) {

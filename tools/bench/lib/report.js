@@ -51,8 +51,17 @@ function targets(results, connections, peakRssMb) {
     if (!result) continue;
     const run = result.service.runs[c];
     const bare = result.bare?.runs[c];
-    if (bare) checks.push({ what: `${id} req/s >= ${TARGETS.minBareRatio}x bare (c${c})`, value: ratio(run.rps, bare.rps), ok: run.rps >= TARGETS.minBareRatio * bare.rps });
-    checks.push({ what: `${id} p99 < ${TARGETS.maxReadP99Ms} ms (c${c})`, value: `${fixed(run.p99, 1)} ms`, ok: run.p99 < TARGETS.maxReadP99Ms });
+    if (bare)
+      checks.push({
+        what: `${id} req/s >= ${TARGETS.minBareRatio}x bare (c${c})`,
+        value: ratio(run.rps, bare.rps),
+        ok: run.rps >= TARGETS.minBareRatio * bare.rps,
+      });
+    checks.push({
+      what: `${id} p99 < ${TARGETS.maxReadP99Ms} ms (c${c})`,
+      value: `${fixed(run.p99, 1)} ms`,
+      ok: run.p99 < TARGETS.maxReadP99Ms,
+    });
   }
   // Latency targets of single operations: checked alone (sequential requests) and under load.
   for (const [id, label, limit] of [
@@ -61,15 +70,28 @@ function targets(results, connections, peakRssMb) {
   ]) {
     const result = byId.get(id);
     if (!result) continue;
-    checks.push({ what: `${label} < ${limit} ms (alone)`, value: `${fixed(result.aloneP50, 1)} ms`, ok: result.aloneP50 < limit });
+    checks.push({
+      what: `${label} < ${limit} ms (alone)`,
+      value: `${fixed(result.aloneP50, 1)} ms`,
+      ok: result.aloneP50 < limit,
+    });
     const run = result.service.runs[c];
     checks.push({ what: `${label} < ${limit} ms (c${c})`, value: `${fixed(run.p50, 1)} ms`, ok: run.p50 < limit });
   }
-  if (peakRssMb !== undefined) checks.push({ what: `service peak RSS < ${TARGETS.maxRssMb} MB`, value: `${fixed(peakRssMb)} MB`, ok: peakRssMb < TARGETS.maxRssMb });
+  if (peakRssMb !== undefined)
+    checks.push({
+      what: `service peak RSS < ${TARGETS.maxRssMb} MB`,
+      value: `${fixed(peakRssMb)} MB`,
+      ok: peakRssMb < TARGETS.maxRssMb,
+    });
   for (const result of results) {
     if (result.bulk) continue;
     const most = Math.max(...result.queriesPerRequest);
-    checks.push({ what: `${result.id} SQL round trips per request <= ${TARGETS.maxQueriesPerRequest}`, value: perStep(result.queriesPerRequest), ok: most <= TARGETS.maxQueriesPerRequest });
+    checks.push({
+      what: `${result.id} SQL round trips per request <= ${TARGETS.maxQueriesPerRequest}`,
+      value: perStep(result.queriesPerRequest),
+      ok: most <= TARGETS.maxQueriesPerRequest,
+    });
   }
   return checks;
 }
@@ -80,7 +102,11 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
   const lines = [
     `Run ${new Date().toISOString()} in ${fixed(totalSeconds / 60, 1)} min. Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${fixed(machine.memoryGb, 1)} GB memory, Node ${machine.node}, Postgres ${machine.postgres}; service, Postgres and the load generator on this machine; service DB pool ${opts.poolSize}; load average at the end ${fixed(machine.loadAverage, 2)}.`,
     '',
-    `Data (seed ${opts.seed}, scale ${opts.scale}, generated in ${fixed(generationSeconds, 1)} s): ${Object.entries(counts).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}. ` +
+    `Data (seed ${opts.seed}, scale ${opts.scale}, generated in ${fixed(generationSeconds, 1)} s): ${Object.entries(
+      counts,
+    )
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ')}. ` +
       `Largest segment ${fixture.bigSegmentSize.toLocaleString('en')} customers; deep page = page ${fixture.deepPage} of 16.`,
     '',
     `Each row: ${opts.warmup} s warm-up (off the record, at ${opts.connections[0]} connections), then ${opts.duration} s measured by autocannon. ` +
@@ -98,7 +124,10 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
     ...checks.map((check) => `| ${check.what} | ${check.value} | ${check.ok ? 'ok' : '**MISSED**'} |`),
     '',
   ];
-  return { markdown: lines.join('\n'), data: { machine, opts, counts, generationSeconds, fixture, servicePeakRssMb, checks } };
+  return {
+    markdown: lines.join('\n'),
+    data: { machine, opts, counts, generationSeconds, fixture, servicePeakRssMb, checks },
+  };
 }
 
 module.exports = { renderReport, TARGETS };

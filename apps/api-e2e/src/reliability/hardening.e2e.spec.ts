@@ -21,10 +21,15 @@ describe('reliability: production hardening', () => {
     });
     afterAll(() => server.close());
 
-    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
     it('sends security headers on answers and errors, and no-store on authenticated answers and tokens', async () => {
-      for (const response of [await get(SEGMENTS), await get(`${SEGMENTS}/missing`), await fetch(`${server.baseUrl}${SEGMENTS}`)]) {
+      for (const response of [
+        await get(SEGMENTS),
+        await get(`${SEGMENTS}/missing`),
+        await fetch(`${server.baseUrl}${SEGMENTS}`),
+      ]) {
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
         expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
         expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
@@ -36,7 +41,12 @@ describe('reliability: production hardening', () => {
       const issued = await fetch(`${server.baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope: `tenant=${TEST_TENANT}` }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'dev-client',
+          client_secret: 'dev-secret',
+          scope: `tenant=${TEST_TENANT}`,
+        }),
       });
       expect(issued.headers.get('cache-control')).toBe('no-store');
     });
@@ -44,7 +54,10 @@ describe('reliability: production hardening', () => {
     it('keeps CORS closed without CORS_ORIGINS', async () => {
       const simple = await get(SEGMENTS, { origin: 'https://shop.example' });
       expect(simple.headers.get('access-control-allow-origin')).toBeNull();
-      const preflight = await fetch(`${server.baseUrl}${SEGMENTS}`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' } });
+      const preflight = await fetch(`${server.baseUrl}${SEGMENTS}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET' },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });
 
@@ -57,7 +70,9 @@ describe('reliability: production hardening', () => {
         await fetch(`${server.baseUrl}${SEGMENTS}/bulk`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(Array.from({ length: 201 }, (_, i) => ({ id: `s${i}`, name: { en: 'x' }, siteCode: 'main' }))),
+          body: JSON.stringify(
+            Array.from({ length: 201 }, (_, i) => ({ id: `s${i}`, name: { en: 'x' }, siteCode: 'main' })),
+          ),
         }),
         await fetch(`${server.baseUrl}${SEGMENTS}`, {
           method: 'POST',
@@ -73,15 +88,28 @@ describe('reliability: production hardening', () => {
       const containers = await fetch(`${server.baseUrl}${SEGMENTS}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 'dense', name: { en: 'x' }, siteCode: 'main', mixins: { a: Array.from({ length: 100_000 }, () => ({})) } }),
+        body: JSON.stringify({
+          id: 'dense',
+          name: { en: 'x' },
+          siteCode: 'main',
+          mixins: { a: Array.from({ length: 100_000 }, () => ({})) },
+        }),
       });
       expect(containers.status).toBe(413);
-      expect(await containers.json()).toMatchObject({ code: 413, message: 'The request body holds more than 100000 objects and arrays.' });
+      expect(await containers.json()).toMatchObject({
+        code: 413,
+        message: 'The request body holds more than 100000 objects and arrays.',
+      });
       // Braces inside strings are text, not structure.
       const braces = await fetch(`${server.baseUrl}${SEGMENTS}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 'braces', name: { en: 'x' }, siteCode: 'main', mixins: { text: '{['.repeat(100_000), quoted: '\\"{[' } }),
+        body: JSON.stringify({
+          id: 'braces',
+          name: { en: 'x' },
+          siteCode: 'main',
+          mixins: { text: '{['.repeat(100_000), quoted: '\\"{[' },
+        }),
       });
       expect(braces.status).toBe(201);
       // 63 levels of mixins (64 with the body itself) are within the cap.
@@ -95,7 +123,10 @@ describe('reliability: production hardening', () => {
 
     it('answers HEAD like GET, guard included', async () => {
       expect((await fetch(`${server.baseUrl}${SEGMENTS}`, { method: 'HEAD' })).status).toBe(401);
-      expect((await fetch(`${server.baseUrl}${SEGMENTS}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${server.baseUrl}${SEGMENTS}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } }))
+          .status,
+      ).toBe(200);
     });
 
     it('serves no route outside the OpenAPI document, so the route-access snapshot and the scope matrix see every one', () => {
@@ -110,10 +141,15 @@ describe('reliability: production hardening', () => {
         stack.push(match[2]);
         const path = stack.join('').replace(/:(\w+)/g, '{$1}');
         for (const method of (match[3] ?? '').split(',').map((entry) => entry.trim())) {
-          if (method && method !== 'HEAD' && method !== 'OPTIONS' && !path.startsWith('/api-docs')) served.add(`${method} ${path}`);
+          if (method && method !== 'HEAD' && method !== 'OPTIONS' && !path.startsWith('/api-docs'))
+            served.add(`${method} ${path}`);
         }
       }
-      const documented = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)));
+      const documented = new Set(
+        Object.entries(document.paths).flatMap(([path, item]) =>
+          Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+        ),
+      );
       expect(served.size).toBeGreaterThanOrEqual(59);
       expect([...served].filter((route) => !documented.has(route))).toEqual([]);
       expect([...documented].filter((route) => !served.has(route))).toEqual([]);
@@ -135,14 +171,22 @@ describe('reliability: production hardening', () => {
 
     it('allows exactly the configured origins', async () => {
       const token = await server.token([Scopes.segmentRead], { tenant: 'corstenant' });
-      const allowed = await fetch(`${server.baseUrl}/customer-segment/corstenant/segments`, { headers: { authorization: `Bearer ${token}`, origin: 'https://shop.example' } });
+      const allowed = await fetch(`${server.baseUrl}/customer-segment/corstenant/segments`, {
+        headers: { authorization: `Bearer ${token}`, origin: 'https://shop.example' },
+      });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
       expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Total-Count');
-      const other = await fetch(`${server.baseUrl}/customer-segment/corstenant/segments`, { headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' } });
+      const other = await fetch(`${server.baseUrl}/customer-segment/corstenant/segments`, {
+        headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
+      });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
       const preflight = await fetch(`${server.baseUrl}/customer-segment/corstenant/segments`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://admin.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: 'https://admin.example',
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://admin.example');
@@ -152,7 +196,10 @@ describe('reliability: production hardening', () => {
       // Each token is its own client (tokens are issued before the limits are spent; the token endpoint is limited by IP).
       const staff = await server.token([Scopes.segmentRead], { tenant: 'ratetenant' });
       const customer = await server.token([Scopes.segmentReadOwn], { tenant: 'ratetenant', customerId: 'c1' });
-      const list = (bearer?: string, ip = '203.0.113.1') => fetch(`${server.baseUrl}/customer-segment/ratetenant/segments`, { headers: { 'x-forwarded-for': ip, ...(bearer && { authorization: `Bearer ${bearer}` }) } });
+      const list = (bearer?: string, ip = '203.0.113.1') =>
+        fetch(`${server.baseUrl}/customer-segment/ratetenant/segments`, {
+          headers: { 'x-forwarded-for': ip, ...(bearer && { authorization: `Bearer ${bearer}` }) },
+        });
       const staffStatuses = [];
       for (let i = 0; i < 6; i++) staffStatuses.push((await list(staff)).status);
       expect(staffStatuses).toEqual([200, 200, 200, 200, 200, 429]);
@@ -178,7 +225,11 @@ describe('reliability: production hardening', () => {
     it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413 (the token is checked first)', async () => {
       const token = await server.token([Scopes.segmentManage], { tenant: 'bodytenant' });
       const post = (headers: Record<string, string>) =>
-        fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10', ...headers }, body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }) });
+        fetch(`${server.baseUrl}/customer-segment/bodytenant/segments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.10', ...headers },
+          body: JSON.stringify({ name: { en: 'x'.repeat(5000) } }),
+        });
       const response = await post({ authorization: `Bearer ${token}` });
       expect(response.status).toBe(413);
       expect(isErrorBody(await response.json(), 413)).toBe(true);
@@ -198,7 +249,12 @@ describe('reliability: production hardening', () => {
     beforeAll(async () => {
       // One test server plays the external identity provider: its /oauth/jwks is the JWKS URL.
       issuer = await startTestServer();
-      server = await startTestServer({ AUTH_ISSUER_ENABLED: 'false', AUTH_JWKS_URL: `${issuer.baseUrl}/oauth/jwks`, SWAGGER_ENABLED: 'false', NODE_ENV: 'production' });
+      server = await startTestServer({
+        AUTH_ISSUER_ENABLED: 'false',
+        AUTH_JWKS_URL: `${issuer.baseUrl}/oauth/jwks`,
+        SWAGGER_ENABLED: 'false',
+        NODE_ENV: 'production',
+      });
     });
     afterAll(async () => {
       await server.close();
@@ -206,17 +262,30 @@ describe('reliability: production hardening', () => {
     });
 
     it('has no token endpoint and no JWKS of its own', async () => {
-      const token = await fetch(`${server.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials' }) });
+      const token = await fetch(`${server.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials' }),
+      });
       expect(token.status).toBe(404);
       expect((await fetch(`${server.baseUrl}/oauth/jwks`)).status).toBe(404);
     });
 
     it("accepts the external issuer's tokens and nothing else", async () => {
       const external = await issuer.token([Scopes.segmentRead]);
-      expect((await fetch(`${server.baseUrl}${SEGMENTS}`, { headers: { authorization: `Bearer ${external}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${server.baseUrl}${SEGMENTS}`, { headers: { authorization: `Bearer ${external}` } })).status,
+      ).toBe(200);
       const { privateKey } = await generateKeyPair('ES256');
-      const forged = await new SignJWT({ tenant: TEST_TENANT, scope: Scopes.segmentRead }).setProtectedHeader({ alg: 'ES256' }).setIssuer('urn:customer-segments:local-issuer').setAudience('urn:customer-segments:local-issuer').setExpirationTime('5m').sign(privateKey);
-      expect((await fetch(`${server.baseUrl}${SEGMENTS}`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+      const forged = await new SignJWT({ tenant: TEST_TENANT, scope: Scopes.segmentRead })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer('urn:customer-segments:local-issuer')
+        .setAudience('urn:customer-segments:local-issuer')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect(
+        (await fetch(`${server.baseUrl}${SEGMENTS}`, { headers: { authorization: `Bearer ${forged}` } })).status,
+      ).toBe(401);
     });
   });
 });

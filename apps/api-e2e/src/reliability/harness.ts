@@ -74,7 +74,11 @@ export const operations: Operation[] = Object.entries(document.paths).flatMap(([
 );
 
 const matchers = operations
-  .map((operation) => ({ operation, pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}$`), params: (operation.path.match(/\{/g) ?? []).length }))
+  .map((operation) => ({
+    operation,
+    pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    params: (operation.path.match(/\{/g) ?? []).length,
+  }))
   // Literal segments win over parameters (`/segments/search` before `/segments/{segmentId}`).
   .sort((a, b) => a.params - b.params);
 
@@ -104,14 +108,20 @@ export function fillPath(template: string, values: Record<string, string>): stri
     const value = values[name];
     if (value === undefined) throw new Error(`no value for path parameter ${name} of ${template}`);
     // Lone surrogates cannot be percent-encoded; they become U+FFFD as on any real client.
-    return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+    return encodeURIComponent(
+      value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    );
   });
 }
 
 /** A schema-conforming body from the document (its examples where it has them). */
 export function sampleBody(schema: Schema | undefined, options: { minimal?: boolean } = {}): unknown {
   if (!schema) return undefined;
-  return sample(schema as never, { skipReadOnly: true, skipNonRequired: options.minimal ?? false, quiet: true } as never, document as never);
+  return sample(
+    schema as never,
+    { skipReadOnly: true, skipNonRequired: options.minimal ?? false, quiet: true } as never,
+    document as never,
+  );
 }
 
 /** Follows `$ref`s to the schema they name. */
@@ -187,7 +197,13 @@ interface OperationFigures {
 
 export function isErrorBody(value: unknown, status: number): boolean {
   const body = value as { code?: unknown; status?: unknown; message?: unknown } | undefined;
-  return !!body && body.code === status && typeof body.status === 'string' && typeof body.message === 'string' && body.message.length > 0;
+  return (
+    !!body &&
+    body.code === status &&
+    typeof body.status === 'string' &&
+    typeof body.message === 'string' &&
+    body.message.length > 0
+  );
 }
 
 /**
@@ -206,7 +222,11 @@ export class Recorder {
 
   constructor(private readonly baseUrl: () => string) {}
 
-  async send(label: string, spec: RequestSpec, options: { allowUnavailable?: boolean; documented?: boolean } = {}): Promise<CallResult> {
+  async send(
+    label: string,
+    spec: RequestSpec,
+    options: { allowUnavailable?: boolean; documented?: boolean } = {},
+  ): Promise<CallResult> {
     const url = new URL(`${this.baseUrl()}${spec.path}`);
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
     const headers: Record<string, string> = { ...spec.headers };
@@ -225,7 +245,8 @@ export class Recorder {
         await this.validator.check(spec.method, url.toString(), response);
       } catch (error) {
         const message = (error as Error).message;
-        if (!(FRAMEWORK_STATUSES.includes(response.status) && message.endsWith('is not documented'))) problems.push(message.slice(0, 600));
+        if (!(FRAMEWORK_STATUSES.includes(response.status) && message.endsWith('is not documented')))
+          problems.push(message.slice(0, 600));
       }
     }
     const text = await response.text();
@@ -240,7 +261,8 @@ export class Recorder {
     figures.requests++;
     if (response.status >= 500) {
       figures.serverErrors++;
-      if (!(options.allowUnavailable && response.status === 503)) problems.push(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+      if (!(options.allowUnavailable && response.status === 503))
+        problems.push(`HTTP ${response.status}: ${text.slice(0, 300)}`);
     }
     // 401s carry the gateway's fault body instead (checked exactly by the access matrix).
     if (response.status >= 400 && response.status !== 401 && !isErrorBody(json, response.status)) {
@@ -318,7 +340,10 @@ export class Recorder {
     const width = Math.max(...[...this.figures.keys()].map((label) => label.length), 10);
     const rows = [...this.figures.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([label, entry]) => `  ${label.padEnd(width)} ${String(entry.requests).padStart(6)} ${String(entry.failed).padStart(6)} ${String(entry.known).padStart(6)} ${String(entry.serverErrors).padStart(5)}`);
+      .map(
+        ([label, entry]) =>
+          `  ${label.padEnd(width)} ${String(entry.requests).padStart(6)} ${String(entry.failed).padStart(6)} ${String(entry.known).padStart(6)} ${String(entry.serverErrors).padStart(5)}`,
+      );
     const totals = this.totals();
     const known = this.knownCounts();
     const lines = [
@@ -326,7 +351,13 @@ export class Recorder {
       `  ${'operation'.padEnd(width)} ${'reqs'.padStart(6)} ${'failed'.padStart(6)} ${'known'.padStart(6)} ${'5xx'.padStart(5)}`,
       ...rows,
       `  totals: ${totals.operations} operations, ${totals.requests} requests, ${totals.failed} failed, ${totals.known} known-issue hits, ${totals.serverErrors} 5xx`,
-      ...(Object.keys(known).length ? [`  known issues (it.failing in known-issues.e2e.spec.ts): ${Object.entries(known).map(([id, count]) => `${id} ×${count}`).join(', ')}`] : []),
+      ...(Object.keys(known).length
+        ? [
+            `  known issues (it.failing in known-issues.e2e.spec.ts): ${Object.entries(known)
+              .map(([id, count]) => `${id} ×${count}`)
+              .join(', ')}`,
+          ]
+        : []),
       ...Object.entries(extra).map(([name, value]) => `  ${name}: ${value}`),
     ];
     return lines.join('\n');
@@ -347,7 +378,11 @@ export function knob(name: string, ci: number, soak: number): number {
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

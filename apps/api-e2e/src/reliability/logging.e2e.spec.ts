@@ -31,14 +31,20 @@ describe('reliability: logs of failed statements', () => {
 
   it('logs a statement cut by the timeout as one line without values', async () => {
     const live = service as Service;
-    expect(await request(live, 'POST', '/segments', { id: 'locked', name: { en: 'locked' }, siteCode: 'main' })).toMatchObject({ status: 201 });
+    expect(
+      await request(live, 'POST', '/segments', { id: 'locked', name: { en: 'locked' }, siteCode: 'main' }),
+    ).toMatchObject({ status: 201 });
     const locker = new Client({ connectionString: database.url });
     await locker.connect();
     const before = live.process.output().length;
     try {
       await locker.query('BEGIN');
       await locker.query(`SELECT 1 FROM segment WHERE tenant = $1 AND id = 'locked' FOR UPDATE`, [TEST_TENANT]);
-      const write = await request(live, 'PUT', '/segments/locked', { name: { en: secret }, siteCode: 'main', mixins: { note: secret } });
+      const write = await request(live, 'PUT', '/segments/locked', {
+        name: { en: secret },
+        siteCode: 'main',
+        mixins: { note: secret },
+      });
       expect(write).toMatchObject({ status: 503 });
     } finally {
       await locker.query('ROLLBACK');
@@ -48,8 +54,16 @@ describe('reliability: logs of failed statements', () => {
     const lines = live.process.output().slice(before).split('\n').filter(Boolean);
     report(['Failed statement, as logged', ...lines.map((line) => `  ${line}`)].join('\n'));
 
-    const failures = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'statement failed');
-    expect(failures).toEqual([expect.objectContaining({ level: 40, statement: expect.stringMatching(/^SELECT segment#[0-9a-f]{10}$/), code: '57014' })]);
+    const failures = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'statement failed');
+    expect(failures).toEqual([
+      expect.objectContaining({
+        level: 40,
+        statement: expect.stringMatching(/^SELECT segment#[0-9a-f]{10}$/),
+        code: '57014',
+      }),
+    ]);
     expect(lines.join('\n')).not.toContain(secret);
     expect(lines.join('\n')).not.toMatch(/PARAMETERS|FOR UPDATE/);
   }, 60_000);

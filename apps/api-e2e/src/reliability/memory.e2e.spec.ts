@@ -36,7 +36,13 @@ interface Answer {
 }
 
 /** One request through node:http; the answer counts even when the server closes before the whole body was sent. */
-function send(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer): Promise<Answer> {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string | number>,
+  body?: Buffer,
+): Promise<Answer> {
   return new Promise((resolve) => {
     let answer: Answer | undefined;
     const request = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent: false }, (response) => {
@@ -53,7 +59,11 @@ function send(port: number, method: string, path: string, headers: Record<string
 }
 
 /** Writes `chunks` to a raw connection (with `pauseMs` between them) and collects what comes back until the server closes. */
-function rawExchange(port: number, chunks: Array<string | Buffer>, pauseMs: number): Promise<{ text: string; closedAfterMs: number }> {
+function rawExchange(
+  port: number,
+  chunks: Array<string | Buffer>,
+  pauseMs: number,
+): Promise<{ text: string; closedAfterMs: number }> {
   return new Promise((resolve) => {
     const startedAt = Date.now();
     const socket = connect(port, '127.0.0.1');
@@ -100,7 +110,13 @@ describe('reliability: memory under maximal requests', () => {
     database = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'cs-memory-'));
     const started = await startService(
-      { DATABASE_URL: database.url, DATA_DIR: dataDir, HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), HTTP_BODY_BUDGET_WAIT_MS: String(BUDGET_WAIT_MS) },
+      {
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+        HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+        HTTP_BODY_BUDGET_WAIT_MS: String(BUDGET_WAIT_MS),
+      },
       [`--max-old-space-size=${HEAP_CAP_MB}`],
     );
     service = started.process;
@@ -134,8 +150,22 @@ describe('reliability: memory under maximal requests', () => {
 
     const startedAt = Date.now();
     const [bulks, uploads] = await Promise.all([
-      Promise.all(Array.from({ length: PARALLEL_BULKS }, () => send(port, 'PUT', BULK_PATH, { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': bulk.length }, bulk))),
-      Promise.all(Array.from({ length: UNAUTHENTICATED_UPLOADS }, () => send(port, 'PUT', BULK_PATH, { 'content-type': 'application/json', 'content-length': upload.length }, upload))),
+      Promise.all(
+        Array.from({ length: PARALLEL_BULKS }, () =>
+          send(
+            port,
+            'PUT',
+            BULK_PATH,
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': bulk.length },
+            bulk,
+          ),
+        ),
+      ),
+      Promise.all(
+        Array.from({ length: UNAUTHENTICATED_UPLOADS }, () =>
+          send(port, 'PUT', BULK_PATH, { 'content-type': 'application/json', 'content-length': upload.length }, upload),
+        ),
+      ),
     ]);
     const elapsedMs = Date.now() - startedAt;
     const alive = service.child.exitCode === null && service.child.signalCode === null;
@@ -156,7 +186,11 @@ describe('reliability: memory under maximal requests', () => {
         expect(answer.headers?.['retry-after']).toBe('1');
         expect(isErrorBody(JSON.parse(answer.body ?? ''), 503)).toBe(true);
       } else {
-        expect((JSON.parse(answer.body ?? '') as Array<{ code: number }>).every((item) => item.code === 201 || item.code === 204)).toBe(true);
+        expect(
+          (JSON.parse(answer.body ?? '') as Array<{ code: number }>).every(
+            (item) => item.code === 201 || item.code === 204,
+          ),
+        ).toBe(true);
       }
     }
     expect(bulks.some((answer) => answer.status === 207)).toBe(true);
@@ -168,7 +202,9 @@ describe('reliability: memory under maximal requests', () => {
     // Only the headers and the first 64 KB of a 10 MB body are sent; the answer must come anyway.
     const head = `PUT ${BULK_PATH} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${BODY_LIMIT}\r\n\r\n`;
     const { text, closedAfterMs } = await rawExchange(port, [head + '['.padEnd(64 * 1024, ' ')], 0);
-    report(`Unauthenticated 10 MB upload, 64 KB sent: ${text.split('\r\n')[0] || 'no answer'}, connection closed after ${closedAfterMs} ms`);
+    report(
+      `Unauthenticated 10 MB upload, 64 KB sent: ${text.split('\r\n')[0] || 'no answer'}, connection closed after ${closedAfterMs} ms`,
+    );
     expect(text).toMatch(/^HTTP\/1\.1 401 /);
     expect(text).toMatch(/\r\nconnection: close\r\n/i);
     expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual(INVALID_TOKEN_BODY);
@@ -177,7 +213,9 @@ describe('reliability: memory under maximal requests', () => {
   it(`cuts a body sent one byte a second at the request timeout (${REQUEST_TIMEOUT_MS} ms) with 408`, async () => {
     const head = `PUT ${BULK_PATH} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
     const { text, closedAfterMs } = await rawExchange(port, [head, ...'[{"customerId":"slow"}]'.split('')], 1000);
-    report(`Slow-loris body (1 byte/s): ${text.split('\r\n')[0] || 'no answer'}, connection closed after ${closedAfterMs} ms (request timeout ${REQUEST_TIMEOUT_MS} ms)`);
+    report(
+      `Slow-loris body (1 byte/s): ${text.split('\r\n')[0] || 'no answer'}, connection closed after ${closedAfterMs} ms (request timeout ${REQUEST_TIMEOUT_MS} ms)`,
+    );
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     expect(isErrorBody(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)), 408)).toBe(true);
     // Node checks the timeouts once a second (HTTP connections checking interval), then the connection lingers briefly.

@@ -15,7 +15,10 @@ export const MAIN = join(ROOT, 'apps/api/dist/main.js');
 
 /** Compiles the service and its libraries (`tsc -b apps/api`; a no-op when nothing changed). */
 export function buildService(): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(ROOT, 'apps/api')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(ROOT, 'apps/api')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
 }
 
 export interface ChildOutput {
@@ -30,12 +33,19 @@ export function track(child: ChildProcess): ChildOutput {
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   return { child, output: () => text, exited };
 }
 
 /** Waits until `output()` matches `pattern` (or the process ends, or the time is up). */
-export async function waitForOutput(process: ChildOutput, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+export async function waitForOutput(
+  process: ChildOutput,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   let ended = false;
   void process.exited.then(() => (ended = true));
@@ -68,7 +78,12 @@ export interface PostgresProcess {
 
 /** An embedded Postgres on `port` with its cluster in `dataDir` (initialised on first use, kept across restarts). Needs `buildService()` first. */
 export async function startPostgresProcess(dataDir: string, port: number): Promise<PostgresProcess> {
-  const server = track(spawn(process.execPath, ['-e', POSTGRES_SCRIPT, dataDir, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }));
+  const server = track(
+    spawn(process.execPath, ['-e', POSTGRES_SCRIPT, dataDir, String(port)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    }),
+  );
   const [, url] = await waitForOutput(server, /postgres ready (\S+)/, 60_000);
   return {
     url,
@@ -87,16 +102,30 @@ export interface ServiceProcess extends ChildOutput {
  * Spawns the built service on a free port with `env` added (and `nodeArgs`, e.g. a heap cap, before the script);
  * `listening()` waits until it says it listens. Needs `buildService()` first.
  */
-export async function spawnService(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServiceProcess & { listening(timeoutMs: number): Promise<void> }> {
+export async function spawnService(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServiceProcess & { listening(timeoutMs: number): Promise<void> }> {
   const port = await freePort();
   const service = track(
     spawn(process.execPath, [...nodeArgs, MAIN], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
-  return { ...service, baseUrl: `http://127.0.0.1:${port}`, listening: async (timeoutMs) => void (await waitForOutput(service, /Listening on/, timeoutMs)) };
+  return {
+    ...service,
+    baseUrl: `http://127.0.0.1:${port}`,
+    listening: async (timeoutMs) => void (await waitForOutput(service, /Listening on/, timeoutMs)),
+  };
 }
 
 /** A token of the built-in issuer for the documented dev client. */
@@ -104,7 +133,12 @@ export async function issueToken(baseUrl: string, scope: string): Promise<string
   const response = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'dev-client', client_secret: 'dev-secret', scope }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'dev-client',
+      client_secret: 'dev-secret',
+      scope,
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -142,7 +176,12 @@ export async function startService(env: Record<string, string>, nodeArgs: string
 }
 
 /** A JSON request to `/customer-segment/{tenant}{path}` with the service's token: its status and text, or the network error's code. */
-export function request(service: Service, method: string, path: string, body?: unknown): Promise<{ status: number; text: string } | { error: string }> {
+export function request(
+  service: Service,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string } | { error: string }> {
   return fetch(`${service.baseUrl}/customer-segment/${TEST_TENANT}${path}`, {
     method,
     headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },

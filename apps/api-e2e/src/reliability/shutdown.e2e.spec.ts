@@ -11,20 +11,34 @@ import { buildService, request, Service, startService, waitForOutput } from './p
  * Holds the row lock of segment `hot` from a direct connection, starts `inFlight` writes of it (they
  * wait for the lock), sends SIGTERM, tries new requests, then releases the lock.
  */
-async function drainUnderLoad(service: Service, databaseUrl: string, label: string, options: { databaseOutlivesService: boolean }): Promise<void> {
-  expect((await request(service, 'POST', '/segments', { id: 'hot', name: { en: 'hot' }, siteCode: 'main' })) as { status: number }).toMatchObject({ status: 201 });
+async function drainUnderLoad(
+  service: Service,
+  databaseUrl: string,
+  label: string,
+  options: { databaseOutlivesService: boolean },
+): Promise<void> {
+  expect(
+    (await request(service, 'POST', '/segments', { id: 'hot', name: { en: 'hot' }, siteCode: 'main' })) as {
+      status: number;
+    },
+  ).toMatchObject({ status: 201 });
   const locker = new Client({ connectionString: databaseUrl });
   locker.on('error', () => undefined); // the embedded server goes down with the service
   await locker.connect();
   try {
     await locker.query('BEGIN');
     await locker.query(`SELECT 1 FROM segment WHERE tenant = $1 AND id = 'hot' FOR UPDATE`, [TEST_TENANT]);
-    const inFlight = Array.from({ length: 5 }, (_, i) => request(service, 'PUT', '/segments/hot', { name: { en: `in flight ${i}` }, siteCode: 'main' }));
+    const inFlight = Array.from({ length: 5 }, (_, i) =>
+      request(service, 'PUT', '/segments/hot', { name: { en: `in flight ${i}` }, siteCode: 'main' }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const signalledAt = Date.now();
     service.process.child.kill('SIGTERM');
     await waitForOutput(service.process, /SIGTERM: finishing in-flight requests/, 5000);
-    const late = await Promise.all([request(service, 'POST', '/segments', { id: 'after-sigterm', name: { en: 'late' }, siteCode: 'main' }), request(service, 'GET', '/segments')]);
+    const late = await Promise.all([
+      request(service, 'POST', '/segments', { id: 'after-sigterm', name: { en: 'late' }, siteCode: 'main' }),
+      request(service, 'GET', '/segments'),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await locker.query('ROLLBACK');
     const completed = await Promise.all(inFlight);
@@ -39,7 +53,9 @@ async function drainUnderLoad(service: Service, databaseUrl: string, label: stri
         `  exit: code ${code}${signal ? `, signal ${signal}` : ''}, ${exitMs} ms after the signal`,
       ].join('\n'),
     );
-    expect(completed.map((result) => ('status' in result ? result.status : result.error))).toEqual([204, 204, 204, 204, 204]);
+    expect(completed.map((result) => ('status' in result ? result.status : result.error))).toEqual([
+      204, 204, 204, 204, 204,
+    ]);
     // Refused: the listener is closed (connection refused), or a kept-alive connection gets a 503.
     for (const result of late) {
       if ('status' in result) expect(result.status).toBe(503);
@@ -50,7 +66,10 @@ async function drainUnderLoad(service: Service, databaseUrl: string, label: stri
 
     if (!options.databaseOutlivesService) return;
     // What the in-flight writes did is stored; the refused request changed nothing.
-    const rows = await locker.query<{ id: string; version: number }>("SELECT id, version FROM segment WHERE tenant = $1 AND id IN ('hot', 'after-sigterm')", [TEST_TENANT]);
+    const rows = await locker.query<{ id: string; version: number }>(
+      "SELECT id, version FROM segment WHERE tenant = $1 AND id IN ('hot', 'after-sigterm')",
+      [TEST_TENANT],
+    );
     expect(rows.rows).toEqual([{ id: 'hot', version: 6 }]);
   } finally {
     await locker.end().catch(() => undefined);
@@ -105,7 +124,12 @@ describe('reliability: graceful shutdown of the built service', () => {
       // postmaster.pid: line 1 the server's pid, line 4 its port.
       const pidFile = join(dataDir, 'pg', 'postmaster.pid');
       const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-      await drainUnderLoad(service as Service, `postgres://postgres:postgres@127.0.0.1:${port.trim()}/customer_segments`, 'embedded Postgres', { databaseOutlivesService: false });
+      await drainUnderLoad(
+        service as Service,
+        `postgres://postgres:postgres@127.0.0.1:${port.trim()}/customer_segments`,
+        'embedded Postgres',
+        { databaseOutlivesService: false },
+      );
       expect(existsSync(pidFile)).toBe(false);
       expect(() => process.kill(Number(pid), 0)).toThrow(/ESRCH/);
     }, 90_000);

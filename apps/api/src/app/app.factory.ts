@@ -27,12 +27,19 @@ export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string }
  * Builds the fully configured application (not yet listening). Used by `main.ts`, the e2e tests
  * and the OpenAPI export, so all three see the same service.
  */
-export async function createApp(config: ResolvedConfig, options: { preview?: boolean; extraModules?: Type[] } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: ResolvedConfig,
+  options: { preview?: boolean; extraModules?: Type[] } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestId(request.headers),
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
-    http: { maxHeaderSize: config.http.maxHeaderBytes, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    http: {
+      maxHeaderSize: config.http.maxHeaderBytes,
+      headersTimeout: config.http.headersTimeoutMs,
+      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+    },
     requestTimeout: config.http.requestTimeoutMs,
     connectionTimeout: config.http.idleTimeoutMs,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
@@ -43,24 +50,33 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 500 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.extraModules), adapter, {
-    bufferLogs: true,
-    // The body parsers are registered below (the JSON one checks the body's shape before parsing it).
-    bodyParser: false,
-    preview: options.preview,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, options.extraModules),
+    adapter,
+    {
+      bufferLogs: true,
+      // The body parsers are registered below (the JSON one checks the body's shape before parsing it).
+      bodyParser: false,
+      preview: options.preview,
+      abortOnError: false,
+    },
+  );
   if (!options.preview) app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, parseQueryString(body as string)));
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, parseQueryString(body as string)),
+  );
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     try {
-      assertJsonShape(body as string, { maxDepth: config.http.maxJsonDepth, maxContainers: config.http.maxJsonContainers });
+      assertJsonShape(body as string, {
+        maxDepth: config.http.maxJsonDepth,
+        maxContainers: config.http.maxJsonContainers,
+      });
     } catch (error) {
       return done(error as Error, undefined);
     }
@@ -74,12 +90,17 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
     void reply.header(REQUEST_ID_HEADER, request.id);
     if (closing) {
       // In-flight requests finish; new ones (on kept-alive connections) are refused.
-      return reply.status(503).header('Connection', 'close').header('Retry-After', '1').send(errorBody(503, 'The service is shutting down. Please retry.'));
+      return reply
+        .status(503)
+        .header('Connection', 'close')
+        .header('Retry-After', '1')
+        .send(errorBody(503, 'The service is shutting down. Please retry.'));
     }
   });
   fastify.addHook('onSend', async (request, reply) => {
     // Answers to authenticated requests, and tokens, must not be kept by caches (RFC 6749 5.1).
-    if (request.headers.authorization || request.url.startsWith('/oauth/token')) void reply.header('Cache-Control', 'no-store');
+    if (request.headers.authorization || request.url.startsWith('/oauth/token'))
+      void reply.header('Cache-Control', 'no-store');
     // Requests that were in flight when the shutdown began end their kept-alive connection, so the
     // server can close as soon as they are answered.
     if (closing) void reply.header('Connection', 'close');
@@ -87,10 +108,22 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
   // Security headers. The middleware is built once (the Fastify plugin rebuilds it on every request).
   const securityHeaders = helmet({
     // Swagger UI needs inline scripts and styles of its own origin.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  await app.register(fastifyCors, { origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, exposedHeaders: ['X-Total-Count', 'X-Request-Id'] });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
+  await app.register(fastifyCors, {
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    exposedHeaders: ['X-Total-Count', 'X-Request-Id'],
+  });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
   authenticateBeforeBody(app);
   reserveBodyBudget(app, config.http);
@@ -113,7 +146,10 @@ export async function createApp(config: ResolvedConfig, options: { preview?: boo
  * integration cannot starve the others), else the caller's IP address. Health probes are exempt.
  * Over the limit: 429 with the Emporix error body and `Retry-After`.
  */
-async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedConfig['http']['rateLimit']): Promise<void> {
+async function registerRateLimit(
+  app: NestFastifyApplication,
+  limit: ResolvedConfig['http']['rateLimit'],
+): Promise<void> {
   const verifier = app.get(TokenVerifier);
   await app.register(fastifyRateLimit, {
     max: limit.max,
@@ -123,12 +159,18 @@ async function registerRateLimit(app: NestFastifyApplication, limit: ResolvedCon
       const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
       if (token) {
         const principal = await verifier.verify(token).catch(() => undefined);
-        if (principal) return `${principal.tenant}:${principal.customerId !== undefined ? `customer:${principal.customerId}` : `client:${principal.clientId}`}`;
+        if (principal)
+          return `${principal.tenant}:${principal.customerId !== undefined ? `customer:${principal.customerId}` : `client:${principal.clientId}`}`;
       }
       return `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many requests: at most ${context.max} per ${Math.round(limit.windowMs / 1000) || 1} s. Retry in ${context.after}.`), { statusCode: 429 }),
+      Object.assign(
+        new Error(
+          `Too many requests: at most ${context.max} per ${Math.round(limit.windowMs / 1000) || 1} s. Retry in ${context.after}.`,
+        ),
+        { statusCode: 429 },
+      ),
   });
 }
 
@@ -155,15 +197,18 @@ function hasBody(request: FastifyRequest): boolean {
  */
 function authenticateBeforeBody(app: NestFastifyApplication): void {
   const verifier = app.get(TokenVerifier);
-  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
-    if (!(request.routeOptions.config as AuthRouteConfig | undefined)?.needsToken) return;
-    try {
-      (request as GuardedRequest).principal = await authenticate(verifier, request.headers.authorization);
-    } catch (error) {
-      if (hasBody(request)) closeEarly(request, reply);
-      throw error;
-    }
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preParsing', async (request, reply) => {
+      if (!(request.routeOptions.config as AuthRouteConfig | undefined)?.needsToken) return;
+      try {
+        (request as GuardedRequest).principal = await authenticate(verifier, request.headers.authorization);
+      } catch (error) {
+        if (hasBody(request)) closeEarly(request, reply);
+        throw error;
+      }
+    });
 }
 
 /**
@@ -172,26 +217,36 @@ function authenticateBeforeBody(app: NestFastifyApplication): void {
  */
 function reserveBodyBudget(app: NestFastifyApplication, http: ResolvedConfig['http']): void {
   const budget = new BodyBudget(http.bodyBudgetBytes);
-  app.getHttpAdapter().getInstance().addHook('preParsing', async (request, reply) => {
-    if (!hasBody(request)) return;
-    const declared = Number(request.headers['content-length']);
-    // Over the body limit: Fastify answers 413 without reading it.
-    if (declared > http.bodyLimitBytes) return;
-    const abandoned = new AbortController();
-    const abandon = () => abandoned.abort();
-    reply.raw.once('close', abandon);
-    const release = await budget.reserve(declared > 0 ? declared : http.bodyLimitBytes, http.bodyBudgetWaitMs, abandoned.signal);
-    reply.raw.off('close', abandon);
-    if (release) {
-      reply.raw.once('close', release);
-      return;
-    }
-    if (abandoned.signal.aborted) {
-      // The client went away while waiting: there is no one to answer.
-      reply.hijack();
-      return reply;
-    }
-    closeEarly(request, reply);
-    return reply.status(503).header('Retry-After', '1').send(errorBody(503, "The service is busy reading other requests' bodies. Please retry."));
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preParsing', async (request, reply) => {
+      if (!hasBody(request)) return;
+      const declared = Number(request.headers['content-length']);
+      // Over the body limit: Fastify answers 413 without reading it.
+      if (declared > http.bodyLimitBytes) return;
+      const abandoned = new AbortController();
+      const abandon = () => abandoned.abort();
+      reply.raw.once('close', abandon);
+      const release = await budget.reserve(
+        declared > 0 ? declared : http.bodyLimitBytes,
+        http.bodyBudgetWaitMs,
+        abandoned.signal,
+      );
+      reply.raw.off('close', abandon);
+      if (release) {
+        reply.raw.once('close', release);
+        return;
+      }
+      if (abandoned.signal.aborted) {
+        // The client went away while waiting: there is no one to answer.
+        reply.hijack();
+        return reply;
+      }
+      closeEarly(request, reply);
+      return reply
+        .status(503)
+        .header('Retry-After', '1')
+        .send(errorBody(503, "The service is busy reading other requests' bodies. Please retry."));
+    });
 }

@@ -24,7 +24,13 @@ export function requestId(headers: Record<string, string | string[] | undefined>
 }
 
 /** Feature modules; each one owns the routes of its folder. */
-export const FEATURE_MODULES = [SegmentsModule, CustomerAssignmentsModule, ItemAssignmentsModule, CatalogModule, CustomerManagementModule];
+export const FEATURE_MODULES = [
+  SegmentsModule,
+  CustomerAssignmentsModule,
+  ItemAssignmentsModule,
+  CatalogModule,
+  CustomerManagementModule,
+];
 
 @Module({})
 export class AppModule {
@@ -39,7 +45,11 @@ export class AppModule {
             level: config.logLevel,
             // The request id is Fastify's (see requestId below); log lines carry it as req.id.
             serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+              req: (request: { id: string; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },

@@ -25,7 +25,11 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
         flows: {
           clientCredentials: {
             tokenUrl: '/oauth/token',
-            scopes: { [`tenant=${swaggerTenant}`]: 'Pseudo-scope naming the tenant of the token (SWAGGER_TENANT sets which one).', ...Object.fromEntries(ALL_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]])) },
+            scopes: {
+              [`tenant=${swaggerTenant}`]:
+                'Pseudo-scope naming the tenant of the token (SWAGGER_TENANT sets which one).',
+              ...Object.fromEntries(ALL_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]])),
+            },
           },
         },
       },

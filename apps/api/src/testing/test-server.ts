@@ -25,7 +25,10 @@ export interface TestServer {
   /** A token from the server's own `/oauth/token` for the given scopes. */
   token(scopes: Scope[], options?: TokenOptions): Promise<string>;
   /** A JWT signed with the server's own key but with any claims (expired, other issuer, ...): for hostile-token tests. */
-  signToken(claims: Record<string, unknown>, options?: { issuer?: string; audience?: string; expiresAt?: number }): Promise<string>;
+  signToken(
+    claims: Record<string, unknown>,
+    options?: { issuer?: string; audience?: string; expiresAt?: number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,8 +40,13 @@ export const TEST_TENANT = 'testtenant';
  * `env` it uses that database instead (e.g. a dedicated Postgres a fault test stops and starts),
  * and leaves it in place on close.
  */
-export async function startTestServer(env: Record<string, string> = {}, extraModules: Type[] = []): Promise<TestServer> {
-  const database = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
+export async function startTestServer(
+  env: Record<string, string> = {},
+  extraModules: Type[] = [],
+): Promise<TestServer> {
+  const database = env.DATABASE_URL
+    ? { url: env.DATABASE_URL, drop: async () => undefined }
+    : await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-test-data-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, NODE_ENV: 'test', ...env });
   const app = await createApp({ ...config, db: { ...config.db, url: database.url } }, { extraModules });
@@ -64,7 +72,12 @@ export async function startTestServer(env: Record<string, string> = {}, extraMod
       const response = await fetch(`${baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEV_CLIENT.clientId, client_secret: DEV_CLIENT.clientSecret, scope }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: DEV_CLIENT.clientId,
+          client_secret: DEV_CLIENT.clientSecret,
+          scope,
+        }),
       });
       if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
       const { access_token } = (await response.json()) as { access_token: string };

@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import { fieldDifferences, loadYaml, OpenApiDoc, operations, requestFields, responseFields, scopesOf } from './conformance';
+import {
+  fieldDifferences,
+  loadYaml,
+  OpenApiDoc,
+  operations,
+  requestFields,
+  responseFields,
+  scopesOf,
+} from './conformance';
 import { exportOpenApiDocument } from './openapi-export';
 
 const REFERENCE_DIR = join(__dirname, '../../../../contract');
@@ -16,7 +24,10 @@ const EXTENSIONS = [
 
 describe('contract conformance with the reference OpenAPI files', () => {
   let ours: OpenApiDoc;
-  const references = ['customer-segment.api.yml', 'customer-management.api.yml'].map((file) => ({ file, doc: loadYaml(join(REFERENCE_DIR, file)) }));
+  const references = ['customer-segment.api.yml', 'customer-management.api.yml'].map((file) => ({
+    file,
+    doc: loadYaml(join(REFERENCE_DIR, file)),
+  }));
 
   beforeAll(async () => {
     ours = (await exportOpenApiDocument()) as unknown as OpenApiDoc;
@@ -31,9 +42,13 @@ describe('contract conformance with the reference OpenAPI files', () => {
         problems.push(`${key}: missing`);
         continue;
       }
-      if (operation.operationId !== reference.operationId) problems.push(`${key}: operationId ${operation.operationId} instead of ${reference.operationId}`);
-      if (scopesOf(operation).join(' ') !== scopesOf(reference).join(' ')) problems.push(`${key}: scopes ${scopesOf(operation)} instead of ${scopesOf(reference)}`);
-      const missing = Object.keys(reference.responses ?? {}).filter((status) => !(status in (operation.responses ?? {})));
+      if (operation.operationId !== reference.operationId)
+        problems.push(`${key}: operationId ${operation.operationId} instead of ${reference.operationId}`);
+      if (scopesOf(operation).join(' ') !== scopesOf(reference).join(' '))
+        problems.push(`${key}: scopes ${scopesOf(operation)} instead of ${scopesOf(reference)}`);
+      const missing = Object.keys(reference.responses ?? {}).filter(
+        (status) => !(status in (operation.responses ?? {})),
+      );
       if (missing.length) problems.push(`${key}: undocumented status ${missing.join(', ')}`);
     }
     expect(problems).toEqual([]);
@@ -45,9 +60,14 @@ describe('contract conformance with the reference OpenAPI files', () => {
     for (const [key, reference] of operations(doc)) {
       const operation = ourOperations.get(key);
       if (!operation) continue;
-      for (const problem of fieldDifferences(requestFields(doc, reference), requestFields(ours, operation))) problems.push(`${key} request: ${problem}`);
+      for (const problem of fieldDifferences(requestFields(doc, reference), requestFields(ours, operation)))
+        problems.push(`${key} request: ${problem}`);
       for (const status of Object.keys(reference.responses ?? {}).filter((code) => code.startsWith('2'))) {
-        for (const problem of fieldDifferences(responseFields(doc, reference, status), responseFields(ours, operation, status))) problems.push(`${key} ${status}: ${problem}`);
+        for (const problem of fieldDifferences(
+          responseFields(doc, reference, status),
+          responseFields(ours, operation, status),
+        ))
+          problems.push(`${key} ${status}: ${problem}`);
       }
     }
     expect(problems).toEqual([]);

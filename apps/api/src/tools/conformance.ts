@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 /** A minimal view of an OpenAPI 3 document, enough to compare contracts. */
 export interface OpenApiDoc {
   paths: Record<string, Record<string, unknown>>;
-  components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown>; parameters?: Record<string, unknown>; requestBodies?: Record<string, unknown> };
+  components?: {
+    schemas?: Record<string, unknown>;
+    responses?: Record<string, unknown>;
+    parameters?: Record<string, unknown>;
+    requestBodies?: Record<string, unknown>;
+  };
 }
 
 interface Operation {
@@ -44,7 +49,8 @@ function deref(doc: OpenApiDoc, node: unknown, seen = new Set<string>()): Record
     current = ref
       .replace(/^#\//, '')
       .split('/')
-      .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc) as Record<string, unknown> | undefined;
+      .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc) as
+      Record<string, unknown> | undefined;
   }
   return current ?? {};
 }
@@ -53,7 +59,13 @@ function deref(doc: OpenApiDoc, node: unknown, seen = new Set<string>()): Record
  * Flattens a schema into `path -> type` (`items[].id -> string`): allOf/oneOf/anyOf merged,
  * $refs resolved, recursion cut at a depth so self-referencing trees terminate.
  */
-export function fieldTypes(doc: OpenApiDoc, schema: unknown, prefix = '', depth = 0, out = new Map<string, string>()): Map<string, string> {
+export function fieldTypes(
+  doc: OpenApiDoc,
+  schema: unknown,
+  prefix = '',
+  depth = 0,
+  out = new Map<string, string>(),
+): Map<string, string> {
   const node = deref(doc, schema);
   if (depth > 12) return out;
   const alternatives = [...((node.oneOf as unknown[]) ?? []), ...((node.anyOf as unknown[]) ?? [])];

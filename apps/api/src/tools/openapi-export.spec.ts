@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { exportOpenApiDocument, OPENAPI_FILE, renderClientSchemaOf, renderDocument, SCHEMA_FILE } from './openapi-export';
+import {
+  exportOpenApiDocument,
+  OPENAPI_FILE,
+  renderClientSchemaOf,
+  renderDocument,
+  SCHEMA_FILE,
+} from './openapi-export';
 
 describe('committed OpenAPI document and client', () => {
   it('equal what the code produces (run `npm run generate:client` after changing routes or DTOs)', async () => {

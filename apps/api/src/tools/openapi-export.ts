@@ -21,7 +21,10 @@ export async function exportOpenApiDocument(): Promise<OpenAPIObject> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-openapi-'));
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-    const app = await createApp({ ...config, db: { ...config.db, url: 'postgres://preview@localhost/preview' } }, { preview: true });
+    const app = await createApp(
+      { ...config, db: { ...config.db, url: 'postgres://preview@localhost/preview' } },
+      { preview: true },
+    );
     const document = buildOpenApiDocument(app);
     await app.close();
     return document;
@@ -36,5 +39,9 @@ export function renderDocument(document: OpenAPIObject): string {
 
 /** Runs `tools/lib/render-client-schema.js` (plain Node: openapi-typescript is ESM inside) on the committed document. */
 export function renderClientSchemaOf(documentFile: string): string {
-  return execFileSync(process.execPath, [join(__dirname, '../../../../tools/lib/render-client-schema.js'), documentFile], { encoding: 'utf8' });
+  return execFileSync(
+    process.execPath,
+    [join(__dirname, '../../../../tools/lib/render-client-schema.js'), documentFile],
+    { encoding: 'utf8' },
+  );
 }

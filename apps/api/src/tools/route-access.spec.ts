@@ -8,7 +8,8 @@ describe('route access', () => {
     const access: Record<string, string> = {};
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) {
-        const operation = item[method] as (Record<string, unknown> & { security?: Array<Record<string, string[]>> }) | undefined;
+        const operation = item[method] as
+          (Record<string, unknown> & { security?: Array<Record<string, string[]>> }) | undefined;
         if (!operation) continue;
         const scopes = operation['x-scopes'] as string[] | undefined;
         const key = `${method.toUpperCase()} ${path}`;

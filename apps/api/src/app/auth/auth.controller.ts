@@ -1,14 +1,25 @@
 import { TokenResponse } from '@cs/contracts';
 import { ErrorResponse } from '@cs/dto';
 import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Public } from '../decorators/auth.decorators';
 import { SigningKey } from './signing-key';
 import { TokenIssuer, TokenRequest } from './token-issuer';
 
 /** The Authorization header (HTTP Basic client credentials are optional, so not documented as a required header). */
 const BasicAuthorization = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers.authorization;
+  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>()
+    .headers.authorization;
   return typeof value === 'string' ? value : undefined;
 });
 
@@ -20,7 +31,8 @@ class TokenRequestBody implements TokenRequest {
   @ApiPropertyOptional()
   client_secret?: string;
   @ApiProperty({
-    description: '`tenant=<tenant>` followed by the wanted scopes (all allowed ones when none). `customer_id=<id>` (and `legal_entity_id=<id>`) mint a customer token with `*_read_own` scopes only.',
+    description:
+      '`tenant=<tenant>` followed by the wanted scopes (all allowed ones when none). `customer_id=<id>` (and `legal_entity_id=<id>`) mint a customer token with `*_read_own` scopes only.',
     example: 'tenant=mytenant customersegment.segment_read customersegment.segment_manage',
   })
   scope!: string;
@@ -53,7 +65,11 @@ export class AuthController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: TokenRequestBody })
   @ApiOkResponse({ type: TokenResponseBody })
-  @ApiBadRequestResponse({ description: 'Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have.', type: ErrorResponse })
+  @ApiBadRequestResponse({
+    description:
+      'Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have.',
+    type: ErrorResponse,
+  })
   @ApiUnauthorizedResponse({ description: 'Unknown client or wrong secret.', type: ErrorResponse })
   token(@Body() body: TokenRequest | undefined, @BasicAuthorization() authorization?: string): Promise<TokenResponse> {
     return this.issuer.issue({ ...basicCredentials(authorization), ...pickStrings(body ?? {}) });
@@ -83,7 +99,10 @@ function basicCredentials(header: string | undefined): TokenRequest {
   const separator = decoded.indexOf(':');
   if (separator < 0) return {};
   try {
-    return { client_id: decodeURIComponent(decoded.slice(0, separator)), client_secret: decodeURIComponent(decoded.slice(separator + 1)) };
+    return {
+      client_id: decodeURIComponent(decoded.slice(0, separator)),
+      client_secret: decodeURIComponent(decoded.slice(separator + 1)),
+    };
   } catch {
     return {}; // malformed %-escapes: no usable credentials, answered as an unknown client (401)
   }

@@ -14,7 +14,11 @@ describe('built-in issuer and verifier', () => {
   const config = loadConfig({ DATA_DIR: dataDir });
   let issuer: TokenIssuer;
   let verifier: TokenVerifier;
-  const credentials = { grant_type: 'client_credentials', client_id: DEV_CLIENT.clientId, client_secret: DEV_CLIENT.clientSecret };
+  const credentials = {
+    grant_type: 'client_credentials',
+    client_id: DEV_CLIENT.clientId,
+    client_secret: DEV_CLIENT.clientSecret,
+  };
 
   beforeAll(async () => {
     const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
@@ -23,10 +27,21 @@ describe('built-in issuer and verifier', () => {
   });
 
   it('issues an Emporix-shaped token whose claims the verifier turns into a principal', async () => {
-    const response = await issuer.issue({ ...credentials, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}` });
-    expect(response).toMatchObject({ token_type: 'Bearer', expires_in: 14_399, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}` });
+    const response = await issuer.issue({
+      ...credentials,
+      scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}`,
+    });
+    expect(response).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 14_399,
+      scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}`,
+    });
     const principal = await verifier.verify(response.access_token);
-    expect(principal).toEqual({ tenant: 'acme', scopes: new Set([Scopes.segmentRead, Scopes.segmentManage]), clientId: 'dev-client' });
+    expect(principal).toEqual({
+      tenant: 'acme',
+      scopes: new Set([Scopes.segmentRead, Scopes.segmentManage]),
+      clientId: 'dev-client',
+    });
   });
 
   it('grants every allowed scope when none is named', async () => {
@@ -40,31 +55,49 @@ describe('built-in issuer and verifier', () => {
     expect(principal.customerId).toBe('c1');
     expect(principal.legalEntityIds).toEqual(['le1']);
     expect([...principal.scopes].sort()).toEqual([Scopes.legalEntityReadOwn, Scopes.segmentReadOwn].sort());
-    await expect(issuer.issue({ ...credentials, scope: `tenant=acme customer_id=c1 ${Scopes.segmentRead}` })).rejects.toThrow(BadRequestError);
+    await expect(
+      issuer.issue({ ...credentials, scope: `tenant=acme customer_id=c1 ${Scopes.segmentRead}` }),
+    ).rejects.toThrow(BadRequestError);
   });
 
   it('rejects wrong secrets, unknown clients, other grants, missing tenants and unknown scopes', async () => {
-    await expect(issuer.issue({ ...credentials, client_secret: 'nope', scope: 'tenant=acme' })).rejects.toThrow(InvalidClientError);
-    await expect(issuer.issue({ ...credentials, client_id: 'ghost', scope: 'tenant=acme' })).rejects.toThrow(InvalidClientError);
-    await expect(issuer.issue({ ...credentials, grant_type: 'password', scope: 'tenant=acme' })).rejects.toThrow(BadRequestError);
+    await expect(issuer.issue({ ...credentials, client_secret: 'nope', scope: 'tenant=acme' })).rejects.toThrow(
+      InvalidClientError,
+    );
+    await expect(issuer.issue({ ...credentials, client_id: 'ghost', scope: 'tenant=acme' })).rejects.toThrow(
+      InvalidClientError,
+    );
+    await expect(issuer.issue({ ...credentials, grant_type: 'password', scope: 'tenant=acme' })).rejects.toThrow(
+      BadRequestError,
+    );
     await expect(issuer.issue({ ...credentials, scope: Scopes.segmentRead })).rejects.toThrow(BadRequestError);
     await expect(issuer.issue({ ...credentials, scope: 'tenant=acme made.up_scope' })).rejects.toThrow(BadRequestError);
   });
 
   it('names a repeated scope or legal entity once, and refuses scope strings over the cap', async () => {
-    const response = await issuer.issue({ ...credentials, scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentRead} ${Scopes.segmentManage} ${Scopes.segmentRead}` });
+    const response = await issuer.issue({
+      ...credentials,
+      scope: `tenant=acme ${Scopes.segmentRead} ${Scopes.segmentRead} ${Scopes.segmentManage} ${Scopes.segmentRead}`,
+    });
     expect(response.scope).toBe(`tenant=acme ${Scopes.segmentRead} ${Scopes.segmentManage}`);
-    const customer = await issuer.issue({ ...credentials, scope: 'tenant=acme customer_id=c1 legal_entity_id=le1 legal_entity_id=le1' });
+    const customer = await issuer.issue({
+      ...credentials,
+      scope: 'tenant=acme customer_id=c1 legal_entity_id=le1 legal_entity_id=le1',
+    });
     expect((await verifier.verify(customer.access_token)).legalEntityIds).toEqual(['le1']);
     const long = `tenant=acme ${`${Scopes.segmentRead} `.repeat(200)}`;
     expect(long.length).toBeGreaterThan(MAX_SCOPE_LENGTH);
-    await expect(issuer.issue({ ...credentials, scope: long })).rejects.toThrow(`at most ${MAX_SCOPE_LENGTH} characters`);
+    await expect(issuer.issue({ ...credentials, scope: long })).rejects.toThrow(
+      `at most ${MAX_SCOPE_LENGTH} characters`,
+    );
   });
 
   it('keeps its signing key across restarts, so issued tokens stay valid', async () => {
     const response = await issuer.issue({ ...credentials, scope: 'tenant=acme' });
     const reloaded = await loadOrCreateSigningKey(config.auth.signingKeyFile);
-    await expect(new TokenVerifier(config.auth, [reloaded.publicJwk]).verify(response.access_token)).resolves.toMatchObject({ tenant: 'acme' });
+    await expect(
+      new TokenVerifier(config.auth, [reloaded.publicJwk]).verify(response.access_token),
+    ).resolves.toMatchObject({ tenant: 'acme' });
   });
 
   it('rejects expired tokens, tokens issued in the future, foreign signatures, other issuers and tokens without a tenant', async () => {
@@ -76,16 +109,28 @@ describe('built-in issuer and verifier', () => {
         .setIssuer(options.issuer ?? config.auth.issuer)
         .setExpirationTime(options.exp ?? Math.floor(Date.now() / 1000) + 60)
         .sign((options.key ?? key).privateKey);
-    await expect(verifier.verify(await sign({ tenant: 'acme' }, { exp: Math.floor(Date.now() / 1000) - 60 }))).rejects.toThrow(InvalidTokenError);
+    await expect(
+      verifier.verify(await sign({ tenant: 'acme' }, { exp: Math.floor(Date.now() / 1000) - 60 })),
+    ).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify(await sign({ tenant: 'acme' }, { key: foreign }))).rejects.toThrow(InvalidTokenError);
-    await expect(verifier.verify(await sign({ tenant: 'acme' }, { issuer: 'someone-else' }))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await sign({ tenant: 'acme' }, { issuer: 'someone-else' }))).rejects.toThrow(
+      InvalidTokenError,
+    );
     await expect(verifier.verify(await sign({ scope: Scopes.segmentRead }))).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify('not-a-jwt')).rejects.toThrow(InvalidTokenError);
     const now = Math.floor(Date.now() / 1000);
-    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 3600 }))).rejects.toThrow('"iat" claim is in the future');
-    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 2 }))).resolves.toMatchObject({ tenant: 'acme' });
-    expect(decodeJwt(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).toMatchObject({ scp: [Scopes.segmentRead] });
-    await expect(verifier.verify(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).resolves.toMatchObject({ scopes: new Set([Scopes.segmentRead]) });
+    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 3600 }))).rejects.toThrow(
+      '"iat" claim is in the future',
+    );
+    await expect(verifier.verify(await sign({ tenant: 'acme', iat: now + 2 }))).resolves.toMatchObject({
+      tenant: 'acme',
+    });
+    expect(decodeJwt(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).toMatchObject({
+      scp: [Scopes.segmentRead],
+    });
+    await expect(verifier.verify(await sign({ tenant: 'acme', scp: [Scopes.segmentRead] }))).resolves.toMatchObject({
+      scopes: new Set([Scopes.segmentRead]),
+    });
   });
 
   it('remembers a verified token, but never past its expiry', async () => {

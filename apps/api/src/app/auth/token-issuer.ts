@@ -35,18 +35,22 @@ export class TokenIssuer {
   ) {}
 
   async issue(request: TokenRequest): Promise<TokenResponse> {
-    if (request.grant_type !== 'client_credentials') throw new BadRequestError("grant_type must be 'client_credentials'.");
+    if (request.grant_type !== 'client_credentials')
+      throw new BadRequestError("grant_type must be 'client_credentials'.");
     const client = this.authenticate(request.client_id, request.client_secret);
     const requested = parseScope(request.scope);
     if (client.tenants !== '*' && !client.tenants.includes(requested.tenant)) {
       throw new BadRequestError(`Client '${client.clientId}' may not request tokens for tenant '${requested.tenant}'.`);
     }
-    const allowed = (client.scopes === '*' ? ALL_SCOPES : client.scopes).filter((scope) => (requested.customerId ? isOwnScope(scope) : true));
+    const allowed = (client.scopes === '*' ? ALL_SCOPES : client.scopes).filter((scope) =>
+      requested.customerId ? isOwnScope(scope) : true,
+    );
     if (requested.customerId && !client.customerTokens) {
       throw new BadRequestError(`Client '${client.clientId}' may not mint customer tokens.`);
     }
     const denied = requested.scopes.filter((scope) => !allowed.includes(scope as never));
-    if (denied.length) throw new BadRequestError(`Scopes not allowed for this client or token type: ${denied.join(', ')}.`);
+    if (denied.length)
+      throw new BadRequestError(`Scopes not allowed for this client or token type: ${denied.join(', ')}.`);
     const scopes = requested.scopes.length ? requested.scopes : [...allowed];
 
     const token = await new SignJWT({
@@ -92,12 +96,15 @@ export const MAX_SCOPE_LENGTH = 4096;
 
 /** The scope string's parts; a scope or legal entity named twice counts once. */
 export function parseScope(scope: string | undefined): RequestedScope {
-  if (scope !== undefined && scope.length > MAX_SCOPE_LENGTH) throw new BadRequestError(`The scope must be at most ${MAX_SCOPE_LENGTH} characters long.`);
+  if (scope !== undefined && scope.length > MAX_SCOPE_LENGTH)
+    throw new BadRequestError(`The scope must be at most ${MAX_SCOPE_LENGTH} characters long.`);
   const result: RequestedScope = { tenant: '', scopes: [], legalEntityIds: [] };
   const scopes = new Set<string>();
   const legalEntityIds = new Set<string>();
   for (const part of (scope ?? '').split(/\s+/).filter(Boolean)) {
-    const [name, value] = part.includes('=') ? [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)] : [part, undefined];
+    const [name, value] = part.includes('=')
+      ? [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]
+      : [part, undefined];
     if (value === undefined) scopes.add(name);
     else if (name === 'tenant') result.tenant = value;
     else if (name === 'customer_id' && value) result.customerId = value;

@@ -41,7 +41,8 @@ export class TokenVerifier {
         requiredClaims: ['exp'],
       });
       // jose checks `iat` only against a maximum age; a token issued in the future is forged or from a broken clock.
-      if (payload.iat !== undefined && payload.iat > now / 1000 + CLOCK_TOLERANCE_S) throw new Error('"iat" claim is in the future');
+      if (payload.iat !== undefined && payload.iat > now / 1000 + CLOCK_TOLERANCE_S)
+        throw new Error('"iat" claim is in the future');
       claims = payload as unknown as typeof claims;
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
@@ -57,8 +58,15 @@ export function principalFromClaims(claims: AccessTokenClaims & { sub?: string; 
   if (typeof claims.tenant !== 'string' || !TENANT_PATTERN.test(claims.tenant)) {
     throw new InvalidTokenError('token has no valid tenant claim');
   }
-  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : Array.isArray(claims.scp) ? claims.scp : [];
-  const legalEntityIds = Array.isArray(claims.legal_entity_ids) ? claims.legal_entity_ids.filter((id) => typeof id === 'string') : undefined;
+  const scopes =
+    typeof claims.scope === 'string'
+      ? claims.scope.split(' ').filter(Boolean)
+      : Array.isArray(claims.scp)
+        ? claims.scp
+        : [];
+  const legalEntityIds = Array.isArray(claims.legal_entity_ids)
+    ? claims.legal_entity_ids.filter((id) => typeof id === 'string')
+    : undefined;
   return {
     tenant: claims.tenant,
     scopes: new Set(scopes),

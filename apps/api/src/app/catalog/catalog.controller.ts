@@ -1,5 +1,11 @@
 import { BulkItemResult, Scopes } from '@cs/contracts';
-import { CatalogCategoryResponse, CatalogCategoryUpsert, CatalogProductResponse, CatalogProductUpsert, ErrorResponse } from '@cs/dto';
+import {
+  CatalogCategoryResponse,
+  CatalogCategoryUpsert,
+  CatalogProductResponse,
+  CatalogProductUpsert,
+  ErrorResponse,
+} from '@cs/dto';
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AcceptLanguage, ApiBulk, ApiTenant, ContentLanguage } from '../common/routes';
@@ -7,7 +13,7 @@ import { RequiresScopes } from '../decorators/auth.decorators';
 import { CatalogService } from './catalog.service';
 
 const EXTENSION =
-  '**Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog\'s categories and products, ' +
+  "**Extension** (not part of the Emporix API): the service keeps a copy of the commerce catalog's categories and products, " +
   'synchronised through these endpoints, to enrich item assignments with codes and names and to compute category trees and match.';
 const BULK =
   'At most 200 items (more is a 400 and nothing is applied); each item is applied on its own, in request order, and answers in the 207 body ' +
@@ -33,7 +39,11 @@ export class CatalogController {
       'a parent that is the category itself or one of its descendants is a 400 for that item.',
   })
   @ApiBulk(CatalogCategoryUpsert)
-  upsertCategories(@Param('tenant') tenant: string, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
+  upsertCategories(
+    @Param('tenant') tenant: string,
+    @Body() body: unknown,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<BulkItemResult[]> {
     return this.catalog.upsertCategories(tenant, body, language);
   }
 
@@ -44,7 +54,7 @@ export class CatalogController {
     summary: 'Removing catalog categories in bulk',
     description:
       `${EXTENSION} Removes categories by id (body: array of ids). ${BULK} Each item answers 204, also for an unknown id. ` +
-      'Item assignments of the categories, product links to them and subcategories\' parent ids stay: they lead nowhere (subcategories are roots of category trees, ' +
+      "Item assignments of the categories, product links to them and subcategories' parent ids stay: they lead nowhere (subcategories are roots of category trees, " +
       'products in them no longer match through them) until a category with that id arrives again.',
   })
   @ApiBulk()
@@ -62,7 +72,11 @@ export class CatalogController {
       `201 created, 204 updated, 400 invalid item, 409 version conflict. ${BULK} ${WRITE}`,
   })
   @ApiBulk(CatalogProductUpsert)
-  upsertProducts(@Param('tenant') tenant: string, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
+  upsertProducts(
+    @Param('tenant') tenant: string,
+    @Body() body: unknown,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<BulkItemResult[]> {
     return this.catalog.upsertProducts(tenant, body, language);
   }
 
@@ -81,20 +95,36 @@ export class CatalogController {
   @Get('categories/:categoryId')
   @RequiresScopes(Scopes.segmentManage, Scopes.segmentRead)
   @ApiParam({ name: 'categoryId' })
-  @ApiOperation({ operationId: 'GET-customer-segment-retrieve-catalog-category', summary: 'Retrieving a catalog category', description: `${EXTENSION} Reads one synchronised category back.` })
+  @ApiOperation({
+    operationId: 'GET-customer-segment-retrieve-catalog-category',
+    summary: 'Retrieving a catalog category',
+    description: `${EXTENSION} Reads one synchronised category back.`,
+  })
   @ApiOkResponse({ type: CatalogCategoryResponse })
   @ApiNotFoundResponse({ description: 'The service holds no such category.', type: ErrorResponse })
-  getCategory(@Param('tenant') tenant: string, @Param('categoryId') id: string, @AcceptLanguage() languages: string[]): Promise<CatalogCategoryResponse> {
+  getCategory(
+    @Param('tenant') tenant: string,
+    @Param('categoryId') id: string,
+    @AcceptLanguage() languages: string[],
+  ): Promise<CatalogCategoryResponse> {
     return this.catalog.getCategory(tenant, id, languages);
   }
 
   @Get('products/:productId')
   @RequiresScopes(Scopes.segmentManage, Scopes.segmentRead)
   @ApiParam({ name: 'productId' })
-  @ApiOperation({ operationId: 'GET-customer-segment-retrieve-catalog-product', summary: 'Retrieving a catalog product', description: `${EXTENSION} Reads one synchronised product back, with its category ids.` })
+  @ApiOperation({
+    operationId: 'GET-customer-segment-retrieve-catalog-product',
+    summary: 'Retrieving a catalog product',
+    description: `${EXTENSION} Reads one synchronised product back, with its category ids.`,
+  })
   @ApiOkResponse({ type: CatalogProductResponse })
   @ApiNotFoundResponse({ description: 'The service holds no such product.', type: ErrorResponse })
-  getProduct(@Param('tenant') tenant: string, @Param('productId') id: string, @AcceptLanguage() languages: string[]): Promise<CatalogProductResponse> {
+  getProduct(
+    @Param('tenant') tenant: string,
+    @Param('productId') id: string,
+    @AcceptLanguage() languages: string[],
+  ): Promise<CatalogProductResponse> {
     return this.catalog.getProduct(tenant, id, languages);
   }
 }

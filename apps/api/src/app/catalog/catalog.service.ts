@@ -77,7 +77,10 @@ export class CatalogService {
   }
 
   async getCategory(tenant: string, id: string, languages: string[]): Promise<CatalogCategoryResponse> {
-    const [row]: CategoryRow[] = await this.dataSource.query('SELECT * FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
+    const [row]: CategoryRow[] = await this.dataSource.query(
+      'SELECT * FROM catalog_category WHERE tenant = $1 AND id = $2',
+      [tenant, id],
+    );
     if (!row) throw new NotFoundError(`Category with id ${id} not found.`, id);
     return {
       ...categoryFields(row, languages),
@@ -102,13 +105,23 @@ export class CatalogService {
     };
   }
 
-  private async writeCategory(tx: EntityManager, tenant: string, dto: CatalogCategoryUpsert, language: string | undefined): Promise<boolean> {
+  private async writeCategory(
+    tx: EntityManager,
+    tenant: string,
+    dto: CatalogCategoryUpsert,
+    language: string | undefined,
+  ): Promise<boolean> {
     const parentId = dto.parentId ?? null;
     if (parentId !== null) await this.assertNoCycle(tx, tenant, dto.id, parentId);
     const from = dto.validity?.from ? new Date(dto.validity.from) : null;
     const to = dto.validity?.to ? new Date(dto.validity.to) : null;
-    if (from && to && from > to) throw new BadRequestError('validity.from must not be after validity.to.', dto.id, [{ field: 'validity', message: 'from must not be after to' }]);
-    const previous = language ? await this.previousTexts(tx, 'catalog_category', tenant, dto.id, 'name, description, slug') : undefined;
+    if (from && to && from > to)
+      throw new BadRequestError('validity.from must not be after validity.to.', dto.id, [
+        { field: 'validity', message: 'from must not be after to' },
+      ]);
+    const previous = language
+      ? await this.previousTexts(tx, 'catalog_category', tenant, dto.id, 'name, description, slug')
+      : undefined;
     const result = await upsertVersioned(tx, {
       table: 'catalog_category',
       key: { tenant, id: dto.id },
@@ -116,7 +129,8 @@ export class CatalogService {
         parent_id: parentId,
         code: dto.code ?? null,
         name: localizedInput('name', dto.name, language, previous?.name) ?? {},
-        description: localizedInput('localizedDescription', dto.localizedDescription, language, previous?.description) ?? {},
+        description:
+          localizedInput('localizedDescription', dto.localizedDescription, language, previous?.description) ?? {},
         slug: localizedInput('localizedSlug', dto.localizedSlug, language, previous?.slug) ?? {},
         ecn: dto.ecn ?? [],
         validity_from: from,
@@ -132,7 +146,12 @@ export class CatalogService {
     return result.created;
   }
 
-  private async writeProduct(tx: EntityManager, tenant: string, dto: CatalogProductUpsert, language: string | undefined): Promise<boolean> {
+  private async writeProduct(
+    tx: EntityManager,
+    tenant: string,
+    dto: CatalogProductUpsert,
+    language: string | undefined,
+  ): Promise<boolean> {
     const previous = language ? await this.previousTexts(tx, 'catalog_product', tenant, dto.id, 'name') : undefined;
     const result = await upsertVersioned(tx, {
       table: 'catalog_product',
@@ -148,11 +167,10 @@ export class CatalogService {
     });
     await tx.query('DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2', [tenant, dto.id]);
     if (dto.categoryIds?.length) {
-      await tx.query('INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING', [
-        tenant,
-        dto.id,
-        dto.categoryIds,
-      ]);
+      await tx.query(
+        'INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING',
+        [tenant, dto.id, dto.categoryIds],
+      );
     }
     return result.created;
   }
@@ -166,15 +184,26 @@ export class CatalogService {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`catalog_category_tree:${tenant}`]);
     const [{ cycle }]: Array<{ cycle: boolean }> = await tx.query(CREATES_CYCLE_SQL, [tenant, parentId, id]);
     if (cycle) {
-      throw new BadRequestError(`Category ${id} cannot have parent ${parentId}: the parent is the category itself or one of its descendants.`, id, [
-        { field: 'parentId', message: 'would create a cycle' },
-      ]);
+      throw new BadRequestError(
+        `Category ${id} cannot have parent ${parentId}: the parent is the category itself or one of its descendants.`,
+        id,
+        [{ field: 'parentId', message: 'would create a cycle' }],
+      );
     }
   }
 
   /** The stored localized texts a single-language (`Content-Language`) write merges into. `columns` is trusted. */
-  private async previousTexts(tx: EntityManager, table: string, tenant: string, id: string, columns: string): Promise<Record<string, Localized> | undefined> {
-    const [row] = await tx.query(`SELECT ${columns} FROM ${table} WHERE tenant = $1 AND id = $2 FOR UPDATE`, [tenant, id]);
+  private async previousTexts(
+    tx: EntityManager,
+    table: string,
+    tenant: string,
+    id: string,
+    columns: string,
+  ): Promise<Record<string, Localized> | undefined> {
+    const [row] = await tx.query(`SELECT ${columns} FROM ${table} WHERE tenant = $1 AND id = $2 FOR UPDATE`, [
+      tenant,
+      id,
+    ]);
     return row;
   }
 }

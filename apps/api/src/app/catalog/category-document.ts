@@ -36,7 +36,12 @@ export interface CategoryFields {
  */
 export function categoryFields(row: CategoryColumns, languages: string[]): CategoryFields {
   // Assigned property by property: trees build thousands of these per request.
-  const fields: CategoryFields = { id: row.id, name: localizedOutput(row.name, languages) ?? {}, ecn: row.ecn, published: row.published };
+  const fields: CategoryFields = {
+    id: row.id,
+    name: localizedOutput(row.name, languages) ?? {},
+    ecn: row.ecn,
+    published: row.published,
+  };
   if (row.parent_id !== null) fields.parentId = row.parent_id;
   const description = localizedOrAbsent(row.description, languages);
   if (description !== undefined) fields.localizedDescription = description;

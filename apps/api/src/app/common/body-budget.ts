@@ -62,6 +62,7 @@ export class BodyBudget {
   }
 
   private admitWaiting(): void {
-    while (this.waiting.length && this.fits(this.waiting[0].bytes)) (this.waiting.shift() as { admit: () => void }).admit();
+    while (this.waiting.length && this.fits(this.waiting[0].bytes))
+      (this.waiting.shift() as { admit: () => void }).admit();
   }
 }

@@ -29,14 +29,21 @@ export function closeAfterAnswer(socket: Socket): void {
  * headers or request not complete within their timeouts, malformed HTTP) with a small Emporix error
  * body, then closes the connection, lingering.
  */
-export function clientErrorHandler(limits: { maxHeaderBytes: number; headersTimeoutMs: number; requestTimeoutMs: number }) {
+export function clientErrorHandler(limits: {
+  maxHeaderBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}) {
   return (error: NodeJS.ErrnoException, socket: Socket): void => {
     if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return;
     const [code, message] =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, `The request headers are larger than ${limits.maxHeaderBytes} bytes.`]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, `The request did not arrive in time: headers within ${limits.headersTimeoutMs} ms, the whole request within ${limits.requestTimeoutMs} ms.`]
+          ? [
+              408,
+              `The request did not arrive in time: headers within ${limits.headersTimeoutMs} ms, the whole request within ${limits.requestTimeoutMs} ms.`,
+            ]
           : [400, 'The request is not valid HTTP.'];
     // A response that has begun cannot be followed by another one.
     const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;

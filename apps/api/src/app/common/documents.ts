@@ -47,11 +47,16 @@ export function isoTimestampSql(column: string): string {
 
 /** `created_at` and `modified_at` of the table alias `alias` as ISO text (`isoTimestampSql`), under their own names. */
 export function isoTimestampColumns(alias: string): string {
-  return ['created_at', 'modified_at'].map((column) => `${isoTimestampSql(`${alias}.${column}`)} AS ${column}`).join(', ');
+  return ['created_at', 'modified_at']
+    .map((column) => `${isoTimestampSql(`${alias}.${column}`)} AS ${column}`)
+    .join(', ');
 }
 
 /** `mixins` (only when there are any) and `metadata` of a document. */
-export function mixinsAndMetadataOf(row: StoredDocument): { mixins?: Record<string, unknown>; metadata: MetadataResponse } {
+export function mixinsAndMetadataOf(row: StoredDocument): {
+  mixins?: Record<string, unknown>;
+  metadata: MetadataResponse;
+} {
   return { ...(!isEmpty(row.mixins) && { mixins: row.mixins }), metadata: metadataOf(row) };
 }
 

@@ -26,8 +26,10 @@ export function assertJsonShape(text: string, limits: JsonShapeLimits): void {
     if (char === QUOTE) {
       i = closingQuote(text, i);
     } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
-      if (++depth > limits.maxDepth) throw new BadRequestError(`The request body is nested more than ${limits.maxDepth} levels deep.`);
-      if (++containers > limits.maxContainers) throw new PayloadTooLargeError(`The request body holds more than ${limits.maxContainers} objects and arrays.`);
+      if (++depth > limits.maxDepth)
+        throw new BadRequestError(`The request body is nested more than ${limits.maxDepth} levels deep.`);
+      if (++containers > limits.maxContainers)
+        throw new PayloadTooLargeError(`The request body holds more than ${limits.maxContainers} objects and arrays.`);
     } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
       depth--;
     }

@@ -1,4 +1,16 @@
-import { compileQuery, createProjector, FieldMap, parseFields, parsePaging, parseQuery, parseSort, Paging, QueryAst, QueryError, wantsTotalCount } from '@cs/query';
+import {
+  compileQuery,
+  createProjector,
+  FieldMap,
+  parseFields,
+  parsePaging,
+  parseQuery,
+  parseSort,
+  Paging,
+  QueryAst,
+  QueryError,
+  wantsTotalCount,
+} from '@cs/query';
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
 import { ErrorResponse } from '@cs/dto';
@@ -53,36 +65,67 @@ function single(name: string, value: unknown): string | undefined {
  * `q` from the JSON body) and `X-Total-Count` from the headers. Paging, q syntax and fields are
  * checked here, so bad input is a 400 before any database work.
  */
-export const List = createParamDecorator((source: 'query' | 'search' | undefined, context: ExecutionContext): ListRequest => {
-  const request = context.switchToHttp().getRequest<{ query: Record<string, unknown>; body?: unknown; headers: Record<string, string | string[] | undefined> }>();
-  const query = request.query ?? {};
-  const body = request.body ?? {};
-  if (source === 'search' && !isJsonObject(body)) {
-    throw new QueryError('The search body must be a JSON object like {"q": "..."}', { field: 'q' });
-  }
-  const q = parseQuery((source === 'search' ? single('q', (body as Record<string, unknown>).q) : single('q', query.q)) ?? '');
-  const fields = single('fields', query.fields);
-  parseFields(fields);
-  return {
-    q,
-    sort: single('sort', query.sort),
-    fields,
-    paging: parsePaging({ pageNumber: single('pageNumber', query.pageNumber), pageSize: single('pageSize', query.pageSize) }, PAGING),
-    withTotal: wantsTotalCount(request.headers['x-total-count']),
-  };
-});
+export const List = createParamDecorator(
+  (source: 'query' | 'search' | undefined, context: ExecutionContext): ListRequest => {
+    const request = context.switchToHttp().getRequest<{
+      query: Record<string, unknown>;
+      body?: unknown;
+      headers: Record<string, string | string[] | undefined>;
+    }>();
+    const query = request.query ?? {};
+    const body = request.body ?? {};
+    if (source === 'search' && !isJsonObject(body)) {
+      throw new QueryError('The search body must be a JSON object like {"q": "..."}', { field: 'q' });
+    }
+    const q = parseQuery(
+      (source === 'search' ? single('q', (body as Record<string, unknown>).q) : single('q', query.q)) ?? '',
+    );
+    const fields = single('fields', query.fields);
+    parseFields(fields);
+    return {
+      q,
+      sort: single('sort', query.sort),
+      fields,
+      paging: parsePaging(
+        { pageNumber: single('pageNumber', query.pageNumber), pageSize: single('pageSize', query.pageSize) },
+        PAGING,
+      ),
+      withTotal: wantsTotalCount(request.headers['x-total-count']),
+    };
+  },
+);
 
 /** Documents the shared list parameters (`q` only for GET lists; search routes take it in the body). */
 export function ApiList(options: { search?: boolean } = {}) {
-  const query = (name: string, description: string, type: 'string' | 'integer' = 'string') => ApiQuery({ name, required: false, description, schema: { type } });
+  const query = (name: string, description: string, type: 'string' | 'integer' = 'string') =>
+    ApiQuery({ name, required: false, description, schema: { type } });
   return applyDecorators(
-    ...(options.search ? [] : [query('q', 'Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`.')]),
-    query('pageSize', `Documents per page (default ${PAGING.defaultPageSize}, at most ${PAGING.maxPageSize}).`, 'integer'),
+    ...(options.search
+      ? []
+      : [
+          query(
+            'q',
+            'Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`.',
+          ),
+        ]),
+    query(
+      'pageSize',
+      `Documents per page (default ${PAGING.defaultPageSize}, at most ${PAGING.maxPageSize}).`,
+      'integer',
+    ),
     query('pageNumber', 'Page to return, starting at 1.', 'integer'),
     query('sort', 'Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`.'),
     query('fields', 'Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept).'),
-    ApiHeader({ name: 'X-Total-Count', required: false, description: 'When `true`, the response has an `X-Total-Count` header with the number of matches.', schema: { type: 'boolean' } }),
-    ApiBadRequestResponse({ description: 'Invalid q, sort, fields or paging.', type: ErrorResponse } as ApiResponseOptions),
+    ApiHeader({
+      name: 'X-Total-Count',
+      required: false,
+      description: 'When `true`, the response has an `X-Total-Count` header with the number of matches.',
+      schema: { type: 'boolean' },
+    }),
+    ApiBadRequestResponse({
+      description: 'Invalid q, sort, fields or paging.',
+      type: ErrorResponse,
+    } as ApiResponseOptions),
   );
 }
 
@@ -96,16 +139,28 @@ export async function fetchPage<R>(select: Select, list: ListRequest, spec: List
   const sort = parseSort(list.sort, spec.fieldMap, spec.tieBreaker);
   const deferred = spec.deferredJoins;
   // The enriching joins neither filter nor repeat rows: counting and finding a page's keys can do without them.
-  const enrichment = deferred && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases)) ? deferred.aliases : [];
+  const enrichment =
+    deferred && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases))
+      ? deferred.aliases
+      : [];
   const total = list.withTotal ? await countRows(select, enrichment) : undefined;
   for (const term of sort) select.orderBy(term.sql, term.direction).setParameters(term.params);
   const { offset, limit } = list.paging;
   if (deferred && enrichment.length && offset >= DEFERRED_JOIN_OFFSET) {
     // Same conditions and order, same parameters: the page's keys, then only those rows fetched and joined.
-    const keys = select.reduced(deferred.keys.map((key, i) => `${key} AS page_key_${i}`), enrichment);
+    const keys = select.reduced(
+      deferred.keys.map((key, i) => `${key} AS page_key_${i}`),
+      enrichment,
+    );
     for (const term of sort) keys.orderBy(term.sql, term.direction);
     keys.offset(offset).limit(limit);
-    select.innerJoin(`(${keys.toNamedSql()})`, 'page', deferred.keys.map((key, i) => `page.page_key_${i} = ${key}`).join(' AND ')).limit(limit);
+    select
+      .innerJoin(
+        `(${keys.toNamedSql()})`,
+        'page',
+        deferred.keys.map((key, i) => `page.page_key_${i} = ${key}`).join(' AND '),
+      )
+      .limit(limit);
   } else {
     select.offset(offset).limit(limit);
   }
@@ -139,4 +194,3 @@ export function respondWithPage<T>(reply: FastifyReply, page: Page<T>, fields: s
 export function projectOne<T>(doc: T, fields: string | undefined): Partial<T> {
   return createProjector(fields)(doc);
 }
-

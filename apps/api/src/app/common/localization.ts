@@ -10,7 +10,9 @@ export function contentLanguage(header: string | undefined): string | undefined 
   const language = header?.split(',')[0]?.trim();
   if (!language || language === '*') return undefined;
   if (!isLanguageTag(language)) {
-    throw new BadRequestError(`Content-Language must be ${LANGUAGE_TAG_RULE}, or *.`, undefined, [{ field: 'Content-Language', message: `must be ${LANGUAGE_TAG_RULE}, or *` }]);
+    throw new BadRequestError(`Content-Language must be ${LANGUAGE_TAG_RULE}, or *.`, undefined, [
+      { field: 'Content-Language', message: `must be ${LANGUAGE_TAG_RULE}, or *` },
+    ]);
   }
   return language;
 }
@@ -20,14 +22,25 @@ export function contentLanguage(header: string | undefined): string | undefined 
  * `Content-Language` a plain string in that language. `previous` (the stored map, on updates)
  * keeps the other languages when a single language is written.
  */
-export function localizedInput(field: string, value: unknown, language: string | undefined, previous?: Localized | null): Localized | undefined {
+export function localizedInput(
+  field: string,
+  value: unknown,
+  language: string | undefined,
+  previous?: Localized | null,
+): Localized | undefined {
   if (value === undefined || value === null) return undefined;
   if (language) {
-    if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string when Content-Language is '${language}'.`, undefined, [{ field, message: 'must be a string' }]);
+    if (typeof value !== 'string')
+      throw new BadRequestError(`${field} must be a string when Content-Language is '${language}'.`, undefined, [
+        { field, message: 'must be a string' },
+      ]);
     return { ...(previous ?? {}), [language]: value };
   }
   const problem = localizedTextProblem(value, { mapOnly: true });
-  if (problem) throw new BadRequestError(`${field} ${problem} (or send Content-Language for plain strings).`, undefined, [{ field, message: problem }]);
+  if (problem)
+    throw new BadRequestError(`${field} ${problem} (or send Content-Language for plain strings).`, undefined, [
+      { field, message: problem },
+    ]);
   return value as Localized;
 }
 
@@ -52,7 +65,10 @@ export function acceptedLanguages(header: string | undefined): string[] {
  * first accepted language that has one (a region tag also matches its base language), else the
  * text of any language, so that a reader always gets a value.
  */
-export function localizedOutput(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
+export function localizedOutput(
+  value: Localized | null | undefined,
+  languages: string[],
+): Localized | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (!languages.length) return value;
   // Accept-Language names any text (`constructor`, `__proto__`): only the map's own languages count.
@@ -65,6 +81,9 @@ export function localizedOutput(value: Localized | null | undefined, languages: 
 }
 
 /** A localized field for output; an empty map is left out (undefined) rather than returned as `{}`. */
-export function localizedOrAbsent(value: Localized | null | undefined, languages: string[]): Localized | string | undefined {
+export function localizedOrAbsent(
+  value: Localized | null | undefined,
+  languages: string[],
+): Localized | string | undefined {
   return value && Object.keys(value).length ? localizedOutput(value, languages) : undefined;
 }

@@ -1,6 +1,7 @@
 import { BadRequestError } from '../errors/domain-errors';
 
-const invalid = (name: string, message: string) => new BadRequestError(`Invalid query parameter ${name}: ${message}.`, undefined, [{ field: name, message }]);
+const invalid = (name: string, message: string) =>
+  new BadRequestError(`Invalid query parameter ${name}: ${message}.`, undefined, [{ field: name, message }]);
 
 /** An optional query parameter given at most once. */
 export function optionalString(name: string, value: unknown): string | undefined {

@@ -1,7 +1,17 @@
 import { MAX_BULK_ITEMS } from '@cs/contracts';
 import { BulkItemResponse, ErrorResponse, IdResponse, MixinsUpsert, SearchBody } from '@cs/dto';
 import { applyDecorators, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList } from './listing';
 import { acceptedLanguages, contentLanguage } from './localization';
@@ -11,7 +21,11 @@ import { acceptedLanguages, contentLanguage } from './localization';
 /** Documents the `{tenant}` path parameter (on a controller). */
 export function ApiTenant() {
   return applyDecorators(
-    ApiParam({ name: 'tenant', description: 'Your tenant name (always lowercase).', schema: { type: 'string', pattern: '^[a-z][a-z0-9]+$', minLength: 3, maxLength: 16 } }),
+    ApiParam({
+      name: 'tenant',
+      description: 'Your tenant name (always lowercase).',
+      schema: { type: 'string', pattern: '^[a-z][a-z0-9]+$', minLength: 3, maxLength: 16 },
+    }),
     // Every route can answer 400 for an invalid tenant; routes document their other 400s themselves.
     ApiBadRequestResponse({ description: 'Invalid tenant or request.', type: ErrorResponse }),
   );
@@ -27,7 +41,9 @@ function documentedHeader(name: string, description: string): ParameterDecorator
 
 // Param decorators instead of `@Headers(name)`, which Swagger would document as a required header.
 function header(context: ExecutionContext, name: string): string | undefined {
-  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[name];
+  const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[
+    name
+  ];
   return Array.isArray(value) ? value.join(',') : value;
 }
 
@@ -58,7 +74,12 @@ export function ApiPage(type: Type, what: string) {
   return ApiOkResponse({
     description: `A page of ${what}.`,
     type: [type],
-    headers: { 'X-Total-Count': { description: 'The number of matches; only when the request asked with `X-Total-Count: true`.', schema: { type: 'integer' } } },
+    headers: {
+      'X-Total-Count': {
+        description: 'The number of matches; only when the request asked with `X-Total-Count: true`.',
+        schema: { type: 'integer' },
+      },
+    },
   });
 }
 
@@ -69,7 +90,12 @@ export function ApiSearch() {
 
 /** The optional `fields` projection of a GET by id. */
 export function ApiFields() {
-  return ApiQuery({ name: 'fields', required: false, schema: { type: 'string' }, description: 'Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept).' });
+  return ApiQuery({
+    name: 'fields',
+    required: false,
+    schema: { type: 'string' },
+    description: 'Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept).',
+  });
 }
 
 /**
@@ -79,9 +105,28 @@ export function ApiFields() {
 export function ApiBulk(item?: Type) {
   return applyDecorators(
     HttpCode(207),
-    ApiBody(item ? { type: [item] } : { schema: { type: 'array', items: { type: 'string' }, maxItems: MAX_BULK_ITEMS, example: ['firstId', 'secondId'] } }),
-    ApiResponse({ status: 207, description: 'Multi-status response: one entry per request item, `index` being its zero-based position.', type: [BulkItemResponse] }),
-    ApiResponse({ status: 400, description: `The request as a whole is invalid, e.g. the body is not an array of 1 to ${MAX_BULK_ITEMS} items; nothing was applied.`, type: ErrorResponse }),
+    ApiBody(
+      item
+        ? { type: [item] }
+        : {
+            schema: {
+              type: 'array',
+              items: { type: 'string' },
+              maxItems: MAX_BULK_ITEMS,
+              example: ['firstId', 'secondId'],
+            },
+          },
+    ),
+    ApiResponse({
+      status: 207,
+      description: 'Multi-status response: one entry per request item, `index` being its zero-based position.',
+      type: [BulkItemResponse],
+    }),
+    ApiResponse({
+      status: 400,
+      description: `The request as a whole is invalid, e.g. the body is not an array of 1 to ${MAX_BULK_ITEMS} items; nothing was applied.`,
+      type: ErrorResponse,
+    }),
   );
 }
 
@@ -93,7 +138,9 @@ const ERROR_DESCRIPTIONS = {
 
 /** Documents the Emporix error answers a route gives besides 401/403 (which `RequiresScopes` documents). */
 export function ApiErrors(...codes: Array<keyof typeof ERROR_DESCRIPTIONS>) {
-  return applyDecorators(...codes.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorResponse })));
+  return applyDecorators(
+    ...codes.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorResponse })),
+  );
 }
 
 /** 201 with the id of the created document. */
@@ -109,7 +156,15 @@ export function ApiUpserted(what: string, options: { unused404?: boolean } = {})
   return applyDecorators(
     ApiCreated(what),
     ApiNoContentResponse({ description: `The ${what} has been updated.` }),
-    ...(options.unused404 ? [ApiResponse({ status: 404, description: `Listed by the reference contract; not answered here, because an upsert creates an absent ${what}.`, type: ErrorResponse })] : []),
+    ...(options.unused404
+      ? [
+          ApiResponse({
+            status: 404,
+            description: `Listed by the reference contract; not answered here, because an upsert creates an absent ${what}.`,
+            type: ErrorResponse,
+          }),
+        ]
+      : []),
   );
 }
 
@@ -124,7 +179,11 @@ export function ApiAssignmentUpsert(what: string, options: { bodyRequired?: bool
     ApiNoContentResponse({ description: `The ${what} was successfully updated.` }),
     ApiResponse({ status: 400, description: 'Invalid body or path parameter.', type: ErrorResponse }),
     ApiResponse({ status: 404, description: 'The segment does not exist.', type: ErrorResponse }),
-    ApiResponse({ status: 409, description: '`metadata.version` differs from the stored version.', type: ErrorResponse }),
+    ApiResponse({
+      status: 409,
+      description: '`metadata.version` differs from the stored version.',
+      type: ErrorResponse,
+    }),
   );
 }
 

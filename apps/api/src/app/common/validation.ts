@@ -67,7 +67,12 @@ export function validationFailed(details: ErrorDetail[]): BadRequestError {
  */
 export function nulCharacterDetails(value: unknown, field = ''): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  const nul = (path: string) => details.push({ field: path, type: 'noNulCharacter', message: `${path || 'the value'} must not contain the NUL character (U+0000)` });
+  const nul = (path: string) =>
+    details.push({
+      field: path,
+      type: 'noNulCharacter',
+      message: `${path || 'the value'} must not contain the NUL character (U+0000)`,
+    });
   const visit = (node: unknown, path: string): void => {
     if (typeof node === 'string') {
       if (node.includes('\u0000')) nul(path);
@@ -91,7 +96,8 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 /** A request body, when there is one, must be a JSON object: class-validator lets arrays and primitives through. */
 export function assertObjectBody(body: unknown): asserts body is Record<string, unknown> | null | undefined {
-  if (body !== undefined && body !== null && !isJsonObject(body)) throw new BadRequestError('The request body must be a JSON object.');
+  if (body !== undefined && body !== null && !isJsonObject(body))
+    throw new BadRequestError('The request body must be a JSON object.');
 }
 
 /**
@@ -101,7 +107,8 @@ export function assertObjectBody(body: unknown): asserts body is Record<string, 
  */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const expectsObject = metadata.type === 'body' && typeof metadata.metatype === 'function' && !PLAIN_TYPES.includes(metadata.metatype);
+    const expectsObject =
+      metadata.type === 'body' && typeof metadata.metatype === 'function' && !PLAIN_TYPES.includes(metadata.metatype);
     if (expectsObject) assertObjectBody(value);
     if (metadata.type === 'param' || metadata.type === 'query') assertNoNulCharacter(value, metadata.data);
     const result = await super.transform(value, metadata);
@@ -132,7 +139,10 @@ export async function validateAs<T extends object>(type: ClassConstructor<T>, pl
 }
 
 /** `plain` as an instance of `type` (unknown properties stripped) with the details of what is wrong with it. */
-export async function checkAs<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<{ instance: T; details: ErrorDetail[] }> {
+export async function checkAs<T extends object>(
+  type: ClassConstructor<T>,
+  plain: unknown,
+): Promise<{ instance: T; details: ErrorDetail[] }> {
   if (!isJsonObject(plain)) throw new BadRequestError('Each item must be a JSON object.');
   const instance = plainToInstance(type, plain);
   const errors = await validate(instance, VALIDATOR_OPTIONS);
@@ -142,8 +152,11 @@ export async function checkAs<T extends object>(type: ClassConstructor<T>, plain
 /** One item of a bulk request that takes ids: a non-empty string (of at most `maxLength` characters); `what` names it, e.g. `segment id`. */
 export function assertIdItem(item: unknown, what: string, maxLength?: number): asserts item is string {
   if (typeof item !== 'string' || !item || (maxLength !== undefined && item.length > maxLength)) {
-    throw new BadRequestError(`Each item must be a ${what}: a non-empty string${maxLength === undefined ? '' : ` of at most ${maxLength} characters`}.`);
+    throw new BadRequestError(
+      `Each item must be a ${what}: a non-empty string${maxLength === undefined ? '' : ` of at most ${maxLength} characters`}.`,
+    );
   }
   const details = nulCharacterDetails(item, 'id');
-  if (details.length) throw new BadRequestError(`The ${what} must not contain the NUL character (U+0000).`, undefined, details);
+  if (details.length)
+    throw new BadRequestError(`The ${what} must not contain the NUL character (U+0000).`, undefined, details);
 }

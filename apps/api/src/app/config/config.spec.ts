@@ -18,9 +18,15 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid setting in one message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DB_POOL_SIZE: '0', LOG_LEVEL: 'loud', DATABASE_URL: 'not a url', AUTH_CLIENTS: '{' })).toThrow(
-      /PORT[\s\S]*LOG_LEVEL[\s\S]*DATABASE_URL[\s\S]*DB_POOL_SIZE[\s\S]*AUTH_CLIENTS/,
-    );
+    expect(() =>
+      loadConfig({
+        PORT: 'eighty',
+        DB_POOL_SIZE: '0',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'not a url',
+        AUTH_CLIENTS: '{',
+      }),
+    ).toThrow(/PORT[\s\S]*LOG_LEVEL[\s\S]*DATABASE_URL[\s\S]*DB_POOL_SIZE[\s\S]*AUTH_CLIENTS/);
   });
 
   it('leaves rate limiting off and caps JSON nesting by default, and reads the hardening settings', () => {
@@ -28,7 +34,13 @@ describe('loadConfig', () => {
     expect(defaults.http.rateLimit).toEqual({ max: 0, windowMs: 60_000 });
     expect(defaults.http.maxJsonDepth).toBe(64);
     expect(defaults.http.corsOrigins).toEqual([]);
-    const config = loadConfig({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_MS: '1000', HTTP_MAX_JSON_DEPTH: '16', SHUTDOWN_TIMEOUT_MS: '5000', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig({
+      RATE_LIMIT_MAX: '100',
+      RATE_LIMIT_WINDOW_MS: '1000',
+      HTTP_MAX_JSON_DEPTH: '16',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
     expect(config.http.rateLimit).toEqual({ max: 100, windowMs: 1000 });
     expect(config.http.maxJsonDepth).toBe(16);
     expect(defaults.http.maxJsonContainers).toBe(100_000);
@@ -36,11 +48,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HTTP_MAX_JSON_CONTAINERS: '10' })).toThrow(/HTTP_MAX_JSON_CONTAINERS/);
     expect(config.shutdownTimeoutMs).toBe(5000);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(() => loadConfig({ RATE_LIMIT_MAX: '-1', HTTP_MAX_JSON_DEPTH: '1' })).toThrow(/HTTP_MAX_JSON_DEPTH[\s\S]*RATE_LIMIT_MAX/);
+    expect(() => loadConfig({ RATE_LIMIT_MAX: '-1', HTTP_MAX_JSON_DEPTH: '1' })).toThrow(
+      /HTTP_MAX_JSON_DEPTH[\s\S]*RATE_LIMIT_MAX/,
+    );
     expect(defaults.http.trustProxy).toBe(true);
     expect(loadConfig({ HTTP_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
     expect(loadConfig({ HTTP_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
-    expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   it('bounds what requests may hold in memory and how long they may take to arrive', () => {
@@ -73,27 +90,54 @@ describe('loadConfig', () => {
       keepAliveTimeoutMs: 1000,
       maxHeaderBytes: 32_768,
     });
-    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '10', HTTP_MAX_HEADER_BYTES: 'big' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_MAX_HEADER_BYTES/);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '10', HTTP_MAX_HEADER_BYTES: 'big' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_MAX_HEADER_BYTES/,
+    );
   });
 
   it('refuses limits that contradict each other', () => {
     // A maximal body must fit into the budget, the budget wait must end before the request timeout cuts the request.
-    expect(() => loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576' })).toThrow(/HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES/);
-    expect(loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576', HTTP_BODY_LIMIT_BYTES: '1048576' }).http.bodyBudgetBytes).toBe(1_048_576);
-    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toThrow(/HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_HEADERS_TIMEOUT_MS: must not exceed/);
+    expect(() => loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576' })).toThrow(
+      /HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES/,
+    );
+    expect(
+      loadConfig({ HTTP_BODY_BUDGET_BYTES: '1048576', HTTP_BODY_LIMIT_BYTES: '1048576' }).http.bodyBudgetBytes,
+    ).toBe(1_048_576);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toThrow(
+      /HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS[\s\S]*HTTP_HEADERS_TIMEOUT_MS: must not exceed/,
+    );
   });
 
   it('bounds reads by DB_READ_STATEMENT_TIMEOUT_MS: 3 s by default, never longer than DB_STATEMENT_TIMEOUT_MS', () => {
     expect(loadConfig({}).db).toMatchObject({ statementTimeoutMs: 10_000, readStatementTimeoutMs: 3_000 });
-    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000' }).db).toMatchObject({ statementTimeoutMs: 1_000, readStatementTimeoutMs: 1_000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000' }).db).toMatchObject({
+      statementTimeoutMs: 1_000,
+      readStatementTimeoutMs: 1_000,
+    });
     expect(loadConfig({ DB_READ_STATEMENT_TIMEOUT_MS: '500' }).db.readStatementTimeoutMs).toBe(500);
-    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000', DB_READ_STATEMENT_TIMEOUT_MS: '2000' })).toThrow(/DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '1000', DB_READ_STATEMENT_TIMEOUT_MS: '2000' })).toThrow(
+      /DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS/,
+    );
   });
 
   it('reads clients from JSON', () => {
-    const config = loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'] }]) });
-    expect(config.auth.clients).toEqual([{ clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'], customerTokens: false }]);
-    expect(() => loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['nope'] }]) })).toThrow(/AUTH_CLIENTS/);
+    const config = loadConfig({
+      AUTH_CLIENTS: JSON.stringify([
+        { clientId: 'a', clientSecret: 'b', scopes: ['customersegment.segment_read'], tenants: ['acme'] },
+      ]),
+    });
+    expect(config.auth.clients).toEqual([
+      {
+        clientId: 'a',
+        clientSecret: 'b',
+        scopes: ['customersegment.segment_read'],
+        tenants: ['acme'],
+        customerTokens: false,
+      },
+    ]);
+    expect(() =>
+      loadConfig({ AUTH_CLIENTS: JSON.stringify([{ clientId: 'a', clientSecret: 'b', scopes: ['nope'] }]) }),
+    ).toThrow(/AUTH_CLIENTS/);
   });
 
   it('checks the tenant offered by Swagger UI', () => {

@@ -109,8 +109,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = read.integer('PORT', 3000, 0, 65535);
   const issuerEnabled = read.boolean('AUTH_ISSUER_ENABLED', !production);
   const statementTimeoutMs = read.integer('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000);
-  const readStatementTimeoutMs = read.integer('DB_READ_STATEMENT_TIMEOUT_MS', Math.min(3_000, statementTimeoutMs), 100, 3_600_000);
-  if (readStatementTimeoutMs > statementTimeoutMs) problems.push(`DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`);
+  const readStatementTimeoutMs = read.integer(
+    'DB_READ_STATEMENT_TIMEOUT_MS',
+    Math.min(3_000, statementTimeoutMs),
+    100,
+    3_600_000,
+  );
+  if (readStatementTimeoutMs > statementTimeoutMs)
+    problems.push(`DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`);
   const jwksUrl = read.optionalUrl('AUTH_JWKS_URL');
   if (!issuerEnabled && !jwksUrl) problems.push('AUTH_JWKS_URL: required when AUTH_ISSUER_ENABLED is false');
 
@@ -160,9 +166,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
   };
   const { http } = config;
-  if (http.bodyBudgetBytes < http.bodyLimitBytes) problems.push('HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES, or a maximal body could never be admitted');
-  if (http.bodyBudgetWaitMs >= http.requestTimeoutMs) problems.push('HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS, which the wait counts towards');
-  if (http.headersTimeoutMs > http.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  if (http.bodyBudgetBytes < http.bodyLimitBytes)
+    problems.push(
+      'HTTP_BODY_BUDGET_BYTES: must be at least HTTP_BODY_LIMIT_BYTES, or a maximal body could never be admitted',
+    );
+  if (http.bodyBudgetWaitMs >= http.requestTimeoutMs)
+    problems.push('HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS, which the wait counts towards');
+  if (http.headersTimeoutMs > http.requestTimeoutMs)
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }
@@ -264,7 +275,10 @@ function parseClient(entry: unknown, index: number): OAuthClient {
     throw new Error(`${where}: clientId and clientSecret are required strings`);
   }
   const scopes = candidate.scopes ?? '*';
-  if (scopes !== '*' && !(Array.isArray(scopes) && scopes.every((s) => (ALL_SCOPES as readonly string[]).includes(s)))) {
+  if (
+    scopes !== '*' &&
+    !(Array.isArray(scopes) && scopes.every((s) => (ALL_SCOPES as readonly string[]).includes(s)))
+  ) {
     throw new Error(`${where}: scopes must be '*' or a list of known scopes`);
   }
   const tenants = candidate.tenants ?? '*';

@@ -23,19 +23,31 @@ describe('customer assignment documents', () => {
       customer: { id: 'c1' },
       assignmentType: 'MANUAL',
       mixins: { a: { b: 1 } },
-      metadata: { createdAt: '2024-10-12T12:00:00.000Z', modifiedAt: '2024-10-13T12:00:00.000Z', version: 2, mixins: { a: 'https://schema' } },
+      metadata: {
+        createdAt: '2024-10-12T12:00:00.000Z',
+        modifiedAt: '2024-10-13T12:00:00.000Z',
+        version: 2,
+        mixins: { a: 'https://schema' },
+      },
     });
   });
 
   it('maps a B2B row with the data the service holds, leaving out what is unknown', () => {
-    const document = toDocument(row({ legalEntityId: 'le1', legalEntityName: 'ACME', firstName: 'John', email: 'j@x.io' }));
+    const document = toDocument(
+      row({ legalEntityId: 'le1', legalEntityName: 'ACME', firstName: 'John', email: 'j@x.io' }),
+    );
     expect(document.customer).toEqual({ id: 'c1', firstName: 'John', email: 'j@x.io' });
     expect(document.legalEntity).toEqual({ id: 'le1', name: 'ACME' });
     expect(toDocument(row({ legalEntityId: 'le2' })).legalEntity).toEqual({ id: 'le2' });
   });
 
   it('stores B2C with an empty legal entity id and rejects ids no row can hold', () => {
-    expect(storedKey('t1', { segmentId: 's', customerId: 'c' })).toEqual({ tenant: 't1', segment_id: 's', customer_id: 'c', legal_entity_id: '' });
+    expect(storedKey('t1', { segmentId: 's', customerId: 'c' })).toEqual({
+      tenant: 't1',
+      segment_id: 's',
+      customer_id: 'c',
+      legal_entity_id: '',
+    });
     expect(storedKey('t1', { segmentId: 's', customerId: 'c', legalEntityId: 'l' }).legal_entity_id).toBe('l');
     expect(() => storedKey('t1', { segmentId: 's', customerId: 'x'.repeat(129) })).toThrow(BadRequestError);
     expect(() => storedKey('t1', { segmentId: 's', customerId: 'c', legalEntityId: '' })).toThrow(BadRequestError);

@@ -39,10 +39,14 @@ export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
 }
 
 /** The document without `metadata`: also what events carry, with the stored metadata added by the write. */
-function documentBody(row: Omit<AssignmentRow, Exclude<keyof StoredDocument, 'mixins'>>): Omit<CustomerAssignmentResponse, 'metadata'> {
+function documentBody(
+  row: Omit<AssignmentRow, Exclude<keyof StoredDocument, 'mixins'>>,
+): Omit<CustomerAssignmentResponse, 'metadata'> {
   return {
     customer: withoutNulls({ id: row.customerId, firstName: row.firstName, lastName: row.lastName, email: row.email }),
-    ...(row.legalEntityId !== '' && { legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }) }),
+    ...(row.legalEntityId !== '' && {
+      legalEntity: withoutNulls({ id: row.legalEntityId, name: row.legalEntityName }),
+    }),
     assignmentType: row.assignmentType,
     mixins: row.mixins,
   };

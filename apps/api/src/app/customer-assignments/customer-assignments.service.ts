@@ -1,5 +1,10 @@
 import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
-import { CustomerAssignmentRemoveBulk, CustomerAssignmentResponse, CustomerAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
+import {
+  CustomerAssignmentRemoveBulk,
+  CustomerAssignmentResponse,
+  CustomerAssignmentUpsertBulk,
+  MixinsUpsert,
+} from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isoTimestampColumns } from '../common/documents';
@@ -12,7 +17,15 @@ import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors';
 import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
-import { AssignmentKey, assignmentRow, AssignmentRow, CUSTOMER_ASSIGNMENT_DELETION, describeKey, segmentNotFound, toDocument } from './customer-assignment.document';
+import {
+  AssignmentKey,
+  assignmentRow,
+  AssignmentRow,
+  CUSTOMER_ASSIGNMENT_DELETION,
+  describeKey,
+  segmentNotFound,
+  toDocument,
+} from './customer-assignment.document';
 import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
 
 @Injectable()
@@ -26,12 +39,20 @@ export class CustomerAssignmentsService {
    * A page of a segment's assignments. Customer tokens see only their own assignments (B2C, and B2B
    * of the token's legal entities when it names any), and only while the segment is visible to them.
    */
-  async list(tenant: string, segmentId: string, list: ListRequest, principal: Principal): Promise<Page<CustomerAssignmentResponse>> {
+  async list(
+    tenant: string,
+    segmentId: string,
+    list: ListRequest,
+    principal: Principal,
+  ): Promise<Page<CustomerAssignmentResponse>> {
     const select = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
     const view = customerView(principal);
     if (view) {
       const visible = visibleToCustomerSql('seg', view);
-      select.where(`EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`, visible.params);
+      select.where(
+        `EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`,
+        visible.params,
+      );
       const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
       select.where(
         `a.customer_id = :ownCustomerId${legalEntityIds ? " AND (a.legal_entity_id = '' OR a.legal_entity_id = ANY(CAST(:ownLegalEntityIds AS text[])))" : ''}`,
@@ -44,12 +65,15 @@ export class CustomerAssignmentsService {
 
   async get(tenant: string, key: AssignmentKey): Promise<CustomerAssignmentResponse> {
     const row = await this.select()
-      .where('a.tenant = :tenant AND a.segment_id = :segmentId AND a.customer_id = :customerId AND a.legal_entity_id = :legalEntityId', {
-        tenant,
-        segmentId: key.segmentId,
-        customerId: key.customerId,
-        legalEntityId: key.legalEntityId ?? '',
-      })
+      .where(
+        'a.tenant = :tenant AND a.segment_id = :segmentId AND a.customer_id = :customerId AND a.legal_entity_id = :legalEntityId',
+        {
+          tenant,
+          segmentId: key.segmentId,
+          customerId: key.customerId,
+          legalEntityId: key.legalEntityId ?? '',
+        },
+      )
       .getRawOne<AssignmentRow>();
     if (!row) throw new NotFoundError(`No assignment of ${describeKey(key)}.`, key.customerId);
     return toDocument(row);
@@ -75,7 +99,9 @@ export class CustomerAssignmentsService {
       notFound: segmentNotFound,
       toRow: async (item) => {
         const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
-        return { row: assignmentRow(tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto) };
+        return {
+          row: assignmentRow(tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto),
+        };
       },
     });
   }
@@ -114,7 +140,13 @@ export class CustomerAssignmentsService {
       table: 'customer_assignment',
       ...row,
       parent: segmentParent(tenant, key.segmentId, segmentNotFound),
-      event: { tenant, createdType: EventTypes.customerAssignmentCreated, updatedType: EventTypes.customerAssignmentUpdated, payload: event?.payload ?? {}, metadata: event?.metadata },
+      event: {
+        tenant,
+        createdType: EventTypes.customerAssignmentCreated,
+        updatedType: EventTypes.customerAssignmentUpdated,
+        payload: event?.payload ?? {},
+        metadata: event?.metadata,
+      },
     });
     return created;
   }
@@ -124,7 +156,12 @@ export class CustomerAssignmentsService {
     await deleteRecordingEvents(tx, {
       ...CUSTOMER_ASSIGNMENT_DELETION,
       tenant,
-      where: { tenant, segment_id: key.segmentId, customer_id: key.customerId, legal_entity_id: key.legalEntityId ?? '' },
+      where: {
+        tenant,
+        segment_id: key.segmentId,
+        customer_id: key.customerId,
+        legal_entity_id: key.legalEntityId ?? '',
+      },
     });
   }
 }

@@ -24,7 +24,13 @@ export function assertCustomId(id: string, field: string): void {
 }
 
 /** Inserts a new document (version 1); an existing id is a 409 and changes nothing. */
-export async function insertDocument(tx: EntityManager, table: CustomerManagementTable, tenant: string, id: string, values: Record<string, unknown>): Promise<void> {
+export async function insertDocument(
+  tx: EntityManager,
+  table: CustomerManagementTable,
+  tenant: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<void> {
   const columns = ['tenant', 'id', ...Object.keys(values)];
   const params = [tenant, id, ...Object.values(values).map(toParam)];
   const rows: unknown[] = await tx.query(
@@ -37,8 +43,16 @@ export async function insertDocument(tx: EntityManager, table: CustomerManagemen
 }
 
 /** Deletes one document; an absent id is a 404 (as the customer-management spec says). */
-export async function deleteDocument(tx: EntityManager, table: CustomerManagementTable, tenant: string, id: string): Promise<void> {
-  const [, affected]: [unknown[], number] = await tx.query(`DELETE FROM ${table} WHERE tenant = $1 AND id = $2`, [tenant, id]);
+export async function deleteDocument(
+  tx: EntityManager,
+  table: CustomerManagementTable,
+  tenant: string,
+  id: string,
+): Promise<void> {
+  const [, affected]: [unknown[], number] = await tx.query(`DELETE FROM ${table} WHERE tenant = $1 AND id = $2`, [
+    tenant,
+    id,
+  ]);
   if (!affected) throw notFound(table, id);
 }
 
@@ -50,10 +64,19 @@ export function notFound(table: CustomerManagementTable, id: string): NotFoundEr
  * Checks that every id names a document of `table`; a missing one is a 400 naming `field`.
  * The rows found are share-locked, so they cannot be deleted before the referencing write commits.
  */
-export async function assertExisting(tx: EntityManager, table: CustomerManagementTable, tenant: string, ids: readonly string[], field: string): Promise<void> {
+export async function assertExisting(
+  tx: EntityManager,
+  table: CustomerManagementTable,
+  tenant: string,
+  ids: readonly string[],
+  field: string,
+): Promise<void> {
   if (!ids.length) return;
   // Locked in lock order (see lock-order.ts), like every write of several rows.
-  const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM ${table} WHERE tenant = $1 AND id = ANY($2::text[]) ORDER BY id COLLATE "C" FOR SHARE`, [tenant, [...new Set(ids)]]);
+  const rows: Array<{ id: string }> = await tx.query(
+    `SELECT id FROM ${table} WHERE tenant = $1 AND id = ANY($2::text[]) ORDER BY id COLLATE "C" FOR SHARE`,
+    [tenant, [...new Set(ids)]],
+  );
   const found = new Set(rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {

@@ -27,7 +27,10 @@ export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSo
 }
 
 /** A migration runs in its own transaction (`migrationsTransactionMode: 'each'`) with the write timeout, not the connections' read timeout. */
-function underStatementTimeout(Migration: new () => MigrationInterface, timeoutMs: number): new () => MigrationInterface {
+function underStatementTimeout(
+  Migration: new () => MigrationInterface,
+  timeoutMs: number,
+): new () => MigrationInterface {
   return class extends Migration {
     override async up(queryRunner: QueryRunner): Promise<void> {
       await queryRunner.query(`SET LOCAL statement_timeout = ${timeoutMs}`);

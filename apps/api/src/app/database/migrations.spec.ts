@@ -64,7 +64,9 @@ describe('migrations', () => {
         JOIN pg_attribute local ON local.attrelid = c.conrelid AND local.attnum = c.conkey[1]
         JOIN pg_attribute target ON target.attrelid = c.confrelid AND target.attnum = c.confkey[1]
         WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND (local.attname <> 'tenant' OR target.attname <> 'tenant')`);
-      const { rows: keys } = await client.query(`SELECT count(*)::int AS n FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid WHERE t.relnamespace = 'public'::regnamespace AND x.indisunique`);
+      const { rows: keys } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid WHERE t.relnamespace = 'public'::regnamespace AND x.indisunique`,
+      );
       expect(untenanted).toEqual([]);
       expect(unscopedKeys).toEqual([]);
       expect(crossTenant).toEqual([]);

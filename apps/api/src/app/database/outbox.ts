@@ -3,7 +3,11 @@ import { EntityManager } from 'typeorm';
 
 /** Records a domain event in the writing transaction; a relay delivers the outbox later. */
 export async function recordEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
-  await tx.query('INSERT INTO outbox (tenant, type, payload) VALUES ($1, $2, $3)', [event.tenant, event.type, JSON.stringify(event.payload)]);
+  await tx.query('INSERT INTO outbox (tenant, type, payload) VALUES ($1, $2, $3)', [
+    event.tenant,
+    event.type,
+    JSON.stringify(event.payload),
+  ]);
 }
 
 /** Rows to delete, each with its event: `payload` is the event payload of one deleted row, as trusted SQL over its columns. */

@@ -47,7 +47,8 @@ export class QueryLogger implements TypeOrmLogger {
 export function statementName(query: string): string {
   const sql = query.replace(/\s+/g, ' ').trim();
   const verb = /^\w+/.exec(sql)?.[0].toUpperCase() ?? '?';
-  const table = (/\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(sql) ?? /\bFROM\s+"?(\w+)\b(?!\s*\()/i.exec(sql))?.[1];
+  const table = (/\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(sql) ??
+    /\bFROM\s+"?(\w+)\b(?!\s*\()/i.exec(sql))?.[1];
   const fingerprint = createHash('sha1').update(sql).digest('hex').slice(0, 10);
   return `${verb}${table ? ` ${table}` : ''}#${fingerprint}`;
 }

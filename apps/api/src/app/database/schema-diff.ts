@@ -6,7 +6,13 @@ export interface SchemaDiff {
   down: string[];
 }
 
-const TOOL_DB = { poolSize: 2, statementTimeoutMs: 60_000, readStatementTimeoutMs: 60_000, acquireTimeoutMs: 10_000, runMigrations: false };
+const TOOL_DB = {
+  poolSize: 2,
+  statementTimeoutMs: 60_000,
+  readStatementTimeoutMs: 60_000,
+  acquireTimeoutMs: 10_000,
+  runMigrations: false,
+};
 
 /** Applies every migration to the database at `url`, then asks TypeORM what the entities still need. */
 export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
@@ -15,7 +21,10 @@ export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const log = await dataSource.driver.createSchemaBuilder().log();
-    return { up: log.upQueries.map((query) => query.query), down: log.downQueries.map((query) => query.query).reverse() };
+    return {
+      up: log.upQueries.map((query) => query.query),
+      down: log.downQueries.map((query) => query.query).reverse(),
+    };
   } finally {
     await dataSource.destroy();
   }

@@ -11,7 +11,9 @@ function assignments(run: (sql: string, values?: unknown[]) => Promise<unknown> 
 
 describe('Select', () => {
   it('renders the clauses in SQL order with positional parameters, each name bound once', () => {
-    const select = assignments().where('a.customer_id = ANY(CAST(:ids AS text[])) OR a.customer_id::text = :tenant', { ids: ['x', 'y'] });
+    const select = assignments().where('a.customer_id = ANY(CAST(:ids AS text[])) OR a.customer_id::text = :tenant', {
+      ids: ['x', 'y'],
+    });
     select.orderBy('a.customer_id', 'DESC').orderBy('a.legal_entity_id', 'ASC').offset(32).limit(16);
     expect(select.toSql()).toEqual({
       text:
@@ -33,7 +35,10 @@ describe('Select', () => {
 
   it('clones independently', () => {
     const select = assignments();
-    const copy = select.clone().where('a.version = :version', { version: 3 }).innerJoin('segment', 's', 's.id = a.segment_id');
+    const copy = select
+      .clone()
+      .where('a.version = :version', { version: 3 })
+      .innerJoin('segment', 's', 's.id = a.segment_id');
     expect(select.toSql().values).toEqual(['t1', 's1']);
     expect(copy.toSql().text).toContain('INNER JOIN segment s ON s.id = a.segment_id WHERE');
     expect(copy.toSql().values).toEqual(['t1', 's1', 3]);
@@ -52,8 +57,11 @@ describe('Select', () => {
     expect(calls[0]).toEqual([select.toSql().text, ['t1', 's1']]);
   });
 
-  it.each([-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])('rejects %p as a row count (it is written into the statement)', (rows) => {
-    expect(() => assignments().limit(rows)).toThrow('Invalid row count');
-    expect(() => assignments().offset(rows)).toThrow('Invalid row count');
-  });
+  it.each([-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])(
+    'rejects %p as a row count (it is written into the statement)',
+    (rows) => {
+      expect(() => assignments().limit(rows)).toThrow('Invalid row count');
+      expect(() => assignments().offset(rows)).toThrow('Invalid row count');
+    },
+  );
 });

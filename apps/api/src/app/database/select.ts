@@ -108,7 +108,9 @@ export class Select {
   /** The statement with `:named` parameters (for embedding as a subquery of a statement sharing these parameters). */
   toNamedSql(): string {
     const joins = this.joins.map((join) => ` ${join.kind} JOIN ${join.source} ${join.alias} ON ${join.on}`).join('');
-    const where = this.conditions.length ? ` WHERE ${this.conditions.map((condition) => `(${condition})`).join(' AND ')}` : '';
+    const where = this.conditions.length
+      ? ` WHERE ${this.conditions.map((condition) => `(${condition})`).join(' AND ')}`
+      : '';
     const order = this.order.length ? ` ORDER BY ${this.order.join(', ')}` : '';
     const limit = this.limitRows === undefined ? '' : ` LIMIT ${this.limitRows}`;
     const offset = this.offsetRows ? ` OFFSET ${this.offsetRows}` : '';

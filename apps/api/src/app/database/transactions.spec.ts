@@ -39,14 +39,25 @@ describe('Transactions.run', () => {
   it('runs again after deadlocks and serialisation failures, one retry at a time (advisory lock from the second attempt on)', async () => {
     const { transactions, work, statements } = setup([failure('40P01'), failure('40001'), 'ok']);
     await expect(transactions.run(work as never)).resolves.toBe(3);
-    expect(statements.filter((statement) => statement.sql.includes('pg_advisory_xact_lock')).map((statement) => statement.attempt)).toEqual([2, 3]);
-    expect(warnings.mock.calls).toEqual([['Transaction attempt 1 failed with 40P01; retrying'], ['Transaction attempt 2 failed with 40001; retrying']]);
+    expect(
+      statements
+        .filter((statement) => statement.sql.includes('pg_advisory_xact_lock'))
+        .map((statement) => statement.attempt),
+    ).toEqual([2, 3]);
+    expect(warnings.mock.calls).toEqual([
+      ['Transaction attempt 1 failed with 40P01; retrying'],
+      ['Transaction attempt 2 failed with 40001; retrying'],
+    ]);
   });
 
   it('starts each transaction with its statement timeout in the same round trip, and commits', async () => {
     const { transactions, work, statements } = setup(['ok']);
     await transactions.run(work as never);
-    expect(statements.map((statement) => statement.sql)).toEqual(['BEGIN; SET LOCAL statement_timeout = 10000', 'UPDATE ...', 'COMMIT']);
+    expect(statements.map((statement) => statement.sql)).toEqual([
+      'BEGIN; SET LOCAL statement_timeout = 10000',
+      'UPDATE ...',
+      'COMMIT',
+    ]);
   });
 
   it('gives up after eight attempts with an error the filter answers as 503', async () => {
@@ -86,14 +97,24 @@ describe('Transactions.bulk', () => {
 
   it('orders object items by their key fields, an absent optional part counting as the empty text', () => {
     const key = bulkLockKey.fields('customerId', 'legalEntityId');
-    expect([{ customerId: 'c1', legalEntityId: 'le' }, { customerId: 'c1' }, { customerId: 7 }, 'c0'].map(key)).toEqual([['c1', 'le'], ['c1', ''], undefined, undefined]);
+    expect([{ customerId: 'c1', legalEntityId: 'le' }, { customerId: 'c1' }, { customerId: 7 }, 'c0'].map(key)).toEqual(
+      [['c1', 'le'], ['c1', ''], undefined, undefined],
+    );
   });
 });
 
 describe('lock order', () => {
   it('compares texts by code point, like COLLATE "C" on UTF-8 text (a character above U+FFFF after U+FFFD)', () => {
     const texts = ['\u{1F600}', '\uFFFD', 'b', 'B', 'a', 'aa', ''];
-    expect(lockOrder(texts, (text) => [text]).map((index) => texts[index])).toEqual(['', 'B', 'a', 'aa', 'b', '\uFFFD', '\u{1F600}']);
+    expect(lockOrder(texts, (text) => [text]).map((index) => texts[index])).toEqual([
+      '',
+      'B',
+      'a',
+      'aa',
+      'b',
+      '\uFFFD',
+      '\u{1F600}',
+    ]);
     expect(compareLockKeys(['a', 'b'], ['a', 'c'])).toBeLessThan(0);
   });
 });

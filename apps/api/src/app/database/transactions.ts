@@ -60,7 +60,9 @@ export class Transactions {
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         this.logger.warn(`Transaction attempt ${attempt} failed with ${errorCode(error)}; retrying`);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
+        );
       }
     }
   }
@@ -86,7 +88,11 @@ export class Transactions {
    * Applies the items in the lock order of their `lockKey` (the key of the row each one writes, read
    * from the unvalidated item), so that overlapping bulks do not deadlock; the results are in request order.
    */
-  async bulk<T>(items: unknown, lockKey: (item: unknown) => LockKey | undefined, handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>): Promise<BulkItemResult[]> {
+  async bulk<T>(
+    items: unknown,
+    lockKey: (item: unknown) => LockKey | undefined,
+    handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>,
+  ): Promise<BulkItemResult[]> {
     const list = assertBulkSize(items);
     const order = lockOrder(list, lockKey);
     return this.run(async (tx) => {
@@ -101,7 +107,8 @@ export class Transactions {
           if (isRetryable(error) || isUnavailable(error)) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
           const result = bulkFailure(index, error);
-          if (result.code >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+          if (result.code >= 500)
+            this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
           results[index] = result;
         }
       }
@@ -130,13 +137,25 @@ export const bulkLockKey = {
 
 /** The 207 entry of a bulk item that succeeded. */
 export function bulkSuccess(index: number, outcome: BulkItemOutcome): BulkItemResult {
-  return { index, code: outcome.code, status: STATUS_CODES[outcome.code] ?? '', ...(outcome.id !== undefined && { id: outcome.id }) };
+  return {
+    index,
+    code: outcome.code,
+    status: STATUS_CODES[outcome.code] ?? '',
+    ...(outcome.id !== undefined && { id: outcome.id }),
+  };
 }
 
 /** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
 export function bulkFailure(index: number, error: unknown): BulkItemResult {
   const body = toErrorBody(error);
-  return { index, code: body.code, status: body.status, message: body.message, ...(body.resourceId !== undefined && { id: body.resourceId }), ...(body.details && { details: body.details }) };
+  return {
+    index,
+    code: body.code,
+    status: body.status,
+    message: body.message,
+    ...(body.resourceId !== undefined && { id: body.resourceId }),
+    ...(body.details && { details: body.details }),
+  };
 }
 
 /** Bulk requests carry a JSON array of 1 to 200 items; anything else is rejected before any work. */
@@ -144,13 +163,18 @@ export function assertBulkSize(items: unknown): unknown[] {
   if (!Array.isArray(items)) throw new BadRequestError('The request body must be a JSON array.');
   if (items.length === 0) throw new BadRequestError('The request body must contain at least one item.');
   if (items.length > MAX_BULK_ITEMS) {
-    throw new BadRequestError(`A bulk request may contain at most ${MAX_BULK_ITEMS} items; it had ${items.length}. Nothing was applied.`);
+    throw new BadRequestError(
+      `A bulk request may contain at most ${MAX_BULK_ITEMS} items; it had ${items.length}. Nothing was applied.`,
+    );
   }
   return items;
 }
 
 function errorCode(error: unknown): string | undefined {
-  return (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return (
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code
+  );
 }
 
 function isRetryable(error: unknown): boolean {

@@ -67,13 +67,19 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
   const valueColumns = Object.keys(spec.values).map(quoteIdentifier);
   const values = [...Object.values(spec.key), ...Object.values(spec.values)].map(bind);
   const versionParam = `${bind(spec.expectedVersion ?? null)}::int`;
-  const parent = spec.parent && `SELECT EXISTS (SELECT 1 FROM ${spec.parent.table} WHERE ${equalities(spec.parent.key, bind)}) AS found`;
+  const parent =
+    spec.parent &&
+    `SELECT EXISTS (SELECT 1 FROM ${spec.parent.table} WHERE ${equalities(spec.parent.key, bind)}) AS found`;
   const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
     ${parent ? `SELECT ${values.join(', ')}, 1, now(), now() FROM parent WHERE parent.found` : `VALUES (${values.join(', ')}, 1, now(), now())`}
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
     WHERE ${versionParam} IS NULL OR t.version = ${versionParam}
     RETURNING (xmax = 0) AS created, version, created_at, modified_at`;
-  const ctes = [...(parent ? [`parent AS (${parent})`] : []), `up AS (${insert})`, ...(spec.event ? [`event AS (${outboxInsert(spec.event, bind)})`] : [])];
+  const ctes = [
+    ...(parent ? [`parent AS (${parent})`] : []),
+    `up AS (${insert})`,
+    ...(spec.event ? [`event AS (${outboxInsert(spec.event, bind)})`] : []),
+  ];
   const sql = `WITH ${ctes.join(',\n')}
     SELECT ${parent ? 'parent.found' : 'true AS found'}, up.* FROM ${parent ? 'parent LEFT JOIN up ON true' : 'up'}`;
   const rows: Array<UpsertRow & { found: boolean }> = await tx.query(sql, params).catch((error: unknown) => {
@@ -154,13 +160,24 @@ export type ManyUpsertResult = Pick<UpsertResult, 'created' | 'version'>;
  * A key repeated in `rows` is written again after its earlier occurrence (one more statement per repetition), as if
  * the rows were written one after another.
  */
-export async function upsertVersionedMany(tx: EntityManager, spec: VersionedUpsertMany): Promise<Array<ManyUpsertResult | ConflictError>> {
+export async function upsertVersionedMany(
+  tx: EntityManager,
+  spec: VersionedUpsertMany,
+): Promise<Array<ManyUpsertResult | ConflictError>> {
   const results: Array<ManyUpsertResult | ConflictError> = new Array(spec.rows.length);
   for (const round of roundsOfDistinctKeys(spec.rows)) {
-    const rows: Array<ManyUpsertResult & { ord: string }> = await tx.query(...upsertManySql(spec, round.map((index) => spec.rows[index])));
+    const rows: Array<ManyUpsertResult & { ord: string }> = await tx.query(
+      ...upsertManySql(
+        spec,
+        round.map((index) => spec.rows[index]),
+      ),
+    );
     for (const row of rows) {
       const index = round[Number(row.ord) - 1];
-      results[index] = row.version === null ? new ConflictError(VERSION_CONFLICT_MESSAGE, spec.rows[index].resourceId) : { created: row.created, version: row.version };
+      results[index] =
+        row.version === null
+          ? new ConflictError(VERSION_CONFLICT_MESSAGE, spec.rows[index].resourceId)
+          : { created: row.created, version: row.version };
     }
   }
   return results;
@@ -203,27 +220,40 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
   const keyNames = Object.keys(rows[0].key);
   const valueNames = Object.keys(rows[0].values);
   // Input column i: c<i>, read as text, or as jsonb where a row holds an object or array there.
-  const columns = [...keyNames.map((name) => ({ name, values: rows.map((row) => row.key[name]) })), ...valueNames.map((name) => ({ name, values: rows.map((row) => row.values[name]) }))].map(
-    (column, i) => ({ ...column, input: `c${i}`, json: column.values.some(isJson) }),
-  );
+  const columns = [
+    ...keyNames.map((name) => ({ name, values: rows.map((row) => row.key[name]) })),
+    ...valueNames.map((name) => ({ name, values: rows.map((row) => row.values[name]) })),
+  ].map((column, i) => ({ ...column, input: `c${i}`, json: column.values.some(isJson) }));
   // Rows are inserted, and so locked, in lock order (`lock` is a row's position in it); events and results keep request order (`ord`).
   const lockPosition: number[] = new Array(rows.length);
   lockOrder(rows, (row) => Object.values(row.key)).forEach((index, position) => (lockPosition[index] = position));
   // All rows travel as one JSON array: one JSON.stringify instead of escaping every element of a text[] per column.
   const input = rows.map((row, r) => {
-    const object: Record<string, unknown> = { payload: row.event?.payload ?? {}, metadata: row.event?.metadata ?? {}, lock: lockPosition[r] };
+    const object: Record<string, unknown> = {
+      payload: row.event?.payload ?? {},
+      metadata: row.event?.metadata ?? {},
+      lock: lockPosition[r],
+    };
     for (const column of columns) object[column.input] = column.values[r];
     return object;
   });
-  const inputColumns = [...columns.map((column) => `value ${column.json ? '->' : '->>'} '${column.input}' AS ${column.input}`), "value -> 'payload' AS payload", "value -> 'metadata' AS metadata", "(value ->> 'lock')::int AS lock", 'ord'];
+  const inputColumns = [
+    ...columns.map((column) => `value ${column.json ? '->' : '->>'} '${column.input}' AS ${column.input}`),
+    "value -> 'payload' AS payload",
+    "value -> 'metadata' AS metadata",
+    "(value ->> 'lock')::int AS lock",
+    'ord',
+  ];
   // The expected versions as a JSON tree keyed by the key columns' values in order, so the conflict
   // check finds a row's expected version by key lookups (a correlated scan of the input per row was a
   // third of the statement's time at 200 rows).
   const expectedVersions = bind(JSON.stringify(expectedVersionTree(rows, keyNames)));
-  const expectedOf = (alias: string) => `(${expectedVersions}::jsonb #>> ARRAY[${keyNames.map((name) => `${alias}.${quoteIdentifier(name)}`).join(', ')}]::text[])::int`;
+  const expectedOf = (alias: string) =>
+    `(${expectedVersions}::jsonb #>> ARRAY[${keyNames.map((name) => `${alias}.${quoteIdentifier(name)}`).join(', ')}]::text[])::int`;
   const keyColumns = keyNames.map(quoteIdentifier);
   const valueColumns = valueNames.map(quoteIdentifier);
-  const sameKey = (alias: string, other: string) => keyNames.map((name, i) => `${alias}.c${i} = ${other}.${quoteIdentifier(name)}`).join(' AND ');
+  const sameKey = (alias: string, other: string) =>
+    keyNames.map((name, i) => `${alias}.c${i} = ${other}.${quoteIdentifier(name)}`).join(' AND ');
   const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
     SELECT ${columns.map((column) => `input.${column.input}`).join(', ')}, 1, now(), now() FROM input ORDER BY input.lock
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}

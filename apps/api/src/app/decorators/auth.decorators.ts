@@ -1,7 +1,14 @@
 import { Principal, Scope } from '@cs/contracts';
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiExtension, ApiForbiddenResponse, ApiInternalServerErrorResponse, ApiOAuth2, ApiServiceUnavailableResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiInternalServerErrorResponse,
+  ApiOAuth2,
+  ApiServiceUnavailableResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorResponse, UnauthorizedResponse } from '@cs/dto';
 
 export const SCOPES_KEY = 'cs:scopes';
@@ -24,9 +31,18 @@ export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
     ApiOAuth2(scopes, OAUTH_SCHEME),
     ApiExtension('x-scopes', scopes),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token.', type: UnauthorizedResponse }),
-    ApiForbiddenResponse({ description: 'The token lacks a required scope or belongs to another tenant.', type: ErrorResponse }),
-    ApiInternalServerErrorResponse({ description: 'Unexpected error; the body reveals nothing about the cause.', type: ErrorResponse }),
-    ApiServiceUnavailableResponse({ description: 'The database is unavailable or overloaded; retry later.', type: ErrorResponse }),
+    ApiForbiddenResponse({
+      description: 'The token lacks a required scope or belongs to another tenant.',
+      type: ErrorResponse,
+    }),
+    ApiInternalServerErrorResponse({
+      description: 'Unexpected error; the body reveals nothing about the cause.',
+      type: ErrorResponse,
+    }),
+    ApiServiceUnavailableResponse({
+      description: 'The database is unavailable or overloaded; retry later.',
+      type: ErrorResponse,
+    }),
   );
 }
 

@@ -6,7 +6,12 @@ import { INTERNAL_ERROR_MESSAGE, toErrorBody } from './error-mapping';
 
 describe('toErrorBody', () => {
   it('maps domain errors to their status with the Emporix body', () => {
-    expect(toErrorBody(new NotFoundError('Segment not found.', 's1'))).toEqual({ code: 404, status: 'Not Found', message: 'Segment not found.', resourceId: 's1' });
+    expect(toErrorBody(new NotFoundError('Segment not found.', 's1'))).toEqual({
+      code: 404,
+      status: 'Not Found',
+      message: 'Segment not found.',
+      resourceId: 's1',
+    });
     expect(toErrorBody(new ConflictError('Exists.'))).toEqual({ code: 409, status: 'Conflict', message: 'Exists.' });
   });
 
@@ -18,21 +23,39 @@ describe('toErrorBody', () => {
 
   it('maps Nest HTTP exceptions and unknown routes', () => {
     expect(toErrorBody(new BadRequestException('nope'))).toEqual({ code: 400, status: 'Bad Request', message: 'nope' });
-    expect(toErrorBody(new NotFoundException('Cannot GET /x'))).toEqual({ code: 404, status: 'Not Found', message: 'The requested resource does not exist.' });
+    expect(toErrorBody(new NotFoundException('Cannot GET /x'))).toEqual({
+      code: 404,
+      status: 'Not Found',
+      message: 'The requested resource does not exist.',
+    });
   });
 
   it('maps Fastify body errors to 4xx', () => {
-    expect(toErrorBody(Object.assign(new Error('too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }))).toMatchObject({ code: 413, message: 'The request body is too large.' });
-    expect(toErrorBody(Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }))).toMatchObject({ code: 400 });
+    expect(
+      toErrorBody(Object.assign(new Error('too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })),
+    ).toMatchObject({ code: 413, message: 'The request body is too large.' });
+    expect(
+      toErrorBody(
+        Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
+      ),
+    ).toMatchObject({ code: 400 });
   });
 
   it('maps an unreachable or timed-out database to 503', () => {
-    expect(toErrorBody(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ code: 503 });
-    const timeout = new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    expect(
+      toErrorBody(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ code: 503 });
+    const timeout = new QueryFailedError(
+      'SELECT 1',
+      [],
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+    );
     expect(toErrorBody(timeout)).toMatchObject({ code: 503 });
     expect(toErrorBody(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({ code: 503 });
     expect(toErrorBody(new QueryRunnerAlreadyReleasedError())).toMatchObject({ code: 503 });
-    expect(toErrorBody(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({ code: 503 });
+    expect(toErrorBody(new Error('Client has encountered a connection error and is not queryable'))).toMatchObject({
+      code: 503,
+    });
   });
 
   it('maps database rejections caused by the input to 4xx, and exhausted retries to 503', () => {

@@ -12,7 +12,24 @@ export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been
  * wrong": timeouts, shutdowns, connection failures, exhausted resources, and serialisation failures
  * or deadlocks that `Transactions.run` already retried without success.
  */
-const UNAVAILABLE_PG_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53000', '53100', '53200', '53300', '55P03', '08000', '08003', '08006', '08001', '08004', '40001', '40P01']);
+const UNAVAILABLE_PG_CODES = new Set([
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53000',
+  '53100',
+  '53200',
+  '53300',
+  '55P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '40001',
+  '40P01',
+]);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
 interface FastifyLikeError {
@@ -24,14 +41,21 @@ interface FastifyLikeError {
 /** Maps anything thrown while serving a request to an HTTP status and the Emporix error body. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) return errorBody(error.status, error.message, error.resourceId, error.details);
-  if (error instanceof QueryError) return errorBody(400, error.message, undefined, error.field ? [{ field: error.field, message: error.message }] : undefined);
+  if (error instanceof QueryError)
+    return errorBody(
+      400,
+      error.message,
+      undefined,
+      error.field ? [{ field: error.field, message: error.message }] : undefined,
+    );
   if (error instanceof HttpException) return fromHttpException(error);
   if (isUnavailable(error)) return errorBody(503, 'The service is temporarily unavailable. Please retry.');
   if (error instanceof QueryFailedError) {
     const fromDatabase = fromPostgresCode((error.driverError as { code?: string })?.code ?? '');
     if (fromDatabase) return fromDatabase;
   }
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return errorBody(400, 'The request is nested too deeply.');
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return errorBody(400, 'The request is nested too deeply.');
   const fastify = error as FastifyLikeError;
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     return errorBody(fastify.statusCode, fastifyMessage(fastify));
@@ -47,10 +71,16 @@ export function toErrorBody(error: unknown): ErrorBody {
  */
 function fromPostgresCode(code: string): ErrorBody | undefined {
   if (code === '22P02') return errorBody(400, 'A value has an invalid format.');
-  if (code.startsWith('22')) return errorBody(400, 'A value cannot be stored: it has an invalid format, an unsupported character or is out of range.');
-  if (code === '23502' || code === '23514') return errorBody(400, 'A required value is missing or a value is not allowed.');
+  if (code.startsWith('22'))
+    return errorBody(
+      400,
+      'A value cannot be stored: it has an invalid format, an unsupported character or is out of range.',
+    );
+  if (code === '23502' || code === '23514')
+    return errorBody(400, 'A required value is missing or a value is not allowed.');
   if (code === '23505') return errorBody(409, 'The document already exists (it was probably created concurrently).');
-  if (code === '23503') return errorBody(409, 'A referenced document does not exist (it was probably removed concurrently).');
+  if (code === '23503')
+    return errorBody(409, 'A referenced document does not exist (it was probably removed concurrently).');
   if (code.startsWith('54')) return errorBody(400, 'A value or the request is too large or too complex to process.');
   return undefined;
 }
@@ -91,11 +121,18 @@ export function isPoolExhausted(error: unknown): boolean {
 }
 
 export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? ((error as { driverError?: { code?: string } })?.driverError?.code ?? '');
+  const code =
+    (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code ?? '';
   if (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
   // The connection died under a running transaction (e.g. the server restarted): TypeORM has
   // released it, and pg refuses further queries on it.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError)
+    return true;
   const message = (error as Error)?.message ?? '';
-  return isPoolExhausted(error) || /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|is not queryable/i.test(message);
+  return (
+    isPoolExhausted(error) ||
+    /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|is not queryable/i.test(
+      message,
+    )
+  );
 }

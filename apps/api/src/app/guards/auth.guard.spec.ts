@@ -23,11 +23,16 @@ class Routes {
 }
 
 const principal: Principal = { tenant: 'acme', scopes: new Set([Scopes.segmentReadOwn]), clientId: 'c' };
-const verifier = { verify: async (token: string) => (token === 'good' ? principal : Promise.reject(new Error('bad'))) } as unknown as TokenVerifier;
+const verifier = {
+  verify: async (token: string) => (token === 'good' ? principal : Promise.reject(new Error('bad'))),
+} as unknown as TokenVerifier;
 const guard = new AuthGuard(new Reflector(), verifier);
 
 function context(handler: keyof Routes, request: { authorization?: string; tenant?: string }) {
-  const http = { headers: { authorization: request.authorization }, params: request.tenant ? { tenant: request.tenant } : {} } as Record<string, unknown>;
+  const http = {
+    headers: { authorization: request.authorization },
+    params: request.tenant ? { tenant: request.tenant } : {},
+  } as Record<string, unknown>;
   const ctx = {
     getHandler: () => Routes.prototype[handler],
     getClass: () => Routes,
@@ -42,13 +47,19 @@ describe('AuthGuard', () => {
   });
 
   it('denies routes that declare neither scopes nor public access, even with a valid token', async () => {
-    await expect(guard.canActivate(context('undeclared', { authorization: 'Bearer good', tenant: 'acme' }).ctx)).rejects.toThrow(ForbiddenError);
+    await expect(
+      guard.canActivate(context('undeclared', { authorization: 'Bearer good', tenant: 'acme' }).ctx),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it('answers 401 for missing, malformed and invalid tokens', async () => {
     await expect(guard.canActivate(context('read', { tenant: 'acme' }).ctx)).rejects.toThrow(UnauthorizedException);
-    await expect(guard.canActivate(context('read', { authorization: 'Basic abc', tenant: 'acme' }).ctx)).rejects.toThrow(UnauthorizedException);
-    await expect(guard.canActivate(context('read', { authorization: 'Bearer bad', tenant: 'acme' }).ctx)).rejects.toThrow(UnauthorizedException);
+    await expect(
+      guard.canActivate(context('read', { authorization: 'Basic abc', tenant: 'acme' }).ctx),
+    ).rejects.toThrow(UnauthorizedException);
+    await expect(
+      guard.canActivate(context('read', { authorization: 'Bearer bad', tenant: 'acme' }).ctx),
+    ).rejects.toThrow(UnauthorizedException);
   });
 
   it('accepts any one of the declared scopes for the token tenant and exposes the principal', async () => {
@@ -69,21 +80,27 @@ describe('AuthGuard', () => {
   });
 
   it('answers 403 for another tenant and 400 for an invalid tenant', async () => {
-    await expect(guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'other' }).ctx)).rejects.toThrow(ForbiddenError);
-    await expect(guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'A!' }).ctx)).rejects.toThrow(BadRequestError);
+    await expect(
+      guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'other' }).ctx),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      guard.canActivate(context('read', { authorization: 'Bearer good', tenant: 'A!' }).ctx),
+    ).rejects.toThrow(BadRequestError);
   });
 
   it('answers 403 when the token holds none of the declared scopes', async () => {
     class Manage {
       @RequiresScopes(Scopes.segmentManage)
       write(): string {
-    return 'write';
-  }
+        return 'write';
+      }
     }
     const ctx = {
       getHandler: () => Manage.prototype.write,
       getClass: () => Manage,
-      switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: 'Bearer good' }, params: { tenant: 'acme' } }) }),
+      switchToHttp: () => ({
+        getRequest: () => ({ headers: { authorization: 'Bearer good' }, params: { tenant: 'acme' } }),
+      }),
     } as unknown as ExecutionContext;
     await expect(guard.canActivate(ctx)).rejects.toThrow(ForbiddenError);
   });

@@ -36,11 +36,14 @@ export class AuthGuard implements CanActivate {
     const tenant = request.params?.tenant;
     if (tenant !== undefined) {
       if (!TENANT_PATTERN.test(tenant)) {
-        throw new BadRequestError('The tenant must be 3-16 lowercase letters and digits, starting with a letter.', tenant, [
-          { field: 'tenant', message: 'must match ^[a-z][a-z0-9]+$ and be 3-16 characters long' },
-        ]);
+        throw new BadRequestError(
+          'The tenant must be 3-16 lowercase letters and digits, starting with a letter.',
+          tenant,
+          [{ field: 'tenant', message: 'must match ^[a-z][a-z0-9]+$ and be 3-16 characters long' }],
+        );
       }
-      if (tenant !== principal.tenant) throw new ForbiddenError('The access token does not belong to this tenant.', tenant);
+      if (tenant !== principal.tenant)
+        throw new ForbiddenError('The access token does not belong to this tenant.', tenant);
     }
     if (!scopes.some((scope) => principal.scopes.has(scope))) {
       throw new ForbiddenError(`The access token lacks the required scope (any of: ${scopes.join(', ')}).`);

@@ -18,10 +18,15 @@ const row = (id: string, parent_id: string | null, extra: Partial<CategoryRow> =
 
 describe('buildCategoryTrees', () => {
   it('nests rows under their parents, keeping the row order on every level', () => {
-    const trees = buildCategoryTrees([row('b', 'root'), row('root', null), row('a', 'root'), row('b1', 'b', { isSegmentAssigned: true })], []);
+    const trees = buildCategoryTrees(
+      [row('b', 'root'), row('root', null), row('a', 'root'), row('b1', 'b', { isSegmentAssigned: true })],
+      [],
+    );
     expect(trees.map((node) => node.id)).toEqual(['root']);
     expect(trees[0].subcategories.map((node) => node.id)).toEqual(['b', 'a']);
-    expect(trees[0].subcategories[0].subcategories).toEqual([expect.objectContaining({ id: 'b1', parentId: 'b', isSegmentAssigned: true, subcategories: [] })]);
+    expect(trees[0].subcategories[0].subcategories).toEqual([
+      expect.objectContaining({ id: 'b1', parentId: 'b', isSegmentAssigned: true, subcategories: [] }),
+    ]);
   });
 
   it('makes a category whose parent is not among the rows a root', () => {
@@ -52,7 +57,11 @@ describe('buildCategoryTrees', () => {
       isSegmentAssigned: false,
       subcategories: [],
     });
-    expect(buildCategoryTrees([full], ['de'])[0]).toMatchObject({ name: 'DE c', localizedDescription: 'Beschreibung', localizedSlug: 'c-slug' });
+    expect(buildCategoryTrees([full], ['de'])[0]).toMatchObject({
+      name: 'DE c',
+      localizedDescription: 'Beschreibung',
+      localizedSlug: 'c-slug',
+    });
     expect(buildCategoryTrees([row('d', null)], ['de'])[0]).not.toHaveProperty('localizedDescription');
   });
 

@@ -64,7 +64,10 @@ export class CategoryTreesService {
 }
 
 /** The statement selecting the rows of the trees, with positional parameters. */
-export function categoryTreeQuery(tenant: string, request: Omit<CategoryTreeRequest, 'languages'>): { text: string; values: unknown[] } {
+export function categoryTreeQuery(
+  tenant: string,
+  request: Omit<CategoryTreeRequest, 'languages'>,
+): { text: string; values: unknown[] } {
   const visible = request.view ? visibleToCustomerSql('s', request.view) : { sql: segmentActiveNow('s'), params: {} };
   return toPositional(TREE_SQL(visible.sql), { tenant, siteCode: request.siteCode ?? null, ...visible.params });
 }

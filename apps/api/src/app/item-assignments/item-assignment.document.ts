@@ -25,13 +25,17 @@ export interface ItemAssignmentRow extends StoredDocument {
 /** The `{type}` path parameter: exactly PRODUCT or CATEGORY. */
 export function parseItemType(type: string): ItemType {
   if ((ItemTypes as readonly string[]).includes(type)) return type as ItemType;
-  throw new BadRequestError(`type must be one of ${ItemTypes.join(', ')}.`, type, [{ field: 'type', message: `must be one of ${ItemTypes.join(', ')}` }]);
+  throw new BadRequestError(`type must be one of ${ItemTypes.join(', ')}.`, type, [
+    { field: 'type', message: `must be one of ${ItemTypes.join(', ')}` },
+  ]);
 }
 
 /** The `{itemId}` path parameter must fit the stored column. */
 export function assertItemId(itemId: string): void {
   if (!itemId || itemId.length > MAX_ITEM_ID_LENGTH) {
-    throw new BadRequestError(`The item id must be 1-${MAX_ITEM_ID_LENGTH} characters long.`, itemId, [{ field: 'itemId', message: `must be 1-${MAX_ITEM_ID_LENGTH} characters long` }]);
+    throw new BadRequestError(`The item id must be 1-${MAX_ITEM_ID_LENGTH} characters long.`, itemId, [
+      { field: 'itemId', message: `must be 1-${MAX_ITEM_ID_LENGTH} characters long` },
+    ]);
   }
 }
 
@@ -45,7 +49,10 @@ export function toDocument(row: ItemAssignmentRow, languages: string[] = []): It
 }
 
 /** The document without `mixins` and `metadata`. */
-function documentBody(row: Omit<ItemAssignmentRow, keyof StoredDocument>, languages: string[]): Pick<ItemAssignmentResponse, 'segmentId' | 'item' | 'type'> {
+function documentBody(
+  row: Omit<ItemAssignmentRow, keyof StoredDocument>,
+  languages: string[],
+): Pick<ItemAssignmentResponse, 'segmentId' | 'item' | 'type'> {
   const name = localizedOutput(row.name, languages);
   return {
     segmentId: row.segmentId,
@@ -55,7 +62,11 @@ function documentBody(row: Omit<ItemAssignmentRow, keyof StoredDocument>, langua
 }
 
 /** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
-export function itemAssignmentRow(tenant: string, key: { segmentId: string; type: ItemType; itemId: string }, body: MixinsUpsert): VersionedUpsertRow {
+export function itemAssignmentRow(
+  tenant: string,
+  key: { segmentId: string; type: ItemType; itemId: string },
+  body: MixinsUpsert,
+): VersionedUpsertRow {
   const mixins = body.mixins ?? {};
   const metadataMixins = body.metadata?.mixins ?? {};
   // The event's document; the write adds the stored metadata.

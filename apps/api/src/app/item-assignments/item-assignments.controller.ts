@@ -1,11 +1,34 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import { CategoryTreeNode, ErrorResponse, ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
+import {
+  CategoryTreeNode,
+  ErrorResponse,
+  ItemAssignmentResponse,
+  ItemAssignmentUpsertBulk,
+  MixinsUpsert,
+} from '@cs/dto';
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean, optionalString } from '../common/query-params';
-import { AcceptLanguage, ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch, ApiTenant } from '../common/routes';
+import {
+  AcceptLanguage,
+  ApiAssignmentUpsert,
+  ApiBulk,
+  ApiFields,
+  ApiPage,
+  ApiSearch,
+  ApiTenant,
+} from '../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
 import { CategoryTreesService } from './category-trees';
 import { parseItemType } from './item-assignment.document';
@@ -16,12 +39,26 @@ const LEGAL_ENTITY_ID = ApiQuery({
   name: 'legalEntityId',
   required: false,
   schema: { type: 'string' },
-  description: 'Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`.',
+  description:
+    'Customer tokens: count only the B2B assignments for this legal entity (it must be one the token acts for, else 403). Ignored for service tokens with `customersegment.segment_read`.',
 });
-const SITE_CODE = ApiQuery({ name: 'siteCode', required: false, schema: { type: 'string' }, description: 'Only segments of this site.' });
+const SITE_CODE = ApiQuery({
+  name: 'siteCode',
+  required: false,
+  schema: { type: 'string' },
+  description: 'Only segments of this site.',
+});
 const SEGMENT_ID = ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' });
-const TYPE = ApiParam({ name: 'type', description: 'Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400).', schema: { type: 'string' } });
-const ITEM_PATH = applyDecorators(SEGMENT_ID, TYPE, ApiParam({ name: 'itemId', description: 'Unique identifier of the product/category.' }));
+const TYPE = ApiParam({
+  name: 'type',
+  description: 'Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400).',
+  schema: { type: 'string' },
+});
+const ITEM_PATH = applyDecorators(
+  SEGMENT_ID,
+  TYPE,
+  ApiParam({ name: 'itemId', description: 'Unique identifier of the product/category.' }),
+);
 
 const OWN_SCOPE =
   'Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to ' +
@@ -56,7 +93,10 @@ export class ItemAssignmentsController {
   })
   @LEGAL_ENTITY_ID
   @SITE_CODE
-  @ApiOkResponse({ description: 'Customer categories assignments were successfully retrieved.', type: [CategoryTreeNode] })
+  @ApiOkResponse({
+    description: 'Customer categories assignments were successfully retrieved.',
+    type: [CategoryTreeNode],
+  })
   @ApiBadRequestResponse({ description: 'A query parameter was given twice.', type: ErrorResponse })
   trees(
     @Param('tenant') tenant: string,
@@ -82,7 +122,12 @@ export class ItemAssignmentsController {
   @ApiList()
   @LEGAL_ENTITY_ID
   @SITE_CODE
-  @ApiQuery({ name: 'onlyActive', required: false, schema: { type: 'boolean', default: false }, description: 'Only items of ACTIVE, currently valid segments. Always true for customer tokens.' })
+  @ApiQuery({
+    name: 'onlyActive',
+    required: false,
+    schema: { type: 'boolean', default: false },
+    description: 'Only items of ACTIVE, currently valid segments. Always true for customer tokens.',
+  })
   @ApiPage(ItemAssignmentResponse, 'item assignments')
   async listAll(
     @Param('tenant') tenant: string,
@@ -157,11 +202,16 @@ export class ItemAssignmentsController {
     operationId: 'PUT-customer-segment-update-items-bulk',
     summary: 'Updating item assignments to a customer segment in bulk',
     description:
-      'Performs `UPSERT` operation for up to 200 items `{id, mixins?, metadata?}` of the path\'s `type` (more is a 400 and nothing is applied). Each item is applied on its own, in request order: ' +
+      "Performs `UPSERT` operation for up to 200 items `{id, mixins?, metadata?}` of the path's `type` (more is a 400 and nothing is applied). Each item is applied on its own, in request order: " +
       '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An unknown `type` is a 400 for the whole request.',
   })
   @ApiBulk(ItemAssignmentUpsertBulk)
-  upsertBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Param('type') type: string, @Body() body: unknown): Promise<BulkItemResult[]> {
+  upsertBulk(
+    @Param('tenant') tenant: string,
+    @Param('segmentId') segmentId: string,
+    @Param('type') type: string,
+    @Body() body: unknown,
+  ): Promise<BulkItemResult[]> {
     return this.items.upsertBulk(tenant, segmentId, parseItemType(type), body);
   }
 
@@ -177,7 +227,12 @@ export class ItemAssignmentsController {
       'Each item answers 204, also when the assignment did not exist; an item that is not a non-empty string answers 400.',
   })
   @ApiBulk()
-  removeBulk(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Param('type') type: string, @Body() body: unknown): Promise<BulkItemResult[]> {
+  removeBulk(
+    @Param('tenant') tenant: string,
+    @Param('segmentId') segmentId: string,
+    @Param('type') type: string,
+    @Body() body: unknown,
+  ): Promise<BulkItemResult[]> {
     return this.items.removeBulk(tenant, segmentId, parseItemType(type), body);
   }
 
@@ -191,7 +246,10 @@ export class ItemAssignmentsController {
   })
   @ApiFields()
   @LEGAL_ENTITY_ID
-  @ApiOkResponse({ description: 'Customer segment item assignment was successfully retrieved.', type: ItemAssignmentResponse })
+  @ApiOkResponse({
+    description: 'Customer segment item assignment was successfully retrieved.',
+    type: ItemAssignmentResponse,
+  })
   @ApiBadRequestResponse({ description: 'Unknown type or invalid fields.', type: ErrorResponse })
   @ApiNotFoundResponse({ description: 'No such assignment (visible to the caller).', type: ErrorResponse })
   async get(
@@ -219,7 +277,7 @@ export class ItemAssignmentsController {
     description:
       'Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204); neither answer has a body. ' +
       'With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404. ' +
-      'The item need not be known to the service\'s catalog data.',
+      "The item need not be known to the service's catalog data.",
   })
   @ApiAssignmentUpsert('item assignment')
   async put(
@@ -230,7 +288,9 @@ export class ItemAssignmentsController {
     @Body() body: MixinsUpsert,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    void reply.status((await this.items.upsert(tenant, { segmentId, type: parseItemType(type), itemId }, body)) ? 201 : 204);
+    void reply.status(
+      (await this.items.upsert(tenant, { segmentId, type: parseItemType(type), itemId }, body)) ? 201 : 204,
+    );
   }
 
   @Delete(':segmentId/items/:type/:itemId')
@@ -240,11 +300,17 @@ export class ItemAssignmentsController {
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-item',
     summary: 'Removing an assignment',
-    description: 'Removes an item assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.',
+    description:
+      'Removes an item assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.',
   })
   @ApiNoContentResponse({ description: 'Item assignment was successfully removed.' })
   @ApiBadRequestResponse({ description: 'Unknown type.', type: ErrorResponse })
-  async remove(@Param('tenant') tenant: string, @Param('segmentId') segmentId: string, @Param('type') type: string, @Param('itemId') itemId: string): Promise<void> {
+  async remove(
+    @Param('tenant') tenant: string,
+    @Param('segmentId') segmentId: string,
+    @Param('type') type: string,
+    @Param('itemId') itemId: string,
+  ): Promise<void> {
     await this.items.remove(tenant, { segmentId, type: parseItemType(type), itemId });
   }
 }

@@ -10,7 +10,14 @@ import { deleteRecordingEvents } from '../database/outbox';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
-import { assertItemId, ITEM_ASSIGNMENT_DELETION, ItemAssignmentRow, itemAssignmentRow, segmentNotFound, toDocument } from './item-assignment.document';
+import {
+  assertItemId,
+  ITEM_ASSIGNMENT_DELETION,
+  ItemAssignmentRow,
+  itemAssignmentRow,
+  segmentNotFound,
+  toDocument,
+} from './item-assignment.document';
 import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
 import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
@@ -39,7 +46,12 @@ export class ItemAssignmentsService {
     private readonly transactions: Transactions,
   ) {}
 
-  async list(tenant: string, scope: ItemListScope, list: ListRequest, languages: string[]): Promise<Page<ItemAssignmentResponse>> {
+  async list(
+    tenant: string,
+    scope: ItemListScope,
+    list: ListRequest,
+    languages: string[],
+  ): Promise<Page<ItemAssignmentResponse>> {
     const select = this.select(tenant, scope);
     if (scope.segmentId !== undefined) select.where('ia.segment_id = :segmentId', { segmentId: scope.segmentId });
     if (scope.siteCode !== undefined) select.where('s.site_code = :siteCode', { siteCode: scope.siteCode });
@@ -48,11 +60,20 @@ export class ItemAssignmentsService {
     return { ...page, items: page.items.map((row) => toDocument(row, languages)) };
   }
 
-  async get(tenant: string, key: ItemKey, view: CustomerView | undefined, languages: string[]): Promise<ItemAssignmentResponse> {
+  async get(
+    tenant: string,
+    key: ItemKey,
+    view: CustomerView | undefined,
+    languages: string[],
+  ): Promise<ItemAssignmentResponse> {
     const row = await this.select(tenant, { view })
       .where('ia.segment_id = :segmentId AND ia.type = :type AND ia.item_id = :itemId', { ...key })
       .getRawOne<ItemAssignmentRow>();
-    if (!row) throw new NotFoundError(`Item assignment ${key.type} ${key.itemId} of segment ${key.segmentId} not found.`, key.itemId);
+    if (!row)
+      throw new NotFoundError(
+        `Item assignment ${key.type} ${key.itemId} of segment ${key.segmentId} not found.`,
+        key.itemId,
+      );
     return toDocument(row, languages);
   }
 
@@ -97,8 +118,16 @@ export class ItemAssignmentsService {
     const select = new Select(this.dataSource)
       .from('item_assignment', 'ia')
       .innerJoin('segment', 's', 's.tenant = ia.tenant AND s.id = ia.segment_id')
-      .leftJoin('catalog_product', 'product', "ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id")
-      .leftJoin('catalog_category', 'category', "ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id")
+      .leftJoin(
+        'catalog_product',
+        'product',
+        "ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id",
+      )
+      .leftJoin(
+        'catalog_category',
+        'category',
+        "ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id",
+      )
       .select('ia.segment_id', 'segmentId')
       .select('ia.type', 'type')
       .select('ia.item_id', 'itemId')
@@ -123,13 +152,23 @@ export class ItemAssignmentsService {
       table: 'item_assignment',
       ...row,
       parent: segmentParent(tenant, key.segmentId, segmentNotFound),
-      event: { tenant, createdType: EventTypes.itemAssignmentCreated, updatedType: EventTypes.itemAssignmentUpdated, payload: event?.payload ?? {}, metadata: event?.metadata },
+      event: {
+        tenant,
+        createdType: EventTypes.itemAssignmentCreated,
+        updatedType: EventTypes.itemAssignmentUpdated,
+        payload: event?.payload ?? {},
+        metadata: event?.metadata,
+      },
     });
     return created;
   }
 
   /** Deleting an absent assignment is no error; only a real deletion is an event. */
   private async delete(tx: EntityManager, tenant: string, key: ItemKey): Promise<void> {
-    await deleteRecordingEvents(tx, { ...ITEM_ASSIGNMENT_DELETION, tenant, where: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId } });
+    await deleteRecordingEvents(tx, {
+      ...ITEM_ASSIGNMENT_DELETION,
+      tenant,
+      where: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
+    });
   }
 }

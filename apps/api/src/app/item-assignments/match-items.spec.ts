@@ -14,7 +14,12 @@ describe('matchItemsErrors', () => {
     expect(fields({ id: 'p' })).toEqual(['items:arrayMaxSize', 'items:isArray']);
     expect(fields(Array.from({ length: 201 }, () => ({ id: 'p' })))).toEqual(['items:arrayMaxSize']);
     expect(fields(['p', null])).toEqual(['items.0:nestedValidation', 'items.1:nestedValidation']);
-    expect(fields([{ id: 'ok' }, { id: 7 }, {}])).toEqual(['items.1.id:maxLength', 'items.1.id:isString', 'items.2.id:maxLength', 'items.2.id:isString']);
+    expect(fields([{ id: 'ok' }, { id: 7 }, {}])).toEqual([
+      'items.1.id:maxLength',
+      'items.1.id:isString',
+      'items.2.id:maxLength',
+      'items.2.id:isString',
+    ]);
     expect(fields([{ id: '' }, { id: 'x'.repeat(129) }])).toEqual(['items.0.id:isNotEmpty', 'items.1.id:maxLength']);
   });
 });

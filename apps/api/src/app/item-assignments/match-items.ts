@@ -32,7 +32,11 @@ export async function validMatchRequest(body: unknown): Promise<MatchRequest> {
  * than the match itself. The details are the ones class-validator gave (same fields, types and messages).
  */
 export function matchItemsErrors(items: unknown): ErrorDetail[] {
-  const maxSize = { field: 'items', type: 'arrayMaxSize', message: `items must contain no more than ${MAX_MATCH_ITEMS} elements` };
+  const maxSize = {
+    field: 'items',
+    type: 'arrayMaxSize',
+    message: `items must contain no more than ${MAX_MATCH_ITEMS} elements`,
+  };
   if (!Array.isArray(items)) return [maxSize, { field: 'items', type: 'isArray', message: 'items must be an array' }];
   const details: ErrorDetail[] = items.length > MAX_MATCH_ITEMS ? [maxSize] : [];
   items.forEach((item: unknown, index) => details.push(...itemErrors(item, `items.${index}`)));
@@ -41,11 +45,21 @@ export function matchItemsErrors(items: unknown): ErrorDetail[] {
 
 function itemErrors(item: unknown, field: string): ErrorDetail[] {
   if (item === null || typeof item !== 'object') {
-    return [{ field, type: 'nestedValidation', message: 'each value in nested property items must be either object or array' }];
+    return [
+      {
+        field,
+        type: 'nestedValidation',
+        message: 'each value in nested property items must be either object or array',
+      },
+    ];
   }
   const { id } = item as Partial<MatchItem>;
   const idField = `${field}.id`;
-  const tooLong = { field: idField, type: 'maxLength', message: `id must be shorter than or equal to ${MAX_ITEM_ID_LENGTH} characters` };
+  const tooLong = {
+    field: idField,
+    type: 'maxLength',
+    message: `id must be shorter than or equal to ${MAX_ITEM_ID_LENGTH} characters`,
+  };
   if (typeof id !== 'string') return [tooLong, { field: idField, type: 'isString', message: 'id must be a string' }];
   if (id === '') return [{ field: idField, type: 'isNotEmpty', message: 'id should not be empty' }];
   return id.length > MAX_ITEM_ID_LENGTH ? [tooLong] : [];

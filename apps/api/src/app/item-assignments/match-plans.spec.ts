@@ -40,7 +40,10 @@ interface PlanNode {
 }
 
 function seqScans(node: PlanNode): string[] {
-  const own = node['Node Type'] === 'Seq Scan' && node['Relation Name'] && BIG_TABLES.includes(node['Relation Name']) ? [node['Relation Name']] : [];
+  const own =
+    node['Node Type'] === 'Seq Scan' && node['Relation Name'] && BIG_TABLES.includes(node['Relation Name'])
+      ? [node['Relation Name']]
+      : [];
   return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
 }
 
@@ -49,7 +52,10 @@ describe('match and category trees on a large tenant', () => {
   let client: Client;
 
   const explain = async (text: string, values: unknown[]) => {
-    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
+    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${text}`,
+      values,
+    );
     return rows[0]['QUERY PLAN'][0];
   };
 
@@ -78,12 +84,17 @@ describe('match and category trees on a large tenant', () => {
   });
 
   it('matches 200 products against all 1,000 segments through indexes', async () => {
-    const values = [TENANT, Array.from({ length: 200 }, (_, i) => `prod-${i * 311}`), Array.from({ length: 1000 }, (_, i) => `seg-${i}`), 'main'];
+    const values = [
+      TENANT,
+      Array.from({ length: 200 }, (_, i) => `prod-${i * 311}`),
+      Array.from({ length: 1000 }, (_, i) => `seg-${i}`),
+      'main',
+    ];
     const plan = await explain(MATCH_SQL, values);
     expect(seqScans(plan.Plan)).toEqual([]);
   });
 
-  it('builds a customer\'s category trees reading assignments through indexes', async () => {
+  it("builds a customer's category trees reading assignments through indexes", async () => {
     const { text, values } = categoryTreeQuery(TENANT, { view: { customerId: 'cust-7' } });
     const { rows } = await client.query(text, values);
     expect(rows.length).toBeGreaterThan(0);

@@ -30,7 +30,10 @@ export interface SegmentBulkUpsert {
  * 400 keeps its index), the segment is checked (and kept until commit) once, a missing segment is a 404
  * for every valid item, and all valid items are written, with their events, by one statement.
  */
-export async function upsertBulkIntoSegment(transactions: Transactions, spec: SegmentBulkUpsert): Promise<BulkItemResult[]> {
+export async function upsertBulkIntoSegment(
+  transactions: Transactions,
+  spec: SegmentBulkUpsert,
+): Promise<BulkItemResult[]> {
   const items = assertBulkSize(spec.items);
   const results: BulkItemResult[] = new Array(items.length);
   const valid: Array<{ index: number; row: VersionedUpsertRow; id?: string }> = [];
@@ -43,12 +46,20 @@ export async function upsertBulkIntoSegment(transactions: Transactions, spec: Se
   }
   if (valid.length) {
     const written = await transactions.run(async (tx) => {
-      if (!(await segmentExists(tx, spec.tenant, spec.segmentId))) return valid.map(() => spec.notFound(spec.segmentId));
-      return upsertVersionedMany(tx, { table: spec.table, rows: valid.map(({ row }) => row), event: { ...spec.event, tenant: spec.tenant } });
+      if (!(await segmentExists(tx, spec.tenant, spec.segmentId)))
+        return valid.map(() => spec.notFound(spec.segmentId));
+      return upsertVersionedMany(tx, {
+        table: spec.table,
+        rows: valid.map(({ row }) => row),
+        event: { ...spec.event, tenant: spec.tenant },
+      });
     });
     valid.forEach(({ index, id }, i) => {
       const outcome = written[i];
-      results[index] = outcome instanceof Error ? bulkFailure(index, outcome) : bulkSuccess(index, { code: outcome.created ? 201 : 204, id });
+      results[index] =
+        outcome instanceof Error
+          ? bulkFailure(index, outcome)
+          : bulkSuccess(index, { code: outcome.created ? 201 : 204, id });
     });
   }
   return results;
@@ -56,6 +67,9 @@ export async function upsertBulkIntoSegment(transactions: Transactions, spec: Se
 
 /** KEY SHARE keeps the segment from being deleted until the transaction ends. */
 async function segmentExists(tx: EntityManager, tenant: string, segmentId: string): Promise<boolean> {
-  const rows: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [tenant, segmentId]);
+  const rows: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [
+    tenant,
+    segmentId,
+  ]);
   return rows.length > 0;
 }

@@ -42,16 +42,25 @@ describe('segmentValues', () => {
   });
 
   it('merges Content-Language strings into the stored maps', () => {
-    const values = segmentValues({ name: 'Gold FR', description: 'Desc FR', siteCode: 'main' }, 'fr', { name: { en: 'Gold' }, description: { en: 'Desc' } });
+    const values = segmentValues({ name: 'Gold FR', description: 'Desc FR', siteCode: 'main' }, 'fr', {
+      name: { en: 'Gold' },
+      description: { en: 'Desc' },
+    });
     expect(values.name).toEqual({ en: 'Gold', fr: 'Gold FR' });
     expect(values.description).toEqual({ en: 'Desc', fr: 'Desc FR' });
   });
 
   it('rejects maps with a Content-Language, strings without one, an empty name and an inverted validity', () => {
-    expect(badRequest(() => segmentValues({ name: { en: 'x' }, siteCode: 'main' }, 'de')).details?.[0].field).toBe('name');
+    expect(badRequest(() => segmentValues({ name: { en: 'x' }, siteCode: 'main' }, 'de')).details?.[0].field).toBe(
+      'name',
+    );
     expect(badRequest(() => segmentValues({ name: 'x', siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
     expect(badRequest(() => segmentValues({ name: {}, siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
-    const inverted = { name: { en: 'x' }, siteCode: 'main', validity: { from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' } };
+    const inverted = {
+      name: { en: 'x' },
+      siteCode: 'main',
+      validity: { from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' },
+    };
     expect(badRequest(() => segmentValues(inverted, undefined)).details?.[0].field).toBe('validity.from');
   });
 
@@ -72,8 +81,19 @@ describe('toSegmentResponse', () => {
   });
 
   it('returns validity ends, mixins and their schemas when present', () => {
-    const doc = toSegmentResponse(row({ validity_to: new Date('2030-01-01T00:00:00Z'), mixins: { a: { b: 1 } }, metadata_mixins: { a: 'https://x/a.json' } }), []);
-    expect(doc).toMatchObject({ validity: { to: '2030-01-01T00:00:00.000Z' }, mixins: { a: { b: 1 } }, metadata: { mixins: { a: 'https://x/a.json' } } });
+    const doc = toSegmentResponse(
+      row({
+        validity_to: new Date('2030-01-01T00:00:00Z'),
+        mixins: { a: { b: 1 } },
+        metadata_mixins: { a: 'https://x/a.json' },
+      }),
+      [],
+    );
+    expect(doc).toMatchObject({
+      validity: { to: '2030-01-01T00:00:00.000Z' },
+      mixins: { a: { b: 1 } },
+      metadata: { mixins: { a: 'https://x/a.json' } },
+    });
     expect(doc.validity).not.toHaveProperty('from');
   });
 });
@@ -82,7 +102,14 @@ describe('applySegmentPatch', () => {
   const document = () => patchableDocument(row({ description: { en: 'Desc' }, mixins: { attrs: { level: 1 } } }));
 
   it('works on the writable document only', () => {
-    expect(document()).toEqual({ name: { en: 'Gold', de: 'Gold DE' }, description: { en: 'Desc' }, status: 'ACTIVE', siteCode: 'main', mixins: { attrs: { level: 1 } }, metadata: { mixins: {} } });
+    expect(document()).toEqual({
+      name: { en: 'Gold', de: 'Gold DE' },
+      description: { en: 'Desc' },
+      status: 'ACTIVE',
+      siteCode: 'main',
+      mixins: { attrs: { level: 1 } },
+      metadata: { mixins: {} },
+    });
   });
 
   it('applies add, remove and replace without changing its input', () => {
@@ -133,6 +160,8 @@ describe('applySegmentPatch', () => {
 
   it('names the failing path in the error details', () => {
     const error = badRequest(() => applySegmentPatch(document(), [{ op: 'remove', path: '/mixins/none' }], undefined));
-    expect(error.details).toEqual([expect.objectContaining({ field: '/mixins/none', type: 'OPERATION_PATH_UNRESOLVABLE' })]);
+    expect(error.details).toEqual([
+      expect.objectContaining({ field: '/mixins/none', type: 'OPERATION_PATH_UNRESOLVABLE' }),
+    ]);
   });
 });

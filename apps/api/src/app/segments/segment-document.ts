@@ -38,14 +38,23 @@ export const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_co
  * fields are plain strings merged into `previous` (the stored maps, on updates). Absent optional
  * fields are cleared (PUT replaces the document); `status` defaults to INACTIVE.
  */
-export function segmentValues(input: SegmentFields & { metadata?: { mixins?: Record<string, string> } }, language: string | undefined, previous?: Pick<SegmentRow, 'name' | 'description'>): SegmentValues {
+export function segmentValues(
+  input: SegmentFields & { metadata?: { mixins?: Record<string, string> } },
+  language: string | undefined,
+  previous?: Pick<SegmentRow, 'name' | 'description'>,
+): SegmentValues {
   const name = localizedInput('name', input.name, language, previous?.name);
-  if (!name || isEmpty(name)) throw new BadRequestError('name must contain at least one language.', undefined, [{ field: 'name', message: 'must not be empty' }]);
+  if (!name || isEmpty(name))
+    throw new BadRequestError('name must contain at least one language.', undefined, [
+      { field: 'name', message: 'must not be empty' },
+    ]);
   const description = localizedInput('description', input.description, language, previous?.description) ?? null;
   const from = input.validity?.from ? new Date(input.validity.from) : null;
   const to = input.validity?.to ? new Date(input.validity.to) : null;
   if (from && to && from > to) {
-    throw new BadRequestError('validity.from must not be after validity.to.', undefined, [{ field: 'validity.from', message: 'must not be after validity.to' }]);
+    throw new BadRequestError('validity.from must not be after validity.to.', undefined, [
+      { field: 'validity.from', message: 'must not be after validity.to' },
+    ]);
   }
   return {
     name,
@@ -90,17 +99,34 @@ const escapePointer = (token: string): string => token.replace(/~/g, '~0').repla
  * the result, to be validated like a PUT body. With `Content-Language`, an operation on `/name` or
  * `/description` with a plain string (or a `remove`) addresses that language only.
  */
-export function applySegmentPatch(document: Record<string, unknown>, body: unknown, language: string | undefined): Partial<SegmentUpdate> {
-  if (!Array.isArray(body) || body.length === 0) throw new BadRequestError('The request body must be a non-empty JSON array of patch operations.');
+export function applySegmentPatch(
+  document: Record<string, unknown>,
+  body: unknown,
+  language: string | undefined,
+): Partial<SegmentUpdate> {
+  if (!Array.isArray(body) || body.length === 0)
+    throw new BadRequestError('The request body must be a non-empty JSON array of patch operations.');
   // fast-json-patch walks the path with plain property reads: on ordinary objects inherited names (`toString`,
   // `constructor`) count as present. Without prototypes every path segment is an own key or absent.
   const target: Record<string, unknown> = withoutPrototypes(document);
   const operations = body.map((operation: unknown, index): Operation => {
     const op = (operation as { op?: unknown } | null)?.op;
-    if (typeof operation !== 'object' || operation === null || Array.isArray(operation) || !SEGMENT_PATCH_OPS.includes(op as never)) {
-      throw new BadRequestError(`Patch operation ${index}: op must be one of ${SEGMENT_PATCH_OPS.join(', ')}.`, undefined, [{ field: `[${index}].op`, message: `must be one of ${SEGMENT_PATCH_OPS.join(', ')}` }]);
+    if (
+      typeof operation !== 'object' ||
+      operation === null ||
+      Array.isArray(operation) ||
+      !SEGMENT_PATCH_OPS.includes(op as never)
+    ) {
+      throw new BadRequestError(
+        `Patch operation ${index}: op must be one of ${SEGMENT_PATCH_OPS.join(', ')}.`,
+        undefined,
+        [{ field: `[${index}].op`, message: `must be one of ${SEGMENT_PATCH_OPS.join(', ')}` }],
+      );
     }
-    const withValue = { ...(operation as Operation), ...('value' in operation && { value: withoutPrototypes(operation.value) }) } as Operation;
+    const withValue = {
+      ...(operation as Operation),
+      ...('value' in operation && { value: withoutPrototypes(operation.value) }),
+    } as Operation;
     return language ? toLanguage(withValue, language, target) : withValue;
   });
   try {
@@ -112,9 +138,17 @@ export function applySegmentPatch(document: Record<string, unknown>, body: unkno
     if (error instanceof TypeError && error.message.startsWith('JSON-Patch')) throw new BadRequestError(error.message);
     if (!(error instanceof JsonPatchError)) throw error;
     const operation = error.operation as { op?: string; path?: string } | undefined;
-    throw new BadRequestError(`Patch operation ${error.index ?? 0} (${operation?.op} ${operation?.path}): ${error.message.split('\n')[0]}`, undefined, [
-      { field: typeof operation?.path === 'string' ? operation.path : `[${error.index ?? 0}]`, type: error.name, message: error.message.split('\n')[0] },
-    ]);
+    throw new BadRequestError(
+      `Patch operation ${error.index ?? 0} (${operation?.op} ${operation?.path}): ${error.message.split('\n')[0]}`,
+      undefined,
+      [
+        {
+          field: typeof operation?.path === 'string' ? operation.path : `[${error.index ?? 0}]`,
+          type: error.name,
+          message: error.message.split('\n')[0],
+        },
+      ],
+    );
   }
 }
 

@@ -2,7 +2,12 @@ import { Principal, Scopes } from '@cs/contracts';
 import { ForbiddenError } from '../errors/domain-errors';
 import { customerView, readsOwnSegmentsOnly, visibleToCustomerSql } from './segment-visibility';
 
-const principal = (scopes: string[], extra: Partial<Principal> = {}): Principal => ({ tenant: 't1', clientId: 'c', scopes: new Set(scopes), ...extra });
+const principal = (scopes: string[], extra: Partial<Principal> = {}): Principal => ({
+  tenant: 't1',
+  clientId: 'c',
+  scopes: new Set(scopes),
+  ...extra,
+});
 
 describe('readsOwnSegmentsOnly', () => {
   it('restricts customer tokens and tokens without segment_read', () => {
@@ -36,14 +41,29 @@ describe('customerView', () => {
   });
 
   it('restricts read_own tokens to their customer and legal entities', () => {
-    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1' }))).toEqual({ customerId: 'c1', legalEntityIds: undefined });
-    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1', 'le2'] }))).toEqual({ customerId: 'c1', legalEntityIds: ['le1', 'le2'] });
-    expect(customerView(principal([Scopes.segmentReadOwn]))).toEqual({ customerId: undefined, legalEntityIds: undefined });
+    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1' }))).toEqual({
+      customerId: 'c1',
+      legalEntityIds: undefined,
+    });
+    expect(
+      customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1', 'le2'] })),
+    ).toEqual({ customerId: 'c1', legalEntityIds: ['le1', 'le2'] });
+    expect(customerView(principal([Scopes.segmentReadOwn]))).toEqual({
+      customerId: undefined,
+      legalEntityIds: undefined,
+    });
   });
 
   it('narrows to the legalEntityId parameter, which must be one of the token legal entities', () => {
-    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1', 'le2'] }), 'le2')).toEqual({ customerId: 'c1', legalEntityIds: ['le2'] });
-    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1' }), 'le5')).toEqual({ customerId: 'c1', legalEntityIds: ['le5'] });
-    expect(() => customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1'] }), 'le2')).toThrow(ForbiddenError);
+    expect(
+      customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1', 'le2'] }), 'le2'),
+    ).toEqual({ customerId: 'c1', legalEntityIds: ['le2'] });
+    expect(customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1' }), 'le5')).toEqual({
+      customerId: 'c1',
+      legalEntityIds: ['le5'],
+    });
+    expect(() =>
+      customerView(principal([Scopes.segmentReadOwn], { customerId: 'c1', legalEntityIds: ['le1'] }), 'le2'),
+    ).toThrow(ForbiddenError);
   });
 });

@@ -53,7 +53,9 @@ export function visibleToCustomerSql(alias: string, view: CustomerView): SqlCond
   if (view.customerId === undefined) return { sql: 'FALSE', params: {} };
   const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
   const ca = `${alias}_visible_ca`;
-  const legalEntity = legalEntityIds ? ` AND (${ca}.legal_entity_id = '' OR ${ca}.legal_entity_id = ANY(CAST(:visibleLegalEntityIds AS text[])))` : '';
+  const legalEntity = legalEntityIds
+    ? ` AND (${ca}.legal_entity_id = '' OR ${ca}.legal_entity_id = ANY(CAST(:visibleLegalEntityIds AS text[])))`
+    : '';
   return {
     sql:
       `(${segmentActiveNow(alias)}` +

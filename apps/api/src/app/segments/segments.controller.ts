@@ -1,11 +1,58 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import { ErrorResponse, IdResponse, SEGMENT_ID_RULE, SegmentCreation, SegmentListFilter, SegmentPatchOperation, SegmentReadFilter, SegmentResponse, SegmentUpdate, SegmentUpdateBulk } from '@cs/dto';
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ErrorResponse,
+  IdResponse,
+  SEGMENT_ID_RULE,
+  SegmentCreation,
+  SegmentListFilter,
+  SegmentPatchOperation,
+  SegmentReadFilter,
+  SegmentResponse,
+  SegmentUpdate,
+  SegmentUpdateBulk,
+} from '@cs/dto';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  Type,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean } from '../common/query-params';
-import { AcceptLanguage, ApiBulk, ApiCreated, ApiFields, ApiPage, ApiSearch, ApiTenant, ApiUpserted, ContentLanguage, upserted } from '../common/routes';
+import {
+  AcceptLanguage,
+  ApiBulk,
+  ApiCreated,
+  ApiFields,
+  ApiPage,
+  ApiSearch,
+  ApiTenant,
+  ApiUpserted,
+  ContentLanguage,
+  upserted,
+} from '../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
 import { SegmentsService } from './segments.service';
 
@@ -14,13 +61,21 @@ const FORCE_DELETE = ApiQuery({
   name: 'forceDelete',
   required: false,
   schema: { type: 'boolean', default: false },
-  description: '`true` also deletes the customer and item assignments of the segment; otherwise a segment with assignments is not deleted (400).',
+  description:
+    '`true` also deletes the customer and item assignments of the segment; otherwise a segment with assignments is not deleted (400).',
 });
-const BAD_REQUEST = ApiBadRequestResponse({ description: 'Bad request due to validation, incorrect parameters, etc.', type: ErrorResponse });
+const BAD_REQUEST = ApiBadRequestResponse({
+  description: 'Bad request due to validation, incorrect parameters, etc.',
+  type: ErrorResponse,
+});
 const BULK = (summary: string, operationId: string, description: string, item?: Type) =>
   applyDecorators(
     RequiresScopes(Scopes.segmentManage),
-    ApiOperation({ operationId, summary, description: `${description}\n\nAt most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.` }),
+    ApiOperation({
+      operationId,
+      summary,
+      description: `${description}\n\nAt most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.`,
+    }),
     ApiBulk(item),
   );
 const READ_DESCRIPTION =
@@ -46,7 +101,11 @@ export class SegmentsController {
   @ApiCreated('customer segment')
   @BAD_REQUEST
   @ApiConflictResponse({ description: 'A segment with this id exists.', type: ErrorResponse })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: SegmentCreation, @ContentLanguage() language: string | undefined): Promise<IdResponse> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SegmentCreation,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<IdResponse> {
     return { id: await this.segments.create(principal.tenant, body, language) };
   }
 
@@ -89,14 +148,32 @@ export class SegmentsController {
   }
 
   @Post('bulk')
-  @BULK('Creating customer segments in bulk', 'POST-customer-segment-create-segments-bulk', 'Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).', SegmentCreation)
-  createBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
+  @BULK(
+    'Creating customer segments in bulk',
+    'POST-customer-segment-create-segments-bulk',
+    'Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).',
+    SegmentCreation,
+  )
+  createBulk(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<BulkItemResult[]> {
     return this.segments.createBulk(principal.tenant, body, language);
   }
 
   @Put('bulk')
-  @BULK('Upserting customer segments in bulk', 'PUT-customer-segment-update-segments-bulk', 'Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).', SegmentUpdateBulk)
-  upsertBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<BulkItemResult[]> {
+  @BULK(
+    'Upserting customer segments in bulk',
+    'PUT-customer-segment-update-segments-bulk',
+    'Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).',
+    SegmentUpdateBulk,
+  )
+  upsertBulk(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<BulkItemResult[]> {
     return this.segments.upsertBulk(principal.tenant, body, language);
   }
 
@@ -107,7 +184,11 @@ export class SegmentsController {
     'Removes the customer segments whose ids are given as a JSON array of strings, e.g. `["firstId", "secondId"]` (each like the single delete: 204, also for absent ids; 400 when it has assignments and forceDelete is not true).',
   )
   @FORCE_DELETE
-  removeBulk(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Query('forceDelete') forceDelete?: unknown): Promise<BulkItemResult[]> {
+  removeBulk(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Query('forceDelete') forceDelete?: unknown,
+  ): Promise<BulkItemResult[]> {
     return this.segments.removeBulk(principal.tenant, body, forceDeleteOf(forceDelete));
   }
 
@@ -173,7 +254,12 @@ export class SegmentsController {
   @ApiNoContentResponse({ description: 'Customer segment was successfully updated.' })
   @BAD_REQUEST
   @ApiNotFoundResponse({ description: 'Resource not found.', type: ErrorResponse })
-  async patch(@CurrentPrincipal() principal: Principal, @Param('segmentId') segmentId: string, @Body() body: unknown, @ContentLanguage() language: string | undefined): Promise<void> {
+  async patch(
+    @CurrentPrincipal() principal: Principal,
+    @Param('segmentId') segmentId: string,
+    @Body() body: unknown,
+    @ContentLanguage() language: string | undefined,
+  ): Promise<void> {
     await this.segments.patch(principal.tenant, segmentId, body, language);
   }
 
@@ -191,7 +277,11 @@ export class SegmentsController {
   @FORCE_DELETE
   @ApiNoContentResponse({ description: 'Customer segment was successfully deleted.' })
   @BAD_REQUEST
-  async remove(@CurrentPrincipal() principal: Principal, @Param('segmentId') segmentId: string, @Query('forceDelete') forceDelete?: unknown): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('segmentId') segmentId: string,
+    @Query('forceDelete') forceDelete?: unknown,
+  ): Promise<void> {
     await this.segments.remove(principal.tenant, segmentId, forceDeleteOf(forceDelete));
   }
 }

@@ -1,5 +1,11 @@
 import { Scopes } from '@cs/contracts';
-import { ContactAssignmentCreate, ContactAssignmentListFilters, ContactAssignmentResponse, ContactAssignmentUpdate, IdResponse } from '@cs/dto';
+import {
+  ContactAssignmentCreate,
+  ContactAssignmentListFilters,
+  ContactAssignmentResponse,
+  ContactAssignmentUpdate,
+  IdResponse,
+} from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -52,11 +58,18 @@ export class ContactAssignmentsController {
 
   @Get(':contactAssignmentId')
   @RequiresScopes(Scopes.contactAssignmentRead)
-  @ApiOperation({ operationId: 'GET-customer-mgmt-retrieve-contact-assignment', summary: 'Retrieving a contact assignment' })
+  @ApiOperation({
+    operationId: 'GET-customer-mgmt-retrieve-contact-assignment',
+    summary: 'Retrieving a contact assignment',
+  })
   @ApiOkResponse({ type: ContactAssignmentResponse })
   @ApiFields()
   @ApiErrors(400, 404)
-  async get(@Param('tenant') tenant: string, @Param('contactAssignmentId') id: string, @Query('fields') fields?: string): Promise<Partial<ContactAssignmentResponse>> {
+  async get(
+    @Param('tenant') tenant: string,
+    @Param('contactAssignmentId') id: string,
+    @Query('fields') fields?: string,
+  ): Promise<Partial<ContactAssignmentResponse>> {
     return projectOne(await this.assignments.get(tenant, id), fields);
   }
 
@@ -85,7 +98,8 @@ export class ContactAssignmentsController {
   @ApiOperation({
     operationId: 'DELETE-customer-mgmt-remove-contact-assignment',
     summary: 'Delete a contact assignment',
-    description: 'Deletes the contact assignment and removes it from the approval group of every legal entity listing it (those legal entities get a new version).',
+    description:
+      'Deletes the contact assignment and removes it from the approval group of every legal entity listing it (those legal entities get a new version).',
   })
   @ApiNoContentResponse({ description: 'The contact assignment has been deleted.' })
   @ApiErrors(400, 404)

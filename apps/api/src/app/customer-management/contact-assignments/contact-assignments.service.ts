@@ -9,9 +9,12 @@ import { newId } from '../../common/documents';
 import { assertExisting, deleteDocument, insertDocument, notFound } from '../documents';
 import { removeReferences } from '../legal-entities/legal-entity.references';
 import { applyFilters } from '../list-filters';
-import { CONTACT_ASSIGNMENT_FIELDS, CONTACT_ASSIGNMENT_FILTERS, CONTACT_ASSIGNMENT_TIE_BREAKER } from './contact-assignment.fields';
+import {
+  CONTACT_ASSIGNMENT_FIELDS,
+  CONTACT_ASSIGNMENT_FILTERS,
+  CONTACT_ASSIGNMENT_TIE_BREAKER,
+} from './contact-assignment.fields';
 import { ContactAssignmentPageRow, toContactAssignments } from './contact-assignment.view';
-
 
 /** A create or a PUT, once the create's default type is applied. */
 type ContactAssignmentWrite = Omit<ContactAssignmentUpdate, 'metadata'> & { metadata?: MetadataCreate };
@@ -26,7 +29,9 @@ export class ContactAssignmentsService {
   async create(tenant: string, body: ContactAssignmentCreate): Promise<string> {
     const id = body.id ?? newId();
     const write: ContactAssignmentWrite = { ...body, type: body.type ?? 'CONTACT' };
-    await this.transactions.run(async (tx) => insertDocument(tx, 'contact_assignment', tenant, id, await validColumns(tx, tenant, write)));
+    await this.transactions.run(async (tx) =>
+      insertDocument(tx, 'contact_assignment', tenant, id, await validColumns(tx, tenant, write)),
+    );
     return id;
   }
 
@@ -34,18 +39,31 @@ export class ContactAssignmentsService {
   async upsert(tenant: string, id: string, body: ContactAssignmentUpdate): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const values = await validColumns(tx, tenant, body);
-      return (await upsertVersioned(tx, { table: 'contact_assignment', key: { tenant, id }, values, expectedVersion: body.metadata?.version, resourceId: id })).created;
+      return (
+        await upsertVersioned(tx, {
+          table: 'contact_assignment',
+          key: { tenant, id },
+          values,
+          expectedVersion: body.metadata?.version,
+          resourceId: id,
+        })
+      ).created;
     });
   }
 
   async list(tenant: string, list: ListRequest, filters: object): Promise<Page<ContactAssignmentResponse>> {
     const select = applyFilters(this.select(tenant), filters, CONTACT_ASSIGNMENT_FILTERS);
-    const page = await fetchPage<ContactAssignmentPageRow>(select, list, { fieldMap: CONTACT_ASSIGNMENT_FIELDS, tieBreaker: CONTACT_ASSIGNMENT_TIE_BREAKER });
+    const page = await fetchPage<ContactAssignmentPageRow>(select, list, {
+      fieldMap: CONTACT_ASSIGNMENT_FIELDS,
+      tieBreaker: CONTACT_ASSIGNMENT_TIE_BREAKER,
+    });
     return { ...page, items: await toContactAssignments(this.dataSource.manager, tenant, page.items) };
   }
 
   async get(tenant: string, id: string): Promise<ContactAssignmentResponse> {
-    const rows: ContactAssignmentPageRow[] = await this.select(tenant).where('ca.id = :id', { id }).getRawMany<ContactAssignmentPageRow>();
+    const rows: ContactAssignmentPageRow[] = await this.select(tenant)
+      .where('ca.id = :id', { id })
+      .getRawMany<ContactAssignmentPageRow>();
     if (!rows.length) throw notFound('contact_assignment', id);
     const [assignment] = await toContactAssignments(this.dataSource.manager, tenant, rows);
     return assignment;
@@ -73,7 +91,11 @@ export class ContactAssignmentsService {
 }
 
 /** Checks that the legal entity exists and returns the columns to store (a PUT replaces them all). */
-async function validColumns(tx: EntityManager, tenant: string, body: ContactAssignmentWrite): Promise<Record<string, unknown>> {
+async function validColumns(
+  tx: EntityManager,
+  tenant: string,
+  body: ContactAssignmentWrite,
+): Promise<Record<string, unknown>> {
   await assertExisting(tx, 'legal_entity', tenant, [body.legalEntity.id], 'legalEntity.id');
   return {
     legal_entity_id: body.legalEntity.id,

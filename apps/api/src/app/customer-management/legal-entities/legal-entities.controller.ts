@@ -4,7 +4,16 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
-import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiSearch, ApiTenant, ApiUpserted, upserted } from '../../common/routes';
+import {
+  ApiCreated,
+  ApiErrors,
+  ApiFields,
+  ApiPage,
+  ApiSearch,
+  ApiTenant,
+  ApiUpserted,
+  upserted,
+} from '../../common/routes';
 import { CurrentPrincipal, RequiresScopes } from '../../decorators/auth.decorators';
 import { assertCustomId } from '../documents';
 import { LegalEntitiesService } from './legal-entities.service';
@@ -73,11 +82,19 @@ export class LegalEntitiesController {
 
   @Get(':legalEntityId')
   @RequiresScopes(Scopes.legalEntityRead)
-  @ApiOperation({ operationId: 'GET-customer-mgmt-retrieve-legal-entity', summary: 'Retrieving a legal entity', description: 'Locations and approval group members are expanded.' })
+  @ApiOperation({
+    operationId: 'GET-customer-mgmt-retrieve-legal-entity',
+    summary: 'Retrieving a legal entity',
+    description: 'Locations and approval group members are expanded.',
+  })
   @ApiOkResponse({ type: LegalEntityResponse })
   @ApiFields()
   @ApiErrors(400, 404)
-  async get(@Param('tenant') tenant: string, @Param('legalEntityId') id: string, @Query('fields') fields?: string): Promise<Partial<LegalEntityResponse>> {
+  async get(
+    @Param('tenant') tenant: string,
+    @Param('legalEntityId') id: string,
+    @Query('fields') fields?: string,
+  ): Promise<Partial<LegalEntityResponse>> {
     return projectOne(await this.legalEntities.get(tenant, id), fields);
   }
 
@@ -120,11 +137,15 @@ export class LegalEntitiesController {
   @ApiOperation({
     operationId: 'GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy',
     summary: 'Retrieving a legal entity with parent hierarchy',
-    description: 'Returns the legal entity followed by its parent, its parent\'s parent and so on up to the top company. An unknown legal entity is a 404.',
+    description:
+      "Returns the legal entity followed by its parent, its parent's parent and so on up to the top company. An unknown legal entity is a 404.",
   })
   @ApiOkResponse({ type: [LegalEntityResponse] })
   @ApiErrors(404)
-  async parentHierarchy(@Param('tenant') tenant: string, @Param('legalEntityId') id: string): Promise<LegalEntityResponse[]> {
+  async parentHierarchy(
+    @Param('tenant') tenant: string,
+    @Param('legalEntityId') id: string,
+  ): Promise<LegalEntityResponse[]> {
     return this.legalEntities.parentHierarchy(tenant, id);
   }
 }

@@ -1,5 +1,11 @@
 import { Principal, Scopes } from '@cs/contracts';
-import { MetadataCreate, CustomerManagementReference, LegalEntityCreate, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
+import {
+  MetadataCreate,
+  CustomerManagementReference,
+  LegalEntityCreate,
+  LegalEntityResponse,
+  LegalEntityUpdate,
+} from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Select } from '../../database/select';
@@ -14,7 +20,6 @@ import { LEGAL_ENTITY_FIELDS, LEGAL_ENTITY_FILTERS, LEGAL_ENTITY_TIE_BREAKER } f
 import { ANCESTORS_SQL, assertValidParent, lockHierarchy } from './legal-entity.hierarchy';
 import { removeReferences } from './legal-entity.references';
 import { expandLegalEntities, LegalEntityRow } from './legal-entity.view';
-
 
 /** A create or a PUT, once the create's default type is applied. */
 type LegalEntityWrite = Omit<LegalEntityUpdate, 'metadata'> & { metadata?: MetadataCreate };
@@ -33,7 +38,9 @@ const DELETE_SUBTREE_SQL = `WITH RECURSIVE tree AS (
   removed AS (DELETE FROM legal_entity le USING tree WHERE le.tenant = $1 AND le.id = tree.id RETURNING le.id)
   SELECT ARRAY(SELECT id FROM removed) AS entities, ARRAY(SELECT id FROM assignments) AS assignments`;
 
-const uniqueIds = (references: CustomerManagementReference[] | undefined): string[] => [...new Set((references ?? []).map((reference) => reference.id))];
+const uniqueIds = (references: CustomerManagementReference[] | undefined): string[] => [
+  ...new Set((references ?? []).map((reference) => reference.id)),
+];
 
 @Injectable()
 export class LegalEntitiesService {
@@ -45,7 +52,9 @@ export class LegalEntitiesService {
   async create(tenant: string, body: LegalEntityCreate): Promise<string> {
     const id = body.id ?? newId();
     const write: LegalEntityWrite = { ...body, type: body.type ?? 'COMPANY' };
-    await this.transactions.run(async (tx) => insertDocument(tx, 'legal_entity', tenant, id, await this.validColumns(tx, tenant, id, write)));
+    await this.transactions.run(async (tx) =>
+      insertDocument(tx, 'legal_entity', tenant, id, await this.validColumns(tx, tenant, id, write)),
+    );
     return id;
   }
 
@@ -53,26 +62,51 @@ export class LegalEntitiesService {
   async upsert(tenant: string, id: string, body: LegalEntityUpdate): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const values = await this.validColumns(tx, tenant, id, body);
-      return (await upsertVersioned(tx, { table: 'legal_entity', key: { tenant, id }, values, expectedVersion: body.metadata?.version, resourceId: id })).created;
+      return (
+        await upsertVersioned(tx, {
+          table: 'legal_entity',
+          key: { tenant, id },
+          values,
+          expectedVersion: body.metadata?.version,
+          resourceId: id,
+        })
+      ).created;
     });
   }
 
   /** Lists or searches; a customer token (`legalentity_read_own`) sees only the legal entities it is a contact of. */
-  async list(tenant: string, principal: Principal, list: ListRequest, filters: object): Promise<Page<LegalEntityResponse>> {
-    const select = new Select(this.dataSource).select('le.*').from('legal_entity', 'le').where('le.tenant = :tenant', { tenant });
+  async list(
+    tenant: string,
+    principal: Principal,
+    list: ListRequest,
+    filters: object,
+  ): Promise<Page<LegalEntityResponse>> {
+    const select = new Select(this.dataSource)
+      .select('le.*')
+      .from('legal_entity', 'le')
+      .where('le.tenant = :tenant', { tenant });
     const ownCustomerId = ownCustomer(principal);
     if (ownCustomerId !== undefined) {
-      select.where('EXISTS (SELECT 1 FROM contact_assignment own WHERE own.tenant = le.tenant AND own.legal_entity_id = le.id AND own.customer_id = :ownCustomerId)', {
-        ownCustomerId,
-      });
+      select.where(
+        'EXISTS (SELECT 1 FROM contact_assignment own WHERE own.tenant = le.tenant AND own.legal_entity_id = le.id AND own.customer_id = :ownCustomerId)',
+        {
+          ownCustomerId,
+        },
+      );
     }
     applyFilters(select, filters, LEGAL_ENTITY_FILTERS);
-    const page = await fetchPage<LegalEntityRow>(select, list, { fieldMap: LEGAL_ENTITY_FIELDS, tieBreaker: LEGAL_ENTITY_TIE_BREAKER });
+    const page = await fetchPage<LegalEntityRow>(select, list, {
+      fieldMap: LEGAL_ENTITY_FIELDS,
+      tieBreaker: LEGAL_ENTITY_TIE_BREAKER,
+    });
     return { ...page, items: await expandLegalEntities(this.dataSource.manager, tenant, page.items) };
   }
 
   async get(tenant: string, id: string): Promise<LegalEntityResponse> {
-    const rows: LegalEntityRow[] = await this.dataSource.query('SELECT * FROM legal_entity WHERE tenant = $1 AND id = $2', [tenant, id]);
+    const rows: LegalEntityRow[] = await this.dataSource.query(
+      'SELECT * FROM legal_entity WHERE tenant = $1 AND id = $2',
+      [tenant, id],
+    );
     if (!rows.length) throw notFound('legal_entity', id);
     const [entity] = await expandLegalEntities(this.dataSource.manager, tenant, rows);
     return entity;
@@ -92,14 +126,22 @@ export class LegalEntitiesService {
   async delete(tenant: string, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await lockHierarchy(tx, tenant);
-      const [removed]: Array<{ entities: string[]; assignments: string[] }> = await tx.query(DELETE_SUBTREE_SQL, [tenant, id]);
+      const [removed]: Array<{ entities: string[]; assignments: string[] }> = await tx.query(DELETE_SUBTREE_SQL, [
+        tenant,
+        id,
+      ]);
       if (!removed.entities.length) throw notFound('legal_entity', id);
       await removeReferences(tx, tenant, 'approval_group', removed.assignments);
     });
   }
 
   /** Checks the references of a write and returns the columns to store (a PUT replaces them all). */
-  private async validColumns(tx: EntityManager, tenant: string, id: string, body: LegalEntityWrite): Promise<Record<string, unknown>> {
+  private async validColumns(
+    tx: EntityManager,
+    tenant: string,
+    id: string,
+    body: LegalEntityWrite,
+  ): Promise<Record<string, unknown>> {
     const addresses = uniqueIds(body.entitiesAddresses);
     const approvalGroup = uniqueIds(body.approvalGroup);
     await assertValidParent(tx, tenant, id, body.type, body.parentId);

@@ -3,7 +3,13 @@ import { FieldMap } from '@cs/query';
 import { documentFields } from '../../common/documents';
 import { contains, equals, FilterSpec } from '../list-filters';
 
-const LEGAL_INFO_TEXT = ['legalName', 'taxRegistrationNumber', 'registrationAgency', 'countryOfRegistration', 'registrationId'];
+const LEGAL_INFO_TEXT = [
+  'legalName',
+  'taxRegistrationNumber',
+  'registrationAgency',
+  'countryOfRegistration',
+  'registrationId',
+];
 
 /**
  * q and sort fields of a legal entity with table alias `alias`: every scalar field, mixins and
@@ -17,9 +23,14 @@ export function legalEntityFields(alias: string, prefix = ''): FieldMap {
     [`${prefix}name`]: { sql: `${alias}.name`, type: 'string' },
     [`${prefix}type`]: { sql: `${alias}.type`, type: 'enum', values: LegalEntityTypes },
     [`${prefix}parentId`]: { sql: `${alias}.parent_id`, type: 'string' },
-    ...Object.fromEntries(LEGAL_INFO_TEXT.map((name) => [`${prefix}legalInfo.${name}`, { sql: info(name), type: 'string' }])),
+    ...Object.fromEntries(
+      LEGAL_INFO_TEXT.map((name) => [`${prefix}legalInfo.${name}`, { sql: info(name), type: 'string' }]),
+    ),
     // Stored only after validation as an ISO-8601 date(-time), so the cast cannot fail.
-    [`${prefix}legalInfo.registrationDate`]: { sql: `CAST(${info('registrationDate')} AS timestamptz)`, type: 'datetime' },
+    [`${prefix}legalInfo.registrationDate`]: {
+      sql: `CAST(${info('registrationDate')} AS timestamptz)`,
+      type: 'datetime',
+    },
     [`${prefix}accountLimit.currency`]: { sql: `${alias}.account_limit ->> 'currency'`, type: 'string' },
     [`${prefix}accountLimit.value`]: { sql: `CAST(${alias}.account_limit ->> 'value' AS numeric)`, type: 'number' },
     [`${prefix}customerGroups.id`]: { sql: `${alias}.customer_groups`, type: 'list', element: 'id' },

@@ -23,8 +23,14 @@ export async function lockHierarchy(tx: EntityManager, tenant: string): Promise<
  * (`ancestors`: the parent and its ancestors, empty when the parent does not exist) that is
  * neither the entity itself nor one of its descendants.
  */
-export function checkParent(id: string, type: LegalEntityType, parentId: string | undefined, ancestors: readonly string[]): void {
-  const invalid = (message: string) => new BadRequestError(`Invalid parentId: ${message}.`, id, [{ field: 'parentId', message }]);
+export function checkParent(
+  id: string,
+  type: LegalEntityType,
+  parentId: string | undefined,
+  ancestors: readonly string[],
+): void {
+  const invalid = (message: string) =>
+    new BadRequestError(`Invalid parentId: ${message}.`, id, [{ field: 'parentId', message }]);
   if (type === 'COMPANY') {
     if (parentId !== undefined) throw invalid('a COMPANY has no parent; use type SUBSIDIARY');
     return;
@@ -32,11 +38,18 @@ export function checkParent(id: string, type: LegalEntityType, parentId: string 
   if (parentId === undefined) throw invalid('a SUBSIDIARY needs a parentId');
   if (parentId === id) throw invalid('a legal entity cannot be its own parent');
   if (!ancestors.length) throw invalid(`the legal entity '${parentId}' does not exist`);
-  if (ancestors.includes(id)) throw invalid(`'${parentId}' is a descendant of '${id}', so the hierarchy would form a cycle`);
+  if (ancestors.includes(id))
+    throw invalid(`'${parentId}' is a descendant of '${id}', so the hierarchy would form a cycle`);
 }
 
 /** Applies `checkParent` against the database, under the hierarchy lock (held until the transaction ends). */
-export async function assertValidParent(tx: EntityManager, tenant: string, id: string, type: LegalEntityType, parentId: string | undefined): Promise<void> {
+export async function assertValidParent(
+  tx: EntityManager,
+  tenant: string,
+  id: string,
+  type: LegalEntityType,
+  parentId: string | undefined,
+): Promise<void> {
   let ancestors: string[] = [];
   if (type === 'SUBSIDIARY' && parentId !== undefined && parentId !== id) {
     await lockHierarchy(tx, tenant);

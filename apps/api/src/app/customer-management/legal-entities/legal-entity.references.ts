@@ -8,7 +8,12 @@ export type LegalEntityReferenceColumn = 'entities_addresses' | 'approval_group'
  * deleting transaction, so no legal entity keeps a dangling reference. The changed legal entities
  * get a new version: a client holding the old one must re-read before writing it back.
  */
-export async function removeReferences(tx: EntityManager, tenant: string, column: LegalEntityReferenceColumn, ids: readonly string[]): Promise<void> {
+export async function removeReferences(
+  tx: EntityManager,
+  tenant: string,
+  column: LegalEntityReferenceColumn,
+  ids: readonly string[],
+): Promise<void> {
   if (!ids.length) return;
   await tx.query(
     `UPDATE legal_entity SET ${column} = ${column} - $2::text[], version = version + 1, modified_at = now()

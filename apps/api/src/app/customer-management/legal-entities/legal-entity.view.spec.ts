@@ -3,7 +3,13 @@ import { ContactAssignmentPageRow, toContactAssignments } from '../contact-assig
 import { LocationRow } from '../locations/location.view';
 import { ContactAssignmentRow, expandLegalEntities, LegalEntityRow } from './legal-entity.view';
 
-const stamps = { version: 1, created_at: new Date('2024-01-02T03:04:05.678Z'), modified_at: '2024-01-02T03:04:05.678+00:00', mixins: {}, metadata_mixins: {} };
+const stamps = {
+  version: 1,
+  created_at: new Date('2024-01-02T03:04:05.678Z'),
+  modified_at: '2024-01-02T03:04:05.678+00:00',
+  mixins: {},
+  metadata_mixins: {},
+};
 
 const legalEntity = (id: string, addresses: string[], approvalGroup: string[]): LegalEntityRow => ({
   ...stamps,
@@ -18,7 +24,13 @@ const legalEntity = (id: string, addresses: string[], approvalGroup: string[]): 
   approval_group: approvalGroup,
   restrictions: null,
 });
-const location = (id: string): LocationRow => ({ ...stamps, id, name: null, type: 'OFFICE', contact_details: { city: id } });
+const location = (id: string): LocationRow => ({
+  ...stamps,
+  id,
+  name: null,
+  type: 'OFFICE',
+  contact_details: { city: id },
+});
 const assignment = (id: string, legalEntityId: string): ContactAssignmentRow => ({
   ...stamps,
   id,
@@ -43,8 +55,15 @@ function fakeDb(locations: LocationRow[], assignments: ContactAssignmentRow[]) {
 
 describe('legal entity expansion', () => {
   it('expands any number of legal entities with two queries and keeps the stored order of references', async () => {
-    const { db, queries } = fakeDb([location('l1'), location('l2'), location('l3')], [assignment('ca1', 'a'), assignment('ca2', 'b')]);
-    const rows = [legalEntity('a', ['l2', 'l1'], ['ca1']), legalEntity('b', ['l2', 'gone'], ['ca2', 'gone']), legalEntity('c', [], [])];
+    const { db, queries } = fakeDb(
+      [location('l1'), location('l2'), location('l3')],
+      [assignment('ca1', 'a'), assignment('ca2', 'b')],
+    );
+    const rows = [
+      legalEntity('a', ['l2', 'l1'], ['ca1']),
+      legalEntity('b', ['l2', 'gone'], ['ca2', 'gone']),
+      legalEntity('c', [], []),
+    ];
     const [a, b, c] = await expandLegalEntities(db, 't1', rows);
 
     expect(queries).toHaveLength(2);
@@ -67,7 +86,16 @@ describe('legal entity expansion', () => {
     expect(b.entitiesAddresses.map((l) => l.id)).toEqual(['l2']);
     expect(b.approvalGroup.map((m) => m.customer)).toEqual([{ id: 'customer-ca2' }]);
     // Absent optional fields are absent, not null.
-    expect(Object.keys(c)).toEqual(['id', 'name', 'type', 'customerGroups', 'entitiesAddresses', 'approvalGroup', 'mixins', 'metadata']);
+    expect(Object.keys(c)).toEqual([
+      'id',
+      'name',
+      'type',
+      'customerGroups',
+      'entitiesAddresses',
+      'approvalGroup',
+      'mixins',
+      'metadata',
+    ]);
   });
 
   it('needs no query when nothing is referenced', async () => {
@@ -78,7 +106,10 @@ describe('legal entity expansion', () => {
 
   it('expands a page of contact assignments with one expansion of their distinct legal entities', async () => {
     const { db, queries } = fakeDb([location('l1')], []);
-    const page: ContactAssignmentPageRow[] = ['x1', 'x2', 'x3'].map((id, i) => ({ ...assignment(id, i < 2 ? 'a' : 'b'), legal_entity_doc: legalEntity(i < 2 ? 'a' : 'b', ['l1'], []) }));
+    const page: ContactAssignmentPageRow[] = ['x1', 'x2', 'x3'].map((id, i) => ({
+      ...assignment(id, i < 2 ? 'a' : 'b'),
+      legal_entity_doc: legalEntity(i < 2 ? 'a' : 'b', ['l1'], []),
+    }));
     const documents = await toContactAssignments(db, 't1', page);
     expect(queries).toHaveLength(1);
     expect(queries[0].params).toEqual(['t1', ['l1']]);

@@ -1,5 +1,12 @@
 import { ContactType, LegalEntityType } from '@cs/contracts';
-import { ContactAssignmentCustomer, ContactAssignmentSummary, LegalEntityAccountLimit, LegalEntityCustomerGroup, LegalEntityLegalInfo, LegalEntityResponse } from '@cs/dto';
+import {
+  ContactAssignmentCustomer,
+  ContactAssignmentSummary,
+  LegalEntityAccountLimit,
+  LegalEntityCustomerGroup,
+  LegalEntityLegalInfo,
+  LegalEntityResponse,
+} from '@cs/dto';
 import { EntityManager } from 'typeorm';
 import { metadataOf, withoutNulls } from '../../common/documents';
 import { StoredRow } from '../documents';
@@ -59,12 +66,26 @@ export function toContactAssignmentSummary(row: ContactAssignmentRow): ContactAs
  * `approvalGroup` to contact assignments (with customer data): two queries for any number of rows.
  * References to documents deleted meanwhile are left out.
  */
-export async function expandLegalEntities(db: EntityManager, tenant: string, rows: readonly LegalEntityRow[]): Promise<LegalEntityResponse[]> {
+export async function expandLegalEntities(
+  db: EntityManager,
+  tenant: string,
+  rows: readonly LegalEntityRow[],
+): Promise<LegalEntityResponse[]> {
   const locationIds = [...new Set(rows.flatMap((row) => row.entities_addresses ?? []))];
   const assignmentIds = [...new Set(rows.flatMap((row) => row.approval_group ?? []))];
   const [locations, assignments] = await Promise.all([
-    locationIds.length ? (db.query('SELECT * FROM location WHERE tenant = $1 AND id = ANY($2::text[])', [tenant, locationIds]) as Promise<LocationRow[]>) : [],
-    assignmentIds.length ? (db.query(`${CONTACT_ASSIGNMENT_WITH_CUSTOMER} WHERE ca.tenant = $1 AND ca.id = ANY($2::text[])`, [tenant, assignmentIds]) as Promise<ContactAssignmentRow[]>) : [],
+    locationIds.length
+      ? (db.query('SELECT * FROM location WHERE tenant = $1 AND id = ANY($2::text[])', [
+          tenant,
+          locationIds,
+        ]) as Promise<LocationRow[]>)
+      : [],
+    assignmentIds.length
+      ? (db.query(`${CONTACT_ASSIGNMENT_WITH_CUSTOMER} WHERE ca.tenant = $1 AND ca.id = ANY($2::text[])`, [
+          tenant,
+          assignmentIds,
+        ]) as Promise<ContactAssignmentRow[]>)
+      : [],
   ]);
   const locationById = new Map(locations.map((row) => [row.id, toLocation(row)]));
   const assignmentById = new Map(assignments.map((row) => [row.id, toContactAssignmentSummary(row)]));

@@ -31,7 +31,8 @@ export const LOCATION_FILTERS: FilterSpec = {
   type: equals('l.type'),
   'contactDetails.email': anyElementContains(EMAILS),
   'contactDetails.phone': anyElementContains(PHONES),
-  'contactDetails.address': (param) => `(${contains(detail('addressLine1'))(param)} OR ${contains(detail('addressLine2'))(param)})`,
+  'contactDetails.address': (param) =>
+    `(${contains(detail('addressLine1'))(param)} OR ${contains(detail('addressLine2'))(param)})`,
   'contactDetails.city': contains(detail('city')),
   'contactDetails.state': contains(detail('state')),
   'contactDetails.postcode': contains(detail('postcode')),

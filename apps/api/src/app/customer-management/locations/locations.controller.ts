@@ -17,7 +17,11 @@ export class LocationsController {
 
   @Post()
   @RequiresScopes(Scopes.locationManage)
-  @ApiOperation({ operationId: 'POST-customer-mgmt-create-location', summary: 'Creating location', description: 'Creates a location (address information of legal entities). Without `id` the service generates one.' })
+  @ApiOperation({
+    operationId: 'POST-customer-mgmt-create-location',
+    summary: 'Creating location',
+    description: 'Creates a location (address information of legal entities). Without `id` the service generates one.',
+  })
   @ApiCreated('location')
   @ApiErrors(400, 409)
   async create(@Param('tenant') tenant: string, @Body() body: LocationCreate): Promise<IdResponse> {
@@ -29,7 +33,8 @@ export class LocationsController {
   @ApiOperation({
     operationId: 'GET-customer-mgmt-list-all-locations',
     summary: 'Retrieving all locations',
-    description: 'Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).',
+    description:
+      'Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).',
   })
   @ApiList()
   @ApiPage(LocationResponse, 'locations')
@@ -48,7 +53,11 @@ export class LocationsController {
   @ApiOkResponse({ type: LocationResponse })
   @ApiFields()
   @ApiErrors(400, 404)
-  async get(@Param('tenant') tenant: string, @Param('locationId') id: string, @Query('fields') fields?: string): Promise<Partial<LocationResponse>> {
+  async get(
+    @Param('tenant') tenant: string,
+    @Param('locationId') id: string,
+    @Query('fields') fields?: string,
+  ): Promise<Partial<LocationResponse>> {
     return projectOne(await this.locations.get(tenant, id), fields);
   }
 
@@ -57,7 +66,8 @@ export class LocationsController {
   @ApiOperation({
     operationId: 'PUT-customer-mgmt-update-location',
     summary: 'Upserting a location',
-    description: 'Replaces the location, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise).',
+    description:
+      'Replaces the location, or creates it with this id (201). With `metadata.version` the write succeeds only on that version (409 otherwise).',
   })
   @ApiUpserted('location', { unused404: true })
   @ApiErrors(400, 409)
@@ -77,7 +87,8 @@ export class LocationsController {
   @ApiOperation({
     operationId: 'DELETE-customer-mgmt-remove-location',
     summary: 'Delete a location',
-    description: 'Deletes the location and removes it from the `entitiesAddresses` of every legal entity listing it (those legal entities get a new version).',
+    description:
+      'Deletes the location and removes it from the `entitiesAddresses` of every legal entity listing it (those legal entities get a new version).',
   })
   @ApiNoContentResponse({ description: 'The location has been deleted.' })
   @ApiErrors(400, 404)

@@ -12,7 +12,6 @@ import { applyFilters } from '../list-filters';
 import { LOCATION_FIELDS, LOCATION_FILTERS, LOCATION_TIE_BREAKER } from './location.fields';
 import { LocationRow, toLocation } from './location.view';
 
-
 /** The stored columns of a location write (a PUT replaces them all). */
 function columnsOf(body: LocationCreate | LocationUpdate): Record<string, unknown> {
   return {
@@ -40,20 +39,35 @@ export class LocationsService {
   /** Returns true when the location was created. */
   async upsert(tenant: string, id: string, body: LocationUpdate): Promise<boolean> {
     const result = await this.transactions.run((tx) =>
-      upsertVersioned(tx, { table: 'location', key: { tenant, id }, values: columnsOf(body), expectedVersion: body.metadata?.version, resourceId: id }),
+      upsertVersioned(tx, {
+        table: 'location',
+        key: { tenant, id },
+        values: columnsOf(body),
+        expectedVersion: body.metadata?.version,
+        resourceId: id,
+      }),
     );
     return result.created;
   }
 
   async list(tenant: string, list: ListRequest, filters: object): Promise<Page<LocationResponse>> {
-    const select = new Select(this.dataSource).select('l.*').from('location', 'l').where('l.tenant = :tenant', { tenant });
+    const select = new Select(this.dataSource)
+      .select('l.*')
+      .from('location', 'l')
+      .where('l.tenant = :tenant', { tenant });
     applyFilters(select, filters, LOCATION_FILTERS);
-    const page = await fetchPage<LocationRow>(select, list, { fieldMap: LOCATION_FIELDS, tieBreaker: LOCATION_TIE_BREAKER });
+    const page = await fetchPage<LocationRow>(select, list, {
+      fieldMap: LOCATION_FIELDS,
+      tieBreaker: LOCATION_TIE_BREAKER,
+    });
     return { ...page, items: page.items.map(toLocation) };
   }
 
   async get(tenant: string, id: string): Promise<LocationResponse> {
-    const rows: LocationRow[] = await this.dataSource.query('SELECT * FROM location WHERE tenant = $1 AND id = $2', [tenant, id]);
+    const rows: LocationRow[] = await this.dataSource.query('SELECT * FROM location WHERE tenant = $1 AND id = $2', [
+      tenant,
+      id,
+    ]);
     if (!rows.length) throw notFound('location', id);
     return toLocation(rows[0]);
   }

@@ -2,4 +2,8 @@ import { CategoryParentLookup1795399422439 } from './1795399422439-CategoryParen
 import { CustomerAssignmentCreatedAt1795381691983 } from './1795381691983-CustomerAssignmentCreatedAt';
 import { InitialSchema1795375951937 } from './1795375951937-InitialSchema';
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1795375951937, CustomerAssignmentCreatedAt1795381691983, CategoryParentLookup1795399422439];
+export const MIGRATIONS = [
+  InitialSchema1795375951937,
+  CustomerAssignmentCreatedAt1795381691983,
+  CategoryParentLookup1795399422439,
+];
