@@ -1,38 +1,18 @@
 import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
+import { sendJson } from './support';
 
 /** Localized maps take language tags as keys (`en`, `de-CH`, `zh-Hant-TW`) on every write, and so does Content-Language. */
 const S = `/customer-segment/${TEST_TENANT}`;
 const CM = `/customer-management/${TEST_TENANT}`;
 const NOT_TAGS = ['', '-', '😀', 'e', 'english', 'en_US', 'en-', 'en--US', ' en', 'en-abcdefghi', 'constructor'];
 
-interface Answer {
-  status: number;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
 describe('localized maps: language tags only', () => {
   let server: TestServer;
   let staff: string;
 
-  async function api(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${staff}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  }
+  const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    sendJson(server.baseUrl, staff, method, path, body, headers);
 
   /** A 400 (of a request or of a bulk item) whose details name `field`. */
   const refusedNaming = (field: string) =>

@@ -46,3 +46,31 @@ export async function withStatements<T>(
     spy.mockRestore();
   }
 }
+
+/** A raw HTTP answer: its status and JSON body (undefined when empty). */
+export interface JsonAnswer {
+  status: number;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** For tests that need the raw status and body rather than the typed client: `body` (if any) sent as JSON with a bearer token. */
+export async function sendJson(
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonAnswer> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}

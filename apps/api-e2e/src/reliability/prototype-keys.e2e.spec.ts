@@ -2,6 +2,7 @@ import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
 import fc from 'fast-check';
 import { isErrorBody, knob } from './harness';
+import { JsonAnswer, sendJson } from '../support';
 
 /**
  * Client strings that name members of `Object.prototype` are ordinary ids, keys, mixin names and
@@ -68,11 +69,6 @@ function canonical(value: unknown): string {
     .join(',')}}`;
 }
 
-interface Answer {
-  status: number;
-  json: unknown;
-}
-
 /** One kind of document, written and read by the routes that take a client id (`id`) and a second id (`other`). */
 interface Resource {
   name: string;
@@ -82,39 +78,22 @@ interface Resource {
     other: string,
     mixins: Record<string, unknown>,
     metadataMixins: Record<string, string>,
-  ): Promise<Answer>;
+  ): Promise<JsonAnswer>;
   /** The stored `mixins` and `metadata.mixins` (undefined when the document is absent). */
   read(id: string, other: string): Promise<{ mixins: unknown; metadataMixins?: unknown } | undefined>;
-  remove(id: string, other: string): Promise<Answer>;
+  remove(id: string, other: string): Promise<JsonAnswer>;
 }
 
 describe('reliability: prototype names as ids, keys and parameters', () => {
   let server: TestServer;
   let staff: string;
 
-  async function api(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-    token = staff,
-  ): Promise<Answer> {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  }
+  const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token = staff) =>
+    sendJson(server.baseUrl, token, method, path, body, headers);
 
   const path = (value: string) => encodeURIComponent(value);
   /** The code of the single item of a 207 answer (or the status of a whole-request answer). */
-  const itemCode = (answer: Answer) =>
+  const itemCode = (answer: JsonAnswer) =>
     answer.status === 207 ? (answer.json as Array<{ code: number }>)[0].code : answer.status;
   const found = async (
     path: string,
@@ -456,7 +435,7 @@ describe('reliability: prototype names as ids, keys and parameters', () => {
             check((await resource.read(id, other)) === undefined, `${resource.name}: still there after the delete`);
           }
           // As language keys (or Content-Language) such names are no language tags: refused, naming the field.
-          const named = (answer: Answer, field: string, inBody = true) => {
+          const named = (answer: JsonAnswer, field: string, inBody = true) => {
             const error = (answer.status === 207 ? (answer.json as unknown[])[0] : answer.json) as {
               code?: number;
               details?: Array<{ field: string }>;

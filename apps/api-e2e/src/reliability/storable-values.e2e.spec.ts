@@ -1,6 +1,7 @@
 import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
 import { isErrorBody } from './harness';
+import { JsonAnswer, sendJson } from '../support';
 
 /**
  * Values Postgres cannot hold (NUL in any string or key, integers beyond int4, dates outside the years
@@ -14,27 +15,14 @@ const INT4_OVERFLOW = 2 ** 31;
 const AFTER_JS_DATES = '+275760-09-13T00:00:00Z';
 const YEAR_ZERO = '0000-06-01T00:00:00Z';
 
-interface Answer {
-  status: number;
-  json: unknown;
-}
-
 describe('reliability: values Postgres cannot store', () => {
   let server: TestServer;
   let staff: string;
 
-  async function api(method: string, path: string, body?: unknown): Promise<Answer> {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${staff}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  }
+  const api = (method: string, path: string, body?: unknown) => sendJson(server.baseUrl, staff, method, path, body);
 
   /** The 207 answer as one entry per item: its code, or for a 400 the fields its details name. */
-  const outcomes = (answer: Answer) => {
+  const outcomes = (answer: JsonAnswer) => {
     expect(answer.status).toBe(207);
     return (answer.json as Array<{ code: number; details?: Array<{ field: string }> }>).map((entry) =>
       entry.code === 400 ? { field: (entry.details ?? []).map((detail) => detail.field).join(', ') } : entry.code,
@@ -47,7 +35,7 @@ describe('reliability: values Postgres cannot store', () => {
     );
     return n as number;
   };
-  const refused = (answer: Answer, field: string) => {
+  const refused = (answer: JsonAnswer, field: string) => {
     expect({ status: answer.status, errorBody: isErrorBody(answer.json, answer.status) }).toEqual({
       status: 400,
       errorBody: true,
