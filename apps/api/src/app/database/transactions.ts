@@ -5,11 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
-import { isUnavailable, toErrorBody } from '../filters/error-mapping';
+import { toErrorBody } from '../filters/error-mapping';
 import { LockKey, lockOrder } from './lock-order';
+import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 
-/** Postgres codes after which the whole transaction may simply run again. */
-const RETRYABLE_CODES = new Set(['40001', '40P01']);
 /**
  * Overlapping bulk writes in different orders deadlock under contention, and their retries would
  * deadlock again. So retries run one at a time: a retried transaction first takes a transaction-
@@ -58,8 +57,8 @@ export class Transactions {
           return work(tx);
         });
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        this.logger.warn(`Transaction attempt ${attempt} failed with ${errorCode(error)}; retrying`);
+        if (attempt >= MAX_ATTEMPTS || pgErrorKind(error) !== 'retryable') throw error;
+        this.logger.warn(`Transaction attempt ${attempt} failed with ${pgErrorCode(error)}; retrying`);
         await new Promise((resolve) =>
           setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
         );
@@ -104,7 +103,7 @@ export class Transactions {
           await tx.query('RELEASE SAVEPOINT bulk_item');
           results[index] = bulkSuccess(index, outcome);
         } catch (error) {
-          if (isRetryable(error) || isUnavailable(error)) throw error;
+          if (isTransient(pgErrorKind(error))) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
           const result = bulkFailure(index, error);
           if (result.code >= 500)
@@ -168,16 +167,4 @@ export function assertBulkSize(items: unknown): unknown[] {
     );
   }
   return items;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code
-  );
-}
-
-function isRetryable(error: unknown): boolean {
-  const code = errorCode(error);
-  return code !== undefined && RETRYABLE_CODES.has(code);
 }

@@ -3,6 +3,7 @@ import { isoTimestampSql } from '../common/documents';
 import { emptyRecord } from '../common/records';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 import { lockOrder } from './lock-order';
+import { pgErrorKind } from './pg-errors';
 
 export interface VersionedUpsert {
   /** Table name (trusted, from our code). */
@@ -84,7 +85,7 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
     SELECT ${parent ? 'parent.found' : 'true AS found'}, up.* FROM ${parent ? 'parent LEFT JOIN up ON true' : 'up'}`;
   const rows: Array<UpsertRow & { found: boolean }> = await tx.query(sql, params).catch((error: unknown) => {
     // The parent removed between the check and the insert: the foreign key reports it.
-    if (spec.parent && isForeignKeyViolation(error)) throw spec.parent.parentMissing();
+    if (spec.parent && pgErrorKind(error) === 'foreign-key-violation') throw spec.parent.parentMissing();
     throw error;
   });
   if (spec.parent && !rows[0]?.found) throw spec.parent.parentMissing();
@@ -110,11 +111,6 @@ function equalities(key: Record<string, string>, bind: (value: unknown) => strin
   return Object.entries(key)
     .map(([column, value]) => `${quoteIdentifier(column)} = ${bind(value)}`)
     .join(' AND ');
-}
-
-function isForeignKeyViolation(error: unknown): boolean {
-  const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
-  return (driverError?.code ?? code) === '23503';
 }
 
 function quoteIdentifier(column: string): string {
