@@ -7,6 +7,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
+import { toErrorBody } from './filters/error-mapping';
 import { HealthController } from './health/health.controller';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomerAssignmentsModule } from './customer-assignments/customer-assignments.module';
@@ -56,7 +57,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), retryAttempts: 2, retryDelay: 1000 }),
-        DatabaseModule,
+        DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
         ...extraModules,

@@ -1,11 +1,10 @@
-import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
+import { BulkItemResult, ErrorBody, MAX_BULK_ITEMS } from '@cs/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
-import { toErrorBody } from '../filters/error-mapping';
 import { LockKey, lockOrder } from './lock-order';
 import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 
@@ -21,6 +20,13 @@ const BACKOFF_BASE_MS = 10;
 const BACKOFF_CAP_MS = 640;
 /** Advisory lock key that serialises retried transactions (an arbitrary constant of this service). */
 const RETRY_LOCK_KEY = 7_300_417_001;
+
+/**
+ * How a failed bulk item's error reads in its 207 entry: the error filter's mapping, which sits above
+ * database/ and is provided by the composition root (`DatabaseModule.register`).
+ */
+export const BULK_ERROR_BODY = Symbol('BULK_ERROR_BODY');
+export type ErrorBodyOf = (error: unknown) => ErrorBody;
 
 /** What one bulk item's handler reports when it succeeds. */
 export interface BulkItemOutcome {
@@ -45,6 +51,7 @@ export class Transactions {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(BULK_ERROR_BODY) private readonly errorBodyOf: ErrorBodyOf,
   ) {
     this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
   }
@@ -105,7 +112,7 @@ export class Transactions {
         } catch (error) {
           if (isTransient(pgErrorKind(error))) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
-          const result = bulkFailure(index, error);
+          const result = this.bulkFailure(index, error);
           if (result.code >= 500)
             this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
           results[index] = result;
@@ -113,6 +120,18 @@ export class Transactions {
       }
       return results;
     });
+  }
+  /** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
+  bulkFailure(index: number, error: unknown): BulkItemResult {
+    const body = this.errorBodyOf(error);
+    return {
+      index,
+      code: body.code,
+      status: body.status,
+      message: body.message,
+      ...(body.resourceId !== undefined && { id: body.resourceId }),
+      ...(body.details && { details: body.details }),
+    };
   }
 }
 
@@ -141,19 +160,6 @@ export function bulkSuccess(index: number, outcome: BulkItemOutcome): BulkItemRe
     code: outcome.code,
     status: STATUS_CODES[outcome.code] ?? '',
     ...(outcome.id !== undefined && { id: outcome.id }),
-  };
-}
-
-/** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
-export function bulkFailure(index: number, error: unknown): BulkItemResult {
-  const body = toErrorBody(error);
-  return {
-    index,
-    code: body.code,
-    status: body.status,
-    message: body.message,
-    ...(body.resourceId !== undefined && { id: body.resourceId }),
-    ...(body.details && { details: body.details }),
   };
 }
 
