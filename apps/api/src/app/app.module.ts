@@ -7,6 +7,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
+import { ENTITIES } from './entities';
 import { toErrorBody } from './filters/error-mapping';
 import { HealthController } from './health/health.controller';
 import { CatalogModule } from './catalog/catalog.module';
@@ -56,7 +57,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, ENTITIES), retryAttempts: 2, retryDelay: 1000 }),
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
