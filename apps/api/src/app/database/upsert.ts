@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { isoTimestampSql } from '../common/documents';
-import { emptyRecord } from '../common/records';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 import { lockOrder } from './lock-order';
 import { pgErrorKind } from './pg-errors';
+import { isoTimestampSql } from './sql';
 
 export interface VersionedUpsert {
   /** Table name (trusted, from our code). */
@@ -184,14 +183,14 @@ export async function upsertVersionedMany(
  * are client ids, so the nodes have no prototype: an id `__proto__` is a key like any other.
  */
 function expectedVersionTree(rows: VersionedUpsertRow[], keyNames: string[]): Record<string, unknown> {
-  const tree = emptyRecord<unknown>();
+  const tree: Record<string, unknown> = Object.create(null);
   for (const row of rows) {
     if (row.expectedVersion === undefined) continue;
     let node = tree;
     keyNames.forEach((name, i) => {
       const value = row.key[name];
       if (i === keyNames.length - 1) node[value] = row.expectedVersion;
-      else node = (node[value] ??= emptyRecord()) as Record<string, unknown>;
+      else node = (node[value] ??= Object.create(null)) as Record<string, unknown>;
     });
   }
   return tree;
