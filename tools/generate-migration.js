@@ -13,7 +13,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 
 withScratchDatabase(async (url) => {
   const { migrateAndDiff } = require('../apps/api/dist/app/database/schema-diff');
-  const diff = await migrateAndDiff(url);
+  const { ENTITIES } = require('../apps/api/dist/app/entities');
+  const diff = await migrateAndDiff(url, ENTITIES);
   if (!diff.up.length) {
     console.log('The schema matches the entities: no migration needed.');
     return;

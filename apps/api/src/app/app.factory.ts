@@ -18,7 +18,7 @@ import { AppConfig } from './config/config';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { errorBody } from './filters/error-body';
 import { ErrorFilter } from './filters/error.filter';
-import { authenticate, GuardedRequest } from './guards/auth.guard';
+import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { buildOpenApiDocument } from './openapi';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };

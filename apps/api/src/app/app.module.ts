@@ -7,6 +7,8 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
+import { ENTITIES } from './entities';
+import { toErrorBody } from './filters/error-mapping';
 import { HealthController } from './health/health.controller';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomerAssignmentsModule } from './customer-assignments/customer-assignments.module';
@@ -55,8 +57,8 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), retryAttempts: 2, retryDelay: 1000 }),
-        DatabaseModule,
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, ENTITIES), retryAttempts: 2, retryDelay: 1000 }),
+        DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
         ...extraModules,

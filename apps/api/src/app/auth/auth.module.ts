@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/config';
-import { AuthGuard } from '../guards/auth.guard';
+import { AuthGuard } from './auth.guard';
 import { AuthController } from './auth.controller';
 import { loadOrCreateSigningKey, SigningKey } from './signing-key';
 import { TokenIssuer } from './token-issuer';

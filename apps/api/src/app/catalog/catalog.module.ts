@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { CategoryEntity } from './category.entity';
+import { ProductCategoryEntity, ProductEntity } from './product.entity';
 
-@Module({ controllers: [CatalogController], providers: [CatalogService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductCategoryEntity])],
+  controllers: [CatalogController],
+  providers: [CatalogService],
+})
 export class CatalogModule {}

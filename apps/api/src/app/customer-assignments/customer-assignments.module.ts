@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomerAssignmentEntity } from './customer-assignment.entity';
 import { CustomerAssignmentsController } from './customer-assignments.controller';
 import { CustomerAssignmentsService } from './customer-assignments.service';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([CustomerAssignmentEntity])],
   controllers: [CustomerAssignmentsController],
   providers: [CustomerAssignmentsService],
 })

@@ -7,7 +7,7 @@ import {
 } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isoTimestampColumns } from '../common/documents';
+import { isoTimestampColumns } from '../database/sql';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertObjectBody, validateAs } from '../common/validation';

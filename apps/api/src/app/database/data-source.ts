@@ -1,15 +1,20 @@
 import { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { QueryLogger } from './query-logger';
 
-/** TypeORM options for the service, the migration tooling and the tests alike. Never `synchronize`. */
-export function dataSourceOptions(db: AppConfig['db'] & { url: string }): DataSourceOptions {
+/** The entity classes of a data source; the composition root's list is `ENTITIES` in app/entities.ts. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/**
+ * TypeORM options for the service, the migration tooling and the tests alike. Never `synchronize`.
+ * `entities` are needed for schema diffs only; the service itself reads and writes with SQL.
+ */
+export function dataSourceOptions(db: AppConfig['db'] & { url: string }, entities: EntityList): DataSourceOptions {
   return {
     type: 'postgres',
     url: db.url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS.map((migration) => underStatementTimeout(migration, db.statementTimeoutMs)),
     migrationsRun: db.runMigrations,
     migrationsTransactionMode: 'each',

@@ -1,6 +1,17 @@
-import { Global, Module } from '@nestjs/common';
-import { Transactions } from './transactions';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxEntity } from './outbox.entity';
+import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from './transactions';
 
 @Global()
-@Module({ providers: [Transactions], exports: [Transactions] })
-export class DatabaseModule {}
+@Module({ imports: [TypeOrmModule.forFeature([OutboxEntity])] })
+export class DatabaseModule {
+  /** `errorBodyOf`: the error filter's mapping, for the 207 entries of failed bulk items. */
+  static register(errorBodyOf: ErrorBodyOf): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [Transactions, { provide: BULK_ERROR_BODY, useValue: errorBodyOf }],
+      exports: [Transactions],
+    };
+  }
+}

@@ -1,12 +1,13 @@
 import { createTestDatabase } from '@cs/postgres';
 import { Client } from 'pg';
+import { ENTITIES } from '../entities';
 import { migrateAndDiff } from './schema-diff';
 
 describe('migrations', () => {
   it('produce exactly the schema the entities describe (generating a migration now would yield nothing)', async () => {
     const database = await createTestDatabase();
     try {
-      const diff = await migrateAndDiff(database.url);
+      const diff = await migrateAndDiff(database.url, ENTITIES);
       expect(diff.up).toEqual([]);
     } finally {
       await database.drop();
@@ -17,7 +18,7 @@ describe('migrations', () => {
     const database = await createTestDatabase();
     const client = new Client({ connectionString: database.url });
     try {
-      await migrateAndDiff(database.url);
+      await migrateAndDiff(database.url, ENTITIES);
       await client.connect();
       const { rows } = await client.query<{ table: string; index: string; first: string }>(`
         SELECT t.relname AS table, i.relname AS index, a.attname AS first
@@ -45,7 +46,7 @@ describe('migrations', () => {
     const database = await createTestDatabase();
     const client = new Client({ connectionString: database.url });
     try {
-      await migrateAndDiff(database.url);
+      await migrateAndDiff(database.url, ENTITIES);
       await client.connect();
       // Tables without a NOT NULL tenant column.
       const { rows: untenanted } = await client.query(`

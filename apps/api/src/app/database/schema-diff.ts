@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, EntityList } from './data-source';
 
 export interface SchemaDiff {
   up: string[];
@@ -14,9 +14,9 @@ const TOOL_DB = {
   runMigrations: false,
 };
 
-/** Applies every migration to the database at `url`, then asks TypeORM what the entities still need. */
-export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logger: undefined, logging: false });
+/** Applies every migration to the database at `url`, then asks TypeORM what `entities` still need. */
+export async function migrateAndDiff(url: string, entities: EntityList): Promise<SchemaDiff> {
+  const dataSource = toolDataSource(url, entities);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -32,11 +32,15 @@ export async function migrateAndDiff(url: string): Promise<SchemaDiff> {
 
 /** Applies pending migrations only (the `migration:run` script and production start-up with migrations off). */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }), logger: undefined, logging: false });
+  const dataSource = toolDataSource(url, []);
   await dataSource.initialize();
   try {
     return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
   } finally {
     await dataSource.destroy();
   }
+}
+
+function toolDataSource(url: string, entities: EntityList): DataSource {
+  return new DataSource({ ...dataSourceOptions({ ...TOOL_DB, url }, entities), logger: undefined, logging: false });
 }

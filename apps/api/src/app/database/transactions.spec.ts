@@ -18,7 +18,11 @@ function setup(outcomes: Array<Error | 'ok'>) {
       return { query, manager: { query }, release: async () => undefined };
     },
   };
-  const transactions = new Transactions(dataSource as never, { db: { statementTimeoutMs: 10_000 } } as never);
+  const transactions = new Transactions(
+    dataSource as never,
+    { db: { statementTimeoutMs: 10_000 } } as never,
+    toErrorBody,
+  );
   const work = async (tx: { query(sql: string): Promise<unknown> }) => {
     await tx.query('UPDATE ...');
     const outcome = outcomes[attempt - 1] ?? 'ok';

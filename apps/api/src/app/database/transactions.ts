@@ -1,15 +1,13 @@
-import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
+import { BulkItemResult, ErrorBody, MAX_BULK_ITEMS } from '@cs/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
-import { isUnavailable, toErrorBody } from '../filters/error-mapping';
 import { LockKey, lockOrder } from './lock-order';
+import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 
-/** Postgres codes after which the whole transaction may simply run again. */
-const RETRYABLE_CODES = new Set(['40001', '40P01']);
 /**
  * Overlapping bulk writes in different orders deadlock under contention, and their retries would
  * deadlock again. So retries run one at a time: a retried transaction first takes a transaction-
@@ -22,6 +20,13 @@ const BACKOFF_BASE_MS = 10;
 const BACKOFF_CAP_MS = 640;
 /** Advisory lock key that serialises retried transactions (an arbitrary constant of this service). */
 const RETRY_LOCK_KEY = 7_300_417_001;
+
+/**
+ * How a failed bulk item's error reads in its 207 entry: the error filter's mapping, which sits above
+ * database/ and is provided by the composition root (`DatabaseModule.register`).
+ */
+export const BULK_ERROR_BODY = Symbol('BULK_ERROR_BODY');
+export type ErrorBodyOf = (error: unknown) => ErrorBody;
 
 /** What one bulk item's handler reports when it succeeds. */
 export interface BulkItemOutcome {
@@ -46,6 +51,7 @@ export class Transactions {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(BULK_ERROR_BODY) private readonly errorBodyOf: ErrorBodyOf,
   ) {
     this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
   }
@@ -58,8 +64,8 @@ export class Transactions {
           return work(tx);
         });
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        this.logger.warn(`Transaction attempt ${attempt} failed with ${errorCode(error)}; retrying`);
+        if (attempt >= MAX_ATTEMPTS || pgErrorKind(error) !== 'retryable') throw error;
+        this.logger.warn(`Transaction attempt ${attempt} failed with ${pgErrorCode(error)}; retrying`);
         await new Promise((resolve) =>
           setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
         );
@@ -104,9 +110,9 @@ export class Transactions {
           await tx.query('RELEASE SAVEPOINT bulk_item');
           results[index] = bulkSuccess(index, outcome);
         } catch (error) {
-          if (isRetryable(error) || isUnavailable(error)) throw error;
+          if (isTransient(pgErrorKind(error))) throw error;
           await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
-          const result = bulkFailure(index, error);
+          const result = this.bulkFailure(index, error);
           if (result.code >= 500)
             this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
           results[index] = result;
@@ -114,6 +120,18 @@ export class Transactions {
       }
       return results;
     });
+  }
+  /** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
+  bulkFailure(index: number, error: unknown): BulkItemResult {
+    const body = this.errorBodyOf(error);
+    return {
+      index,
+      code: body.code,
+      status: body.status,
+      message: body.message,
+      ...(body.resourceId !== undefined && { id: body.resourceId }),
+      ...(body.details && { details: body.details }),
+    };
   }
 }
 
@@ -145,19 +163,6 @@ export function bulkSuccess(index: number, outcome: BulkItemOutcome): BulkItemRe
   };
 }
 
-/** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
-export function bulkFailure(index: number, error: unknown): BulkItemResult {
-  const body = toErrorBody(error);
-  return {
-    index,
-    code: body.code,
-    status: body.status,
-    message: body.message,
-    ...(body.resourceId !== undefined && { id: body.resourceId }),
-    ...(body.details && { details: body.details }),
-  };
-}
-
 /** Bulk requests carry a JSON array of 1 to 200 items; anything else is rejected before any work. */
 export function assertBulkSize(items: unknown): unknown[] {
   if (!Array.isArray(items)) throw new BadRequestError('The request body must be a JSON array.');
@@ -168,16 +173,4 @@ export function assertBulkSize(items: unknown): unknown[] {
     );
   }
   return items;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code
-  );
-}
-
-function isRetryable(error: unknown): boolean {
-  const code = errorCode(error);
-  return code !== undefined && RETRYABLE_CODES.has(code);
 }

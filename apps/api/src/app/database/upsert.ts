@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { isoTimestampSql } from '../common/documents';
-import { emptyRecord } from '../common/records';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 import { lockOrder } from './lock-order';
+import { pgErrorKind } from './pg-errors';
+import { isoTimestampSql } from './sql';
 
 export interface VersionedUpsert {
   /** Table name (trusted, from our code). */
@@ -84,7 +84,7 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
     SELECT ${parent ? 'parent.found' : 'true AS found'}, up.* FROM ${parent ? 'parent LEFT JOIN up ON true' : 'up'}`;
   const rows: Array<UpsertRow & { found: boolean }> = await tx.query(sql, params).catch((error: unknown) => {
     // The parent removed between the check and the insert: the foreign key reports it.
-    if (spec.parent && isForeignKeyViolation(error)) throw spec.parent.parentMissing();
+    if (spec.parent && pgErrorKind(error) === 'foreign-key-violation') throw spec.parent.parentMissing();
     throw error;
   });
   if (spec.parent && !rows[0]?.found) throw spec.parent.parentMissing();
@@ -110,11 +110,6 @@ function equalities(key: Record<string, string>, bind: (value: unknown) => strin
   return Object.entries(key)
     .map(([column, value]) => `${quoteIdentifier(column)} = ${bind(value)}`)
     .join(' AND ');
-}
-
-function isForeignKeyViolation(error: unknown): boolean {
-  const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
-  return (driverError?.code ?? code) === '23503';
 }
 
 function quoteIdentifier(column: string): string {
@@ -188,14 +183,14 @@ export async function upsertVersionedMany(
  * are client ids, so the nodes have no prototype: an id `__proto__` is a key like any other.
  */
 function expectedVersionTree(rows: VersionedUpsertRow[], keyNames: string[]): Record<string, unknown> {
-  const tree = emptyRecord<unknown>();
+  const tree: Record<string, unknown> = Object.create(null);
   for (const row of rows) {
     if (row.expectedVersion === undefined) continue;
     let node = tree;
     keyNames.forEach((name, i) => {
       const value = row.key[name];
       if (i === keyNames.length - 1) node[value] = row.expectedVersion;
-      else node = (node[value] ??= emptyRecord()) as Record<string, unknown>;
+      else node = (node[value] ??= Object.create(null)) as Record<string, unknown>;
     });
   }
   return tree;

@@ -1,36 +1,12 @@
 import { ErrorBody, ErrorDetail } from '@cs/contracts';
 import { QueryError } from '@cs/query';
 import { HttpException } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { isTransient, pgErrorKind, RejectedInputKind } from '../database/pg-errors';
 import { DomainError } from '../errors/domain-errors';
 import { errorBody } from './error-body';
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
-
-/**
- * Postgres error codes that mean "the database cannot serve this now" rather than "the request is
- * wrong": timeouts, shutdowns, connection failures, exhausted resources, and serialisation failures
- * or deadlocks that `Transactions.run` already retried without success.
- */
-const UNAVAILABLE_PG_CODES = new Set([
-  '57014',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53000',
-  '53100',
-  '53200',
-  '53300',
-  '55P03',
-  '08000',
-  '08003',
-  '08006',
-  '08001',
-  '08004',
-  '40001',
-  '40P01',
-]);
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
 interface FastifyLikeError {
   statusCode?: number;
@@ -49,11 +25,10 @@ export function toErrorBody(error: unknown): ErrorBody {
       error.field ? [{ field: error.field, message: error.message }] : undefined,
     );
   if (error instanceof HttpException) return fromHttpException(error);
-  if (isUnavailable(error)) return errorBody(503, 'The service is temporarily unavailable. Please retry.');
-  if (error instanceof QueryFailedError) {
-    const fromDatabase = fromPostgresCode((error.driverError as { code?: string })?.code ?? '');
-    if (fromDatabase) return fromDatabase;
-  }
+  const kind = pgErrorKind(error);
+  // A `retryable` failure that reaches the filter was retried by `Transactions.run` without success.
+  if (isTransient(kind)) return errorBody(503, 'The service is temporarily unavailable. Please retry.');
+  if (error instanceof QueryFailedError && kind) return errorBody(...REJECTED_INPUT[kind]);
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return errorBody(400, 'The request is nested too deeply.');
   const fastify = error as FastifyLikeError;
@@ -64,26 +39,20 @@ export function toErrorBody(error: unknown): ErrorBody {
 }
 
 /**
- * Database rejections that stem from the input, not from the service: a value the column cannot
- * hold (class 22, e.g. a NUL character or a number out of range), a constraint the input breaks,
- * or a value too large for an index (class 54). Answered as 4xx instead of a 500; the unique and
- * foreign-key cases are what a concurrent writer leaves behind (an insert racing a delete).
+ * Database rejections that stem from the input, not from the service, answered as 4xx instead of a 500;
+ * the unique and foreign-key cases are what a concurrent writer leaves behind (an insert racing a delete).
  */
-function fromPostgresCode(code: string): ErrorBody | undefined {
-  if (code === '22P02') return errorBody(400, 'A value has an invalid format.');
-  if (code.startsWith('22'))
-    return errorBody(
-      400,
-      'A value cannot be stored: it has an invalid format, an unsupported character or is out of range.',
-    );
-  if (code === '23502' || code === '23514')
-    return errorBody(400, 'A required value is missing or a value is not allowed.');
-  if (code === '23505') return errorBody(409, 'The document already exists (it was probably created concurrently).');
-  if (code === '23503')
-    return errorBody(409, 'A referenced document does not exist (it was probably removed concurrently).');
-  if (code.startsWith('54')) return errorBody(400, 'A value or the request is too large or too complex to process.');
-  return undefined;
-}
+const REJECTED_INPUT: Record<RejectedInputKind, [number, string]> = {
+  'invalid-text': [400, 'A value has an invalid format.'],
+  'data-exception': [
+    400,
+    'A value cannot be stored: it has an invalid format, an unsupported character or is out of range.',
+  ],
+  'not-null-or-check-violation': [400, 'A required value is missing or a value is not allowed.'],
+  'unique-violation': [409, 'The document already exists (it was probably created concurrently).'],
+  'foreign-key-violation': [409, 'A referenced document does not exist (it was probably removed concurrently).'],
+  'program-limit': [400, 'A value or the request is too large or too complex to process.'],
+};
 
 function fromHttpException(error: HttpException): ErrorBody {
   const status = error.getStatus();
@@ -113,26 +82,4 @@ function fastifyMessage(error: FastifyLikeError): string {
         ? 'The request body is not valid JSON, or has a key __proto__ (or constructor.prototype), which is refused.'
         : error.message;
   }
-}
-
-/** The pool had no free connection within `DB_ACQUIRE_TIMEOUT_MS`: the database is busy, not down. */
-export function isPoolExhausted(error: unknown): boolean {
-  return /timeout exceeded when trying to connect/i.test((error as Error)?.message ?? '');
-}
-
-export function isUnavailable(error: unknown): boolean {
-  const code =
-    (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code ?? '';
-  if (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
-  // The connection died under a running transaction (e.g. the server restarted): TypeORM has
-  // released it, and pg refuses further queries on it.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError)
-    return true;
-  const message = (error as Error)?.message ?? '';
-  return (
-    isPoolExhausted(error) ||
-    /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|is not queryable/i.test(
-      message,
-    )
-  );
 }

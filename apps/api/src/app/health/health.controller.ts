@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../decorators/auth.decorators';
-import { isPoolExhausted } from '../filters/error-mapping';
+import { isPoolExhausted } from '../database/pg-errors';
 
 @ApiTags('Health')
 @Controller('health')

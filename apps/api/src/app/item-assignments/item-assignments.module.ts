@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoryTreesService } from './category-trees';
+import { ItemAssignmentEntity } from './item-assignment.entity';
 import { ItemAssignmentsController } from './item-assignments.controller';
 import { ItemAssignmentsService } from './item-assignments.service';
 import { MatchController } from './match.controller';
 import { MatchService } from './match.service';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([ItemAssignmentEntity])],
   controllers: [MatchController, ItemAssignmentsController],
   providers: [ItemAssignmentsService, CategoryTreesService, MatchService],
 })

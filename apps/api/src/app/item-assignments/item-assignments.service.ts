@@ -2,7 +2,7 @@ import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isoTimestampColumns } from '../common/documents';
+import { isoTimestampColumns } from '../database/sql';
 import { Select } from '../database/select';
 import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';

@@ -1,6 +1,6 @@
 import { BulkItemResult } from '@cs/contracts';
 import { EntityManager } from 'typeorm';
-import { assertBulkSize, bulkFailure, bulkSuccess, Transactions } from '../database/transactions';
+import { assertBulkSize, bulkSuccess, Transactions } from '../database/transactions';
 import { UpsertEvent, UpsertParent, upsertVersionedMany, VersionedUpsertRow } from '../database/upsert';
 import { SEGMENT_ID_MAX_LENGTH } from './segment.entity';
 
@@ -41,7 +41,7 @@ export async function upsertBulkIntoSegment(
     try {
       valid.push({ index, ...(await spec.toRow(item)) });
     } catch (error) {
-      results[index] = bulkFailure(index, error);
+      results[index] = transactions.bulkFailure(index, error);
     }
   }
   if (valid.length) {
@@ -58,7 +58,7 @@ export async function upsertBulkIntoSegment(
       const outcome = written[i];
       results[index] =
         outcome instanceof Error
-          ? bulkFailure(index, outcome)
+          ? transactions.bulkFailure(index, outcome)
           : bulkSuccess(index, { code: outcome.created ? 201 : 204, id });
     });
   }

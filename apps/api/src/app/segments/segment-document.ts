@@ -1,7 +1,8 @@
 import { SegmentStatus } from '@cs/contracts';
 import { SEGMENT_PATCH_OPS, SegmentFields, SegmentResponse, SegmentUpdate } from '@cs/dto';
 import { applyPatch, JsonPatchError, Operation } from 'fast-json-patch';
-import { isEmpty, isoTimestampColumns, mixinsAndMetadataOf, validityOf } from '../common/documents';
+import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
+import { isoTimestampColumns } from '../database/sql';
 import { Localized, localizedInput, localizedOutput } from '../common/localization';
 import { emptyRecord, withoutPrototypes } from '../common/records';
 import { BadRequestError } from '../errors/domain-errors';

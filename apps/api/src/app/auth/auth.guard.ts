@@ -1,7 +1,7 @@
 import { Principal, TENANT_PATTERN } from '@cs/contracts';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenVerifier } from '../auth/token-verifier';
+import { TokenVerifier } from './token-verifier';
 import { PUBLIC_KEY, SCOPES_KEY } from '../decorators/auth.decorators';
 import { BadRequestError, ForbiddenError } from '../errors/domain-errors';
 

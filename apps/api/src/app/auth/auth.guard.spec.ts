@@ -1,7 +1,7 @@
 import { Principal, Scopes } from '@cs/contracts';
 import { ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenVerifier } from '../auth/token-verifier';
+import { TokenVerifier } from './token-verifier';
 import { Public, RequiresScopes } from '../decorators/auth.decorators';
 import { BadRequestError, ForbiddenError } from '../errors/domain-errors';
 import { AuthGuard } from './auth.guard';
