@@ -59,3 +59,18 @@ export function resolveField(fieldMap: FieldMap, path: readonly string[], positi
 export function sqlOperand(sql: string): string {
   return /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(sql) ? sql : `(${sql})`;
 }
+
+/** How q names a field of each type beyond its key: a language of a localized field, a path inside a json field. */
+const PATH_SUFFIX: Partial<Record<FieldType, string>> = { localized: '.<lang>', json: '.*' };
+
+/**
+ * The "q fields: ..." sentence of a list's documentation, generated from its field map so that
+ * docs and behaviour cannot drift: every key, `name.<lang>` for localized and `mixins.*` for json fields.
+ */
+export function describeQueryFields(fieldMap: FieldMap): string {
+  const names = Object.entries(fieldMap).map(([key, spec]) => `\`${key}${PATH_SUFFIX[spec.type] ?? ''}\``);
+  const anyLanguage = Object.values(fieldMap).some((spec) => spec.type === 'localized')
+    ? ' (without `.<lang>`: in any language)'
+    : '';
+  return `q fields: ${names.join(', ')}${anyLanguage}.`;
+}

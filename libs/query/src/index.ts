@@ -3,7 +3,7 @@ export type { QueryAst, Condition, Literal, CompareOp, Bound, Predicate } from '
 export { parseQuery, DEFAULT_QUERY_LIMITS } from './parser';
 export type { QueryLimits } from './parser';
 export { MAX_PATTERN_LENGTH, validatePattern } from './regex';
-export { resolveField } from './field-map';
+export { describeQueryFields, resolveField } from './field-map';
 export type { FieldType, FieldSpec, FieldMap, ResolvedField } from './field-map';
 export { compileQuery, applyQuery, toPositional } from './compiler';
 export type { CompiledQuery } from './compiler';

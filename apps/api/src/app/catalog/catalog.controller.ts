@@ -6,7 +6,7 @@ import {
   CatalogProductUpsert,
   ErrorResponse,
 } from '@cs/dto';
-import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AcceptLanguage, ApiBulk, ApiTenant, ContentLanguage } from '../common/routes';
 import { RequiresScopes } from '../decorators/auth.decorators';
@@ -29,6 +29,7 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Put('categories/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-upsert-catalog-categories-bulk',
@@ -48,6 +49,7 @@ export class CatalogController {
   }
 
   @Delete('categories/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-catalog-categories-bulk',
@@ -63,6 +65,7 @@ export class CatalogController {
   }
 
   @Put('products/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-upsert-catalog-products-bulk',
@@ -81,6 +84,7 @@ export class CatalogController {
   }
 
   @Delete('products/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-catalog-products-bulk',

@@ -1,6 +1,6 @@
 import { MAX_BULK_ITEMS } from '@cs/contracts';
 import { BulkItemResponse, ErrorResponse, IdResponse, MixinsUpsert, SearchBody } from '@cs/dto';
-import { applyDecorators, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -83,9 +83,9 @@ export function ApiPage(type: Type, what: string) {
   });
 }
 
-/** A `.../search` POST: answers 200 (not 201), takes `q` in the JSON body and the other list parameters in the query. */
+/** A `.../search` POST (the route answers 200, not 201): `q` in the JSON body, the other list parameters in the query. */
 export function ApiSearch() {
-  return applyDecorators(HttpCode(200), ApiList({ search: true }), ApiBody({ type: SearchBody, required: false }));
+  return applyDecorators(ApiList({ search: true }), ApiBody({ type: SearchBody, required: false }));
 }
 
 /** The optional `fields` projection of a GET by id. */
@@ -99,12 +99,11 @@ export function ApiFields() {
 }
 
 /**
- * A bulk route: the body is an array of at most 200 items, each a `item` (absent: an id string), and
- * the answer a 207 with one `BulkItemResponse` per item (`Transactions.bulk`).
+ * A bulk route (`@HttpCode(207)`): the body is an array of at most 200 items, each a `item` (absent: an
+ * id string), and the answer a 207 with one `BulkItemResponse` per item (`Transactions.bulk`).
  */
 export function ApiBulk(item?: Type) {
   return applyDecorators(
-    HttpCode(207),
     ApiBody(
       item
         ? { type: [item] }

@@ -71,6 +71,7 @@ export class CustomerAssignmentsController {
   }
 
   @Post('search')
+  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead)
   @ApiOperation({
     operationId: 'POST-customer-segment-search-customers',
@@ -91,6 +92,7 @@ export class CustomerAssignmentsController {
   }
 
   @Put('bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-segment-update-customers-bulk',
@@ -110,6 +112,7 @@ export class CustomerAssignmentsController {
   }
 
   @Delete('bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-segment-remove-customers-bulk',

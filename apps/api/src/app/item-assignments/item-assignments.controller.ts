@@ -172,6 +172,7 @@ export class ItemAssignmentsController {
   }
 
   @Post(':segmentId/items/search')
+  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead, Scopes.segmentReadOwn)
   @SEGMENT_ID
   @ApiOperation({
@@ -195,6 +196,7 @@ export class ItemAssignmentsController {
   }
 
   @Put(':segmentId/items/:type/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @SEGMENT_ID
   @TYPE
@@ -216,6 +218,7 @@ export class ItemAssignmentsController {
   }
 
   @Delete(':segmentId/items/:type/bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.segmentManage)
   @SEGMENT_ID
   @TYPE

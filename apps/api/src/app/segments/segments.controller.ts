@@ -129,6 +129,7 @@ export class SegmentsController {
   }
 
   @Post('search')
+  @HttpCode(200)
   @RequiresScopes(Scopes.segmentRead, Scopes.segmentReadOwn)
   @ApiOperation({
     operationId: 'POST-customer-segment-search-segments',
@@ -148,6 +149,7 @@ export class SegmentsController {
   }
 
   @Post('bulk')
+  @HttpCode(207)
   @BULK(
     'Creating customer segments in bulk',
     'POST-customer-segment-create-segments-bulk',
@@ -163,6 +165,7 @@ export class SegmentsController {
   }
 
   @Put('bulk')
+  @HttpCode(207)
   @BULK(
     'Upserting customer segments in bulk',
     'PUT-customer-segment-update-segments-bulk',
@@ -178,6 +181,7 @@ export class SegmentsController {
   }
 
   @Delete('bulk')
+  @HttpCode(207)
   @BULK(
     'Deleting customer segments in bulk',
     'DELETE-customer-segment-remove-segments-bulk',

@@ -1,6 +1,6 @@
 import { BulkItemResult, MAX_BULK_ITEMS, Scopes } from '@cs/contracts';
 import { CustomerSyncItem } from '@cs/dto';
-import { Body, Controller, Delete, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiBulk, ApiTenant } from '../../common/routes';
 import { RequiresScopes } from '../../decorators/auth.decorators';
@@ -19,6 +19,7 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Put('bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.contactAssignmentManage)
   @ApiOperation({
     operationId: 'PUT-customer-mgmt-upsert-customers-bulk',
@@ -31,6 +32,7 @@ export class CustomersController {
   }
 
   @Delete('bulk')
+  @HttpCode(207)
   @RequiresScopes(Scopes.contactAssignmentManage)
   @ApiOperation({
     operationId: 'DELETE-customer-mgmt-remove-customers-bulk',

@@ -62,6 +62,7 @@ export class LegalEntitiesController {
   }
 
   @Post('search')
+  @HttpCode(200)
   @RequiresScopes(Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   @ApiOperation({
     operationId: 'POST-customer-mgmt-search-legal-entities',
