@@ -6,5 +6,6 @@ module.exports = {
   testMatch: ['<rootDir>/*.spec.js'],
   globalSetup: '<rootDir>/../../libs/postgres/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/postgres/src/jest-global-teardown.ts',
-  testTimeout: 60_000,
+  // Every scenario at the smoke size, the overlapping-bulk ones included: about a minute on two loaded cores.
+  testTimeout: 180_000,
 };
