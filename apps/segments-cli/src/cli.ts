@@ -32,7 +32,8 @@ const EXIT_CODES = `
 Exit codes:
   0  done: every row imported, or the export written
   1  some rows failed (listed in the failed file)
-  2  nothing was sent: usage error, unreadable file, wrong columns, unknown segment, or the service refused`;
+  2  stopped: usage error, unreadable file, wrong columns or unknown segment (all checked before
+     sending), or the service could not be reached or refused the credentials`;
 
 const ROOT_HELP = `
 Examples:
