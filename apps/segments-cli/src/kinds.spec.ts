@@ -1,8 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { customersKind, itemsKind } from './kinds';
-import { formatOf, readRows, RowWriter } from './rows';
+import { columnProblem, customersKind, itemsKind, Kind } from './kinds';
 
 describe('row checks', () => {
   it('turns customer rows into bulk items, mixins from JSON text or objects', () => {
@@ -22,48 +18,45 @@ describe('row checks', () => {
 
   it('checks item rows against the chosen type', () => {
     const products = itemsKind('PRODUCT');
-    expect(products.toItem({ id: 'p1', type: 'product' })).toEqual({ id: 'p1' });
+    expect(products.toItem({ id: 'p1', type: 'product' })).toEqual({ id: 'p1', type: 'PRODUCT' });
     expect(products.toItem({ id: 'p1', type: 'CATEGORY' })).toMatch(/does not match/);
     expect(products.toItem({ id: '' })).toBe('id is required');
   });
+
+  it('takes each item type from its row, batching items by type', () => {
+    const items = itemsKind(undefined);
+    expect(items.toItem({ id: 'p1', type: 'PRODUCT', mixins: '' })).toEqual({ id: 'p1', type: 'PRODUCT' });
+    expect(items.toItem({ id: 'c1', type: 'category' })).toEqual({ id: 'c1', type: 'CATEGORY' });
+    expect(items.toItem({ id: 'p1' })).toBe('type is required (a type column, or --type)');
+    expect(items.toItem({ id: 'p1', type: 'BRAND' })).toBe('type must be PRODUCT or CATEGORY, not BRAND');
+    expect(items.batchOf({ id: 'c1', type: 'CATEGORY' })).toBe('CATEGORY');
+    expect(itemsKind('PRODUCT').toItem({ id: 'p1' })).toEqual({ id: 'p1', type: 'PRODUCT' });
+  });
 });
 
-describe('files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-rows-'));
+describe('column checks', () => {
+  const customers = customersKind as Kind<unknown>;
 
-  it('picks the format from the file name', () => {
-    expect(formatOf('a.csv')).toBe('csv');
-    expect(formatOf('a.JSONL')).toBe('jsonl');
-    expect(formatOf('a.txt', 'jsonl')).toBe('jsonl');
-    expect(() => formatOf('a.csv', 'xml')).toThrow(/Unknown format/);
+  it('accepts the known columns in any order, and the error column of a failed file', () => {
+    expect(columnProblem(customers, ['mixins', 'customerId'], 'csv')).toBeUndefined();
+    expect(columnProblem(customers, ['customerId', 'legalEntityId', 'mixins', 'error'], 'csv')).toBeUndefined();
+    expect(columnProblem(itemsKind(undefined) as Kind<unknown>, ['id', 'type'], 'jsonl')).toBeUndefined();
+    expect(columnProblem(itemsKind('PRODUCT') as Kind<unknown>, ['id'], 'csv')).toBeUndefined();
   });
 
-  it('streams CSV with a header and JSON Lines, reporting lines that are not JSON objects', async () => {
-    writeFileSync(join(dir, 'in.csv'), '\ufeffcustomerId,legalEntityId,mixins\nc1,,\n"c2",le1,"{""a"":1}"\n');
-    writeFileSync(join(dir, 'in.jsonl'), '{"customerId":"c1"}\n\nnot json\n[1]\n');
-    const csv = [];
-    for await (const row of readRows(join(dir, 'in.csv'), 'csv')) csv.push(row);
-    expect(csv).toEqual([
-      { customerId: 'c1', legalEntityId: '', mixins: '' },
-      { customerId: 'c2', legalEntityId: 'le1', mixins: '{"a":1}' },
-    ]);
-    const jsonl = [];
-    for await (const row of readRows(join(dir, 'in.jsonl'), 'jsonl')) jsonl.push(row);
-    expect(jsonl).toEqual([
-      { customerId: 'c1' },
-      { __error: 'line is not valid JSON', __line: 'not json' },
-      { __error: 'line is not a JSON object', __line: '[1]' },
-    ]);
-  });
-
-  it('writes CSV with objects as JSON text, and JSON Lines', async () => {
-    const csv = new RowWriter(join(dir, 'out.csv'), 'csv', ['customerId', 'mixins']);
-    await csv.write({ customerId: 'c1', mixins: { a: 1 } });
-    await csv.close();
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('customerId,mixins\nc1,"{""a"":1}"\n');
-    const jsonl = new RowWriter(join(dir, 'out.jsonl'), 'jsonl', []);
-    await jsonl.write({ id: 'p1' });
-    await jsonl.close();
-    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe('{"id":"p1"}\n');
+  it('names the expected and the found columns of a wrong header', () => {
+    expect(columnProblem(customers, ['id', 'legalEntityId', 'mixins'], 'csv')).toBe(
+      'Expected a header line with the columns customerId (required), legalEntityId, mixins; found id, legalEntityId, mixins.',
+    );
+    expect(columnProblem(customers, ['customerId;legalEntityId;mixins'], 'csv')).toBe(
+      "Expected a header line with the columns customerId (required), legalEntityId, mixins; found customerId;legalEntityId;mixins. Values must be separated by commas, not ';'.",
+    );
+    expect(columnProblem(customers, ['c1', 'le1', ''], 'csv')).toMatch(/found c1, le1, \(empty\)\.$/);
+    expect(columnProblem(customers, ['customerId', 'customerId'], 'csv')).toMatch(/Repeated: customerId\.$/);
+    expect(columnProblem(customers, ['customerId', 'legalEntityID'], 'csv')).toMatch(/found customerId, legalEntityID/);
+    expect(columnProblem(itemsKind(undefined) as Kind<unknown>, ['id', 'mixins'], 'jsonl')).toBe(
+      'Expected objects with the keys id (required), type (required), mixins; found in the first row id, mixins.',
+    );
+    expect(columnProblem(customers, [], 'jsonl')).toMatch(/found in the first row nothing\.$/);
   });
 });

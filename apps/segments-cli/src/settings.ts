@@ -11,7 +11,11 @@ export interface ConnectionOptions {
 export class UsageError extends Error {}
 
 /** Flags win over the environment (SEGMENTS_BASE_URL, SEGMENTS_TENANT, SEGMENTS_CLIENT_ID, SEGMENTS_CLIENT_SECRET, SEGMENTS_TOKEN). */
-export function connect(options: ConnectionOptions, env: NodeJS.ProcessEnv = process.env): TenantClient {
+export function connect(
+  options: ConnectionOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  fetchFn?: typeof fetch,
+): TenantClient {
   const baseUrl = options.baseUrl ?? env.SEGMENTS_BASE_URL ?? 'http://localhost:3000';
   const tenant = options.tenant ?? env.SEGMENTS_TENANT;
   if (!tenant) throw new UsageError('A tenant is required: --tenant or SEGMENTS_TENANT.');
@@ -28,5 +32,6 @@ export function connect(options: ConnectionOptions, env: NodeJS.ProcessEnv = pro
     tenant,
     token,
     credentials: token ? undefined : { clientId: clientId as string, clientSecret: clientSecret as string },
+    fetch: fetchFn,
   });
 }
