@@ -311,7 +311,7 @@ export interface paths {
         };
         /**
          * Retrieving all customer segments
-         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: id, name.<lang>, description.<lang>, status, siteCode, validity.from, validity.to, mixins.*, metadata.mixins.*, metadata.createdAt, metadata.modifiedAt, metadata.version.
+         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
          */
         get: operations["GET-customer-segment-retrieve-segments"];
         put?: never;
