@@ -487,7 +487,7 @@ export interface paths {
         };
         /**
          * Retrieving all item assignments for a customer segment
-         * @description Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-segment-items"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * Retrieving an item assignment
-         * @description Retrieves an item assignment of the segment. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). (other assignments are a 404). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves an item assignment of the segment. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). (other assignments are a 404). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-item"];
         /**
@@ -561,7 +561,7 @@ export interface paths {
         put?: never;
         /**
          * Retrieving all item assignments for a customer segment
-         * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         post: operations["POST-customer-segment-search-items"];
         delete?: never;
@@ -613,7 +613,7 @@ export interface paths {
         };
         /**
          * Retrieving all items assignments for all customer segments
-         * @description Retrieves the item assignments of all segments, filtered by `siteCode` and `onlyActive` (ACTIVE and currently valid segments only). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves the item assignments of all segments, filtered by `siteCode` and `onlyActive` (ACTIVE and currently valid segments only). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-segments-items"];
         put?: never;
