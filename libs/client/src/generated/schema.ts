@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * Retrieving all contact assignments
-         * @description Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds.
+         * @description Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds. q fields: `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.legalInfo.legalName`, `legalEntity.legalInfo.taxRegistrationNumber`, `legalEntity.legalInfo.registrationAgency`, `legalEntity.legalInfo.countryOfRegistration`, `legalEntity.legalInfo.registrationId`, `legalEntity.legalInfo.registrationDate`, `legalEntity.accountLimit.currency`, `legalEntity.accountLimit.value`, `legalEntity.customerGroups.id`, `legalEntity.entitiesAddresses.id`, `legalEntity.approvalGroup.id`, `legalEntity.restrictions`, `legalEntity.mixins.*`, `legalEntity.metadata.mixins.*`, `legalEntity.metadata.version`, `legalEntity.metadata.createdAt`, `legalEntity.metadata.modifiedAt`, `id`, `type`, `primary`, `customer.id`, `customer.name`, `customer.surname`, `customer.email`, `customer.phone`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-contact-assignments"];
         put?: never;
@@ -82,7 +82,7 @@ export interface paths {
         };
         /**
          * Retrieving all legal entities
-         * @description Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).
+         * @description Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to). q fields: `id`, `name`, `type`, `parentId`, `legalInfo.legalName`, `legalInfo.taxRegistrationNumber`, `legalInfo.registrationAgency`, `legalInfo.countryOfRegistration`, `legalInfo.registrationId`, `legalInfo.registrationDate`, `accountLimit.currency`, `accountLimit.value`, `customerGroups.id`, `entitiesAddresses.id`, `approvalGroup.id`, `restrictions`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-legal-entities"];
         put?: never;
@@ -174,7 +174,7 @@ export interface paths {
         };
         /**
          * Retrieving all locations
-         * @description Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).
+         * @description Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). q fields: `id`, `name`, `type`, `contactDetails.addressLine1`, `contactDetails.addressLine2`, `contactDetails.city`, `contactDetails.state`, `contactDetails.postcode`, `contactDetails.countryCode`, `contactDetails.emails`, `contactDetails.phones`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-all-locations"];
         put?: never;

@@ -1,8 +1,10 @@
 import { ContactAssignmentResponse } from '@cs/dto';
+import { describeQueryFields } from '@cs/query';
 import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiList } from '../../common/listing';
 import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiUpserted } from '../../common/routes';
 import { operationDocs } from '../../decorators/endpoint.decorators';
+import { CONTACT_ASSIGNMENT_FIELDS } from './contact-assignment.fields';
 
 const RULES =
   'The legal entity must exist (400 otherwise); the customer need not be known to the service (its data comes from the customer sync, `PUT .../customers/bulk`). `primary` is false when absent.';
@@ -17,7 +19,7 @@ export const CONTACT_ASSIGNMENT_DOCS = operationDocs('Contact Assignments', {
   list: {
     operationId: 'GET-customer-mgmt-list-contact-assignments',
     summary: 'Retrieving all contact assignments',
-    description: `Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds.`,
+    description: `Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds. ${describeQueryFields(CONTACT_ASSIGNMENT_FIELDS)}`,
     details: [ApiList(), ApiPage(ContactAssignmentResponse, 'contact assignments')],
   },
   get: {

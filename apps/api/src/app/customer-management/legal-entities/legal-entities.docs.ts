@@ -1,8 +1,10 @@
 import { LegalEntityResponse } from '@cs/dto';
+import { describeQueryFields } from '@cs/query';
 import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiList } from '../../common/listing';
 import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiSearch, ApiUpserted } from '../../common/routes';
 import { operationDocs } from '../../decorators/endpoint.decorators';
+import { LEGAL_ENTITY_FIELDS } from './legal-entity.fields';
 
 const OWN_SCOPE_NOTE =
   'With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).';
@@ -19,7 +21,7 @@ export const LEGAL_ENTITY_DOCS = operationDocs('Legal Entities', {
   list: {
     operationId: 'GET-customer-mgmt-list-legal-entities',
     summary: 'Retrieving all legal entities',
-    description: `Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). ${OWN_SCOPE_NOTE}`,
+    description: `Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). ${OWN_SCOPE_NOTE} ${describeQueryFields(LEGAL_ENTITY_FIELDS)}`,
     details: [ApiList(), ApiPage(LegalEntityResponse, 'legal entities')],
   },
   search: {

@@ -1,8 +1,10 @@
 import { LocationResponse } from '@cs/dto';
+import { describeQueryFields } from '@cs/query';
 import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiList } from '../../common/listing';
 import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiUpserted } from '../../common/routes';
 import { operationDocs } from '../../decorators/endpoint.decorators';
+import { LOCATION_FIELDS } from './location.fields';
 
 export const LOCATION_DOCS = operationDocs('Locations', {
   create: {
@@ -14,7 +16,7 @@ export const LOCATION_DOCS = operationDocs('Locations', {
   list: {
     operationId: 'GET-customer-mgmt-list-all-locations',
     summary: 'Retrieving all locations',
-    description: `Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).`,
+    description: `Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). ${describeQueryFields(LOCATION_FIELDS)}`,
     details: [ApiList(), ApiPage(LocationResponse, 'locations')],
   },
   get: {
