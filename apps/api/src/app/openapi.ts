@@ -37,6 +37,8 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
     )
     .build();
   return SwaggerModule.createDocument(app, config, {
+    // Tags come from each operation's docs (`operationDocs`), not from controller class names.
+    autoTagControllers: false,
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
   });
 }

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * Retrieving all contact assignments
-         * @description Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds.
+         * @description Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds. q fields: `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.legalInfo.legalName`, `legalEntity.legalInfo.taxRegistrationNumber`, `legalEntity.legalInfo.registrationAgency`, `legalEntity.legalInfo.countryOfRegistration`, `legalEntity.legalInfo.registrationId`, `legalEntity.legalInfo.registrationDate`, `legalEntity.accountLimit.currency`, `legalEntity.accountLimit.value`, `legalEntity.customerGroups.id`, `legalEntity.entitiesAddresses.id`, `legalEntity.approvalGroup.id`, `legalEntity.restrictions`, `legalEntity.mixins.*`, `legalEntity.metadata.mixins.*`, `legalEntity.metadata.version`, `legalEntity.metadata.createdAt`, `legalEntity.metadata.modifiedAt`, `id`, `type`, `primary`, `customer.id`, `customer.name`, `customer.surname`, `customer.email`, `customer.phone`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-contact-assignments"];
         put?: never;
@@ -82,7 +82,7 @@ export interface paths {
         };
         /**
          * Retrieving all legal entities
-         * @description Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).
+         * @description Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to). q fields: `id`, `name`, `type`, `parentId`, `legalInfo.legalName`, `legalInfo.taxRegistrationNumber`, `legalInfo.registrationAgency`, `legalInfo.countryOfRegistration`, `legalInfo.registrationId`, `legalInfo.registrationDate`, `accountLimit.currency`, `accountLimit.value`, `customerGroups.id`, `entitiesAddresses.id`, `approvalGroup.id`, `restrictions`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-legal-entities"];
         put?: never;
@@ -174,7 +174,7 @@ export interface paths {
         };
         /**
          * Retrieving all locations
-         * @description Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default).
+         * @description Retrieves the locations of the tenant, filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). q fields: `id`, `name`, `type`, `contactDetails.addressLine1`, `contactDetails.addressLine2`, `contactDetails.city`, `contactDetails.state`, `contactDetails.postcode`, `contactDetails.countryCode`, `contactDetails.emails`, `contactDetails.phones`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
          */
         get: operations["GET-customer-mgmt-list-all-locations"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
         };
         /**
          * Retrieving all customer segments
-         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: id, name.<lang>, description.<lang>, status, siteCode, validity.from, validity.to, mixins.*, metadata.mixins.*, metadata.createdAt, metadata.modifiedAt, metadata.version.
+         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
          */
         get: operations["GET-customer-segment-retrieve-segments"];
         put?: never;
@@ -367,7 +367,7 @@ export interface paths {
         };
         /**
          * Retrieving all customer assignments for a customer segment
-         * @description Retrieves all customer assignments (B2C and B2B) of the segment, by default in the order of `customer.id`, then `legalEntity.id` (B2C first). A segment that does not exist has no assignments (empty list). With `customersegment.segment_read_own` only (customer tokens), the list holds only the caller's own assignments, and is empty unless the segment is ACTIVE and currently valid. q fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `legalEntity.id` (null for B2C), `legalEntity.name`, `assignmentType`, `mixins.*`, `metadata.createdAt`, `metadata.modifiedAt`, `metadata.version`, `metadata.mixins.*`. `customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; without such data, only the `id` is returned.
+         * @description Retrieves all customer assignments (B2C and B2B) of the segment, by default in the order of `customer.id`, then `legalEntity.id` (B2C first). A segment that does not exist has no assignments (empty list). With `customersegment.segment_read_own` only (customer tokens), the list holds only the caller's own assignments, and is empty unless the segment is ACTIVE and currently valid. q fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `legalEntity.id`, `legalEntity.name`, `assignmentType`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`. `legalEntity.id` is null for B2C assignments. `customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; without such data, only the `id` is returned.
          */
         get: operations["GET-customer-segment-retrieve-customers"];
         put?: never;
@@ -487,7 +487,7 @@ export interface paths {
         };
         /**
          * Retrieving all item assignments for a customer segment
-         * @description Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-segment-items"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * Retrieving an item assignment
-         * @description Retrieves an item assignment of the segment. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). (other assignments are a 404). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves an item assignment of the segment. Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). (other assignments are a 404). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-item"];
         /**
@@ -561,7 +561,7 @@ export interface paths {
         put?: never;
         /**
          * Retrieving all item assignments for a customer segment
-         * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         post: operations["POST-customer-segment-search-items"];
         delete?: never;
@@ -613,7 +613,7 @@ export interface paths {
         };
         /**
          * Retrieving all items assignments for all customer segments
-         * @description Retrieves the item assignments of all segments, filtered by `siteCode` and `onlyActive` (ACTIVE and currently valid segments only). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `item.id`, `item.code`, `item.name.<lang>` (or `item.name` for any language), `type`, `segmentId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`; the default order is `segmentId`, `type`, `item.id`.
+         * @description Retrieves the item assignments of all segments, filtered by `siteCode` and `onlyActive` (ACTIVE and currently valid segments only). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         get: operations["GET-customer-segment-retrieve-segments-items"];
         put?: never;

@@ -1,65 +1,22 @@
 import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
-import {
-  CustomerAssignmentB2CResponse,
-  CustomerAssignmentRemoveBulk,
-  CustomerAssignmentResponse,
-  CustomerAssignmentUpsertBulk,
-  ErrorResponse,
-  MixinsUpsert,
-} from '@cs/dto';
+import { CustomerAssignmentB2CResponse, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../common/listing';
-import { ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch, ApiTenant } from '../common/routes';
-import { CurrentPrincipal, RequiresScopes } from '../decorators/auth.decorators';
+import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
+import { ApiTenant } from '../common/routes';
+import { CurrentPrincipal } from '../decorators/auth.decorators';
+import { Endpoint } from '../decorators/endpoint.decorators';
+import { CUSTOMER_ASSIGNMENT_DOCS, SEGMENT_ID } from './customer-assignments.docs';
 import { CustomerAssignmentsService } from './customer-assignments.service';
 
-const PUT_DESCRIPTION =
-  'Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). ' +
-  'With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. ' +
-  'A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.';
-const DELETE_DESCRIPTION =
-  'Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.';
-const CUSTOMER_ID = ApiParam({
-  name: 'customerId',
-  description: 'Unique identifier of the customer which is added to a customer segment.',
-});
-const LEGAL_ENTITY_ID = ApiParam({
-  name: 'legalEntityId',
-  description: 'Unique identifier of the legal entity which customer is assigned to.',
-});
-const DOCUMENT_DESCRIPTION =
-  '`customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; ' +
-  'without such data, only the `id` is returned.';
-
-@ApiTags('Customers Assignments')
 @ApiTenant()
-@ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' })
+@SEGMENT_ID
 @Controller('customer-segment/:tenant/segments/:segmentId/customers')
 export class CustomerAssignmentsController {
   constructor(private readonly assignments: CustomerAssignmentsService) {}
 
   @Get()
-  @RequiresScopes(Scopes.segmentRead, Scopes.segmentReadOwn)
-  @ApiOperation({
-    operationId: 'GET-customer-segment-retrieve-customers',
-    summary: 'Retrieving all customer assignments for a customer segment',
-    description:
-      'Retrieves all customer assignments (B2C and B2B) of the segment, by default in the order of `customer.id`, then `legalEntity.id` (B2C first). ' +
-      'A segment that does not exist has no assignments (empty list). ' +
-      "With `customersegment.segment_read_own` only (customer tokens), the list holds only the caller's own assignments, and is empty unless the segment is ACTIVE and currently valid. " +
-      `q fields: \`customer.id\`, \`customer.firstName\`, \`customer.lastName\`, \`customer.email\`, \`legalEntity.id\` (null for B2C), \`legalEntity.name\`, \`assignmentType\`, \`mixins.*\`, \`metadata.createdAt\`, \`metadata.modifiedAt\`, \`metadata.version\`, \`metadata.mixins.*\`. ${DOCUMENT_DESCRIPTION}`,
-  })
-  @ApiList()
-  @ApiPage(CustomerAssignmentResponse, 'customer assignments')
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -72,15 +29,7 @@ export class CustomerAssignmentsController {
 
   @Post('search')
   @HttpCode(200)
-  @RequiresScopes(Scopes.segmentRead)
-  @ApiOperation({
-    operationId: 'POST-customer-segment-search-customers',
-    summary: 'Searching with parameters for customer assignments',
-    description:
-      'Returns the customer assignments of the segment that match `q` (sent in the body; same fields, paging and sorting as the GET list).',
-  })
-  @ApiSearch()
-  @ApiPage(CustomerAssignmentResponse, 'customer assignments')
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.search, Scopes.segmentRead)
   async search(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -93,16 +42,7 @@ export class CustomerAssignmentsController {
 
   @Put('bulk')
   @HttpCode(207)
-  @RequiresScopes(Scopes.segmentManage)
-  @ApiOperation({
-    operationId: 'PUT-customer-segment-update-customers-bulk',
-    summary: 'Updating customer assignments for a customer segment in bulk',
-    description:
-      'Performs `UPSERT` operation for up to 200 items (more is a 400 and nothing is applied). Each item is applied on its own, in request order: ' +
-      '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. ' +
-      "An item repeating an earlier item's customerId/legalEntityId updates what that item wrote (204, last one wins).",
-  })
-  @ApiBulk(CustomerAssignmentUpsertBulk)
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.upsertBulk, Scopes.segmentManage)
   upsertBulk(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -113,15 +53,7 @@ export class CustomerAssignmentsController {
 
   @Delete('bulk')
   @HttpCode(207)
-  @RequiresScopes(Scopes.segmentManage)
-  @ApiOperation({
-    operationId: 'DELETE-customer-segment-remove-customers-bulk',
-    summary: 'Removing customers from customer segment in bulk',
-    description:
-      'Removes up to 200 customer assignments (more is a 400 and nothing is removed). Items are `{"customerId": "...", "legalEntityId": "..."}`; omit `legalEntityId` for B2C. ' +
-      'Each item answers 204, also when the assignment did not exist; an invalid item answers 400.',
-  })
-  @ApiBulk(CustomerAssignmentRemoveBulk)
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.removeBulk, Scopes.segmentManage)
   removeBulk(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -131,19 +63,7 @@ export class CustomerAssignmentsController {
   }
 
   @Get(':customerId')
-  @RequiresScopes(Scopes.segmentRead)
-  @CUSTOMER_ID
-  @ApiFields()
-  @ApiOperation({
-    operationId: 'GET-customer-segment-retrieve-customer-by-customerId',
-    summary: '[B2C] Retrieving a customer assignment for a customer segment',
-    description: `Retrieves the customer's assignment without legal entity (B2C). ${DOCUMENT_DESCRIPTION}`,
-  })
-  @ApiOkResponse({
-    description: 'Customer assignment for a customer segment was successfully retrieved.',
-    type: CustomerAssignmentB2CResponse,
-  })
-  @ApiNotFoundResponse({ description: 'The segment has no such B2C assignment.', type: ErrorResponse })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.getB2c, Scopes.segmentRead)
   async getB2c(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -154,14 +74,7 @@ export class CustomerAssignmentsController {
   }
 
   @Put(':customerId')
-  @RequiresScopes(Scopes.segmentManage)
-  @CUSTOMER_ID
-  @ApiOperation({
-    operationId: 'PUT-customer-segment-update-customer-by-customerId',
-    summary: '[B2C] Updating a customer assignment for a customer segment',
-    description: PUT_DESCRIPTION,
-  })
-  @ApiAssignmentUpsert('customer assignment', { bodyRequired: false })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.putB2c, Scopes.segmentManage)
   async putB2c(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -174,14 +87,7 @@ export class CustomerAssignmentsController {
 
   @Delete(':customerId')
   @HttpCode(204)
-  @RequiresScopes(Scopes.segmentManage)
-  @CUSTOMER_ID
-  @ApiOperation({
-    operationId: 'DELETE-customer-segment-remove-customer-by-customerId',
-    summary: '[B2C] Removing a customer from customer segment',
-    description: DELETE_DESCRIPTION,
-  })
-  @ApiNoContentResponse({ description: 'Customer assignment was successfully removed.' })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.deleteB2c, Scopes.segmentManage)
   async deleteB2c(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -191,20 +97,7 @@ export class CustomerAssignmentsController {
   }
 
   @Get(':customerId/:legalEntityId')
-  @RequiresScopes(Scopes.segmentRead)
-  @CUSTOMER_ID
-  @LEGAL_ENTITY_ID
-  @ApiFields()
-  @ApiOperation({
-    operationId: 'GET-customer-segment-retrieve-customer',
-    summary: '[B2B] Retrieving a customer assignment for a customer segment',
-    description: `Retrieves the customer's assignment for the legal entity (B2B). ${DOCUMENT_DESCRIPTION}`,
-  })
-  @ApiOkResponse({
-    description: 'Customer assignment for a customer segment was successfully retrieved.',
-    type: CustomerAssignmentResponse,
-  })
-  @ApiNotFoundResponse({ description: 'The segment has no such B2B assignment.', type: ErrorResponse })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.getB2b, Scopes.segmentRead)
   async getB2b(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -216,15 +109,7 @@ export class CustomerAssignmentsController {
   }
 
   @Put(':customerId/:legalEntityId')
-  @RequiresScopes(Scopes.segmentManage)
-  @CUSTOMER_ID
-  @LEGAL_ENTITY_ID
-  @ApiOperation({
-    operationId: 'PUT-customer-segment-update-customer',
-    summary: '[B2B] Updating a customer assignment for a customer segment',
-    description: PUT_DESCRIPTION,
-  })
-  @ApiAssignmentUpsert('customer assignment', { bodyRequired: false })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.putB2b, Scopes.segmentManage)
   async putB2b(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,
@@ -240,15 +125,7 @@ export class CustomerAssignmentsController {
 
   @Delete(':customerId/:legalEntityId')
   @HttpCode(204)
-  @RequiresScopes(Scopes.segmentManage)
-  @CUSTOMER_ID
-  @LEGAL_ENTITY_ID
-  @ApiOperation({
-    operationId: 'DELETE-customer-segment-remove-customer',
-    summary: '[B2B] Removing a customer from customer segment',
-    description: DELETE_DESCRIPTION,
-  })
-  @ApiNoContentResponse({ description: 'Customer assignment was successfully removed.' })
+  @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.deleteB2b, Scopes.segmentManage)
   async deleteB2b(
     @Param('tenant') tenant: string,
     @Param('segmentId') segmentId: string,

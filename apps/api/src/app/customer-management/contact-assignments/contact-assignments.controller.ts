@@ -7,46 +7,27 @@ import {
   IdResponse,
 } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
-import { ApiCreated, ApiErrors, ApiFields, ApiPage, ApiTenant, ApiUpserted, upserted } from '../../common/routes';
-import { RequiresScopes } from '../../decorators/auth.decorators';
+import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { ApiTenant, upserted } from '../../common/routes';
+import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
+import { CONTACT_ASSIGNMENT_DOCS } from './contact-assignments.docs';
 import { ContactAssignmentsService } from './contact-assignments.service';
 
-const RULES =
-  'The legal entity must exist (400 otherwise); the customer need not be known to the service (its data comes from the customer sync, `PUT .../customers/bulk`). `primary` is false when absent.';
-
-@ApiTags('Contact Assignments')
 @ApiTenant()
 @Controller('customer-management/:tenant/contact-assignments')
 export class ContactAssignmentsController {
   constructor(private readonly assignments: ContactAssignmentsService) {}
 
   @Post()
-  @RequiresScopes(Scopes.contactAssignmentManage)
-  @ApiOperation({
-    operationId: 'POST-customer-mgmt-create-contact-assignment',
-    summary: 'Creating contact assignment',
-    description: `Assigns a customer (an employee) to a legal entity; the type is CONTACT when absent. ${RULES}`,
-  })
-  @ApiCreated('contact assignment')
-  @ApiErrors(400, 409)
+  @Endpoint(CONTACT_ASSIGNMENT_DOCS.create, Scopes.contactAssignmentManage)
   async create(@Param('tenant') tenant: string, @Body() body: ContactAssignmentCreate): Promise<IdResponse> {
     return { id: await this.assignments.create(tenant, body) };
   }
 
   @Get()
-  @RequiresScopes(Scopes.contactAssignmentRead)
-  @ApiOperation({
-    operationId: 'GET-customer-mgmt-list-contact-assignments',
-    summary: 'Retrieving all contact assignments',
-    description:
-      'Retrieves contact assignments filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). Each one embeds its legal entity (locations and approval group expanded) and the customer data the service holds.',
-  })
-  @ApiList()
-  @ApiPage(ContactAssignmentResponse, 'contact assignments')
+  @Endpoint(CONTACT_ASSIGNMENT_DOCS.list, Scopes.contactAssignmentRead)
   async list(
     @Param('tenant') tenant: string,
     @List() list: ListRequest,
@@ -57,14 +38,7 @@ export class ContactAssignmentsController {
   }
 
   @Get(':contactAssignmentId')
-  @RequiresScopes(Scopes.contactAssignmentRead)
-  @ApiOperation({
-    operationId: 'GET-customer-mgmt-retrieve-contact-assignment',
-    summary: 'Retrieving a contact assignment',
-  })
-  @ApiOkResponse({ type: ContactAssignmentResponse })
-  @ApiFields()
-  @ApiErrors(400, 404)
+  @Endpoint(CONTACT_ASSIGNMENT_DOCS.get, Scopes.contactAssignmentRead)
   async get(
     @Param('tenant') tenant: string,
     @Param('contactAssignmentId') id: string,
@@ -74,14 +48,7 @@ export class ContactAssignmentsController {
   }
 
   @Put(':contactAssignmentId')
-  @RequiresScopes(Scopes.contactAssignmentManage)
-  @ApiOperation({
-    operationId: 'PUT-customer-mgmt-update-contact-assignment',
-    summary: 'Upserting a contact assignment',
-    description: `Replaces the contact assignment, or creates it with this id (201). With \`metadata.version\` the write succeeds only on that version (409 otherwise); without it there is no check. ${RULES}`,
-  })
-  @ApiUpserted('contact assignment', { unused404: true })
-  @ApiErrors(400, 409)
+  @Endpoint(CONTACT_ASSIGNMENT_DOCS.upsert, Scopes.contactAssignmentManage)
   async upsert(
     @Param('tenant') tenant: string,
     @Param('contactAssignmentId') id: string,
@@ -94,15 +61,7 @@ export class ContactAssignmentsController {
 
   @Delete(':contactAssignmentId')
   @HttpCode(204)
-  @RequiresScopes(Scopes.contactAssignmentManage)
-  @ApiOperation({
-    operationId: 'DELETE-customer-mgmt-remove-contact-assignment',
-    summary: 'Delete a contact assignment',
-    description:
-      'Deletes the contact assignment and removes it from the approval group of every legal entity listing it (those legal entities get a new version).',
-  })
-  @ApiNoContentResponse({ description: 'The contact assignment has been deleted.' })
-  @ApiErrors(400, 404)
+  @Endpoint(CONTACT_ASSIGNMENT_DOCS.delete, Scopes.contactAssignmentManage)
   async delete(@Param('tenant') tenant: string, @Param('contactAssignmentId') id: string): Promise<void> {
     await this.assignments.delete(tenant, id);
   }

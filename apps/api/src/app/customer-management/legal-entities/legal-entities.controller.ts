@@ -1,56 +1,28 @@
 import { Principal, Scopes } from '@cs/contracts';
 import { IdResponse, LegalEntityCreate, LegalEntityListFilters, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiList, List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
-import {
-  ApiCreated,
-  ApiErrors,
-  ApiFields,
-  ApiPage,
-  ApiSearch,
-  ApiTenant,
-  ApiUpserted,
-  upserted,
-} from '../../common/routes';
-import { CurrentPrincipal, RequiresScopes } from '../../decorators/auth.decorators';
+import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { ApiTenant, upserted } from '../../common/routes';
+import { CurrentPrincipal } from '../../decorators/auth.decorators';
+import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
+import { LEGAL_ENTITY_DOCS } from './legal-entities.docs';
 import { LegalEntitiesService } from './legal-entities.service';
 
-const OWN_SCOPE_NOTE =
-  'With `customermanagement.legalentity_read` all legal entities of the tenant are returned; with only `customermanagement.legalentity_read_own` (a customer token) those the customer is a contact of (has a contact assignment to).';
-const REFERENCE_RULES =
-  'A SUBSIDIARY needs the `parentId` of an existing legal entity that is not the entity itself or one of its descendants; a COMPANY has no parent. `entitiesAddresses` must name existing locations and `approvalGroup` existing contact assignments (400 otherwise). Customer groups are stored as given (there is no IAM to synchronise with).';
-
-@ApiTags('Legal Entities')
 @ApiTenant()
 @Controller('customer-management/:tenant/legal-entities')
 export class LegalEntitiesController {
   constructor(private readonly legalEntities: LegalEntitiesService) {}
 
   @Post()
-  @RequiresScopes(Scopes.legalEntityManage)
-  @ApiOperation({
-    operationId: 'POST-customer-mgmt-create-legal-entity',
-    summary: 'Creating legal entity',
-    description: `Creates a legal entity (a company or its subsidiary); the type is COMPANY when absent. ${REFERENCE_RULES}`,
-  })
-  @ApiCreated('legal entity')
-  @ApiErrors(400, 409)
+  @Endpoint(LEGAL_ENTITY_DOCS.create, Scopes.legalEntityManage)
   async create(@Param('tenant') tenant: string, @Body() body: LegalEntityCreate): Promise<IdResponse> {
     return { id: await this.legalEntities.create(tenant, body) };
   }
 
   @Get()
-  @RequiresScopes(Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
-  @ApiOperation({
-    operationId: 'GET-customer-mgmt-list-legal-entities',
-    summary: 'Retrieving all legal entities',
-    description: `Retrieves legal entities filtered by q and the query parameters below (ANDed), sorted (default: by id) and paged (16 per page by default). ${OWN_SCOPE_NOTE}`,
-  })
-  @ApiList()
-  @ApiPage(LegalEntityResponse, 'legal entities')
+  @Endpoint(LEGAL_ENTITY_DOCS.list, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async list(
     @Param('tenant') tenant: string,
     @CurrentPrincipal() principal: Principal,
@@ -63,14 +35,7 @@ export class LegalEntitiesController {
 
   @Post('search')
   @HttpCode(200)
-  @RequiresScopes(Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
-  @ApiOperation({
-    operationId: 'POST-customer-mgmt-search-legal-entities',
-    summary: 'Searching with parameters for legal entities',
-    description: `Like the list, with q in the JSON body (for long queries). ${OWN_SCOPE_NOTE}`,
-  })
-  @ApiSearch()
-  @ApiPage(LegalEntityResponse, 'legal entities')
+  @Endpoint(LEGAL_ENTITY_DOCS.search, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async search(
     @Param('tenant') tenant: string,
     @CurrentPrincipal() principal: Principal,
@@ -82,15 +47,7 @@ export class LegalEntitiesController {
   }
 
   @Get(':legalEntityId')
-  @RequiresScopes(Scopes.legalEntityRead)
-  @ApiOperation({
-    operationId: 'GET-customer-mgmt-retrieve-legal-entity',
-    summary: 'Retrieving a legal entity',
-    description: 'Locations and approval group members are expanded.',
-  })
-  @ApiOkResponse({ type: LegalEntityResponse })
-  @ApiFields()
-  @ApiErrors(400, 404)
+  @Endpoint(LEGAL_ENTITY_DOCS.get, Scopes.legalEntityRead)
   async get(
     @Param('tenant') tenant: string,
     @Param('legalEntityId') id: string,
@@ -100,14 +57,7 @@ export class LegalEntitiesController {
   }
 
   @Put(':legalEntityId')
-  @RequiresScopes(Scopes.legalEntityManage)
-  @ApiOperation({
-    operationId: 'PUT-customer-mgmt-update-legal-entity',
-    summary: 'Upserting a legal entity',
-    description: `Replaces the legal entity, or creates it with this id (201). With \`metadata.version\` the write succeeds only on that version (409 otherwise); without it there is no check. ${REFERENCE_RULES}`,
-  })
-  @ApiUpserted('legal entity', { unused404: true })
-  @ApiErrors(400, 409)
+  @Endpoint(LEGAL_ENTITY_DOCS.upsert, Scopes.legalEntityManage)
   async upsert(
     @Param('tenant') tenant: string,
     @Param('legalEntityId') id: string,
@@ -120,29 +70,13 @@ export class LegalEntitiesController {
 
   @Delete(':legalEntityId')
   @HttpCode(204)
-  @RequiresScopes(Scopes.legalEntityManage)
-  @ApiOperation({
-    operationId: 'DELETE-customer-mgmt-remove-legal-entity',
-    summary: 'Delete a legal entity',
-    description:
-      'Deletes the legal entity together with everything subordinated to it, at once and in one transaction: its subsidiaries (recursively) and the contact assignments of all of them, which also leave the approval groups of other legal entities. Locations are independent documents and stay.',
-  })
-  @ApiNoContentResponse({ description: 'The legal entity has been deleted.' })
-  @ApiErrors(400, 404)
+  @Endpoint(LEGAL_ENTITY_DOCS.delete, Scopes.legalEntityManage)
   async delete(@Param('tenant') tenant: string, @Param('legalEntityId') id: string): Promise<void> {
     await this.legalEntities.delete(tenant, id);
   }
 
   @Get(':legalEntityId/parent-hierarchy')
-  @RequiresScopes(Scopes.legalEntityRead, Scopes.legalEntityManage)
-  @ApiOperation({
-    operationId: 'GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy',
-    summary: 'Retrieving a legal entity with parent hierarchy',
-    description:
-      "Returns the legal entity followed by its parent, its parent's parent and so on up to the top company. An unknown legal entity is a 404.",
-  })
-  @ApiOkResponse({ type: [LegalEntityResponse] })
-  @ApiErrors(404)
+  @Endpoint(LEGAL_ENTITY_DOCS.parentHierarchy, Scopes.legalEntityRead, Scopes.legalEntityManage)
   async parentHierarchy(
     @Param('tenant') tenant: string,
     @Param('legalEntityId') id: string,

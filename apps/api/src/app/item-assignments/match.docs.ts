@@ -1,0 +1,24 @@
+import { ErrorResponse, Match, MatchItem } from '@cs/dto';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse } from '@nestjs/swagger';
+import { operationDocs } from '../decorators/endpoint.decorators';
+
+export const MATCH_DOCS = operationDocs('Segments', {
+  match: {
+    operationId: 'POST-customer-segment-check-match',
+    summary: 'Checking which items belong to segment',
+    description:
+      'Checks if the provided items match specified criteria - if ids of the products are assigned directly to one of the provided segments or indirectly through the category assignment. ' +
+      'Only items assigned to the active segments will be returned. ' +
+      'Returns the given product ids (in request order, each once) that are assigned to one of `segmentIds` which is ACTIVE, currently valid and of the site `site` ' +
+      "(`siteCode` is accepted as an alias, as in the Emporix example): directly as a PRODUCT item, or as a CATEGORY item on one of the product's categories or any ancestor of them " +
+      '(per the catalog data the service holds, see the Catalog extension; categories it does not hold do not count). At most 200 items and 1,000 segment ids (more is a 400). Unknown ids simply do not match.',
+    details: [
+      ApiBody({ type: Match }),
+      ApiOkResponse({ description: 'Id of the products which match criteria.', type: [MatchItem] }),
+      ApiBadRequestResponse({
+        description: 'Invalid body: missing site, too many items, malformed items.',
+        type: ErrorResponse,
+      }),
+    ],
+  },
+});
