@@ -48,7 +48,15 @@ export async function startTestServer(
     ? { url: env.DATABASE_URL, drop: async () => undefined }
     : await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-test-data-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, NODE_ENV: 'test', ...env });
+  // Reads may take as long as writes here: test files share two busy cores, and a deep page that waits
+  // for the CPU past the production default of 3 s would be a 503. The read timeout has its own test (faults).
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    DB_READ_STATEMENT_TIMEOUT_MS: env.DB_STATEMENT_TIMEOUT_MS ?? '10000',
+    ...env,
+  });
   const app = await createApp({ ...config, db: { ...config.db, url: database.url } }, { extraModules });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
