@@ -10,9 +10,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 function readmeBlock(heading: string): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(`\n## ${heading}`);
-  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-  const block = /```bash\n([\s\S]*?)```/.exec(section);
-  if (start < 0 || !block) throw new Error(`README has no bash block under "## ${heading}"`);
+  const block =
+    start < 0 ? null : /```bash\n([\s\S]*?)```/.exec(readme.slice(start, readme.indexOf('\n## ', start + 1)));
+  if (!block) throw new Error(`README has no bash block under "## ${heading}"`);
   return block[1];
 }
 
