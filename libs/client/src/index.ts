@@ -16,6 +16,18 @@ export type { BulkCallResult } from './bulk';
 export { clientCredentialsProvider } from './token-provider';
 export type { ClientCredentials, TokenProvider } from './token-provider';
 export type { TenantScoped } from './tenant';
+// The shared shapes a caller of the service meets (bundled into the published package).
+export { ItemTypes, MAX_BULK_ITEMS, Scopes, SegmentStatuses } from '@cs/contracts';
+export type {
+  BulkItemResult,
+  ErrorBody,
+  ErrorDetail,
+  ItemType,
+  Scope,
+  SegmentStatus,
+  TokenResponse,
+  UnauthorizedBody,
+} from '@cs/contracts';
 
 export type ApiClient = Client<paths>;
 export type TenantClient = Client<TenantScoped<paths>>;
