@@ -174,10 +174,7 @@ describe('createTenantClient', () => {
     }) as unknown as typeof fetch;
     const api = createTenantClient({ baseUrl: 'http://svc', tenant: 'acme', token: 'tok', fetch: fakeFetch });
     const segment = await unwrap(
-      api.GET(
-        '/customer-segment/{tenant}/segments/{segmentId}' as never,
-        { params: { path: { segmentId: 's 1' } } } as never,
-      ),
+      api.GET('/customer-segment/{tenant}/segments/{segmentId}', { params: { path: { segmentId: 's 1' } } }),
     );
     expect(segment).toEqual({ id: 's1' });
     expect(seen[0].url).toBe('http://svc/customer-segment/acme/segments/s%201');
