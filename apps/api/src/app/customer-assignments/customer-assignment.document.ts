@@ -1,9 +1,8 @@
-import { AssignmentType, EventTypes } from '@cs/contracts';
+import { AssignmentType } from '@cs/contracts';
 import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
-import { DeletionWithEvents } from '../database/outbox';
 import { VersionedUpsertRow } from '../database/upsert';
-import { BadRequestError, NotFoundError } from '../errors';
+import { BadRequestError } from '../errors';
 
 /** Identifies one assignment; `legalEntityId` absent (B2C) is stored as ''. */
 export interface AssignmentKey {
@@ -11,13 +10,6 @@ export interface AssignmentKey {
   customerId: string;
   legalEntityId?: string;
 }
-
-/** Customer assignments are deleted with a `customer-assignment-deleted` event each; B2C ones (legal entity '') name no legal entity. */
-export const CUSTOMER_ASSIGNMENT_DELETION: Pick<DeletionWithEvents, 'table' | 'type' | 'payload'> = {
-  table: 'customer_assignment',
-  type: EventTypes.customerAssignmentDeleted,
-  payload: `jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END`,
-};
 
 /** One selected row: the assignment with its customer's and legal entity's data (null when not held). */
 export interface AssignmentRow extends StoredDocument {
@@ -68,10 +60,6 @@ export function storedKey(tenant: string, key: AssignmentKey): Record<string, st
 export function describeKey(key: AssignmentKey): string {
   const entity = key.legalEntityId === undefined ? '' : ` and legal entity '${key.legalEntityId}'`;
   return `customer '${key.customerId}'${entity} in segment '${key.segmentId}'`;
-}
-
-export function segmentNotFound(segmentId: string): NotFoundError {
-  return new NotFoundError(`Segment '${segmentId}' not found.`, segmentId);
 }
 
 /** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */

@@ -1,4 +1,4 @@
-import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
+import { BulkItemResult, Principal } from '@cs/contracts';
 import {
   CustomerAssignmentRemoveBulk,
   CustomerAssignmentResponse,
@@ -13,19 +13,12 @@ import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertObjectBody, validateAs } from '../common/validation';
 import { deleteRecordingEvents } from '../database/outbox';
 import { bulkLockKey, Transactions } from '../database/transactions';
-import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors';
-import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
-import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
-import {
-  AssignmentKey,
-  assignmentRow,
-  AssignmentRow,
-  CUSTOMER_ASSIGNMENT_DELETION,
-  describeKey,
-  segmentNotFound,
-  toDocument,
-} from './customer-assignment.document';
+import { customerView } from '../segments/segment-visibility';
+import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
+import { CUSTOMER_ASSIGNMENT_DELETION, CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
+import { upsertIntoSegment, visibleToCustomerSql } from '../segments/segments.repository';
+import { AssignmentKey, assignmentRow, AssignmentRow, describeKey, toDocument } from './customer-assignment.document';
 import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
 
 @Injectable()
@@ -94,9 +87,7 @@ export class CustomerAssignmentsService {
       tenant,
       segmentId,
       items,
-      table: 'customer_assignment',
-      event: { createdType: EventTypes.customerAssignmentCreated, updatedType: EventTypes.customerAssignmentUpdated },
-      notFound: segmentNotFound,
+      assignments: CUSTOMER_ASSIGNMENTS,
       toRow: async (item) => {
         const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
         return {
@@ -134,21 +125,8 @@ export class CustomerAssignmentsService {
   }
 
   private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: MixinsUpsert): Promise<boolean> {
-    const { event, ...row } = assignmentRow(tenant, key, body);
-    // One statement: the segment check (the foreign key then keeps the segment until commit), the upsert and its event.
-    const { created } = await upsertVersioned(tx, {
-      table: 'customer_assignment',
-      ...row,
-      parent: segmentParent(tenant, key.segmentId, segmentNotFound),
-      event: {
-        tenant,
-        createdType: EventTypes.customerAssignmentCreated,
-        updatedType: EventTypes.customerAssignmentUpdated,
-        payload: event?.payload ?? {},
-        metadata: event?.metadata,
-      },
-    });
-    return created;
+    const row = assignmentRow(tenant, key, body);
+    return upsertIntoSegment(tx, { tenant, segmentId: key.segmentId, assignments: CUSTOMER_ASSIGNMENTS, row });
   }
 
   /** Deleting an absent assignment is no error; only a real deletion is an event. */

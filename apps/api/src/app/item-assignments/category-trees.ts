@@ -3,7 +3,8 @@ import { CategoryTreeNode } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { categoryFields, CategoryColumns } from '../catalog/category-document';
-import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
+import { CustomerView } from '../segments/segment-visibility';
+import { segmentActiveNow, visibleToCustomerSql } from '../segments/segments.repository';
 
 /** One category of a tree as selected, in sibling order (position, then id). */
 export interface CategoryRow extends CategoryColumns {

@@ -1,17 +1,9 @@
-import { EventTypes, ItemType, ItemTypes } from '@cs/contracts';
+import { ItemType, ItemTypes } from '@cs/contracts';
 import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH, MixinsUpsert } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/documents';
-import { DeletionWithEvents } from '../database/outbox';
 import { VersionedUpsertRow } from '../database/upsert';
 import { localizedOutput } from '../common/localization';
-import { BadRequestError, NotFoundError } from '../errors/domain-errors';
-
-/** Item assignments are deleted with an `item-assignment-deleted` event each. */
-export const ITEM_ASSIGNMENT_DELETION: Pick<DeletionWithEvents, 'table' | 'type' | 'payload'> = {
-  table: 'item_assignment',
-  type: EventTypes.itemAssignmentDeleted,
-  payload: `jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id))`,
-};
+import { BadRequestError } from '../errors/domain-errors';
 
 /** One item assignment as selected by the service, with its catalog code and name when known. */
 export interface ItemAssignmentRow extends StoredDocument {
@@ -37,10 +29,6 @@ export function assertItemId(itemId: string): void {
       { field: 'itemId', message: `must be 1-${MAX_ITEM_ID_LENGTH} characters long` },
     ]);
   }
-}
-
-export function segmentNotFound(segmentId: string): NotFoundError {
-  return new NotFoundError(`Segment with id ${segmentId} not found.`, segmentId);
 }
 
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */

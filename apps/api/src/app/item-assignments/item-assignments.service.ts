@@ -1,4 +1,4 @@
-import { BulkItemResult, EventTypes, ItemType } from '@cs/contracts';
+import { BulkItemResult, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,19 +8,13 @@ import { fetchPage, ListRequest, Page } from '../common/listing';
 import { assertIdItem, validateAs } from '../common/validation';
 import { deleteRecordingEvents } from '../database/outbox';
 import { bulkLockKey, Transactions } from '../database/transactions';
-import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
-import {
-  assertItemId,
-  ITEM_ASSIGNMENT_DELETION,
-  ItemAssignmentRow,
-  itemAssignmentRow,
-  segmentNotFound,
-  toDocument,
-} from './item-assignment.document';
-import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
+import { assertItemId, ItemAssignmentRow, itemAssignmentRow, toDocument } from './item-assignment.document';
+import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
+import { ITEM_ASSIGNMENT_DELETION, ITEM_ASSIGNMENTS } from '../segments/segment-assignments';
+import { segmentActiveNow, upsertIntoSegment, visibleToCustomerSql } from '../segments/segments.repository';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
-import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
+import { CustomerView } from '../segments/segment-visibility';
 
 /** Which assignments a list covers. */
 export interface ItemListScope {
@@ -92,9 +86,7 @@ export class ItemAssignmentsService {
       tenant,
       segmentId,
       items,
-      table: 'item_assignment',
-      event: { createdType: EventTypes.itemAssignmentCreated, updatedType: EventTypes.itemAssignmentUpdated },
-      notFound: segmentNotFound,
+      assignments: ITEM_ASSIGNMENTS,
       toRow: async (item) => {
         const dto = await validateAs(ItemAssignmentUpsertBulk, item);
         return { row: itemAssignmentRow(tenant, { segmentId, type, itemId: dto.id }, dto), id: dto.id };
@@ -146,21 +138,8 @@ export class ItemAssignmentsService {
   }
 
   private async write(tx: EntityManager, tenant: string, key: ItemKey, body: MixinsUpsert): Promise<boolean> {
-    const { event, ...row } = itemAssignmentRow(tenant, key, body);
-    // One statement: the segment check (the foreign key then keeps the segment until commit), the upsert and its event.
-    const { created } = await upsertVersioned(tx, {
-      table: 'item_assignment',
-      ...row,
-      parent: segmentParent(tenant, key.segmentId, segmentNotFound),
-      event: {
-        tenant,
-        createdType: EventTypes.itemAssignmentCreated,
-        updatedType: EventTypes.itemAssignmentUpdated,
-        payload: event?.payload ?? {},
-        metadata: event?.metadata,
-      },
-    });
-    return created;
+    const row = itemAssignmentRow(tenant, key, body);
+    return upsertIntoSegment(tx, { tenant, segmentId: key.segmentId, assignments: ITEM_ASSIGNMENTS, row });
   }
 
   /** Deleting an absent assignment is no error; only a real deletion is an event. */

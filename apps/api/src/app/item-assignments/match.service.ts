@@ -2,7 +2,7 @@ import { MatchItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { validMatchRequest } from './match-items';
-import { segmentActiveNow } from '../segments/segment-visibility';
+import { segmentActiveNow } from '../segments/segments.repository';
 
 /**
  * The products of $2 (in request order, once each) assigned to one of the segments $3 that are
