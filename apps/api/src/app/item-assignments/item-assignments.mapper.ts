@@ -4,12 +4,10 @@ import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/document
 import { VersionedUpsertRow } from '../database/upsert';
 import { localizedOutput } from '../common/localization';
 import { BadRequestError } from '../errors/domain-errors';
+import { ItemAssignmentEntity } from './item-assignment.entity';
 
-/** One item assignment as selected by the service, with its catalog code and name when known. */
-export interface ItemAssignmentRow extends StoredDocument {
-  segmentId: string;
-  type: string;
-  itemId: string;
+/** One item assignment as the repository selects it (its key under the property names), with its catalog code and name when known. */
+export interface ItemAssignmentRow extends StoredDocument, Pick<ItemAssignmentEntity, 'segmentId' | 'type' | 'itemId'> {
   code: string | null;
   name: Record<string, string> | null;
 }
@@ -32,7 +30,7 @@ export function assertItemId(itemId: string): void {
 }
 
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
-export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
+export function toResponse(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
   return { ...documentBody(row, languages), ...mixinsAndMetadataOf(row) };
 }
 
@@ -50,7 +48,7 @@ function documentBody(
 }
 
 /** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
-export function itemAssignmentRow(
+export function toRow(
   tenant: string,
   key: { segmentId: string; type: ItemType; itemId: string },
   body: MixinsUpsert,
