@@ -189,4 +189,26 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
       }
     }
   });
+
+  it('redirects / to Swagger UI', async () => {
+    const root = await fetch(`${server.baseUrl}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/api-docs');
+    expect((await fetch(`${server.baseUrl}/`)).url).toBe(`${server.baseUrl}/api-docs`);
+  });
+
+  it('answers / with the 404 of any unknown path when Swagger UI is off', async () => {
+    const off = await startTestServer({ SWAGGER_ENABLED: 'false' });
+    try {
+      const root = await fetch(`${off.baseUrl}/`, { redirect: 'manual' });
+      const unknown = await fetch(`${off.baseUrl}/nowhere`);
+      expect(root.status).toBe(404);
+      expect(await root.json()).toEqual({
+        ...((await unknown.json()) as object),
+        message: expect.any(String),
+      });
+    } finally {
+      await off.close();
+    }
+  });
 });
