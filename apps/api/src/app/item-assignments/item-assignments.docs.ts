@@ -101,7 +101,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   },
   search: {
     operationId: 'POST-customer-segment-search-items',
-    summary: 'Retrieving all item assignments for a customer segment',
+    summary: 'Searching with parameters for item assignments of a customer segment',
     description: `Returns the item assignments of the segment that match \`q\` (sent in the body; same paging, sorting and visibility as the GET list). ${OWN_SCOPE} ${DOCUMENT}`,
     details: [SEGMENT_ID, LEGAL_ENTITY_ID, ApiSearch(), PAGE],
     requestExample: { q: 'type:PRODUCT' },
