@@ -57,7 +57,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
       [app('auth/probe.ts'), importing('../decorators/auth.decorators')],
       [app('segments/probe.ts'), importing('../customer-assignments/customer-assignment.document')],
       [app('item-assignments/probe.ts'), importing('../segments/segment-visibility')],
-      [app('item-assignments/probe.ts'), importing('../catalog/category-document')],
+      [app('item-assignments/probe.ts'), importing('../catalog/catalog.mapper')],
       [app('customer-management/locations/probe.ts'), importing('../legal-entities/legal-entity.entity')],
       [app('customer-management/locations/probe.ts'), importing('../../common/listing')],
       [app('app.module.ts'), importing('./segments/segments.module')],

@@ -2,7 +2,7 @@ import { toPositional } from '@cs/query';
 import { CategoryTreeNode } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { categoryFields, CategoryColumns } from '../catalog/category-document';
+import { categoryFields, CategoryColumns } from '../catalog/catalog.mapper';
 import { CustomerView, segmentActiveNow, visibleToCustomerSql } from '../segments/segment-visibility';
 
 /** One category of a tree as selected, in sibling order (position, then id). */
