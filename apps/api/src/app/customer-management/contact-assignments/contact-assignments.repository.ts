@@ -24,7 +24,7 @@ export class ContactAssignmentsRepository extends DocumentRepository<ContactAssi
     super(dataSource, 'contact_assignment');
   }
 
-  /** A page of the tenant's contact assignments matching the named filters and q, in one statement (two with the count). */
+  /** A page of the contact assignments matching the named filters and q: one statement (two with the count). */
   page(
     tenant: string,
     list: ListRequest,

@@ -56,7 +56,7 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
     super(dataSource, 'legal_entity');
   }
 
-  /** A page of the legal entities of `scope` matching the named filters and q, in one statement (two with the count). */
+  /** A page of the legal entities of `scope` matching the named filters and q: one statement (two with the count). */
   page(
     tenant: string,
     scope: LegalEntityReadScope,
@@ -93,7 +93,7 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
     return this.dataSource.query(ANCESTORS_SQL, [tenant, id]);
   }
 
-  /** The ids of the legal entity and its ancestors, nearest first, as the transaction sees them (see `lockHierarchy`). */
+  /** The ids of the legal entity and its ancestors, nearest first (under `lockHierarchy` in writes). */
   async ancestorIds(tx: EntityManager, tenant: string, id: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(ANCESTORS_SQL, [tenant, id]);
     return rows.map((row) => row.id);
