@@ -1,6 +1,5 @@
 export * from './test-server';
 export * from './sql-snapshot';
-export * from './list-request';
 /** For probe routes in tests, declared exactly as feature routes are. */
 export { Public, RequiresScopes } from '../app/decorators/auth.decorators';
 /** Stored rows, derived from the entities (the one declaration of each table). */

@@ -1,4 +1,6 @@
 import { expect } from '@jest/globals';
+import { parsePaging, parseQuery } from '@cs/query';
+import type { ListRequest } from '../app/common/listing';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -96,4 +98,16 @@ export class SqlSnapshot {
     }
     expect(exists ? readFileSync(this.file, 'utf8') : `(no ${basename(this.file)})`).toBe(text);
   }
+}
+
+/** A validated list request as the `@List()` decorator gives it: `q` parsed, the first page of 16 unless told (`offset` a multiple of `limit`). */
+export function listRequest(
+  options: { q?: string; sort?: string; offset?: number; limit?: number; withTotal?: boolean } = {},
+): ListRequest {
+  return {
+    q: parseQuery(options.q ?? ''),
+    sort: options.sort,
+    paging: parsePaging({ pageSize: options.limit, pageNumber: 1 + (options.offset ?? 0) / (options.limit ?? 16) }),
+    withTotal: options.withTotal ?? false,
+  };
 }

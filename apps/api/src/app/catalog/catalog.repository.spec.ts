@@ -1,16 +1,14 @@
 import { join } from 'node:path';
-import { RecordingDatabase, SqlSnapshot } from '../../testing';
+import { RecordingDatabase, SqlSnapshot } from '../../testing/sql-snapshot';
 import { toCategoryRow, toProductRow } from './catalog.mapper';
 import { CatalogRepository } from './catalog.repository';
 
 const repository = (db: RecordingDatabase) => new CatalogRepository(db.dataSource);
 const upserted = [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }];
 
-describe('CatalogRepository statements', () => {
-  const snapshot = new SqlSnapshot(join(__dirname, 'catalog.repository.sql'));
-  afterAll(() => snapshot.check());
-
-  it('renders every statement for fixed inputs', async () => {
+describe('CatalogRepository', () => {
+  it('renders every statement as in catalog.repository.sql', async () => {
+    const sql = new SqlSnapshot(join(__dirname, 'catalog.repository.sql'));
     const category = toCategoryRow(
       {
         id: 'shoes',
@@ -23,28 +21,28 @@ describe('CatalogRepository statements', () => {
       undefined,
     );
     const product = toProductRow({ id: 'sku-1', code: 'SKU1', name: { en: 'Sneaker' } }, undefined);
-    await snapshot.record('findCategory', (db) => repository(db).findCategory('t1', 'shoes'));
-    await snapshot.record('findProduct', (db) => repository(db).findProduct('t1', 'sku-1'));
-    await snapshot.record(
+    await sql.record('findCategory', (db) => repository(db).findCategory('t1', 'shoes'));
+    await sql.record('findProduct', (db) => repository(db).findProduct('t1', 'sku-1'));
+    await sql.record(
       'upsertCategory',
       (db) => repository(db).upsertCategory(db.manager, { tenant: 't1', id: 'shoes', values: category }),
       upserted,
     );
-    await snapshot.record(
+    await sql.record(
       'upsertProduct',
       (db) =>
         repository(db).upsertProduct(db.manager, { tenant: 't1', id: 'sku-1', values: product, expectedVersion: 3 }),
       upserted,
     );
-    await snapshot.record('replaceProductCategories', async (db) => {
+    await sql.record('replaceProductCategories', async (db) => {
       await repository(db).replaceProductCategories(db.manager, 't1', 'sku-1', ['shoes', 'sale']);
       await repository(db).replaceProductCategories(db.manager, 't1', 'sku-2', []);
     });
-    await snapshot.record('deleteCategory and deleteProduct', async (db) => {
+    await sql.record('deleteCategory and deleteProduct', async (db) => {
       await repository(db).deleteCategory(db.manager, 't1', 'shoes');
       await repository(db).deleteProduct(db.manager, 't1', 'sku-1');
     });
-    await snapshot.record(
+    await sql.record(
       'lockCategoryTree and createsCycle',
       async (db) => {
         await repository(db).lockCategoryTree(db.manager, 't1');
@@ -53,9 +51,10 @@ describe('CatalogRepository statements', () => {
       [],
       [{ cycle: false }],
     );
-    await snapshot.record('lockCategoryTexts and lockProductTexts', async (db) => {
+    await sql.record('lockCategoryTexts and lockProductTexts', async (db) => {
       await repository(db).lockCategoryTexts(db.manager, 't1', 'shoes');
       await repository(db).lockProductTexts(db.manager, 't1', 'sku-1');
     });
+    sql.check();
   });
 });

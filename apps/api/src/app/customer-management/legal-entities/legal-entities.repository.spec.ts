@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { listRequest, RecordingDatabase, SqlSnapshot } from '../../../testing';
+import { listRequest, RecordingDatabase, SqlSnapshot } from '../../../testing/sql-snapshot';
 import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
 import { LocationsRepository } from '../locations/locations.repository';
 import { LegalEntityRow, LegalEntityValues } from './legal-entities.mapper';
@@ -36,46 +36,45 @@ const repository = (db: RecordingDatabase) =>
     new ContactAssignmentsRepository(db.dataSource),
   );
 
-describe('LegalEntitiesRepository statements', () => {
-  const snapshot = new SqlSnapshot(join(__dirname, 'legal-entities.repository.sql'));
-  afterAll(() => snapshot.check());
-
-  it('renders every statement for fixed inputs', async () => {
-    await snapshot.record('insert', (db) => repository(db).insert(db.manager, 't1', 'abc', values), [{ id: 'abc' }]);
-    await snapshot.record(
+describe('LegalEntitiesRepository', () => {
+  it('renders every statement as in legal-entities.repository.sql', async () => {
+    const sql = new SqlSnapshot(join(__dirname, 'legal-entities.repository.sql'));
+    await sql.record('insert', (db) => repository(db).insert(db.manager, 't1', 'abc', values), [{ id: 'abc' }]);
+    await sql.record(
       'upsert',
       (db) => repository(db).upsert(db.manager, { tenant: 't1', id: 'abc', values, expectedVersion: undefined }),
       [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }],
     );
-    await snapshot.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['abc']));
-    await snapshot.record('page of all legal entities', (db) => repository(db).page('t1', {}, listRequest(), {}));
-    await snapshot.record(
+    await sql.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['abc']));
+    await sql.record('page of all legal entities', (db) => repository(db).page('t1', {}, listRequest(), {}));
+    await sql.record(
       'page of a contact customer with named filters, q and the count',
       (db) =>
         repository(db).page(
           't1',
           { contactCustomerId: 'john' },
-          listRequest({ q: 'customerGroups.id:cg1', sort: 'metadata.createdAt:desc' }, true),
+          listRequest({ q: 'customerGroups.id:cg1', sort: 'metadata.createdAt:desc', withTotal: true }),
           { name: 'ABC', 'legalInfo.taxRegistrationNumber': '1234' },
         ),
       [{ count: '0' }],
     );
-    await snapshot.record('find', (db) => repository(db).find('t1', 'abc'));
-    await snapshot.record('hierarchy', (db) => repository(db).hierarchy('t1', 'abc'));
-    await snapshot.record('lockHierarchy and ancestorIds', async (db) => {
+    await sql.record('find', (db) => repository(db).find('t1', 'abc'));
+    await sql.record('hierarchy', (db) => repository(db).hierarchy('t1', 'abc'));
+    await sql.record('lockHierarchy and ancestorIds', async (db) => {
       await repository(db).lockHierarchy(db.manager, 't1');
       return repository(db).ancestorIds(db.manager, 't1', 'holding');
     });
-    await snapshot.record('deleteSubtree', (db) => repository(db).deleteSubtree(db.manager, 't1', 'abc'), [
+    await sql.record('deleteSubtree', (db) => repository(db).deleteSubtree(db.manager, 't1', 'abc'), [
       { entities: ['abc'], assignments: ['ca1'] },
     ]);
-    await snapshot.record('removeReferences', async (db) => {
+    await sql.record('removeReferences', async (db) => {
       await repository(db).removeReferences(db.manager, 't1', 'entities_addresses', ['hq']);
       await repository(db).removeReferences(db.manager, 't1', 'approval_group', ['ca1', 'ca2']);
     });
-    await snapshot.record('references of two rows: their locations and contact assignments, each id once', (db) =>
+    await sql.record('references of two rows: their locations and contact assignments, each id once', (db) =>
       repository(db).references('t1', [stored('a', ['hq', 'wh'], ['ca1']), stored('b', ['wh'], ['ca2'])]),
     );
+    sql.check();
   });
 
   it('sends nothing for empty id lists', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { listRequest, RecordingDatabase, SqlSnapshot } from '../../../testing';
+import { listRequest, RecordingDatabase, SqlSnapshot } from '../../../testing/sql-snapshot';
 import { LocationValues } from './locations.mapper';
 import { LocationsRepository } from './locations.repository';
 
@@ -13,30 +13,29 @@ const values: LocationValues = {
 
 const repository = (db: RecordingDatabase) => new LocationsRepository(db.dataSource);
 
-describe('LocationsRepository statements', () => {
-  const snapshot = new SqlSnapshot(join(__dirname, 'locations.repository.sql'));
-  afterAll(() => snapshot.check());
-
-  it('renders every statement for fixed inputs', async () => {
-    await snapshot.record('insert', (db) => repository(db).insert(db.manager, 't1', 'hq', values), [{ id: 'hq' }]);
-    await snapshot.record(
+describe('LocationsRepository', () => {
+  it('renders every statement as in locations.repository.sql', async () => {
+    const sql = new SqlSnapshot(join(__dirname, 'locations.repository.sql'));
+    await sql.record('insert', (db) => repository(db).insert(db.manager, 't1', 'hq', values), [{ id: 'hq' }]);
+    await sql.record(
       'upsert',
       (db) => repository(db).upsert(db.manager, { tenant: 't1', id: 'hq', values, expectedVersion: 2 }),
       [{ found: true, created: false, version: 3, created_at: new Date(0), modified_at: new Date(0) }],
     );
-    await snapshot.record('delete', (db) => repository(db).delete(db.manager, 't1', 'hq'), [[], 1]);
-    await snapshot.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['wh', 'hq', 'wh']));
-    await snapshot.record(
+    await sql.record('delete', (db) => repository(db).delete(db.manager, 't1', 'hq'), [[], 1]);
+    await sql.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['wh', 'hq', 'wh']));
+    await sql.record(
       'page with named filters, q, sort and the count',
       (db) =>
         repository(db).page(
           't1',
-          listRequest({ q: 'contactDetails.city:Berlin', sort: 'name:desc', pageNumber: 2, pageSize: 10 }, true),
+          listRequest({ q: 'contactDetails.city:Berlin', sort: 'name:desc', offset: 10, limit: 10, withTotal: true }),
           { name: 'HQ', 'contactDetails.email': '@example.com' },
         ),
       [{ count: '0' }],
     );
-    await snapshot.record('find', (db) => repository(db).find('t1', 'hq'));
-    await snapshot.record('findMany', (db) => repository(db).findMany('t1', ['hq', 'wh']));
+    await sql.record('find', (db) => repository(db).find('t1', 'hq'));
+    await sql.record('findMany', (db) => repository(db).findMany('t1', ['hq', 'wh']));
+    sql.check();
   });
 });
