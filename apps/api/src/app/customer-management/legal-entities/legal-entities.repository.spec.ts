@@ -46,15 +46,14 @@ describe('LegalEntitiesRepository', () => {
       [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }],
     );
     await sql.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['abc']));
-    await sql.record('page of all legal entities', (db) => repository(db).page('t1', {}, listRequest(), {}));
+    await sql.record('page of all legal entities', (db) => repository(db).page('t1', { filters: {} }, listRequest()));
     await sql.record(
       'page of a contact customer with named filters, q and the count',
       (db) =>
         repository(db).page(
           't1',
-          { contactCustomerId: 'john' },
+          { contactCustomerId: 'john', filters: { name: 'ABC', 'legalInfo.taxRegistrationNumber': '1234' } },
           listRequest({ q: 'customerGroups.id:cg1', sort: 'metadata.createdAt:desc', withTotal: true }),
-          { name: 'ABC', 'legalInfo.taxRegistrationNumber': '1234' },
         ),
       [{ count: '0' }],
     );

@@ -40,8 +40,10 @@ const DELETE_SUBTREE_SQL = `WITH RECURSIVE tree AS (
 /** The jsonb id lists of `legal_entity` that reference other documents. */
 export type LegalEntityReferenceColumn = 'entities_addresses' | 'approval_group';
 
-/** Which legal entities a read covers. */
-export interface LegalEntityReadScope {
+/** Which legal entities a list covers. */
+export interface LegalEntityListScope {
+  /** The named query parameters of the list (ANDed). */
+  filters: LegalEntityListFilters;
   /** Only the legal entities this customer is a contact of. */
   contactCustomerId?: string;
 }
@@ -57,12 +59,7 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
   }
 
   /** A page of the legal entities of `scope` matching the named filters and q: one statement (two with the count). */
-  page(
-    tenant: string,
-    scope: LegalEntityReadScope,
-    list: ListRequest,
-    filters: LegalEntityListFilters,
-  ): Promise<Page<LegalEntityRow>> {
+  page(tenant: string, scope: LegalEntityListScope, list: ListRequest): Promise<Page<LegalEntityRow>> {
     const select = new Select(this.dataSource)
       .select('le.*')
       .from('legal_entity', 'le')
@@ -73,7 +70,7 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
         { ownCustomerId: scope.contactCustomerId },
       );
     }
-    applyFilters(select, filters, LEGAL_ENTITY_FILTERS);
+    applyFilters(select, scope.filters, LEGAL_ENTITY_FILTERS);
     return fetchPage<LegalEntityRow>(select, list, {
       fieldMap: LEGAL_ENTITY_FIELDS,
       tieBreaker: LEGAL_ENTITY_TIE_BREAKER,

@@ -55,8 +55,8 @@ export class LegalEntitiesService {
     list: ListRequest,
     filters: LegalEntityListFilters,
   ): Promise<Page<LegalEntityResponse>> {
-    const scope = { contactCustomerId: ownCustomer(ctx.principal) };
-    const page = await this.legalEntities.page(ctx.tenant, scope, list, filters);
+    const scope = { filters, contactCustomerId: ownCustomer(ctx.principal) };
+    const page = await this.legalEntities.page(ctx.tenant, scope, list);
     return { ...page, items: await this.toResponses(ctx, page.items) };
   }
 
