@@ -353,7 +353,7 @@ export interface paths {
         head?: never;
         /**
          * Patching a customer segment
-         * @description Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it (`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json`.
+         * @description Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it (`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json` or `application/json-patch+json`.
          */
         patch: operations["PATCH-customer-segment-update-segment"];
         trace?: never;
@@ -4057,6 +4057,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SegmentPatchOperation"][];
+                "application/json-patch+json": components["schemas"]["SegmentPatchOperation"][];
             };
         };
         responses: {

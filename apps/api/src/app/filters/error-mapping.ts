@@ -7,6 +7,7 @@ import { DomainError } from '../errors/domain-errors';
 import { errorBody } from './error-body';
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
+const UNSUPPORTED_MEDIA_TYPE_MESSAGE = 'Unsupported content type: send the body as application/json.';
 
 interface FastifyLikeError {
   statusCode?: number;
@@ -64,6 +65,8 @@ function fromHttpException(error: HttpException): ErrorBody {
   if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(error.message)) {
     return errorBody(404, 'The requested resource does not exist.');
   }
+  // Nest hands Fastify's refusal of a media type without a parser on as an HttpException.
+  if (status === 415) return errorBody(415, UNSUPPORTED_MEDIA_TYPE_MESSAGE);
   return errorBody(status, error.message);
 }
 
@@ -72,7 +75,7 @@ function fastifyMessage(error: FastifyLikeError): string {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Unsupported content type.';
+      return UNSUPPORTED_MEDIA_TYPE_MESSAGE;
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The request body is empty.';
     default:
