@@ -2,6 +2,7 @@ import { Scopes } from '@cs/contracts';
 import { RequiresScopes, startTestServer, TestServer } from '@cs/api/testing';
 import { Controller, Get, Module } from '@nestjs/common';
 import { SignJWT, generateKeyPair } from 'jose';
+import { problemAbout } from './fixtures';
 
 /** A probe route, standing in for any feature route: guarded by one scope, tenant in the path. */
 @Controller('probe/:tenant')
@@ -131,7 +132,8 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
       authorization: `Bearer ${await server.token([Scopes.segmentRead])}`,
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 400, details: [{ field: 'tenant' }] });
+    // Outside both contract files' paths, `details` is the list of strings.
+    expect(await response.json()).toMatchObject({ code: 400, details: [problemAbout('tenant')] });
   });
 
   it('answers unknown routes, malformed JSON and oversized bodies with the Emporix error body', async () => {

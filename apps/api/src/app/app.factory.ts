@@ -22,7 +22,9 @@ import {
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { AuthRouteConfig } from './decorators/auth.decorators';
+import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
+import { detailsFormOf, renderBulkItem } from './filters/error-format';
 import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { buildOpenApiDocument } from './openapi';
@@ -115,6 +117,12 @@ export async function createApp(
     // Requests that were in flight when the shutdown began end their kept-alive connection, so the
     // server can close as soon as they are answered.
     if (closing) void reply.header('Connection', 'close');
+  });
+  // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
+  fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;
+    const form = detailsFormOf(request.url);
+    return payload.map((entry: BulkItemReport) => renderBulkItem(entry, form));
   });
   // Security headers. The middleware is built once (the Fastify plugin rebuilds it on every request).
   const securityHeaders = helmet({

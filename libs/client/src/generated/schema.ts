@@ -788,8 +788,8 @@ export interface components {
         BulkItemResponse: {
             /** @description HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected. */
             code: number;
-            /** @description The individual problems of a rejected item, e.g. one per invalid field. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description Every problem of a rejected item, as `<field>: <message>`. */
+            details?: string[];
             /** @description The item's id (or the id of the resource the error is about), where known. */
             id?: string;
             /** @description Zero-based position of the item in the request body. */
@@ -1061,6 +1061,8 @@ export interface components {
             /** @description The field the problem is about. */
             field?: string;
             message: string;
+            /** @description Where to read more about the problem. */
+            moreInfo?: string;
             /** @description The kind of problem. */
             type?: string;
         };
@@ -1070,8 +1072,13 @@ export interface components {
              * @example 400
              */
             code: number;
-            /** @description The individual problems, e.g. one per invalid field. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
+            /**
+             * @description Every problem, as `<field>: <message>` (the message alone where no field is concerned).
+             * @example [
+             *       "name: name must be a string"
+             *     ]
+             */
+            details?: string[];
             /** @description Error message. */
             message: string;
             /** @description The ID of the resource which caused the error. */
@@ -1348,6 +1355,20 @@ export interface components {
              */
             q?: string;
         };
+        SegmentBulkItemResponse: {
+            /** @description HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected. */
+            code: number;
+            /** @description The first problem of a rejected item (`message` names every one). */
+            details?: components["schemas"]["ErrorDetailResponse"];
+            /** @description The item's id (or the id of the resource the error is about), where known. */
+            id?: string;
+            /** @description Zero-based position of the item in the request body. */
+            index: number;
+            /** @description Why the item failed. */
+            message?: string;
+            /** @description HTTP status text of this item. */
+            status: string;
+        };
         SegmentCreation: {
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
@@ -1373,6 +1394,24 @@ export interface components {
             status?: "ACTIVE" | "INACTIVE";
             /** @description Determines the time frame in which the customer segment is valid. */
             validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentErrorResponse: {
+            /**
+             * @description HTTP status code.
+             * @example 400
+             */
+            code: number;
+            /** @description The first problem (`message` names every one). */
+            details?: components["schemas"]["ErrorDetailResponse"];
+            /** @description Error message. */
+            message: string;
+            /** @description The ID of the resource which caused the error. */
+            resourceId?: string;
+            /**
+             * @description HTTP status.
+             * @example Bad Request
+             */
+            status: string;
         };
         SegmentMetadataResponse: {
             /**
@@ -3190,7 +3229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3208,7 +3247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The service holds no such category. */
@@ -3217,7 +3256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3226,7 +3265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3235,7 +3274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3265,7 +3304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3274,7 +3313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3292,7 +3331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3301,7 +3340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3310,7 +3349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3337,7 +3376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3346,7 +3385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3364,7 +3403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3373,7 +3412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3382,7 +3421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3417,7 +3456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3435,7 +3474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The service holds no such product. */
@@ -3444,7 +3483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3453,7 +3492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3462,7 +3501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3492,7 +3531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3501,7 +3540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3519,7 +3558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3528,7 +3567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3537,7 +3576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3564,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3573,7 +3612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3591,7 +3630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3600,7 +3639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3609,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3663,7 +3702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3681,7 +3720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3690,7 +3729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3699,7 +3738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3738,7 +3777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3756,7 +3795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description A segment with this id exists. */
@@ -3765,7 +3804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3774,7 +3813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3783,7 +3822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3825,7 +3864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3843,7 +3882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Resource not found. */
@@ -3852,7 +3891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3861,7 +3900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3870,7 +3909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3918,7 +3957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3936,7 +3975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The stored version differs from metadata.version. */
@@ -3945,7 +3984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3954,7 +3993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3963,7 +4002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3998,7 +4037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4016,7 +4055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4025,7 +4064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4034,7 +4073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4074,7 +4113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4092,7 +4131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Resource not found. */
@@ -4101,7 +4140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4110,7 +4149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4119,7 +4158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4169,7 +4208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4187,7 +4226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4196,7 +4235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4205,7 +4244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4244,7 +4283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4262,7 +4301,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment has no such B2C assignment. */
@@ -4271,7 +4310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4280,7 +4319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4289,7 +4328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4334,7 +4373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4352,7 +4391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -4361,7 +4400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -4370,7 +4409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4379,7 +4418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4388,7 +4427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4422,7 +4461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4440,7 +4479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4449,7 +4488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4458,7 +4497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4499,7 +4538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4517,7 +4556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment has no such B2B assignment. */
@@ -4526,7 +4565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4535,7 +4574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4544,7 +4583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4591,7 +4630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4609,7 +4648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -4618,7 +4657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -4627,7 +4666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4636,7 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4645,7 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4681,7 +4720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4699,7 +4738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4708,7 +4747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4717,7 +4756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4746,7 +4785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -4755,7 +4794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4773,7 +4812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4782,7 +4821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4791,7 +4830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4820,7 +4859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -4829,7 +4868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4847,7 +4886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4856,7 +4895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4865,7 +4904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4917,7 +4956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4935,7 +4974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4944,7 +4983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4953,7 +4992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5007,7 +5046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5025,7 +5064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5034,7 +5073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5043,7 +5082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5089,7 +5128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5107,7 +5146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description No such assignment (visible to the caller). */
@@ -5116,7 +5155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5125,7 +5164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5134,7 +5173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5181,7 +5220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5199,7 +5238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -5208,7 +5247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -5217,7 +5256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5226,7 +5265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5235,7 +5274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5271,7 +5310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5289,7 +5328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5298,7 +5337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5307,7 +5346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5338,7 +5377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5347,7 +5386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5365,7 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5374,7 +5413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5383,7 +5422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5414,7 +5453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5423,7 +5462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5441,7 +5480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5450,7 +5489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5459,7 +5498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5515,7 +5554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5533,7 +5572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5542,7 +5581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5551,7 +5590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5581,7 +5620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5590,7 +5629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5608,7 +5647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5617,7 +5656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5626,7 +5665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5656,7 +5695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5665,7 +5704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5683,7 +5722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5692,7 +5731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5701,7 +5740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5731,7 +5770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5740,7 +5779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5758,7 +5797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5767,7 +5806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5776,7 +5815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5832,7 +5871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5850,7 +5889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5859,7 +5898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5868,7 +5907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5908,7 +5947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5926,7 +5965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5935,7 +5974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5944,7 +5983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5980,7 +6019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5998,7 +6037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6007,7 +6046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6016,7 +6055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6072,7 +6111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6090,7 +6129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6099,7 +6138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6108,7 +6147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };

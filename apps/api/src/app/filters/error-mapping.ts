@@ -1,9 +1,10 @@
-import { ErrorBody, ErrorDetail } from '@cs/contracts';
+import { ErrorDetail } from '@cs/contracts';
 import { QueryError } from '@cs/query';
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { isTransient, pgErrorKind, RejectedInputKind } from '../database/pg-errors';
 import { DomainError } from '../errors/domain-errors';
+import { ErrorReport } from '../errors/error-report';
 import { errorBody } from './error-body';
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
@@ -16,7 +17,7 @@ interface FastifyLikeError {
 }
 
 /** Maps anything thrown while serving a request to an HTTP status and the Emporix error body. */
-export function toErrorBody(error: unknown): ErrorBody {
+export function toErrorBody(error: unknown): ErrorReport {
   if (error instanceof DomainError) return errorBody(error.status, error.message, error.resourceId, error.details);
   if (error instanceof QueryError)
     return errorBody(
@@ -55,7 +56,7 @@ const REJECTED_INPUT: Record<RejectedInputKind, [number, string]> = {
   'program-limit': [400, 'A value or the request is too large or too complex to process.'],
 };
 
-function fromHttpException(error: HttpException): ErrorBody {
+function fromHttpException(error: HttpException): ErrorReport {
   const status = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'object' && response !== null && 'details' in response) {

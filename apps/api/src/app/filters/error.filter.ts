@@ -1,12 +1,13 @@
 import { INVALID_TOKEN_BODY } from '@cs/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger, UnauthorizedException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { detailsFormOf, renderErrorBody } from './error-format';
 import { toErrorBody } from './error-mapping';
 
 /**
  * The one place where errors become responses: a 401 gets the gateway's fault body,
- * everything else the Emporix error body. Unknown errors are logged and answered
- * with a 500 that reveals nothing about the cause.
+ * everything else the Emporix error body, its `details` in the form of the route's contract file.
+ * Unknown errors are logged and answered with a 500 that reveals nothing about the cause.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -28,5 +29,5 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Pick<Logg
   if (body.code === 503) logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
   else if (body.code >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (body.code === 503) void reply.header('Retry-After', '1');
-  void reply.status(body.code).send(body);
+  void reply.status(body.code).send(renderErrorBody(body, detailsFormOf(reply.request.url)));
 }
