@@ -24,7 +24,7 @@ import { AppConfig } from './config/config';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
-import { detailsFormOf, renderBulkItem } from './filters/error-format';
+import { errorFormOf, renderBulkItem } from './filters/error-format';
 import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { buildOpenApiDocument } from './openapi';
@@ -121,7 +121,7 @@ export async function createApp(
   // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
   fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
     if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;
-    const form = detailsFormOf(request.url);
+    const form = errorFormOf(request.url);
     return payload.map((entry: BulkItemReport) => renderBulkItem(entry, form));
   });
   // Security headers. The middleware is built once (the Fastify plugin rebuilds it on every request).

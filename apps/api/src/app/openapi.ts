@@ -3,7 +3,7 @@ import { BulkItemResponse, ErrorResponse, SegmentBulkItemResponse, SegmentErrorR
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { OAUTH_SCHEME } from './decorators/auth.decorators';
-import { detailsFormOf } from './filters/error-format';
+import { errorFormOf } from './filters/error-format';
 
 export const API_TITLE = 'Customer Segment & Customer Management Service';
 
@@ -74,7 +74,7 @@ function withSegmentErrorSchemas(document: OpenAPIObject): OpenAPIObject {
     );
   };
   for (const [path, item] of Object.entries(document.paths)) {
-    if (detailsFormOf(path) === 'object') document.paths[path] = toSegmentForm(item) as typeof item;
+    if (errorFormOf(path) === 'object') document.paths[path] = toSegmentForm(item) as typeof item;
   }
   return document;
 }

@@ -1348,6 +1348,15 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OAuthErrorResponse: {
+            /**
+             * @description The RFC 6749 (section 5.2) error code.
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
+            /** @description What was wrong, for a person to read. */
+            error_description?: string;
+        };
         SearchBody: {
             /**
              * @description A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.
@@ -6237,22 +6246,24 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseBody"];
                 };
             };
-            /** @description Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have. */
+            /** @description An OAuth 2 error (RFC 6749 5.2), as every 4xx of this endpoint: `unsupported_grant_type` (not `client_credentials`), `invalid_scope` (no valid `tenant=...`, an unknown scope parameter, a scope or tenant the client may not have, or a scope string over 4096 characters), `unauthorized_client` (a customer token from a client not allowed to mint them), `invalid_request` (no `grant_type`, or a malformed body). Other 4xx (413, 415, 429) carry `invalid_request` too; 5xx keep the Emporix error body. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
-            /** @description Unknown client or wrong secret. */
+            /** @description `invalid_client`: unknown client or wrong secret. With `WWW-Authenticate: Basic` when the client authenticated with HTTP Basic. */
             401: {
                 headers: {
+                    /** @description `Basic realm="oauth"`, after HTTP Basic credentials. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { BulkItemResult, ErrorDetail } from '@cs/contracts';
+import { BulkItemResult, ErrorDetail, OAuthErrorCode } from '@cs/contracts';
 
 /**
  * An error as the service reports it, before it is written for a route: every problem as an object.
@@ -10,6 +10,8 @@ export interface ErrorReport {
   message: string;
   resourceId?: string;
   details?: ErrorDetail[];
+  /** The RFC 6749 error code of a refused token request. */
+  oauthError?: OAuthErrorCode;
 }
 
 /**

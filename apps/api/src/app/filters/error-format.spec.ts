@@ -1,6 +1,8 @@
 import { ITEM_PROBLEMS } from '../errors/error-report';
+import { OAuthError } from '../errors/oauth-error';
 import { errorBody } from './error-body';
-import { detailsFormOf, renderBulkItem, renderErrorBody } from './error-format';
+import { errorFormOf, renderBulkItem, renderErrorBody } from './error-format';
+import { toErrorBody } from './error-mapping';
 
 describe('error bodies per contract file', () => {
   const problems = [
@@ -11,13 +13,15 @@ describe('error bodies per contract file', () => {
   const report = errorBody(400, 'Invalid request: name, status.', 'seg-1', problems);
 
   it('takes the form of the file whose paths the route belongs to', () => {
-    expect(detailsFormOf('/customer-segment/t1/segments/s1?fields=id')).toBe('object');
-    expect(detailsFormOf('/customer-segment/t1/catalog/products/bulk')).toBe('object');
-    expect(detailsFormOf('/customer-segment')).toBe('object');
-    expect(detailsFormOf('/customer-management/t1/legal-entities')).toBe('strings');
-    expect(detailsFormOf('/customer-segmentation/t1')).toBe('strings');
-    expect(detailsFormOf('/oauth/token')).toBe('strings');
-    expect(detailsFormOf('/health')).toBe('strings');
+    expect(errorFormOf('/customer-segment/t1/segments/s1?fields=id')).toBe('object');
+    expect(errorFormOf('/customer-segment/t1/catalog/products/bulk')).toBe('object');
+    expect(errorFormOf('/customer-segment')).toBe('object');
+    expect(errorFormOf('/customer-management/t1/legal-entities')).toBe('strings');
+    expect(errorFormOf('/customer-segmentation/t1')).toBe('strings');
+    expect(errorFormOf('/oauth/token')).toBe('oauth');
+    expect(errorFormOf('/oauth/token?x=1')).toBe('oauth');
+    expect(errorFormOf('/oauth/jwks')).toBe('strings');
+    expect(errorFormOf('/health')).toBe('strings');
   });
 
   it('writes every problem as "<field>: <message>" for customer management', () => {
@@ -83,5 +87,31 @@ describe('error bodies per contract file', () => {
     });
     const created = { index: 0, code: 201, status: 'Created', id: 'a' };
     expect(renderBulkItem(created, 'object')).toEqual(created);
+  });
+
+  it('answers the 4xx of the token endpoint as RFC 6749 errors, its 5xx with the Emporix body', () => {
+    const refused = toErrorBody(new OAuthError('invalid_scope', "Unknown scope parameter 'colour'."));
+    expect(renderErrorBody(refused, 'oauth')).toEqual({
+      error: 'invalid_scope',
+      error_description: "Unknown scope parameter 'colour'.",
+    });
+    expect(renderErrorBody(toErrorBody(new OAuthError('invalid_client', 'Invalid client.', 401)), 'oauth')).toEqual({
+      error: 'invalid_client',
+      error_description: 'Invalid client.',
+    });
+    // Errors that are not the issuer's: a malformed body, a 413; printable ASCII without " and \ only.
+    expect(renderErrorBody(errorBody(400, 'Bad "JSON" \\ é', undefined, problems.slice(0, 1)), 'oauth')).toEqual({
+      error: 'invalid_request',
+      error_description: 'Bad ?JSON? ? ? name: name must be an object',
+    });
+    expect(renderErrorBody(errorBody(413, 'Too large.'), 'oauth')).toEqual({
+      error: 'invalid_request',
+      error_description: 'Too large.',
+    });
+    expect(renderErrorBody(errorBody(503, 'Busy.'), 'oauth')).toEqual({
+      code: 503,
+      status: 'Service Unavailable',
+      message: 'Busy.',
+    });
   });
 });

@@ -1,27 +1,45 @@
-import { BulkItemResult, ErrorBody, ErrorDetail } from '@cs/contracts';
+import { BulkItemResult, ErrorBody, ErrorDetail, OAuthErrorBody } from '@cs/contracts';
 import { BulkItemReport, ErrorReport, ITEM_PROBLEMS } from '../errors/error-report';
 
 /**
- * The form of `details` a route's contract file declares: `customer-segment.api.yml` one object
- * (`{field, type, message, moreInfo}`), `customer-management.api.yml` a list of strings. The path
- * decides, so the service's own extensions under `/customer-segment` (the catalog sync) and unknown
- * paths there follow that file too; everything outside both files (health, oauth, other paths) takes
- * the list of strings, which needs no schema to read.
+ * The form of an error body, by the path: the form of `details` its contract file declares,
+ * `customer-segment.api.yml` one object (`{field, type, message, moreInfo}`), `customer-management.api.yml`
+ * a list of strings, so the service's own extensions under `/customer-segment` (the catalog sync) and
+ * unknown paths there follow that file too; everything outside both files (health, other paths) takes the
+ * list of strings, which needs no schema to read. The token endpoint answers its 4xx as OAuth 2 errors.
  */
-export type DetailsForm = 'object' | 'strings';
+export type ErrorForm = 'object' | 'strings' | 'oauth';
 
-export function detailsFormOf(url: string): DetailsForm {
+export function errorFormOf(url: string): ErrorForm {
+  if (/^\/oauth\/token(?:[?#]|$)/.test(url)) return 'oauth';
   return /^\/customer-segment(?:[/?#]|$)/.test(url) ? 'object' : 'strings';
 }
 
-/** The error body as the route's contract file declares it. */
-export function renderErrorBody(report: ErrorReport, form: DetailsForm): ErrorBody {
-  const { details: problems, ...body } = report;
+/**
+ * The error body as the route's contract declares it. At the token endpoint, what the client did wrong
+ * (4xx) is an RFC 6749 error; its failures (5xx) keep the Emporix body, as they are no OAuth error.
+ */
+export function renderErrorBody(report: ErrorReport, form: ErrorForm): ErrorBody | OAuthErrorBody {
+  if (form === 'oauth' && report.code < 500) return renderOAuthError(report);
+  const { details: problems, oauthError: _, ...body } = report;
   return { ...body, ...renderProblems(report.message, problems, form) };
 }
 
+/**
+ * `{error, error_description}` (RFC 6749 5.2): the code the issuer chose, else `invalid_client` for a 401
+ * and `invalid_request` for the rest (a malformed, oversized or non-form body). The description may only
+ * hold printable ASCII without `"` and `\`.
+ */
+function renderOAuthError(report: ErrorReport): OAuthErrorBody {
+  const problems = report.details?.length ? ` ${report.details.map(describeProblem).join('; ')}` : '';
+  return {
+    error: report.oauthError ?? (report.code === 401 ? 'invalid_client' : 'invalid_request'),
+    error_description: `${report.message}${problems}`.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?'),
+  };
+}
+
 /** A 207 entry with the problems of a failed item as `details` in the route's form. */
-export function renderBulkItem(entry: BulkItemReport, form: DetailsForm): BulkItemResult {
+export function renderBulkItem(entry: BulkItemReport, form: ErrorForm): BulkItemResult {
   const { [ITEM_PROBLEMS]: problems, ...result } = entry;
   return problems?.length ? { ...result, ...renderProblems(result.message ?? '', problems, form) } : result;
 }
@@ -33,10 +51,10 @@ export function renderBulkItem(entry: BulkItemReport, form: DetailsForm): BulkIt
 function renderProblems(
   message: string,
   problems: ErrorDetail[] | undefined,
-  form: DetailsForm,
+  form: ErrorForm,
 ): { message: string; details?: string[] | ErrorDetail } {
   if (!problems?.length) return { message };
-  if (form === 'strings') return { message, details: problems.map(describeProblem) };
+  if (form !== 'object') return { message, details: problems.map(describeProblem) };
   const [first] = problems;
   return {
     message:

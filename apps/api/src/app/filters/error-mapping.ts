@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { isTransient, pgErrorKind, RejectedInputKind } from '../database/pg-errors';
 import { DomainError } from '../errors/domain-errors';
 import { ErrorReport } from '../errors/error-report';
+import { OAuthError } from '../errors/oauth-error';
 import { errorBody } from './error-body';
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
@@ -18,6 +19,7 @@ interface FastifyLikeError {
 
 /** Maps anything thrown while serving a request to an HTTP status and the Emporix error body. */
 export function toErrorBody(error: unknown): ErrorReport {
+  if (error instanceof OAuthError) return { ...errorBody(error.status, error.message), oauthError: error.error };
   if (error instanceof DomainError) return errorBody(error.status, error.message, error.resourceId, error.details);
   if (error instanceof QueryError)
     return errorBody(
