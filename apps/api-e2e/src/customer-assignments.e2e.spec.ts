@@ -187,7 +187,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(error).toMatchObject({
         code: 400,
         status: 'Bad Request',
-        details: expect.arrayContaining([expect.objectContaining({ field })]),
+        details: expect.objectContaining({ field }),
       });
     }
     const token = await e2e.server.token([Scopes.segmentManage]);
@@ -202,7 +202,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     }
     const longId = await manage.PUT(B2B_PATH, { ...b2b('seg1', 'c4', 'l'.repeat(129)), body: {} });
     expect(longId.response.status).toBe(400);
-    expect(longId.error).toMatchObject({ details: [{ field: 'legalEntityId' }] });
+    expect(longId.error).toMatchObject({ details: { field: 'legalEntityId' } });
     expect(await stored('seg1', 'c4')).toEqual([]);
   });
 
@@ -296,7 +296,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         code: 400,
         status: 'Bad Request',
         message: expect.stringContaining('customerId'),
-        details: expect.arrayContaining([expect.objectContaining({ field: 'customerId' })]),
+        details: expect.objectContaining({ field: 'customerId' }),
       },
       { index: 3, code: 400, status: 'Bad Request', message: expect.stringContaining('JSON object') },
       { index: 4, code: 204, status: 'No Content' },
@@ -306,7 +306,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: [expect.objectContaining({ field: 'mixins' })],
+        details: expect.objectContaining({ field: 'mixins' }),
       },
     ]);
     expect(await stored('seg2', 'b1')).toEqual([
@@ -422,7 +422,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         code: 400,
         status: 'Bad Request',
         message: expect.stringContaining('customerId'),
-        details: expect.any(Array),
+        details: expect.objectContaining({ field: 'customerId' }),
       },
       { index: 4, code: 204, status: 'No Content' },
     ]);
@@ -660,7 +660,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         message: expect.stringMatching(
           /^Invalid pattern: too costly: more than 10 variable-length repetitions .* at position 34$/,
         ),
-        details: [expect.objectContaining({ field: 'customer.id' })],
+        details: expect.objectContaining({ field: 'customer.id' }),
       };
       const viaGet = await list({ q });
       expect(viaGet.response.status).toBe(400);

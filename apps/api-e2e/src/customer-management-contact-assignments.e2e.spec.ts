@@ -1,7 +1,7 @@
 import { ApiClient, components } from '@cs/client';
 import type { ContactAssignmentEntity, Row } from '@cs/api/testing';
 import { Scopes } from '@cs/contracts';
-import { database, expectBadRequest, expectedMetadata, tenant } from './fixtures';
+import { database, expectBadRequest, expectedMetadata, problemAbout, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 type ContactAssignmentCreate = components['schemas']['ContactAssignmentCreate'];
@@ -91,7 +91,7 @@ describe('customer management: contact assignments and the customer data sync', 
           code: 400,
           status: 'Bad Request',
           message: expect.stringMatching(/id/),
-          details: [expect.objectContaining({ field: 'id' })],
+          details: [problemAbout('id')],
         },
         { index: 3, code: 204, status: 'No Content', id: 'jane' },
       ]);

@@ -2,6 +2,7 @@ import { Scopes } from '@cs/contracts';
 import { RequiresScopes, startTestServer, TestServer } from '@cs/api/testing';
 import { Controller, Get, Module } from '@nestjs/common';
 import { SignJWT, generateKeyPair } from 'jose';
+import { problemAbout } from './fixtures';
 
 /** A probe route, standing in for any feature route: guarded by one scope, tenant in the path. */
 @Controller('probe/:tenant')
@@ -56,7 +57,8 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
       body: 'grant_type=client_credentials&client_id=dev-client&client_secret=wrong&scope=tenant%3Dtesttenant',
     });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ code: 401, status: 'Unauthorized' });
+    // The token endpoint answers OAuth 2 errors (RFC 6749 5.2).
+    expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
   });
 
   it('publishes the verification keys', async () => {
@@ -131,10 +133,11 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
       authorization: `Bearer ${await server.token([Scopes.segmentRead])}`,
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 400, details: [{ field: 'tenant' }] });
+    // Outside both contract files' paths, `details` is the list of strings.
+    expect(await response.json()).toMatchObject({ code: 400, details: [problemAbout('tenant')] });
   });
 
-  it('answers unknown routes, malformed JSON and oversized bodies with the Emporix error body', async () => {
+  it('answers unknown routes with the Emporix error body, malformed JSON and oversized bodies at /oauth/token with OAuth errors', async () => {
     const unknown = await get('/no/such/route');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({
@@ -149,7 +152,7 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
       body: '{"grant_type":',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 400, status: 'Bad Request' });
+    expect(await malformed.json()).toMatchObject({ error: 'invalid_request' });
 
     const huge = await fetch(`${server.baseUrl}/oauth/token`, {
       method: 'POST',
@@ -158,9 +161,8 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toEqual({
-      code: 413,
-      status: 'Payload Too Large',
-      message: expect.stringMatching(/too large/i),
+      error: 'invalid_request',
+      error_description: expect.stringMatching(/too large/i),
     });
   });
 

@@ -46,7 +46,7 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: expect.arrayContaining([expect.objectContaining({ field: 'name' })]),
+        details: expect.objectContaining({ field: 'name' }),
       },
       { index: 3, code: 409, status: 'Conflict', message: expect.any(String), id: 'b-existing' },
       { index: 4, code: 409, status: 'Conflict', message: expect.any(String), id: 'b-1' },
@@ -56,7 +56,7 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: [expect.objectContaining({ field: 'validity.from' })],
+        details: expect.objectContaining({ field: 'validity.from' }),
       },
     ]);
     expect(await db.stored(generated)).toMatchObject({ name: { en: 'Generated' }, version: 1 });
@@ -96,21 +96,21 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: expect.arrayContaining([expect.objectContaining({ field: 'id' })]),
+        details: expect.objectContaining({ field: 'id' }),
       },
       {
         index: 4,
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: [expect.objectContaining({ field: 'id' })],
+        details: expect.objectContaining({ field: 'id' }),
       },
       {
         index: 5,
         code: 400,
         status: 'Bad Request',
         message: expect.any(String),
-        details: [expect.objectContaining({ field: 'id' })],
+        details: expect.objectContaining({ field: 'id' }),
       },
     ]);
     expect(await db.stored('u-new')).toMatchObject({ version: 1 });
@@ -142,7 +142,7 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
         status: 'Bad Request',
         message: expect.stringContaining('forceDelete'),
         id: 'del-assigned',
-        details: [expect.objectContaining({ field: 'forceDelete' })],
+        details: expect.objectContaining({ field: 'forceDelete' }),
       },
       { index: 3, code: 400, status: 'Bad Request', message: expect.any(String) },
       { index: 4, code: 400, status: 'Bad Request', message: expect.any(String) },

@@ -151,7 +151,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(error).toMatchObject({
         code: 400,
         status: 'Bad Request',
-        details: expect.arrayContaining([expect.objectContaining({ field })]),
+        details: expect.objectContaining({ field }),
       });
       expect(await db.sql('SELECT count(*) FROM segment')).toEqual(before);
     });
@@ -160,7 +160,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       for (const id of ['match', 'search']) {
         const { error, response } = await put(id, segmentBody());
         expect(response.status).toBe(400);
-        expect(error).toMatchObject({ code: 400, details: [expect.objectContaining({ field: 'segmentId' })] });
+        expect(error).toMatchObject({ code: 400, details: expect.objectContaining({ field: 'segmentId' }) });
         expect(await db.stored(id)).toBeUndefined();
       }
       expect((await create(segmentBody({ id: 'items2' }))).response.status).toBe(201);
@@ -217,7 +217,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
     it('answers 400 for a map with Content-Language', async () => {
       const { error, response } = await create(segmentBody(), 'en');
       expect(response.status).toBe(400);
-      expect(error).toMatchObject({ details: [expect.objectContaining({ field: 'name' })] });
+      expect(error).toMatchObject({ details: expect.objectContaining({ field: 'name' }) });
     });
   });
 
@@ -314,7 +314,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(await db.stored('bad-body')).toBeUndefined();
       const longId = await put('y'.repeat(67), segmentBody());
       expect(longId.response.status).toBe(400);
-      expect(longId.error).toMatchObject({ details: [expect.objectContaining({ field: 'segmentId' })] });
+      expect(longId.error).toMatchObject({ details: expect.objectContaining({ field: 'segmentId' }) });
     });
 
     it('lets exactly one of 20 concurrent PUTs with the same version win', async () => {
@@ -408,7 +408,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
         expect(error).toMatchObject({ code: 400, status: 'Bad Request' });
       }
       const invalidPath = await patch('p1', [{ op: 'remove', path: '/mixins/none' }]);
-      expect(invalidPath.error).toMatchObject({ details: [expect.objectContaining({ field: '/mixins/none' })] });
+      expect(invalidPath.error).toMatchObject({ details: expect.objectContaining({ field: '/mixins/none' }) });
       expect(await db.stored('p1')).toEqual(before);
     });
 
@@ -460,7 +460,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
         expect(error).toMatchObject({
           code: 400,
           resourceId: id,
-          details: [expect.objectContaining({ field: 'forceDelete' })],
+          details: expect.objectContaining({ field: 'forceDelete' }),
         });
       }
       expect(await db.stored('d2')).toBeDefined();

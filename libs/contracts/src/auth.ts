@@ -27,3 +27,20 @@ export interface TokenResponse {
   expires_in: number;
   scope: string;
 }
+
+/** The error codes of a failed token request (RFC 6749 5.2). */
+export const OAUTH_ERROR_CODES = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+] as const;
+export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
+
+/** Answer of a failed `POST /oauth/token` (RFC 6749 5.2), which OAuth clients and Swagger UI display. */
+export interface OAuthErrorBody {
+  error: OAuthErrorCode;
+  error_description?: string;
+}

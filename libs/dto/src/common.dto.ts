@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { isLanguageTag, LANGUAGE_TAG_RULE } from '@cs/contracts';
 import { IsInt, IsObject, IsOptional, Max, Min, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
@@ -216,7 +216,7 @@ export class IdResponse {
   id!: string;
 }
 
-/** One entry of a 207 answer of a bulk endpoint. */
+/** One entry of a 207 answer of a bulk endpoint (customer-management routes). */
 export class BulkItemResponse {
   @ApiProperty({ description: 'Zero-based position of the item in the request body.' })
   index!: number;
@@ -231,8 +231,17 @@ export class BulkItemResponse {
   @ApiPropertyOptional({ description: 'Why the item failed.' })
   message?: string;
   @ApiPropertyOptional({
-    type: [ErrorDetailResponse],
-    description: 'The individual problems of a rejected item, e.g. one per invalid field.',
+    type: [String],
+    description: 'Every problem of a rejected item, as `<field>: <message>`.',
   })
-  details?: ErrorDetailResponse[];
+  details?: string[];
+}
+
+/** One entry of a 207 answer of a bulk endpoint of the customer-segment routes. */
+export class SegmentBulkItemResponse extends OmitType(BulkItemResponse, ['details'] as const) {
+  @ApiPropertyOptional({
+    type: ErrorDetailResponse,
+    description: 'The first problem of a rejected item (`message` names every one).',
+  })
+  details?: ErrorDetailResponse;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** One problem of a request: the `details` of an error on the customer-segment routes. */
 export class ErrorDetailResponse {
   @ApiPropertyOptional({ description: 'The field the problem is about.' })
   field?: string;
@@ -7,9 +8,11 @@ export class ErrorDetailResponse {
   type?: string;
   @ApiProperty()
   message!: string;
+  @ApiPropertyOptional({ description: 'Where to read more about the problem.' })
+  moreInfo?: string;
 }
 
-export class ErrorResponse {
+class ErrorFields {
   @ApiProperty({ description: 'HTTP status code.', example: 400 })
   code!: number;
   @ApiProperty({ description: 'HTTP status.', example: 'Bad Request' })
@@ -18,11 +21,25 @@ export class ErrorResponse {
   message!: string;
   @ApiPropertyOptional({ description: 'The ID of the resource which caused the error.' })
   resourceId?: string;
+}
+
+/** The error body of the customer-management routes (and of every route outside the two contract files). */
+export class ErrorResponse extends ErrorFields {
   @ApiPropertyOptional({
-    type: [ErrorDetailResponse],
-    description: 'The individual problems, e.g. one per invalid field.',
+    type: [String],
+    description: 'Every problem, as `<field>: <message>` (the message alone where no field is concerned).',
+    example: ['name: name must be a string'],
   })
-  details?: ErrorDetailResponse[];
+  details?: string[];
+}
+
+/** The error body of the customer-segment routes (`/customer-segment/...`). */
+export class SegmentErrorResponse extends ErrorFields {
+  @ApiPropertyOptional({
+    type: ErrorDetailResponse,
+    description: 'The first problem (`message` names every one).',
+  })
+  details?: ErrorDetailResponse;
 }
 
 class FaultDetail {

@@ -1,4 +1,5 @@
 import { TEST_TENANT } from '@cs/api/testing';
+import { OAUTH_ERROR_CODES } from '@cs/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sample } from 'openapi-sampler';
@@ -206,6 +207,16 @@ export function isErrorBody(value: unknown, status: number): boolean {
   );
 }
 
+/** The body of a 4xx of the token endpoint (RFC 6749 5.2). */
+export function isOAuthErrorBody(value: unknown): boolean {
+  const body = value as { error?: unknown; error_description?: unknown } | undefined;
+  return (
+    !!body &&
+    (OAUTH_ERROR_CODES as readonly unknown[]).includes(body.error) &&
+    (body.error_description === undefined || typeof body.error_description === 'string')
+  );
+}
+
 /**
  * Sends requests and checks what every suite expects of every answer: a documented status whose
  * body matches its schema, no internal column, and no 5xx (unless `allowUnavailable` for 503).
@@ -265,7 +276,10 @@ export class Recorder {
         problems.push(`HTTP ${response.status}: ${text.slice(0, 300)}`);
     }
     // 401s carry the gateway's fault body instead (checked exactly by the access matrix).
-    if (response.status >= 400 && response.status !== 401 && !isErrorBody(json, response.status)) {
+    if (url.pathname === '/oauth/token' && response.status >= 400 && response.status < 500) {
+      if (!isOAuthErrorBody(json))
+        problems.push(`HTTP ${response.status} without the OAuth error body: ${text.slice(0, 300)}`);
+    } else if (response.status >= 400 && response.status !== 401 && !isErrorBody(json, response.status)) {
       problems.push(`HTTP ${response.status} without the error body: ${text.slice(0, 300)}`);
     }
     if (!STANDARD_SNAKE_CASE.test(url.pathname)) {

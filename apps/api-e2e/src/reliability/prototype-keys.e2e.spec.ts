@@ -3,6 +3,7 @@ import type { CustomerEntity, Row } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
 import fc from 'fast-check';
 import { isErrorBody, knob } from './harness';
+import { problemFields } from '../fixtures';
 import { JsonAnswer, sendJson } from '../support';
 
 /**
@@ -437,12 +438,9 @@ describe('reliability: prototype names as ids, keys and parameters', () => {
           }
           // As language keys (or Content-Language) such names are no language tags: refused, naming the field.
           const named = (answer: JsonAnswer, field: string, inBody = true) => {
-            const error = (answer.status === 207 ? (answer.json as unknown[])[0] : answer.json) as {
-              code?: number;
-              details?: Array<{ field: string }>;
-            };
+            const error = (answer.status === 207 ? (answer.json as unknown[])[0] : answer.json) as { code?: number };
             if (inBody && key === '__proto__') return answer.status === 400; // refused by the JSON parser
-            return error.code === 400 && !!error.details?.some((detail) => detail.field === field);
+            return error.code === 400 && problemFields(error).includes(field);
           };
           const segmentName = await api('PUT', `${S}/segments/pk-seg`, { name: { [key]: id }, siteCode: 'main' });
           check(

@@ -47,8 +47,8 @@ describe('reliability: regressions', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      code: 400,
-      message: expect.stringContaining('at most 4096 characters'),
+      error: 'invalid_scope',
+      error_description: expect.stringContaining('at most 4096 characters'),
     });
   });
 

@@ -1,6 +1,7 @@
 import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
 import { isErrorBody } from './harness';
+import { problemFields } from '../fixtures';
 import { JsonAnswer, sendJson } from '../support';
 
 /**
@@ -24,8 +25,8 @@ describe('reliability: values Postgres cannot store', () => {
   /** The 207 answer as one entry per item: its code, or for a 400 the fields its details name. */
   const outcomes = (answer: JsonAnswer) => {
     expect(answer.status).toBe(207);
-    return (answer.json as Array<{ code: number; details?: Array<{ field: string }> }>).map((entry) =>
-      entry.code === 400 ? { field: (entry.details ?? []).map((detail) => detail.field).join(', ') } : entry.code,
+    return (answer.json as Array<{ code: number }>).map((entry) =>
+      entry.code === 400 ? { field: problemFields(entry).join(', ') } : entry.code,
     );
   };
   const count = async (table: string, ids: string[], column = 'id') => {
@@ -40,9 +41,7 @@ describe('reliability: values Postgres cannot store', () => {
       status: 400,
       errorBody: true,
     });
-    expect((answer.json as { details?: Array<{ field: string }> }).details?.map((detail) => detail.field)).toContain(
-      field,
-    );
+    expect(problemFields(answer.json)).toContain(field);
   };
 
   beforeAll(async () => {

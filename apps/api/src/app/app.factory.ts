@@ -12,11 +12,19 @@ import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { BodyBudget } from './common/body-budget';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
-import { assertJsonShape } from './common/json-body';
+import {
+  assertJsonShape,
+  FORM_MEDIA_TYPE,
+  JSON_MEDIA_TYPE,
+  JSON_PATCH_MEDIA_TYPE,
+  refusedMediaType,
+} from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { AuthRouteConfig } from './decorators/auth.decorators';
+import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
+import { errorFormOf, renderBulkItem } from './filters/error-format';
 import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { buildOpenApiDocument } from './openapi';
@@ -64,24 +72,29 @@ export async function createApp(
   if (!options.preview) app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415.
+  // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415
+  // (`refuseMediaTypes` says which route takes which of these).
   fastify.removeContentTypeParser('text/plain');
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+  fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, (_request, body, done) =>
     done(null, parseQueryString(body as string)),
   );
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    try {
-      assertJsonShape(body as string, {
-        maxDepth: config.http.maxJsonDepth,
-        maxContainers: config.http.maxJsonContainers,
-      });
-    } catch (error) {
-      return done(error as Error, undefined);
-    }
-    parseJson(request, body as string, done);
-  });
+  fastify.removeContentTypeParser(JSON_MEDIA_TYPE);
+  fastify.addContentTypeParser(
+    [JSON_MEDIA_TYPE, JSON_PATCH_MEDIA_TYPE],
+    { parseAs: 'string' },
+    (request, body, done) => {
+      try {
+        assertJsonShape(body as string, {
+          maxDepth: config.http.maxJsonDepth,
+          maxContainers: config.http.maxJsonContainers,
+        });
+      } catch (error) {
+        return done(error as Error, undefined);
+      }
+      parseJson(request, body as string, done);
+    },
+  );
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
@@ -105,6 +118,12 @@ export async function createApp(
     // server can close as soon as they are answered.
     if (closing) void reply.header('Connection', 'close');
   });
+  // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
+  fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;
+    const form = errorFormOf(request.url);
+    return payload.map((entry: BulkItemReport) => renderBulkItem(entry, form));
+  });
   // Security headers. The middleware is built once (the Fastify plugin rebuilds it on every request).
   const securityHeaders = helmet({
     // Swagger UI needs inline scripts and styles of its own origin.
@@ -126,6 +145,7 @@ export async function createApp(
   });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
   authenticateBeforeBody(app);
+  refuseMediaTypes(app);
   reserveBodyBudget(app, config.http);
 
   app.useGlobalPipes(createValidationPipe());
@@ -213,6 +233,20 @@ function authenticateBeforeBody(app: NestFastifyApplication): void {
         if (hasBody(request)) closeEarly(request, reply);
         throw error;
       }
+    });
+}
+
+/** A body of a media type its route does not take is answered 415 unread (after the token check, before the body budget). */
+function refuseMediaTypes(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preParsing', async (request, reply) => {
+      if (!hasBody(request) || request.is404) return;
+      const refusal = refusedMediaType(request.method, request.routeOptions.url, request.headers['content-type']);
+      if (!refusal) return;
+      closeEarly(request, reply);
+      throw refusal;
     });
 }
 

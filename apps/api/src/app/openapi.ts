@@ -1,4 +1,5 @@
 import { ALL_SCOPES, SCOPE_DESCRIPTIONS } from '@cs/contracts';
+import { BulkItemResponse, ErrorResponse, SegmentBulkItemResponse, SegmentErrorResponse } from '@cs/dto';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type {
@@ -9,6 +10,7 @@ import type {
 import { DEV_CLIENT } from './config/config';
 import { OAUTH_SCHEME } from './decorators/auth.decorators';
 import { REQUEST_EXAMPLE_EXTENSION } from './decorators/endpoint.decorators';
+import { errorFormOf } from './filters/error-format';
 
 export const API_TITLE = 'Customer Segment & Customer Management Service';
 export const TOKEN_URL = '/oauth/token';
@@ -96,6 +98,7 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
     // Tags come from each operation's docs (`operationDocs`), not from controller class names.
     autoTagControllers: false,
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
+    extraModels: [SegmentErrorResponse, SegmentBulkItemResponse],
   });
   const operations = operationsOf(document);
   document.tags = sectionsOf(operations);
@@ -107,7 +110,7 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
   }
   const token = document.paths[TOKEN_URL]?.post;
   if (token) setRequestExample(token, tokenRequestExample(swaggerTenant));
-  return document;
+  return withSegmentErrorSchemas(document);
 }
 
 function operationsOf(document: OpenAPIObject): OperationObject[] {
@@ -149,4 +152,36 @@ function tokenRequestExample(swaggerTenant: string): Record<string, string> {
     client_secret: DEV_CLIENT.clientSecret,
     scope: `tenant=${swaggerTenant}`,
   };
+}
+
+/** The schemas the routes name for errors and bulk entries, and their customer-segment forms. */
+const SEGMENT_FORMS = new Map([
+  [schemaRef(ErrorResponse), schemaRef(SegmentErrorResponse)],
+  [schemaRef(BulkItemResponse), schemaRef(SegmentBulkItemResponse)],
+]);
+
+function schemaRef(type: { name: string }): string {
+  return `#/components/schemas/${type.name}`;
+}
+
+/**
+ * Routes document their errors and bulk entries with the shared classes, whose `details` are the list
+ * of strings; the customer-segment routes answer the one-object form (`filters/error-format.ts`), so
+ * their responses name those schemas instead.
+ */
+function withSegmentErrorSchemas(document: OpenAPIObject): OpenAPIObject {
+  const toSegmentForm = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(toSegmentForm);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === '$ref' && typeof value === 'string' ? (SEGMENT_FORMS.get(value) ?? value) : toSegmentForm(value),
+      ]),
+    );
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (errorFormOf(path) === 'object') document.paths[path] = toSegmentForm(item) as typeof item;
+  }
+  return document;
 }

@@ -353,7 +353,7 @@ export interface paths {
         head?: never;
         /**
          * Patching a customer segment
-         * @description Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it (`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json`.
+         * @description Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it (`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json` or `application/json-patch+json`.
          */
         patch: operations["PATCH-customer-segment-update-segment"];
         trace?: never;
@@ -788,8 +788,8 @@ export interface components {
         BulkItemResponse: {
             /** @description HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected. */
             code: number;
-            /** @description The individual problems of a rejected item, e.g. one per invalid field. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
+            /** @description Every problem of a rejected item, as `<field>: <message>`. */
+            details?: string[];
             /** @description The item's id (or the id of the resource the error is about), where known. */
             id?: string;
             /** @description Zero-based position of the item in the request body. */
@@ -1061,6 +1061,8 @@ export interface components {
             /** @description The field the problem is about. */
             field?: string;
             message: string;
+            /** @description Where to read more about the problem. */
+            moreInfo?: string;
             /** @description The kind of problem. */
             type?: string;
         };
@@ -1070,8 +1072,13 @@ export interface components {
              * @example 400
              */
             code: number;
-            /** @description The individual problems, e.g. one per invalid field. */
-            details?: components["schemas"]["ErrorDetailResponse"][];
+            /**
+             * @description Every problem, as `<field>: <message>` (the message alone where no field is concerned).
+             * @example [
+             *       "name: name must be a string"
+             *     ]
+             */
+            details?: string[];
             /** @description Error message. */
             message: string;
             /** @description The ID of the resource which caused the error. */
@@ -1341,12 +1348,35 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OAuthErrorResponse: {
+            /**
+             * @description The RFC 6749 (section 5.2) error code.
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
+            /** @description What was wrong, for a person to read. */
+            error_description?: string;
+        };
         SearchBody: {
             /**
              * @description A query in the q-language, e.g. `status:ACTIVE name.en:~gold`.
              * @example status:ACTIVE
              */
             q?: string;
+        };
+        SegmentBulkItemResponse: {
+            /** @description HTTP status code of this item, e.g. 201 created, 204 updated or deleted, 4xx rejected. */
+            code: number;
+            /** @description The first problem of a rejected item (`message` names every one). */
+            details?: components["schemas"]["ErrorDetailResponse"];
+            /** @description The item's id (or the id of the resource the error is about), where known. */
+            id?: string;
+            /** @description Zero-based position of the item in the request body. */
+            index: number;
+            /** @description Why the item failed. */
+            message?: string;
+            /** @description HTTP status text of this item. */
+            status: string;
         };
         SegmentCreation: {
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
@@ -1373,6 +1403,24 @@ export interface components {
             status?: "ACTIVE" | "INACTIVE";
             /** @description Determines the time frame in which the customer segment is valid. */
             validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentErrorResponse: {
+            /**
+             * @description HTTP status code.
+             * @example 400
+             */
+            code: number;
+            /** @description The first problem (`message` names every one). */
+            details?: components["schemas"]["ErrorDetailResponse"];
+            /** @description Error message. */
+            message: string;
+            /** @description The ID of the resource which caused the error. */
+            resourceId?: string;
+            /**
+             * @description HTTP status.
+             * @example Bad Request
+             */
+            status: string;
         };
         SegmentMetadataResponse: {
             /**
@@ -3380,7 +3428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3398,7 +3446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The service holds no such category. */
@@ -3407,7 +3455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3416,7 +3464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3425,7 +3473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3487,7 +3535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3496,7 +3544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3514,7 +3562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3523,7 +3571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3532,7 +3580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3568,7 +3616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3577,7 +3625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3595,7 +3643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3604,7 +3652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3613,7 +3661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3651,7 +3699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3669,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The service holds no such product. */
@@ -3678,7 +3726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3687,7 +3735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3696,7 +3744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3743,7 +3791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3752,7 +3800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3770,7 +3818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3779,7 +3827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3788,7 +3836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3823,7 +3871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -3832,7 +3880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3850,7 +3898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3859,7 +3907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3868,7 +3916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -3925,7 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3943,7 +3991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -3952,7 +4000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -3961,7 +4009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4026,7 +4074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4044,7 +4092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description A segment with this id exists. */
@@ -4053,7 +4101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4062,7 +4110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4071,7 +4119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4116,7 +4164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4134,7 +4182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Resource not found. */
@@ -4143,7 +4191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4152,7 +4200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4161,7 +4209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4228,7 +4276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4246,7 +4294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The stored version differs from metadata.version. */
@@ -4255,7 +4303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4264,7 +4312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4273,7 +4321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4311,7 +4359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4329,7 +4377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4338,7 +4386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4347,7 +4395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4391,6 +4439,25 @@ export interface operations {
                  *     ]
                  */
                 "application/json": components["schemas"]["SegmentPatchOperation"][];
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/description",
+                 *         "value": {
+                 *           "en": "Customers with more than twelve orders a year"
+                 *         }
+                 *       },
+                 *       {
+                 *         "op": "add",
+                 *         "path": "/mixins/tier",
+                 *         "value": {
+                 *           "level": 1
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": components["schemas"]["SegmentPatchOperation"][];
             };
         };
         responses: {
@@ -4407,7 +4474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4425,7 +4492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Resource not found. */
@@ -4434,7 +4501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4443,7 +4510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4452,7 +4519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4505,7 +4572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4523,7 +4590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4532,7 +4599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4541,7 +4608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4583,7 +4650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4601,7 +4668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment has no such B2C assignment. */
@@ -4610,7 +4677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4619,7 +4686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4628,7 +4695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4685,7 +4752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4703,7 +4770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -4712,7 +4779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -4721,7 +4788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4730,7 +4797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4739,7 +4806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4776,7 +4843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4794,7 +4861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4803,7 +4870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4812,7 +4879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4856,7 +4923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4874,7 +4941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment has no such B2B assignment. */
@@ -4883,7 +4950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -4892,7 +4959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -4901,7 +4968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -4960,7 +5027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4978,7 +5045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -4987,7 +5054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -4996,7 +5063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5005,7 +5072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5014,7 +5081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5053,7 +5120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5071,7 +5138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5080,7 +5147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5089,7 +5156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5132,7 +5199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5141,7 +5208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5159,7 +5226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5168,7 +5235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5177,7 +5244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5220,7 +5287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5229,7 +5296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5247,7 +5314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5256,7 +5323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5265,7 +5332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5325,7 +5392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5343,7 +5410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5352,7 +5419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5361,7 +5428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5418,7 +5485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5436,7 +5503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5445,7 +5512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5454,7 +5521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5503,7 +5570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5521,7 +5588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description No such assignment (visible to the caller). */
@@ -5530,7 +5597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5539,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5548,7 +5615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5607,7 +5674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5625,7 +5692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The segment does not exist. */
@@ -5634,7 +5701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description `metadata.version` differs from the stored version. */
@@ -5643,7 +5710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5652,7 +5719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5661,7 +5728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5700,7 +5767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5718,7 +5785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5727,7 +5794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5736,7 +5803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5780,7 +5847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5789,7 +5856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5807,7 +5874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5816,7 +5883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5825,7 +5892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5865,7 +5932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -5874,7 +5941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5892,7 +5959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -5901,7 +5968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -5910,7 +5977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -5974,7 +6041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5992,7 +6059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6001,7 +6068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6010,7 +6077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6063,7 +6130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -6072,7 +6139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6090,7 +6157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6099,7 +6166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6108,7 +6175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6158,7 +6225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -6167,7 +6234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6185,7 +6252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6194,7 +6261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6203,7 +6270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6242,7 +6309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkItemResponse"][];
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
@@ -6251,7 +6318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6269,7 +6336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6278,7 +6345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6287,7 +6354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6346,7 +6413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6364,7 +6431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6373,7 +6440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6382,7 +6449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6425,7 +6492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6443,7 +6510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6452,7 +6519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6461,7 +6528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6516,7 +6583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6534,7 +6601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6543,7 +6610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6552,7 +6619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6616,7 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6634,7 +6701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description Unexpected error; the body reveals nothing about the cause. */
@@ -6643,7 +6710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
             /** @description The database is unavailable or overloaded; retry later. */
@@ -6652,7 +6719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
                 };
             };
         };
@@ -6758,22 +6825,24 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseBody"];
                 };
             };
-            /** @description Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have. */
+            /** @description An OAuth 2 error (RFC 6749 5.2), as every 4xx of this endpoint: `unsupported_grant_type` (not `client_credentials`), `invalid_scope` (no valid `tenant=...`, an unknown scope parameter, a scope or tenant the client may not have, or a scope string over 4096 characters), `unauthorized_client` (a customer token from a client not allowed to mint them), `invalid_request` (no `grant_type`, or a malformed body). Other 4xx (413, 415, 429) carry `invalid_request` too; 5xx keep the Emporix error body. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
-            /** @description Unknown client or wrong secret. */
+            /** @description `invalid_client`: unknown client or wrong secret. With `WWW-Authenticate: Basic` when the client authenticated with HTTP Basic. */
             401: {
                 headers: {
+                    /** @description `Basic realm="oauth"`, after HTTP Basic credentials. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
         };

@@ -1,5 +1,4 @@
-import { TokenResponse } from '@cs/contracts';
-import { ErrorResponse } from '@cs/dto';
+import { OAUTH_ERROR_CODES, OAuthErrorBody, OAuthErrorCode, TokenResponse } from '@cs/contracts';
 import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -49,6 +48,13 @@ class TokenResponseBody implements TokenResponse {
   scope!: string;
 }
 
+class OAuthErrorResponse implements OAuthErrorBody {
+  @ApiProperty({ enum: OAUTH_ERROR_CODES, description: 'The RFC 6749 (section 5.2) error code.' })
+  error!: OAuthErrorCode;
+  @ApiPropertyOptional({ description: 'What was wrong, for a person to read.' })
+  error_description?: string;
+}
+
 /** The built-in OAuth 2 issuer (client credentials); off in production configuration. */
 @ApiTags('OAuth')
 @Controller('oauth')
@@ -67,10 +73,25 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponseBody })
   @ApiBadRequestResponse({
     description:
-      'Unsupported grant type, or a scope string without a valid tenant or with scopes the client may not have.',
-    type: ErrorResponse,
+      'An OAuth 2 error (RFC 6749 5.2), as every 4xx of this endpoint: `unsupported_grant_type` (not ' +
+      '`client_credentials`), `invalid_scope` (no valid `tenant=...`, an unknown scope parameter, a scope or tenant ' +
+      'the client may not have, or a scope string over 4096 characters), `unauthorized_client` (a customer token ' +
+      'from a client not allowed to mint them), `invalid_request` (no `grant_type`, or a malformed body). Other ' +
+      '4xx (413, 415, 429) carry `invalid_request` too; 5xx keep the Emporix error body.',
+    type: OAuthErrorResponse,
   })
-  @ApiUnauthorizedResponse({ description: 'Unknown client or wrong secret.', type: ErrorResponse })
+  @ApiUnauthorizedResponse({
+    description:
+      '`invalid_client`: unknown client or wrong secret. With `WWW-Authenticate: Basic` when the client ' +
+      'authenticated with HTTP Basic.',
+    type: OAuthErrorResponse,
+    headers: {
+      'WWW-Authenticate': {
+        description: '`Basic realm="oauth"`, after HTTP Basic credentials.',
+        schema: { type: 'string' },
+      },
+    },
+  })
   token(@Body() body: TokenRequest | undefined, @BasicAuthorization() authorization?: string): Promise<TokenResponse> {
     return this.issuer.issue({ ...basicCredentials(authorization), ...pickStrings(body ?? {}) });
   }

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, SignJWT } from 'jose';
 import { DEV_CLIENT, loadConfig } from '../config/config';
-import { BadRequestError } from '../errors/domain-errors';
 import { loadOrCreateSigningKey } from './signing-key';
-import { InvalidClientError, MAX_SCOPE_LENGTH, TokenIssuer } from './token-issuer';
+import { MAX_SCOPE_LENGTH, TokenIssuer } from './token-issuer';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 describe('built-in issuer and verifier', () => {
@@ -19,6 +18,9 @@ describe('built-in issuer and verifier', () => {
     client_id: DEV_CLIENT.clientId,
     client_secret: DEV_CLIENT.clientSecret,
   };
+
+  /** The RFC 6749 error a refused request fails with. */
+  const refusedWith = (error: string, status = 400) => expect.objectContaining({ name: 'OAuthError', error, status });
 
   beforeAll(async () => {
     const key = await loadOrCreateSigningKey(config.auth.signingKeyFile);
@@ -57,21 +59,38 @@ describe('built-in issuer and verifier', () => {
     expect([...principal.scopes].sort()).toEqual([Scopes.legalEntityReadOwn, Scopes.segmentReadOwn].sort());
     await expect(
       issuer.issue({ ...credentials, scope: `tenant=acme customer_id=c1 ${Scopes.segmentRead}` }),
-    ).rejects.toThrow(BadRequestError);
+    ).rejects.toEqual(refusedWith('invalid_scope'));
+    const noCustomerTokens = new TokenIssuer(
+      { ...config.auth, clients: [{ ...DEV_CLIENT, customerTokens: false }] },
+      await loadOrCreateSigningKey(config.auth.signingKeyFile),
+    );
+    await expect(noCustomerTokens.issue({ ...credentials, scope: 'tenant=acme customer_id=c1' })).rejects.toEqual(
+      refusedWith('unauthorized_client'),
+    );
   });
 
   it('rejects wrong secrets, unknown clients, other grants, missing tenants and unknown scopes', async () => {
-    await expect(issuer.issue({ ...credentials, client_secret: 'nope', scope: 'tenant=acme' })).rejects.toThrow(
-      InvalidClientError,
+    await expect(issuer.issue({ ...credentials, client_secret: 'nope', scope: 'tenant=acme' })).rejects.toEqual(
+      refusedWith('invalid_client', 401),
     );
-    await expect(issuer.issue({ ...credentials, client_id: 'ghost', scope: 'tenant=acme' })).rejects.toThrow(
-      InvalidClientError,
+    await expect(issuer.issue({ ...credentials, client_id: 'ghost', scope: 'tenant=acme' })).rejects.toEqual(
+      refusedWith('invalid_client', 401),
     );
-    await expect(issuer.issue({ ...credentials, grant_type: 'password', scope: 'tenant=acme' })).rejects.toThrow(
-      BadRequestError,
+    await expect(issuer.issue({ ...credentials, grant_type: 'password', scope: 'tenant=acme' })).rejects.toEqual(
+      refusedWith('unsupported_grant_type'),
     );
-    await expect(issuer.issue({ ...credentials, scope: Scopes.segmentRead })).rejects.toThrow(BadRequestError);
-    await expect(issuer.issue({ ...credentials, scope: 'tenant=acme made.up_scope' })).rejects.toThrow(BadRequestError);
+    await expect(issuer.issue({ ...credentials, grant_type: undefined, scope: 'tenant=acme' })).rejects.toEqual(
+      refusedWith('invalid_request'),
+    );
+    await expect(issuer.issue({ ...credentials, scope: Scopes.segmentRead })).rejects.toEqual(
+      refusedWith('invalid_scope'),
+    );
+    await expect(issuer.issue({ ...credentials, scope: 'tenant=acme made.up_scope' })).rejects.toEqual(
+      refusedWith('invalid_scope'),
+    );
+    await expect(issuer.issue({ ...credentials, scope: 'tenant=acme colour=blue' })).rejects.toEqual(
+      refusedWith('invalid_scope'),
+    );
   });
 
   it('names a repeated scope or legal entity once, and refuses scope strings over the cap', async () => {

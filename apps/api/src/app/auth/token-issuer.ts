@@ -2,12 +2,8 @@ import { ALL_SCOPES, isOwnScope, TENANT_PATTERN, TokenResponse } from '@cs/contr
 import { SignJWT } from 'jose';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig, OAuthClient } from '../config/config';
-import { BadRequestError, DomainError } from '../errors/domain-errors';
+import { OAuthError } from '../errors/oauth-error';
 import { SIGNING_ALGORITHM, SigningKey } from './signing-key';
-
-export class InvalidClientError extends DomainError {
-  readonly status = 401;
-}
 
 export interface TokenRequest {
   grant_type?: string;
@@ -35,22 +31,26 @@ export class TokenIssuer {
   ) {}
 
   async issue(request: TokenRequest): Promise<TokenResponse> {
+    if (request.grant_type === undefined) throw new OAuthError('invalid_request', 'grant_type is required.');
     if (request.grant_type !== 'client_credentials')
-      throw new BadRequestError("grant_type must be 'client_credentials'.");
+      throw new OAuthError('unsupported_grant_type', "grant_type must be 'client_credentials'.");
     const client = this.authenticate(request.client_id, request.client_secret);
     const requested = parseScope(request.scope);
     if (client.tenants !== '*' && !client.tenants.includes(requested.tenant)) {
-      throw new BadRequestError(`Client '${client.clientId}' may not request tokens for tenant '${requested.tenant}'.`);
+      throw new OAuthError(
+        'invalid_scope',
+        `Client '${client.clientId}' may not request tokens for tenant '${requested.tenant}'.`,
+      );
     }
     const allowed = (client.scopes === '*' ? ALL_SCOPES : client.scopes).filter((scope) =>
       requested.customerId ? isOwnScope(scope) : true,
     );
     if (requested.customerId && !client.customerTokens) {
-      throw new BadRequestError(`Client '${client.clientId}' may not mint customer tokens.`);
+      throw new OAuthError('unauthorized_client', `Client '${client.clientId}' may not mint customer tokens.`);
     }
     const denied = requested.scopes.filter((scope) => !allowed.includes(scope as never));
     if (denied.length)
-      throw new BadRequestError(`Scopes not allowed for this client or token type: ${denied.join(', ')}.`);
+      throw new OAuthError('invalid_scope', `Scopes not allowed for this client or token type: ${denied.join(', ')}.`);
     const scopes = requested.scopes.length ? requested.scopes : [...allowed];
 
     const token = await new SignJWT({
@@ -79,7 +79,7 @@ export class TokenIssuer {
   private authenticate(clientId: string | undefined, secret: string | undefined): OAuthClient {
     const client = this.auth.clients.find((candidate) => candidate.clientId === clientId);
     if (!client || secret === undefined || !sameText(client.clientSecret, secret)) {
-      throw new InvalidClientError('Invalid client credentials.');
+      throw new OAuthError('invalid_client', 'Invalid client credentials.', 401);
     }
     return client;
   }
@@ -97,7 +97,7 @@ export const MAX_SCOPE_LENGTH = 4096;
 /** The scope string's parts; a scope or legal entity named twice counts once. */
 export function parseScope(scope: string | undefined): RequestedScope {
   if (scope !== undefined && scope.length > MAX_SCOPE_LENGTH)
-    throw new BadRequestError(`The scope must be at most ${MAX_SCOPE_LENGTH} characters long.`);
+    throw new OAuthError('invalid_scope', `The scope must be at most ${MAX_SCOPE_LENGTH} characters long.`);
   const result: RequestedScope = { tenant: '', scopes: [], legalEntityIds: [] };
   const scopes = new Set<string>();
   const legalEntityIds = new Set<string>();
@@ -109,12 +109,12 @@ export function parseScope(scope: string | undefined): RequestedScope {
     else if (name === 'tenant') result.tenant = value;
     else if (name === 'customer_id' && value) result.customerId = value;
     else if (name === 'legal_entity_id' && value) legalEntityIds.add(value);
-    else throw new BadRequestError(`Unknown scope parameter '${name}'.`);
+    else throw new OAuthError('invalid_scope', `Unknown scope parameter '${name}'.`);
   }
   result.scopes = [...scopes];
   result.legalEntityIds = [...legalEntityIds];
   if (!TENANT_PATTERN.test(result.tenant)) {
-    throw new BadRequestError("The scope must name a valid tenant: 'tenant=<tenant> <scope> ...'.");
+    throw new OAuthError('invalid_scope', "The scope must name a valid tenant: 'tenant=<tenant> <scope> ...'.");
   }
   return result;
 }

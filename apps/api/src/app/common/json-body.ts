@@ -1,4 +1,33 @@
-import { BadRequestError, PayloadTooLargeError } from '../errors/domain-errors';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors/domain-errors';
+
+export const JSON_MEDIA_TYPE = 'application/json';
+/** RFC 6902's media type of a JSON Patch document: JSON, taken by the PATCH routes. */
+export const JSON_PATCH_MEDIA_TYPE = 'application/json-patch+json';
+/** Form bodies: only the token endpoint takes them (RFC 6749 4.4.2). */
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+const FORM_ROUTES = new Set(['/oauth/token']);
+
+/**
+ * Why a request's body is refused (415) for its media type before it is read: a form body outside the
+ * token endpoint (curl's `-d` sends one unless told otherwise, and its fields would be validated as
+ * unrelated JSON properties), or a JSON Patch document outside a PATCH. Types without a parser
+ * (`text/plain`, `application/merge-patch+json`, ...) are refused by Fastify itself.
+ */
+export function refusedMediaType(
+  method: string,
+  route: string | undefined,
+  contentType: string | undefined,
+): UnsupportedMediaTypeError | undefined {
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+  if (
+    (mediaType === FORM_MEDIA_TYPE && !FORM_ROUTES.has(route ?? '')) ||
+    (mediaType === JSON_PATCH_MEDIA_TYPE && method !== 'PATCH')
+  )
+    return new UnsupportedMediaTypeError(
+      `Unsupported content type '${mediaType}' on this route: send the body as ${JSON_MEDIA_TYPE}.`,
+    );
+  return undefined;
+}
 
 export interface JsonShapeLimits {
   maxDepth: number;

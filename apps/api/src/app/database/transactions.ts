@@ -1,10 +1,11 @@
-import { BulkItemResult, ErrorBody, MAX_BULK_ITEMS } from '@cs/contracts';
+import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
+import { BulkItemReport, ErrorReport, ITEM_PROBLEMS } from '../errors/error-report';
 import { LockKey, lockOrder } from './lock-order';
 import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 
@@ -26,7 +27,7 @@ const RETRY_LOCK_KEY = 7_300_417_001;
  * database/ and is provided by the composition root (`DatabaseModule.register`).
  */
 export const BULK_ERROR_BODY = Symbol('BULK_ERROR_BODY');
-export type ErrorBodyOf = (error: unknown) => ErrorBody;
+export type ErrorBodyOf = (error: unknown) => ErrorReport;
 
 /** What one bulk item's handler reports when it succeeds. */
 export interface BulkItemOutcome {
@@ -121,8 +122,11 @@ export class Transactions {
       return results;
     });
   }
-  /** The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`). */
-  bulkFailure(index: number, error: unknown): BulkItemResult {
+  /**
+   * The 207 entry of a bulk item that failed with `error` (its error body, the resource id as `id`); the
+   * HTTP layer writes its problems as `details` in the form of the route's contract file.
+   */
+  bulkFailure(index: number, error: unknown): BulkItemReport {
     const body = this.errorBodyOf(error);
     return {
       index,
@@ -130,7 +134,7 @@ export class Transactions {
       status: body.status,
       message: body.message,
       ...(body.resourceId !== undefined && { id: body.resourceId }),
-      ...(body.details && { details: body.details }),
+      ...(body.details && { [ITEM_PROBLEMS]: body.details }),
     };
   }
 }

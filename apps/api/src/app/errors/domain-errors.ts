@@ -44,6 +44,10 @@ export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
 }
 
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+}
+
 /** The database is unreachable, overloaded or too slow: try again later. */
 export class ServiceUnavailableError extends DomainError {
   readonly status = 503;

@@ -1,1 +1,3 @@
 export * from './domain-errors';
+export * from './error-report';
+export * from './oauth-error';

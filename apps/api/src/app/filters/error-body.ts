@@ -1,7 +1,8 @@
-import { ErrorBody, ErrorDetail } from '@cs/contracts';
+import { ErrorDetail } from '@cs/contracts';
 import { STATUS_CODES } from 'node:http';
+import { ErrorReport } from '../errors/error-report';
 
-export function errorBody(code: number, message: string, resourceId?: string, details?: ErrorDetail[]): ErrorBody {
+export function errorBody(code: number, message: string, resourceId?: string, details?: ErrorDetail[]): ErrorReport {
   return {
     code,
     status: STATUS_CODES[code] ?? 'Error',

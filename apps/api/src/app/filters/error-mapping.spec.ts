@@ -1,5 +1,5 @@
 import { QueryError } from '@cs/query';
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ConflictError, NotFoundError } from '../errors/domain-errors';
 import { INTERNAL_ERROR_MESSAGE, toErrorBody } from './error-mapping';
@@ -27,6 +27,14 @@ describe('toErrorBody', () => {
       code: 404,
       status: 'Not Found',
       message: 'The requested resource does not exist.',
+    });
+  });
+
+  it('names the accepted media type in a 415', () => {
+    expect(toErrorBody(new HttpException('Unsupported Media Type: text/csv', 415))).toEqual({
+      code: 415,
+      status: 'Unsupported Media Type',
+      message: 'Unsupported content type: send the body as application/json.',
     });
   });
 

@@ -1,12 +1,15 @@
-import { ErrorBody, ErrorDetail } from '@cs/contracts';
+import { ErrorDetail } from '@cs/contracts';
 import { QueryError } from '@cs/query';
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { isTransient, pgErrorKind, RejectedInputKind } from '../database/pg-errors';
 import { DomainError } from '../errors/domain-errors';
+import { ErrorReport } from '../errors/error-report';
+import { OAuthError } from '../errors/oauth-error';
 import { errorBody } from './error-body';
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred. It has been logged.';
+const UNSUPPORTED_MEDIA_TYPE_MESSAGE = 'Unsupported content type: send the body as application/json.';
 
 interface FastifyLikeError {
   statusCode?: number;
@@ -15,7 +18,8 @@ interface FastifyLikeError {
 }
 
 /** Maps anything thrown while serving a request to an HTTP status and the Emporix error body. */
-export function toErrorBody(error: unknown): ErrorBody {
+export function toErrorBody(error: unknown): ErrorReport {
+  if (error instanceof OAuthError) return { ...errorBody(error.status, error.message), oauthError: error.error };
   if (error instanceof DomainError) return errorBody(error.status, error.message, error.resourceId, error.details);
   if (error instanceof QueryError)
     return errorBody(
@@ -54,7 +58,7 @@ const REJECTED_INPUT: Record<RejectedInputKind, [number, string]> = {
   'program-limit': [400, 'A value or the request is too large or too complex to process.'],
 };
 
-function fromHttpException(error: HttpException): ErrorBody {
+function fromHttpException(error: HttpException): ErrorReport {
   const status = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'object' && response !== null && 'details' in response) {
@@ -64,6 +68,8 @@ function fromHttpException(error: HttpException): ErrorBody {
   if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(error.message)) {
     return errorBody(404, 'The requested resource does not exist.');
   }
+  // Nest hands Fastify's refusal of a media type without a parser on as an HttpException.
+  if (status === 415) return errorBody(415, UNSUPPORTED_MEDIA_TYPE_MESSAGE);
   return errorBody(status, error.message);
 }
 
@@ -72,7 +78,7 @@ function fastifyMessage(error: FastifyLikeError): string {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Unsupported content type.';
+      return UNSUPPORTED_MEDIA_TYPE_MESSAGE;
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The request body is empty.';
     default:

@@ -1,12 +1,14 @@
 import { INVALID_TOKEN_BODY } from '@cs/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger, UnauthorizedException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { errorFormOf, renderErrorBody } from './error-format';
 import { toErrorBody } from './error-mapping';
 
 /**
  * The one place where errors become responses: a 401 gets the gateway's fault body,
- * everything else the Emporix error body. Unknown errors are logged and answered
- * with a 500 that reveals nothing about the cause.
+ * everything else the Emporix error body, its `details` in the form of the route's contract file
+ * (and the token endpoint's 4xx the OAuth 2 error body).
+ * Unknown errors are logged and answered with a 500 that reveals nothing about the cause.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -28,5 +30,9 @@ export function sendError(reply: FastifyReply, error: unknown, logger: Pick<Logg
   if (body.code === 503) logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
   else if (body.code >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (body.code === 503) void reply.header('Retry-After', '1');
-  void reply.status(body.code).send(body);
+  const form = errorFormOf(reply.request.url);
+  // RFC 6749 5.2: a client that authenticated with HTTP Basic learns the scheme of the failed authentication.
+  if (form === 'oauth' && body.code === 401 && /^Basic\s/i.test(reply.request.headers.authorization ?? ''))
+    void reply.header('WWW-Authenticate', 'Basic realm="oauth"');
+  void reply.status(body.code).send(renderErrorBody(body, form));
 }

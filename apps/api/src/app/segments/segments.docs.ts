@@ -12,6 +12,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -160,9 +161,10 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
       'Partial update with [RFC 6902](https://datatracker.ietf.org/doc/html/rfc6902) operations `add`, `remove` and `replace` (others are a 400) on the segment as PUT takes it ' +
       '(`name`, `description`, `validity`, `status`, `siteCode`, `mixins`, `metadata.mixins`); the result is validated like a PUT body. ' +
       'With `Content-Language`, a plain string on `/name` or `/description` (and `remove`) addresses that language only. ' +
-      'Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json`.',
+      'Concurrent patches of one segment are applied one after the other, each on the result of the previous one. Body: `application/json` or `application/json-patch+json`.',
     details: [
       SEGMENT_ID,
+      ApiConsumes('application/json', 'application/json-patch+json'),
       ApiBody({ type: [SegmentPatchOperation] }),
       ApiNoContentResponse({ description: 'Customer segment was successfully updated.' }),
       BAD_REQUEST,
