@@ -174,7 +174,10 @@ export class SegmentsService {
     return this.write(tx, tenant, id, input, language, await lockSegment(tx, tenant, id), input.metadata?.version);
   }
 
-  /** Upserts with the optimistic lock and records the event; `previous` is the locked stored row, if any. */
+  /**
+   * Upserts with the optimistic lock and records the event, unless the segment held these values already;
+   * `previous` is the locked stored row, if any.
+   */
   private async write(
     tx: EntityManager,
     tenant: string,
@@ -192,6 +195,7 @@ export class SegmentsService {
       expectedVersion,
       resourceId: id,
     });
+    if (!result.changed) return false;
     const document = toSegmentResponse(
       { id, ...values, version: result.version, created_at: result.createdAt, modified_at: result.modifiedAt },
       [],
