@@ -31,6 +31,24 @@ const CREATES_CYCLE_SQL = `
   SELECT EXISTS (SELECT 1 FROM up WHERE id = $3) AS cycle`;
 
 /**
+ * Makes `$3` the category ids of product `$2`, touching only the links that differ. The ids are part of the
+ * product's document: when they changed and the product row did not (`$4`), the product gets a new version.
+ */
+const REPLACE_PRODUCT_CATEGORIES_SQL = `
+  WITH removed AS (
+    DELETE FROM catalog_product_category
+    WHERE tenant = $1 AND product_id = $2 AND category_id <> ALL(CAST($3 AS text[]))
+    RETURNING 1
+  ),
+  added AS (
+    INSERT INTO catalog_product_category (tenant, product_id, category_id)
+    SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  UPDATE catalog_product SET version = version + 1, modified_at = now()
+  WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added))`;
+
+/**
  * The catalog data the service keeps (our extension): categories and products, synchronised in
  * bulk from the commerce catalog, used to enrich item assignments, build category trees and match.
  */
@@ -165,13 +183,7 @@ export class CatalogService {
       expectedVersion: dto.metadata?.version,
       resourceId: dto.id,
     });
-    await tx.query('DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2', [tenant, dto.id]);
-    if (dto.categoryIds?.length) {
-      await tx.query(
-        'INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING',
-        [tenant, dto.id, dto.categoryIds],
-      );
-    }
+    await tx.query(REPLACE_PRODUCT_CATEGORIES_SQL, [tenant, dto.id, dto.categoryIds ?? [], !result.changed]);
     return result.created;
   }
 
