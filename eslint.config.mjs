@@ -17,12 +17,9 @@ const APP_LAYERS = {
 const SHARED = ['config', 'errors', 'decorators', 'database', 'filters', 'common'];
 /** The features build on the shared folders; a feature imports another only along these edges. */
 const FEATURES = {
-  segments: [
-    ...SHARED,
-    // A forced segment delete removes its assignments with their deleted events.
-    'customer-assignments/customer-assignment.document',
-    'item-assignments/item-assignment.document',
-  ],
+  // The assignment features build on segments, never the other way (segments/segment-assignments.ts holds what
+  // the segment's statements need of the assignment tables).
+  segments: SHARED,
   'customer-assignments': [...SHARED, 'segments'],
   'item-assignments': [...SHARED, 'segments', 'catalog'],
   catalog: SHARED,

@@ -1,4 +1,5 @@
 import { ApiClient, components } from '@cs/client';
+import type { Row, SegmentEntity } from '@cs/api/testing';
 import { E2e, TEST_TENANT } from './support';
 
 /** Shared by the feature e2e files: paths, valid bodies, setup through the API and SQL access to what is stored. */
@@ -44,20 +45,8 @@ export interface SegmentOptions {
   validity?: { from?: string; to?: string };
 }
 
-export interface StoredSegment {
-  id: string;
-  name: Record<string, string>;
-  description: Record<string, string> | null;
-  status: string;
-  site_code: string;
-  validity_from: Date | null;
-  validity_to: Date | null;
-  mixins: Record<string, unknown>;
-  metadata_mixins: Record<string, string>;
-  version: number;
-  created_at: Date;
-  modified_at: Date;
-}
+/** A stored segment row, as the service's entity declares the table. */
+export type StoredSegment = Row<SegmentEntity>;
 
 /** `metadata` of a document as read: timestamps as ISO strings and the given version. */
 export const expectedMetadata = (version: number) => ({

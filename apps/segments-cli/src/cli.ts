@@ -1,11 +1,9 @@
-import { ApiError } from '@cs/client';
 import { ItemType, ItemTypes } from '@cs/contracts';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columnProblem, customersKind, itemsKind, Kind } from './kinds';
 import { progressLine } from './progress';
-import { retryingFetch } from './retry';
 import { countRows, Format, formatOf, openInput } from './rows';
 import { connect, ConnectionOptions, UsageError } from './settings';
 import { exportRows, importRows, ImportSummary } from './transfer';
@@ -99,15 +97,12 @@ export async function run(
   },
 ): Promise<number> {
   let exitCode = 0;
+  // The client retries answers 503 and 429 (its default: 5 tries, after the server's Retry-After).
   const client = (options: ConnectionOptions) =>
-    connect(
-      options,
-      process.env,
-      retryingFetch(fetch, {
-        onRetry: (status, delay, attempt, attempts) =>
-          io.err(`The service answered ${status}; try ${attempt} of ${attempts} in ${delay / 1000} s.\n`),
-      }),
-    );
+    connect(options, process.env, {
+      onRetry: (status, delay, attempt, attempts) =>
+        io.err(`The service answered ${status}; try ${attempt} of ${attempts} in ${delay / 1000} s.\n`),
+    });
   const program = new Command('segments-cli')
     .description('Import and export segment membership lists (customer and item assignments).')
     .version(version)
@@ -214,9 +209,8 @@ export async function run(
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
     if (code?.startsWith('commander.')) return 2;
-    io.err(
-      `${error instanceof UsageError || error instanceof ApiError ? error.message : String((error as Error).message ?? error)}\n`,
-    );
+    // Usage problems, ApiError and TokenError all say in their message what went wrong.
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }

@@ -1,4 +1,4 @@
-import { createTenantClient, TenantClient } from '@cs/client';
+import { createTenantClient, RetryOptions, TenantClient } from '@cs/client';
 
 export interface ConnectionOptions {
   baseUrl?: string;
@@ -14,7 +14,7 @@ export class UsageError extends Error {}
 export function connect(
   options: ConnectionOptions,
   env: NodeJS.ProcessEnv = process.env,
-  fetchFn?: typeof fetch,
+  retry?: RetryOptions,
 ): TenantClient {
   const baseUrl = options.baseUrl ?? env.SEGMENTS_BASE_URL ?? 'http://localhost:3000';
   const tenant = options.tenant ?? env.SEGMENTS_TENANT;
@@ -32,6 +32,6 @@ export function connect(
     tenant,
     token,
     credentials: token ? undefined : { clientId: clientId as string, clientSecret: clientSecret as string },
-    fetch: fetchFn,
+    retry,
   });
 }

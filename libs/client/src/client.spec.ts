@@ -1,4 +1,13 @@
-import { allPages, ApiError, bulkInChunks, clientCredentialsProvider, createTenantClient, unwrap } from './index';
+import {
+  allPages,
+  ApiError,
+  bulkInChunks,
+  clientCredentialsProvider,
+  createApiClient,
+  createTenantClient,
+  TokenError,
+  unwrap,
+} from './index';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -54,6 +63,108 @@ describe('clientCredentialsProvider', () => {
   });
 });
 
+describe('TokenError', () => {
+  const failingProvider = (response: () => Response) =>
+    clientCredentialsProvider({
+      baseUrl: 'http://svc',
+      clientId: 'id',
+      clientSecret: 'bad',
+      tenant: 'acme',
+      fetch: (async () => response()) as unknown as typeof fetch,
+    });
+
+  it('carries the OAuth 2 error and error_description of the token endpoint', async () => {
+    const body = { error: 'invalid_client', error_description: 'Invalid client credentials.' };
+    const failure = failingProvider(() => json(401, body))();
+    await expect(failure).rejects.toBeInstanceOf(TokenError);
+    await expect(failure).rejects.toMatchObject({
+      name: 'TokenError',
+      status: 401,
+      error: 'invalid_client',
+      errorDescription: 'Invalid client credentials.',
+      body,
+      message: 'Token request failed with 401: invalid_client: Invalid client credentials.',
+    });
+  });
+
+  it('reads the Emporix error body, and a body that is not JSON', async () => {
+    const emporix = { code: 400, status: 'Bad Request', message: "Unknown scope parameter 'x'." };
+    await expect(failingProvider(() => json(400, emporix))()).rejects.toMatchObject({
+      status: 400,
+      error: undefined,
+      errorDescription: "Unknown scope parameter 'x'.",
+      message: "Token request failed with 400: Unknown scope parameter 'x'.",
+    });
+    await expect(
+      failingProvider(() => new Response('<html>Bad gateway</html>', { status: 502 }))(),
+    ).rejects.toMatchObject({
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      message: 'Token request failed with 502: <html>Bad gateway</html>',
+    });
+    await expect(failingProvider(() => json(200, { token_type: 'Bearer' }))()).rejects.toMatchObject({ status: 200 });
+  });
+});
+
+describe('retries of the clients', () => {
+  /** A fetch that answers `busy` times 503 (Retry-After: 0), then 200 with `{}` or a token. */
+  function flakyFetch(busy: number) {
+    const calls: string[] = [];
+    const fetchFn = (async (input: Request | string, init?: RequestInit) => {
+      const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+      const url = input instanceof Request ? input.url : input;
+      calls.push(`${method} ${new URL(url).pathname}`);
+      if (calls.filter((call) => call.endsWith(new URL(url).pathname)).length <= busy)
+        return json(503, { code: 503, status: 'Service Unavailable', message: 'busy' });
+      return url.endsWith('/oauth/token')
+        ? json(200, { access_token: 't', token_type: 'Bearer', expires_in: 600, scope: '' })
+        : json(201, { id: 'vip' });
+    }) as unknown as typeof fetch;
+    return { fetchFn, calls };
+  }
+  const fast = { sleep: async () => undefined };
+
+  it('retry the token request and the call on 503 by default, POST included', async () => {
+    const { fetchFn, calls } = flakyFetch(2);
+    const api = createTenantClient({
+      baseUrl: 'http://svc',
+      tenant: 'acme',
+      credentials: { clientId: 'id', clientSecret: 'secret' },
+      fetch: fetchFn,
+      retry: fast,
+    });
+    const created = await unwrap(
+      api.POST('/customer-segment/{tenant}/segments', { body: { name: 'VIP', siteCode: 'main' } }),
+    );
+    expect(created).toEqual({ id: 'vip' });
+    expect(calls).toEqual([
+      'POST /oauth/token',
+      'POST /oauth/token',
+      'POST /oauth/token',
+      'POST /customer-segment/acme/segments',
+      'POST /customer-segment/acme/segments',
+      'POST /customer-segment/acme/segments',
+    ]);
+  });
+
+  it('are off with retry: false', async () => {
+    const { fetchFn, calls } = flakyFetch(1);
+    const api = createApiClient({ baseUrl: 'http://svc', token: 'tok', fetch: fetchFn, retry: false });
+    const { response } = await api.GET('/customer-segment/{tenant}/segments', { params: { path: { tenant: 'acme' } } });
+    expect(response.status).toBe(503);
+    expect(calls).toHaveLength(1);
+    const provider = clientCredentialsProvider({
+      baseUrl: 'http://svc',
+      clientId: 'i',
+      clientSecret: 's',
+      tenant: 'acme',
+      fetch: fetchFn,
+      retry: false,
+    });
+    await expect(provider()).rejects.toMatchObject({ status: 503, errorDescription: 'busy' });
+  });
+});
+
 describe('createTenantClient', () => {
   it('fills in the tenant and the bearer token on every call', async () => {
     const seen: Request[] = [];
@@ -63,10 +174,7 @@ describe('createTenantClient', () => {
     }) as unknown as typeof fetch;
     const api = createTenantClient({ baseUrl: 'http://svc', tenant: 'acme', token: 'tok', fetch: fakeFetch });
     const segment = await unwrap(
-      api.GET(
-        '/customer-segment/{tenant}/segments/{segmentId}' as never,
-        { params: { path: { segmentId: 's 1' } } } as never,
-      ),
+      api.GET('/customer-segment/{tenant}/segments/{segmentId}', { params: { path: { segmentId: 's 1' } } }),
     );
     expect(segment).toEqual({ id: 's1' });
     expect(seen[0].url).toBe('http://svc/customer-segment/acme/segments/s%201');

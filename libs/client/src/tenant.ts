@@ -1,9 +1,18 @@
 import type { Middleware } from 'openapi-fetch';
 
+/**
+ * The path parameters left once the configured tenant fills `tenant`. With none left, `path` is
+ * optional (an empty object, as older callers wrote it, still type-checks), so a call such as
+ * `GET /customer-segment/{tenant}/segments` needs no `params` at all.
+ */
+type PathWithoutTenant<Path> = keyof Omit<Path, 'tenant'> extends never
+  ? { path?: Record<string, never> }
+  : { path: Omit<Path, 'tenant'> };
+
 /** An operation with `tenant` removed from its path parameters. */
 type WithoutTenant<Operation> = Operation extends { parameters: { path: infer Path } }
   ? Omit<Operation, 'parameters'> & {
-      parameters: Omit<Operation['parameters'], 'path'> & { path: Omit<Path, 'tenant'> };
+      parameters: Omit<Operation['parameters'], 'path'> & PathWithoutTenant<Path>;
     }
   : Operation;
 

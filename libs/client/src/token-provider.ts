@@ -1,4 +1,6 @@
 import type { TokenResponse } from '@cs/contracts';
+import { TokenError } from './errors';
+import { retryingFetch, RetrySetting } from './retry';
 
 export interface ClientCredentials {
   /** Base URL of the service (its `/oauth/token`), or a full token URL. */
@@ -15,6 +17,8 @@ export interface ClientCredentials {
   /** Renew this many seconds before expiry (default 60, at most half the lifetime). */
   renewBeforeSeconds?: number;
   fetch?: typeof fetch;
+  /** Retries of token requests answered 503 or 429 (on by default; `false` turns them off). */
+  retry?: RetrySetting;
   now?: () => number;
 }
 
@@ -22,10 +26,10 @@ export type TokenProvider = () => Promise<string>;
 
 /**
  * Fetches client-credentials tokens and renews them shortly before they expire. Concurrent callers
- * share one request; a failed request is not cached.
+ * share one request; a failed request is not cached and throws a `TokenError`.
  */
 export function clientCredentialsProvider(options: ClientCredentials): TokenProvider {
-  const fetchFn = options.fetch ?? fetch;
+  const fetchFn = retryingFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.retry);
   const now = options.now ?? Date.now;
   const url = options.tokenUrl ?? `${(options.baseUrl ?? '').replace(/\/$/, '')}/oauth/token`;
   const scope = [
@@ -48,8 +52,10 @@ export function clientCredentialsProvider(options: ClientCredentials): TokenProv
         scope,
       }).toString(),
     });
-    if (!response.ok) throw new Error(`Token request failed with ${response.status}: ${await response.text()}`);
-    const body = (await response.json()) as TokenResponse;
+    if (!response.ok) throw await TokenError.of(response);
+    const body = (await response.json()) as Partial<TokenResponse>;
+    if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number')
+      throw new TokenError(response.status, body);
     const lifetime = body.expires_in * 1000;
     const margin = Math.min((options.renewBeforeSeconds ?? 60) * 1000, lifetime / 2);
     current = { token: body.access_token, renewAt: now() + lifetime - margin };

@@ -1,15 +1,10 @@
 import { MetadataResponse, Validity } from '@cs/dto';
 import { FieldMap } from '@cs/query';
 import { randomBytes } from 'node:crypto';
+import { MixinDocument, SelectedRow } from '../database/columns';
 
-/** The columns every stored document has beside its own (`to_jsonb` gives the timestamps as text). */
-export interface StoredDocument {
-  version: number;
-  created_at: Date | string;
-  modified_at: Date | string;
-  mixins: Record<string, unknown>;
-  metadata_mixins: Record<string, string>;
-}
+/** The columns every stored document has beside its own and its tenant, as the reads select them. */
+export type StoredDocument = Omit<SelectedRow<MixinDocument>, 'tenant'>;
 
 /** A server-generated id: 24 lowercase hex characters, like Emporix's. */
 export function newId(): string {

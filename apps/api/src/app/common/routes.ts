@@ -32,7 +32,7 @@ export function ApiTenant() {
 }
 
 /** Documents an optional request header on the route whose parameter carries this enhancer. */
-function documentedHeader(name: string, description: string): ParameterDecorator {
+export function documentedHeader(name: string, description: string): ParameterDecorator {
   return (target, key) => {
     const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
     if (key !== undefined && descriptor) ApiHeader({ name, required: false, description })(target, key, descriptor);
@@ -40,33 +40,32 @@ function documentedHeader(name: string, description: string): ParameterDecorator
 }
 
 // Param decorators instead of `@Headers(name)`, which Swagger would document as a required header.
-function header(context: ExecutionContext, name: string): string | undefined {
+export function requestHeader(context: ExecutionContext, name: string): string | undefined {
   const value = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[
     name
   ];
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+/** How the OpenAPI document describes the language headers. */
+export const LANGUAGE_HEADER_DOCS = {
+  'Content-Language':
+    'A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps.',
+  'Accept-Language':
+    'Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps.',
+};
+
 /** The language of `Content-Language` (undefined for `*` or absent: localized fields are written as maps). */
 export const ContentLanguage = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | undefined => contentLanguage(header(context, 'content-language')),
-  [
-    documentedHeader(
-      'Content-Language',
-      'A language (e.g. `en`): localized fields are sent as plain strings in it and merged into the stored maps (other stored languages are kept). `*` or absent: they are maps.',
-    ),
-  ],
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    contentLanguage(requestHeader(context, 'content-language')),
+  [documentedHeader('Content-Language', LANGUAGE_HEADER_DOCS['Content-Language'])],
 );
 
 /** `Accept-Language` as a priority list of languages (empty for `*` or absent: localized fields are read as maps). */
 export const AcceptLanguage = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string[] => acceptedLanguages(header(context, 'accept-language')),
-  [
-    documentedHeader(
-      'Accept-Language',
-      'Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps.',
-    ),
-  ],
+  (_: unknown, context: ExecutionContext): string[] => acceptedLanguages(requestHeader(context, 'accept-language')),
+  [documentedHeader('Accept-Language', LANGUAGE_HEADER_DOCS['Accept-Language'])],
 );
 
 /** A page of a list or search: 200 with the documents, and `X-Total-Count` when asked for. */

@@ -1,3 +1,4 @@
+import { AssignmentType } from '@cs/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MixinDocument } from '../database/columns';
 import { SegmentEntity } from '../segments/segment.entity';
@@ -18,7 +19,7 @@ export class CustomerAssignmentEntity extends MixinDocument {
   legalEntityId!: string;
 
   @Column({ name: 'assignment_type', type: 'varchar', length: 16, default: 'MANUAL' })
-  assignmentType!: string;
+  assignmentType!: AssignmentType;
 
   @ManyToOne(() => SegmentEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: true })
   @JoinColumn([

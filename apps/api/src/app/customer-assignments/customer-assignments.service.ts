@@ -1,4 +1,4 @@
-import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
+import { BulkItemResult } from '@cs/contracts';
 import {
   CustomerAssignmentRemoveBulk,
   CustomerAssignmentResponse,
@@ -6,32 +6,21 @@ import {
   MixinsUpsert,
 } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { isoTimestampColumns } from '../database/sql';
-import { Select } from '../database/select';
-import { fetchPage, ListRequest, Page } from '../common/listing';
+import { ListRequest, Page } from '../common/listing';
+import { RequestContext } from '../common/request-context';
 import { assertObjectBody, validateAs } from '../common/validation';
-import { deleteRecordingEvents } from '../database/outbox';
 import { bulkLockKey, Transactions } from '../database/transactions';
-import { upsertVersioned } from '../database/upsert';
 import { NotFoundError } from '../errors';
-import { customerView, visibleToCustomerSql } from '../segments/segment-visibility';
-import { segmentParent, upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
-import {
-  AssignmentKey,
-  assignmentRow,
-  AssignmentRow,
-  CUSTOMER_ASSIGNMENT_DELETION,
-  describeKey,
-  segmentNotFound,
-  toDocument,
-} from './customer-assignment.document';
-import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
+import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
+import { CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
+import { customerView } from '../segments/segment-visibility';
+import { AssignmentKey, toResponse, toRow } from './customer-assignments.mapper';
+import { CustomerAssignmentsRepository } from './customer-assignments.repository';
 
 @Injectable()
 export class CustomerAssignmentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly assignments: CustomerAssignmentsRepository,
     private readonly transactions: Transactions,
   ) {}
 
@@ -39,129 +28,52 @@ export class CustomerAssignmentsService {
    * A page of a segment's assignments. Customer tokens see only their own assignments (B2C, and B2B
    * of the token's legal entities when it names any), and only while the segment is visible to them.
    */
-  async list(
-    tenant: string,
-    segmentId: string,
-    list: ListRequest,
-    principal: Principal,
-  ): Promise<Page<CustomerAssignmentResponse>> {
-    const select = this.select().where('a.tenant = :tenant AND a.segment_id = :segmentId', { tenant, segmentId });
-    const view = customerView(principal);
-    if (view) {
-      const visible = visibleToCustomerSql('seg', view);
-      select.where(
-        `EXISTS (SELECT 1 FROM segment seg WHERE seg.tenant = a.tenant AND seg.id = a.segment_id AND ${visible.sql})`,
-        visible.params,
-      );
-      const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
-      select.where(
-        `a.customer_id = :ownCustomerId${legalEntityIds ? " AND (a.legal_entity_id = '' OR a.legal_entity_id = ANY(CAST(:ownLegalEntityIds AS text[])))" : ''}`,
-        { ownCustomerId: view.customerId ?? null, ...(legalEntityIds && { ownLegalEntityIds: legalEntityIds }) },
-      );
-    }
-    const page = await fetchPage<AssignmentRow>(select, list, CUSTOMER_ASSIGNMENT_LIST);
-    return { ...page, items: page.items.map(toDocument) };
+  async list(ctx: RequestContext, segmentId: string, list: ListRequest): Promise<Page<CustomerAssignmentResponse>> {
+    const page = await this.assignments.page(ctx.tenant, segmentId, customerView(ctx.principal), list);
+    return { ...page, items: page.items.map(toResponse) };
   }
 
-  async get(tenant: string, key: AssignmentKey): Promise<CustomerAssignmentResponse> {
-    const row = await this.select()
-      .where(
-        'a.tenant = :tenant AND a.segment_id = :segmentId AND a.customer_id = :customerId AND a.legal_entity_id = :legalEntityId',
-        {
-          tenant,
-          segmentId: key.segmentId,
-          customerId: key.customerId,
-          legalEntityId: key.legalEntityId ?? '',
-        },
-      )
-      .getRawOne<AssignmentRow>();
-    if (!row) throw new NotFoundError(`No assignment of ${describeKey(key)}.`, key.customerId);
-    return toDocument(row);
+  async get(ctx: RequestContext, key: AssignmentKey): Promise<CustomerAssignmentResponse> {
+    const row = await this.assignments.find(ctx.tenant, key);
+    if (!row) {
+      const legalEntity: Array<[string, string]> =
+        key.legalEntityId === undefined ? [] : [['legal entity', key.legalEntityId]];
+      throw NotFoundError.of('customer assignment', key.customerId, ...legalEntity, ['segment', key.segmentId]);
+    }
+    return toResponse(row);
   }
 
   /** Upsert; true when the assignment was created. No body (or `null`) is an empty document. */
-  upsert(tenant: string, key: AssignmentKey, body: MixinsUpsert | null | undefined): Promise<boolean> {
+  upsert(ctx: RequestContext, key: AssignmentKey, body: MixinsUpsert | null | undefined): Promise<boolean> {
     assertObjectBody(body);
-    return this.transactions.run((tx) => this.write(tx, tenant, key, body ?? {}));
+    const row = toRow(ctx.tenant, key, body ?? {});
+    return this.transactions.run((tx) => this.assignments.upsert(tx, ctx.tenant, key.segmentId, row));
   }
 
-  async remove(tenant: string, key: AssignmentKey): Promise<void> {
-    await this.transactions.run((tx) => this.delete(tx, tenant, key));
+  async remove(ctx: RequestContext, key: AssignmentKey): Promise<void> {
+    await this.transactions.run((tx) => this.assignments.delete(tx, ctx.tenant, key));
   }
 
-  upsertBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
+  upsertBulk(ctx: RequestContext, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
+    const { tenant } = ctx;
     return upsertBulkIntoSegment(this.transactions, {
       tenant,
       segmentId,
       items,
-      table: 'customer_assignment',
-      event: { createdType: EventTypes.customerAssignmentCreated, updatedType: EventTypes.customerAssignmentUpdated },
-      notFound: segmentNotFound,
+      assignments: CUSTOMER_ASSIGNMENTS,
       toRow: async (item) => {
         const dto = await validateAs(CustomerAssignmentUpsertBulk, item);
-        return {
-          row: assignmentRow(tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto),
-        };
+        return { row: toRow(tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId }, dto) };
       },
     });
   }
 
-  removeBulk(tenant: string, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
+  removeBulk(ctx: RequestContext, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, bulkLockKey.fields('customerId', 'legalEntityId'), async (tx, item) => {
       const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
-      await this.delete(tx, tenant, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
+      const key = { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId };
+      await this.assignments.delete(tx, ctx.tenant, key);
       return { code: 204 };
-    });
-  }
-
-  /** Assignments with their customer's and legal entity's data, in one statement. */
-  private select(): Select {
-    return new Select(this.dataSource)
-      .from('customer_assignment', 'a')
-      .leftJoin('customer', 'c', 'c.tenant = a.tenant AND c.id = a.customer_id')
-      .leftJoin('legal_entity', 'le', 'le.tenant = a.tenant AND le.id = a.legal_entity_id')
-      .select('a.customer_id', 'customerId')
-      .select('a.legal_entity_id', 'legalEntityId')
-      .select('a.assignment_type', 'assignmentType')
-      .select('a.mixins', 'mixins')
-      .select('a.metadata_mixins', 'metadata_mixins')
-      .select('a.version', 'version')
-      .select(isoTimestampColumns('a'))
-      .select('c.first_name', 'firstName')
-      .select('c.last_name', 'lastName')
-      .select('c.email', 'email')
-      .select('le.name', 'legalEntityName');
-  }
-
-  private async write(tx: EntityManager, tenant: string, key: AssignmentKey, body: MixinsUpsert): Promise<boolean> {
-    const { event, ...row } = assignmentRow(tenant, key, body);
-    // One statement: the segment check (the foreign key then keeps the segment until commit), the upsert and its event.
-    const { created } = await upsertVersioned(tx, {
-      table: 'customer_assignment',
-      ...row,
-      parent: segmentParent(tenant, key.segmentId, segmentNotFound),
-      event: {
-        tenant,
-        createdType: EventTypes.customerAssignmentCreated,
-        updatedType: EventTypes.customerAssignmentUpdated,
-        payload: event?.payload ?? {},
-        metadata: event?.metadata,
-      },
-    });
-    return created;
-  }
-
-  /** Deleting an absent assignment is no error; only a real deletion is an event. */
-  private async delete(tx: EntityManager, tenant: string, key: AssignmentKey): Promise<void> {
-    await deleteRecordingEvents(tx, {
-      ...CUSTOMER_ASSIGNMENT_DELETION,
-      tenant,
-      where: {
-        tenant,
-        segment_id: key.segmentId,
-        customer_id: key.customerId,
-        legal_entity_id: key.legalEntityId ?? '',
-      },
     });
   }
 }

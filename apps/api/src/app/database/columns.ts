@@ -25,3 +25,40 @@ export abstract class MixinDocument extends TenantDocument {
 }
 
 export type LocalizedText = Record<string, string>;
+
+/** A camelCase property name as its snake_case column name: `siteCode` -> `site_code`, `id` -> `id`. */
+export type ColumnName<P extends string> = P extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : P;
+
+/** `ColumnName` at run time (the columns test checks every entity's column names against it). */
+export function columnName(property: string): string {
+  return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/**
+ * The column properties of an entity: those declared with `!`. Relations are declared optional (`segment?`)
+ * and are no columns of the entity's own table.
+ */
+export type ColumnProperty<E> = {
+  [P in keyof E]-?: P extends string ? (undefined extends E[P] ? never : P) : never;
+}[keyof E];
+
+/**
+ * A row of an entity's table as node-postgres returns it: the entity's column properties under their
+ * snake_case column names (`Row<SegmentEntity>['site_code']`). The one declaration of a table is its entity;
+ * row types are derived from it, never written by hand.
+ */
+export type Row<E> = { [P in ColumnProperty<E> as ColumnName<P>]: E[P] };
+
+/** The columns of `Row<E>` other than the ones every stored document has (tenant, version, timestamps). */
+export type OwnColumns<E> = Omit<Row<E>, keyof Row<TenantDocument>>;
+
+/**
+ * A row as the reads select it: the server-set timestamps as ISO-8601 text (`isoTimestampColumns`), which
+ * the response mapping takes as they are; a row just written has them as Dates.
+ */
+export type SelectedRow<E> = Omit<Row<E>, 'created_at' | 'modified_at'> & {
+  created_at: Date | string;
+  modified_at: Date | string;
+};

@@ -24,6 +24,16 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly status = 404;
+
+  /**
+   * The one message shape of an absent resource, as Emporix words it: `NotFoundError.of('segment', 's1')` is
+   * "Segment with id s1 not found." and `resourceId` s1. `within` names what the id is unique in, outermost
+   * last: `of('product assignment', 'p1', ['segment', 's1'])` is "Product assignment with id p1 in segment s1 not found.".
+   */
+  static of(resource: string, id: string, ...within: Array<[resource: string, id: string]>): NotFoundError {
+    const scope = within.length ? ` in ${within.map(([name, value]) => `${name} ${value}`).join(' and ')}` : '';
+    return new NotFoundError(`${resource[0].toUpperCase()}${resource.slice(1)} with id ${id}${scope} not found.`, id);
+  }
 }
 
 export class ConflictError extends DomainError {

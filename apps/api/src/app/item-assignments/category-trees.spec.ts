@@ -1,4 +1,5 @@
-import { buildCategoryTrees, CategoryRow } from './category-trees';
+import { buildCategoryTrees } from './category-trees';
+import { CategoryRow } from './item-assignments.repository';
 
 const row = (id: string, parent_id: string | null, extra: Partial<CategoryRow> = {}): CategoryRow => ({
   id,

@@ -1,3 +1,4 @@
+import { ItemType } from '@cs/contracts';
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MixinDocument } from '../database/columns';
 import { SegmentEntity } from '../segments/segment.entity';
@@ -10,7 +11,7 @@ export class ItemAssignmentEntity extends MixinDocument {
   segmentId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 16 })
-  type!: string;
+  type!: ItemType;
 
   @PrimaryColumn({ name: 'item_id', type: 'varchar', length: 128 })
   itemId!: string;

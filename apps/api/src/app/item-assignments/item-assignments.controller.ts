@@ -1,14 +1,14 @@
-import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
+import { BulkItemResult, Scopes } from '@cs/contracts';
 import { CategoryTreeNode, ItemAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean, optionalString } from '../common/query-params';
-import { AcceptLanguage, ApiTenant } from '../common/routes';
-import { CurrentPrincipal } from '../decorators/auth.decorators';
+import { Ctx, RequestContext } from '../common/request-context';
+import { ApiTenant } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { CategoryTreesService } from './category-trees';
-import { parseItemType } from './item-assignment.document';
+import { parseItemType } from './item-assignments.mapper';
 import { ITEM_ASSIGNMENT_DOCS } from './item-assignments.docs';
 import { ItemAssignmentsService } from './item-assignments.service';
 import { customerView } from '../segments/segment-visibility';
@@ -24,115 +24,104 @@ export class ItemAssignmentsController {
   @Get('items/category-trees')
   @Endpoint(ITEM_ASSIGNMENT_DOCS.trees, Scopes.segmentReadOwn)
   trees(
-    @Param('tenant') tenant: string,
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Query('siteCode') siteCode: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptLanguage() languages: string[],
   ): Promise<CategoryTreeNode[]> {
-    return this.categoryTrees.trees(tenant, {
+    return this.categoryTrees.trees(ctx, {
       siteCode: optionalString('siteCode', siteCode),
-      view: customerView(principal, optionalString('legalEntityId', legalEntityId)),
-      languages,
+      view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)),
     });
   }
 
   @Get('items')
   @Endpoint(ITEM_ASSIGNMENT_DOCS.listAll, Scopes.segmentReadOwn, Scopes.segmentRead)
   async listAll(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @List() list: ListRequest,
-    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('siteCode') siteCode: unknown,
     @Query('onlyActive') onlyActive: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
     const scope = {
       siteCode: optionalString('siteCode', siteCode),
       onlyActive: optionalBoolean('onlyActive', onlyActive),
-      view: customerView(principal, optionalString('legalEntityId', legalEntityId)),
+      view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)),
     };
-    return respondWithPage(reply, await this.items.list(tenant, scope, list, languages), list.fields);
+    return respondWithPage(reply, await this.items.list(ctx, scope, list), list.fields);
   }
 
   @Get(':segmentId/items')
   @Endpoint(ITEM_ASSIGNMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @List() list: ListRequest,
-    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
-    const scope = { segmentId, view: customerView(principal, optionalString('legalEntityId', legalEntityId)) };
-    return respondWithPage(reply, await this.items.list(tenant, scope, list, languages), list.fields);
+    const scope = { segmentId, view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)) };
+    return respondWithPage(reply, await this.items.list(ctx, scope, list), list.fields);
   }
 
   @Post(':segmentId/items/search')
   @HttpCode(200)
   @Endpoint(ITEM_ASSIGNMENT_DOCS.search, Scopes.segmentRead, Scopes.segmentReadOwn)
   async search(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @List('search') list: ListRequest,
-    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<ItemAssignmentResponse>>> {
-    return this.list(tenant, segmentId, list, principal, reply, legalEntityId, languages);
+    return this.list(ctx, segmentId, list, reply, legalEntityId);
   }
 
   @Put(':segmentId/items/:type/bulk')
   @HttpCode(207)
   @Endpoint(ITEM_ASSIGNMENT_DOCS.upsertBulk, Scopes.segmentManage)
   upsertBulk(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Body() body: unknown,
   ): Promise<BulkItemResult[]> {
-    return this.items.upsertBulk(tenant, segmentId, parseItemType(type), body);
+    return this.items.upsertBulk(ctx, segmentId, parseItemType(type), body);
   }
 
   @Delete(':segmentId/items/:type/bulk')
   @HttpCode(207)
   @Endpoint(ITEM_ASSIGNMENT_DOCS.removeBulk, Scopes.segmentManage)
   removeBulk(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Body() body: unknown,
   ): Promise<BulkItemResult[]> {
-    return this.items.removeBulk(tenant, segmentId, parseItemType(type), body);
+    return this.items.removeBulk(ctx, segmentId, parseItemType(type), body);
   }
 
   @Get(':segmentId/items/:type/:itemId')
   @Endpoint(ITEM_ASSIGNMENT_DOCS.get, Scopes.segmentRead, Scopes.segmentReadOwn)
   async get(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Param('itemId') itemId: string,
-    @CurrentPrincipal() principal: Principal,
     @Query('fields') fields: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-    @AcceptLanguage() languages: string[],
   ): Promise<Partial<ItemAssignmentResponse>> {
     const projection = optionalString('fields', fields);
-    const view = customerView(principal, optionalString('legalEntityId', legalEntityId));
-    const document = await this.items.get(tenant, { segmentId, type: parseItemType(type), itemId }, view, languages);
+    const view = customerView(ctx.principal, optionalString('legalEntityId', legalEntityId));
+    const document = await this.items.get(ctx, { segmentId, type: parseItemType(type), itemId }, view);
     return projectOne(document, projection);
   }
 
   @Put(':segmentId/items/:type/:itemId')
   @Endpoint(ITEM_ASSIGNMENT_DOCS.put, Scopes.segmentManage)
   async put(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Param('itemId') itemId: string,
@@ -140,7 +129,7 @@ export class ItemAssignmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     void reply.status(
-      (await this.items.upsert(tenant, { segmentId, type: parseItemType(type), itemId }, body)) ? 201 : 204,
+      (await this.items.upsert(ctx, { segmentId, type: parseItemType(type), itemId }, body)) ? 201 : 204,
     );
   }
 
@@ -148,11 +137,11 @@ export class ItemAssignmentsController {
   @HttpCode(204)
   @Endpoint(ITEM_ASSIGNMENT_DOCS.remove, Scopes.segmentManage)
   async remove(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Param('type') type: string,
     @Param('itemId') itemId: string,
   ): Promise<void> {
-    await this.items.remove(tenant, { segmentId, type: parseItemType(type), itemId });
+    await this.items.remove(ctx, { segmentId, type: parseItemType(type), itemId });
   }
 }

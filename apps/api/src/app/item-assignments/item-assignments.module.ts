@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoryTreesService } from './category-trees';
 import { ItemAssignmentEntity } from './item-assignment.entity';
 import { ItemAssignmentsController } from './item-assignments.controller';
+import { ItemAssignmentsRepository } from './item-assignments.repository';
 import { ItemAssignmentsService } from './item-assignments.service';
 import { MatchController } from './match.controller';
 import { MatchService } from './match.service';
@@ -10,6 +11,6 @@ import { MatchService } from './match.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ItemAssignmentEntity])],
   controllers: [MatchController, ItemAssignmentsController],
-  providers: [ItemAssignmentsService, CategoryTreesService, MatchService],
+  providers: [ItemAssignmentsRepository, ItemAssignmentsService, CategoryTreesService, MatchService],
 })
 export class ItemAssignmentsModule {}

@@ -1,8 +1,7 @@
 import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { Client } from 'pg';
 import { runMigrations } from '../database/schema-diff';
-import { categoryTreeQuery } from './category-trees';
-import { MATCH_SQL } from './match.service';
+import { categoryTreeQuery, MATCH_SQL } from './item-assignments.repository';
 
 const TENANT = 'perftenant';
 /**

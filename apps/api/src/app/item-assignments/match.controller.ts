@@ -1,6 +1,7 @@
 import { Scopes } from '@cs/contracts';
 import { MatchItem } from '@cs/dto';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Ctx, RequestContext } from '../common/request-context';
 import { ApiTenant } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { MATCH_DOCS } from './match.docs';
@@ -15,7 +16,7 @@ export class MatchController {
   @HttpCode(200)
   @Endpoint(MATCH_DOCS.match, Scopes.segmentManage)
   // The body is checked by the service (validMatchRequest), not by the global pipe.
-  match(@Param('tenant') tenant: string, @Body() body: unknown): Promise<MatchItem[]> {
-    return this.matcher.match(tenant, body);
+  match(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<MatchItem[]> {
+    return this.matcher.match(ctx, body);
   }
 }

@@ -1,17 +1,9 @@
 import { BulkItemResult } from '@cs/contracts';
-import { EntityManager } from 'typeorm';
 import { assertBulkSize, bulkSuccess, Transactions } from '../database/transactions';
-import { UpsertEvent, UpsertParent, upsertVersionedMany, VersionedUpsertRow } from '../database/upsert';
-import { SEGMENT_ID_MAX_LENGTH } from './segment.entity';
-
-/**
- * The segment as the `parent` of an upsert into its assignments. An id longer than the column cannot
- * exist, and binding it into the insert would fail the statement, so it is "not found" right away.
- */
-export function segmentParent(tenant: string, segmentId: string, notFound: (segmentId: string) => Error): UpsertParent {
-  if (segmentId.length > SEGMENT_ID_MAX_LENGTH) throw notFound(segmentId);
-  return { table: 'segment', key: { tenant, id: segmentId }, parentMissing: () => notFound(segmentId) };
-}
+import { VersionedUpsertRow } from '../database/upsert';
+import { NotFoundError } from '../errors/domain-errors';
+import { AssignmentTable } from './segment-assignments';
+import { upsertManyIntoSegment } from './segments.repository';
 
 export interface SegmentBulkUpsert {
   tenant: string;
@@ -20,9 +12,7 @@ export interface SegmentBulkUpsert {
   items: unknown;
   /** One item as the row to write, or a (400) error; `id` is the item's id in its 207 entry. */
   toRow: (item: unknown) => Promise<{ row: VersionedUpsertRow; id?: string }>;
-  table: string;
-  event: Omit<UpsertEvent, 'payload' | 'metadata' | 'tenant'>;
-  notFound: (segmentId: string) => Error;
+  assignments: AssignmentTable;
 }
 
 /**
@@ -45,15 +35,11 @@ export async function upsertBulkIntoSegment(
     }
   }
   if (valid.length) {
-    const written = await transactions.run(async (tx) => {
-      if (!(await segmentExists(tx, spec.tenant, spec.segmentId)))
-        return valid.map(() => spec.notFound(spec.segmentId));
-      return upsertVersionedMany(tx, {
-        table: spec.table,
-        rows: valid.map(({ row }) => row),
-        event: { ...spec.event, tenant: spec.tenant },
-      });
-    });
+    const { tenant, segmentId, assignments } = spec;
+    const rows = valid.map(({ row }) => row);
+    const written =
+      (await transactions.run((tx) => upsertManyIntoSegment(tx, { tenant, segmentId, assignments, rows }))) ??
+      valid.map(() => NotFoundError.of('segment', segmentId));
     valid.forEach(({ index, id }, i) => {
       const outcome = written[i];
       results[index] =
@@ -63,13 +49,4 @@ export async function upsertBulkIntoSegment(
     });
   }
   return results;
-}
-
-/** KEY SHARE keeps the segment from being deleted until the transaction ends. */
-async function segmentExists(tx: EntityManager, tenant: string, segmentId: string): Promise<boolean> {
-  const rows: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [
-    tenant,
-    segmentId,
-  ]);
-  return rows.length > 0;
 }

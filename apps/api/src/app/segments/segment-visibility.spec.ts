@@ -1,6 +1,7 @@
 import { Principal, Scopes } from '@cs/contracts';
 import { ForbiddenError } from '../errors/domain-errors';
-import { customerView, readsOwnSegmentsOnly, visibleToCustomerSql } from './segment-visibility';
+import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
+import { visibleToCustomerSql } from './segments.repository';
 
 const principal = (scopes: string[], extra: Partial<Principal> = {}): Principal => ({
   tenant: 't1',

@@ -1,3 +1,4 @@
+import { SegmentStatus } from '@cs/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalizedText, MixinDocument } from '../database/columns';
 
@@ -17,7 +18,7 @@ export class SegmentEntity extends MixinDocument {
   description!: LocalizedText | null;
 
   @Column({ type: 'varchar', length: 16, default: 'INACTIVE' })
-  status!: string;
+  status!: SegmentStatus;
 
   @Column({ name: 'site_code', type: 'varchar', length: 128 })
   siteCode!: string;

@@ -1,4 +1,4 @@
-import { BulkItemResult, Principal, Scopes } from '@cs/contracts';
+import { BulkItemResult, Scopes } from '@cs/contracts';
 import {
   IdResponse,
   SegmentCreation,
@@ -11,8 +11,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean } from '../common/query-params';
-import { AcceptLanguage, ApiTenant, ContentLanguage, upserted } from '../common/routes';
-import { CurrentPrincipal } from '../decorators/auth.decorators';
+import { Ctx, RequestContext } from '../common/request-context';
+import { ApiTenant, upserted } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { SEGMENT_DOCS } from './segments.docs';
 import { SegmentsService } from './segments.service';
@@ -27,116 +27,99 @@ export class SegmentsController {
 
   @Post()
   @Endpoint(SEGMENT_DOCS.create, Scopes.segmentManage)
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: SegmentCreation,
-    @ContentLanguage() language: string | undefined,
-  ): Promise<IdResponse> {
-    return { id: await this.segments.create(principal.tenant, body, language) };
+  async create(@Ctx('Content-Language') ctx: RequestContext, @Body() body: SegmentCreation): Promise<IdResponse> {
+    return { id: await this.segments.create(ctx, body) };
   }
 
   @Get()
   @Endpoint(SEGMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @List() list: ListRequest,
     @Query() filter: SegmentListFilter,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<SegmentResponse>>> {
-    return respondWithPage(reply, await this.segments.list(principal, list, filter, languages), list.fields);
+    return respondWithPage(reply, await this.segments.list(ctx, list, filter), list.fields);
   }
 
   @Post('search')
   @HttpCode(200)
   @Endpoint(SEGMENT_DOCS.search, Scopes.segmentRead, Scopes.segmentReadOwn)
   async search(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @List('search') list: ListRequest,
     @Query() filter: SegmentListFilter,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @AcceptLanguage() languages: string[],
   ): Promise<Array<Partial<SegmentResponse>>> {
-    return respondWithPage(reply, await this.segments.list(principal, list, filter, languages), list.fields);
+    return respondWithPage(reply, await this.segments.list(ctx, list, filter), list.fields);
   }
 
   @Post('bulk')
   @HttpCode(207)
   @Endpoint(SEGMENT_DOCS.createBulk, Scopes.segmentManage)
-  createBulk(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: unknown,
-    @ContentLanguage() language: string | undefined,
-  ): Promise<BulkItemResult[]> {
-    return this.segments.createBulk(principal.tenant, body, language);
+  createBulk(@Ctx('Content-Language') ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.segments.createBulk(ctx, body);
   }
 
   @Put('bulk')
   @HttpCode(207)
   @Endpoint(SEGMENT_DOCS.upsertBulk, Scopes.segmentManage)
-  upsertBulk(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: unknown,
-    @ContentLanguage() language: string | undefined,
-  ): Promise<BulkItemResult[]> {
-    return this.segments.upsertBulk(principal.tenant, body, language);
+  upsertBulk(@Ctx('Content-Language') ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.segments.upsertBulk(ctx, body);
   }
 
   @Delete('bulk')
   @HttpCode(207)
   @Endpoint(SEGMENT_DOCS.removeBulk, Scopes.segmentManage)
   removeBulk(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
     @Body() body: unknown,
     @Query('forceDelete') forceDelete?: unknown,
   ): Promise<BulkItemResult[]> {
-    return this.segments.removeBulk(principal.tenant, body, forceDeleteOf(forceDelete));
+    return this.segments.removeBulk(ctx, body, forceDeleteOf(forceDelete));
   }
 
   @Get(':segmentId')
   @Endpoint(SEGMENT_DOCS.get, Scopes.segmentRead, Scopes.segmentReadOwn)
   async get(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Query() filter: SegmentReadFilter,
     @Query('fields') fields: string | undefined,
-    @AcceptLanguage() languages: string[],
   ): Promise<Partial<SegmentResponse>> {
-    return projectOne(await this.segments.get(principal, segmentId, filter.legalEntityId, languages), fields);
+    return projectOne(await this.segments.get(ctx, segmentId, filter.legalEntityId), fields);
   }
 
   @Put(':segmentId')
   @Endpoint(SEGMENT_DOCS.upsert, Scopes.segmentManage)
   async upsert(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Content-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Body() body: SegmentUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @ContentLanguage() language: string | undefined,
   ): Promise<IdResponse | undefined> {
-    return upserted(reply, await this.segments.upsert(principal.tenant, segmentId, body, language), segmentId);
+    return upserted(reply, await this.segments.upsert(ctx, segmentId, body), segmentId);
   }
 
   @Patch(':segmentId')
   @HttpCode(204)
   @Endpoint(SEGMENT_DOCS.patch, Scopes.segmentManage)
   async patch(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx('Content-Language') ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Body() body: unknown,
-    @ContentLanguage() language: string | undefined,
   ): Promise<void> {
-    await this.segments.patch(principal.tenant, segmentId, body, language);
+    await this.segments.patch(ctx, segmentId, body);
   }
 
   @Delete(':segmentId')
   @HttpCode(204)
   @Endpoint(SEGMENT_DOCS.remove, Scopes.segmentManage)
   async remove(
-    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
     @Param('segmentId') segmentId: string,
     @Query('forceDelete') forceDelete?: unknown,
   ): Promise<void> {
-    await this.segments.remove(principal.tenant, segmentId, forceDeleteOf(forceDelete));
+    await this.segments.remove(ctx, segmentId, forceDeleteOf(forceDelete));
   }
 }

@@ -1,4 +1,4 @@
-import { BulkItemResult, EventTypes, Principal } from '@cs/contracts';
+import { BulkItemResult, EventTypes } from '@cs/contracts';
 import {
   isSegmentId,
   SEGMENT_ID_RULE,
@@ -9,205 +9,133 @@ import {
   SegmentUpdateBulk,
 } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Select } from '../database/select';
+import { EntityManager } from 'typeorm';
 import { newId } from '../common/documents';
-import { fetchPage, ListRequest, Page } from '../common/listing';
+import { ListRequest, Page } from '../common/listing';
+import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
-import { deleteRecordingEvents, recordEvent } from '../database/outbox';
-import { CUSTOMER_ASSIGNMENT_DELETION } from '../customer-assignments/customer-assignment.document';
-import { ITEM_ASSIGNMENT_DELETION } from '../item-assignments/item-assignment.document';
 import { bulkLockKey, Transactions } from '../database/transactions';
-import { toParam, upsertVersioned } from '../database/upsert';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors/domain-errors';
-import {
-  applySegmentPatch,
-  patchableDocument,
-  SEGMENT_COLUMNS,
-  SegmentRow,
-  segmentValues,
-  SegmentValues,
-  toSegmentResponse,
-} from './segment-document';
-import { customerView, readsOwnSegmentsOnly, SqlCondition, visibleToCustomerSql } from './segment-visibility';
-import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
+import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { applySegmentPatch, patchableDocument } from './segment-patch';
+import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
+import { SegmentRow, toResponse, toRow } from './segments.mapper';
+import { SegmentReadScope, SegmentsRepository } from './segments.repository';
+
+/** What a PUT or PATCH writes over the stored segment. */
+interface SegmentWrite {
+  input: SegmentUpdate;
+  /** `Content-Language` of localized fields sent as strings; a patch has applied it already. */
+  language: string | undefined;
+  /** The locked stored row, if any. */
+  previous: SegmentRow | undefined;
+  expectedVersion: number | undefined;
+}
 
 @Injectable()
 export class SegmentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly segments: SegmentsRepository,
     private readonly transactions: Transactions,
   ) {}
 
-  async list(
-    principal: Principal,
-    list: ListRequest,
-    filter: SegmentListFilter,
-    languages: string[],
-  ): Promise<Page<SegmentResponse>> {
-    const page = await fetchPage<SegmentRow>(this.readQuery(principal, filter), list, {
-      fieldMap: SEGMENT_FIELDS,
-      tieBreaker: SEGMENT_TIE_BREAKER,
-    });
-    return { ...page, items: page.items.map((row) => toSegmentResponse(row, languages)) };
+  async list(ctx: RequestContext, list: ListRequest, filter: SegmentListFilter): Promise<Page<SegmentResponse>> {
+    const page = await this.segments.page(ctx.tenant, readScope(ctx, filter), list);
+    return { ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) };
   }
 
-  async get(
-    principal: Principal,
-    id: string,
-    legalEntityId: string | undefined,
-    languages: string[],
-  ): Promise<SegmentResponse> {
-    const row = await this.readQuery(principal, { legalEntityId }).where('s.id = :id', { id }).getRawOne<SegmentRow>();
-    if (!row) throw notFound(id);
-    return toSegmentResponse(row, languages);
+  async get(ctx: RequestContext, id: string, legalEntityId: string | undefined): Promise<SegmentResponse> {
+    const row = await this.segments.find(ctx.tenant, readScope(ctx, { legalEntityId }), id);
+    if (!row) throw NotFoundError.of('segment', id);
+    return toResponse(row, ctx.languages);
   }
 
-  create(tenant: string, input: SegmentCreation, language: string | undefined): Promise<string> {
-    return this.transactions.run((tx) => this.createIn(tx, tenant, input, language));
+  create(ctx: RequestContext, input: SegmentCreation): Promise<string> {
+    return this.transactions.run((tx) => this.createIn(tx, ctx, input));
   }
 
   /** PUT: creates (true) or replaces (false) the segment. */
-  upsert(tenant: string, id: string, input: SegmentUpdate, language: string | undefined): Promise<boolean> {
+  upsert(ctx: RequestContext, id: string, input: SegmentUpdate): Promise<boolean> {
     if (!isSegmentId(id))
       throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [
         { field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` },
       ]);
-    return this.transactions.run((tx) => this.upsertIn(tx, tenant, id, input, language));
+    return this.transactions.run((tx) => this.upsertIn(tx, ctx, id, input));
   }
 
-  patch(tenant: string, id: string, operations: unknown, language: string | undefined): Promise<void> {
+  patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
     return this.transactions.run(async (tx) => {
-      const previous = await lockSegment(tx, tenant, id);
-      if (!previous) throw notFound(id);
-      const input = await validateAs(
-        SegmentUpdate,
-        applySegmentPatch(patchableDocument(previous), operations, language),
-      );
-      await this.write(tx, tenant, id, input, undefined, previous, previous.version);
+      const previous = await this.segments.lock(tx, ctx.tenant, id);
+      if (!previous) throw NotFoundError.of('segment', id);
+      const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
+      const input = await validateAs(SegmentUpdate, document);
+      await this.write(tx, ctx, id, { input, language: undefined, previous, expectedVersion: previous.version });
     });
   }
 
-  remove(tenant: string, id: string, force: boolean): Promise<void> {
-    return this.transactions.run((tx) => this.removeIn(tx, tenant, id, force));
+  remove(ctx: RequestContext, id: string, force: boolean): Promise<void> {
+    return this.transactions.run((tx) => this.removeIn(tx, ctx, id, force));
   }
 
-  createBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
+  createBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
-      const id = await this.createIn(tx, tenant, await validateAs(SegmentCreation, item), language);
+      const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
       return { code: 201, id };
     });
   }
 
-  upsertBulk(tenant: string, items: unknown, language: string | undefined): Promise<BulkItemResult[]> {
+  upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
       const input = await validateAs(SegmentUpdateBulk, item);
-      const created = await this.upsertIn(tx, tenant, input.id, input, language);
+      const created = await this.upsertIn(tx, ctx, input.id, input);
       return { code: created ? 201 : 204, id: input.id };
     });
   }
 
-  removeBulk(tenant: string, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
+  removeBulk(ctx: RequestContext, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
     return this.transactions.bulk<unknown>(ids, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'segment id');
-      await this.removeIn(tx, tenant, id, force);
+      await this.removeIn(tx, ctx, id, force);
       return { code: 204, id };
     });
   }
 
-  /**
-   * Segments the caller may read, in one statement: callers restricted to their own segments get the
-   * visibility condition; `customerId` (segment_read only) and `legalEntityId` narrow to segments
-   * with a matching customer assignment.
-   */
-  private readQuery(principal: Principal, filter: SegmentListFilter): Select {
-    const select = new Select(this.dataSource)
-      .select(SEGMENT_COLUMNS)
-      .from('segment', SEGMENT_ALIAS)
-      .where('s.tenant = :tenant', { tenant: principal.tenant });
-    const own = readsOwnSegmentsOnly(principal);
-    // A customer token may name only a legal entity it acts for (403 otherwise, as on the item routes):
-    // narrowing to any other would tell from 200 or 404 whether the customer is assigned there.
-    if (own) customerView(principal, filter.legalEntityId);
-    const conditions: SqlCondition[] = own ? [visibleToCustomerSql(SEGMENT_ALIAS, principal)] : [];
-    const customerId = own ? principal.customerId : filter.customerId;
-    if ((!own && customerId !== undefined) || filter.legalEntityId !== undefined)
-      conditions.push(assignedSql(customerId, filter.legalEntityId));
-    for (const condition of conditions) select.where(condition.sql, condition.params);
-    return select;
-  }
-
-  private async createIn(
-    tx: EntityManager,
-    tenant: string,
-    input: SegmentCreation,
-    language: string | undefined,
-  ): Promise<string> {
+  private async createIn(tx: EntityManager, ctx: RequestContext, input: SegmentCreation): Promise<string> {
     const id = input.id ?? newId();
-    const values = segmentValues(input, language);
-    const columns = Object.keys(values);
-    const params = [tenant, id, ...Object.values(values).map(toParam)];
-    const rows: Array<Pick<SegmentRow, 'version' | 'created_at' | 'modified_at'>> = await tx.query(
-      `INSERT INTO segment (tenant, id, ${columns.join(', ')}, version, created_at, modified_at)
-       VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, 1, now(), now())
-       ON CONFLICT (tenant, id) DO NOTHING
-       RETURNING version, created_at, modified_at`,
-      params,
-    );
-    if (!rows.length) throw new ConflictError(`A segment with id '${id}' already exists.`, id);
-    await recordEvent(tx, {
+    const values = toRow(input, ctx.contentLanguage);
+    const stored = await this.segments.insert(tx, ctx.tenant, id, values);
+    await this.segments.recordEvent(tx, {
       type: EventTypes.segmentCreated,
-      tenant,
-      payload: toSegmentResponse({ id, ...values, ...rows[0] }, []),
+      tenant: ctx.tenant,
+      payload: toResponse({ id, ...values, ...stored }, []),
     });
     return id;
   }
 
   /** PUT semantics: the stored row is locked and read first (Content-Language merge, previousStatus), then upserted. */
-  private async upsertIn(
-    tx: EntityManager,
-    tenant: string,
-    id: string,
-    input: SegmentUpdate,
-    language: string | undefined,
-  ): Promise<boolean> {
-    return this.write(tx, tenant, id, input, language, await lockSegment(tx, tenant, id), input.metadata?.version);
+  private async upsertIn(tx: EntityManager, ctx: RequestContext, id: string, input: SegmentUpdate): Promise<boolean> {
+    const previous = await this.segments.lock(tx, ctx.tenant, id);
+    const expectedVersion = input.metadata?.version;
+    return this.write(tx, ctx, id, { input, language: ctx.contentLanguage, previous, expectedVersion });
   }
 
-  /**
-   * Upserts with the optimistic lock and records the event, unless the segment held these values already;
-   * `previous` is the locked stored row, if any.
-   */
-  private async write(
-    tx: EntityManager,
-    tenant: string,
-    id: string,
-    input: SegmentUpdate,
-    language: string | undefined,
-    previous: SegmentRow | undefined,
-    expectedVersion: number | undefined,
-  ): Promise<boolean> {
-    const values: SegmentValues = segmentValues(input, language, previous);
-    const result = await upsertVersioned(tx, {
-      table: 'segment',
-      key: { tenant, id },
-      values: { ...values },
-      expectedVersion,
-      resourceId: id,
-    });
+  /** Upserts with the optimistic lock and records the event, unless the segment held these values already. */
+  private async write(tx: EntityManager, ctx: RequestContext, id: string, write: SegmentWrite): Promise<boolean> {
+    const { tenant } = ctx;
+    const values = toRow(write.input, write.language, write.previous);
+    const result = await this.segments.upsert(tx, { tenant, id, values, expectedVersion: write.expectedVersion });
     if (!result.changed) return false;
-    const document = toSegmentResponse(
+    const document = toResponse(
       { id, ...values, version: result.version, created_at: result.createdAt, modified_at: result.modifiedAt },
       [],
     );
-    await recordEvent(
+    await this.segments.recordEvent(
       tx,
       result.created
         ? { type: EventTypes.segmentCreated, tenant, payload: document }
         : {
             type: EventTypes.segmentUpdated,
             tenant,
-            payload: { ...document, ...(previous && { previousStatus: previous.status }) },
+            payload: { ...document, ...(write.previous && { previousStatus: write.previous.status }) },
           },
     );
     return result.created;
@@ -218,18 +146,13 @@ export class SegmentsService {
    * first, so no assignment can be added between the check (or the assignments' deletion) and the
    * delete: inserting one takes a key-share lock on the segment.
    */
-  private async removeIn(tx: EntityManager, tenant: string, id: string, force: boolean): Promise<void> {
-    if (!(await lockSegment(tx, tenant, id))) return;
+  private async removeIn(tx: EntityManager, ctx: RequestContext, id: string, force: boolean): Promise<void> {
+    const { tenant } = ctx;
+    if (!(await this.segments.lock(tx, tenant, id))) return;
     if (force) {
-      // The assignments go first, each with its deleted event (the foreign keys would cascade to them without one).
-      for (const deletion of [CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION])
-        await deleteRecordingEvents(tx, { ...deletion, tenant, where: { tenant, segment_id: id } });
+      await this.segments.deleteAssignments(tx, tenant, id);
     } else {
-      const [usage]: Array<{ customers: boolean; items: boolean }> = await tx.query(
-        `SELECT EXISTS (SELECT 1 FROM customer_assignment WHERE tenant = $1 AND segment_id = $2) AS customers,
-                EXISTS (SELECT 1 FROM item_assignment WHERE tenant = $1 AND segment_id = $2) AS items`,
-        [tenant, id],
-      );
+      const usage = await this.segments.usage(tx, tenant, id);
       const assigned = [usage.customers && 'customers', usage.items && 'items'].filter(Boolean);
       if (assigned.length) {
         throw new BadRequestError(
@@ -239,31 +162,25 @@ export class SegmentsService {
         );
       }
     }
-    await tx.query('DELETE FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]);
-    await recordEvent(tx, { type: EventTypes.segmentDeleted, tenant, payload: { id } });
+    await this.segments.delete(tx, tenant, id);
+    await this.segments.recordEvent(tx, { type: EventTypes.segmentDeleted, tenant, payload: { id } });
   }
 }
 
-/** The stored row, locked for the rest of the transaction; undefined when absent. */
-async function lockSegment(tx: EntityManager, tenant: string, id: string): Promise<SegmentRow | undefined> {
-  const rows: SegmentRow[] = await tx.query(
-    `SELECT ${SEGMENT_COLUMNS} FROM segment s WHERE s.tenant = $1 AND s.id = $2 FOR UPDATE`,
-    [tenant, id],
-  );
-  return rows[0];
-}
-
-/** Segments with a customer assignment of `customerId` and/or in `legalEntityId`. */
-function assignedSql(customerId: string | undefined, legalEntityId: string | undefined): SqlCondition {
-  const customer = customerId !== undefined ? ' AND fca.customer_id = :filterCustomerId' : '';
-  const legalEntity = legalEntityId !== undefined ? ' AND fca.legal_entity_id = :filterLegalEntityId' : '';
+/**
+ * The segments the caller may read: callers restricted to their own segments see only the visible ones;
+ * `customerId` (segment_read only) and `legalEntityId` narrow to segments with a matching customer assignment.
+ */
+function readScope(ctx: RequestContext, filter: SegmentListFilter): SegmentReadScope {
+  const { principal } = ctx;
+  const own = readsOwnSegmentsOnly(principal);
+  // A customer token may name only a legal entity it acts for (403 otherwise, as on the item routes):
+  // narrowing to any other would tell from 200 or 404 whether the customer is assigned there.
+  if (own) customerView(principal, filter.legalEntityId);
+  const customerId = own ? principal.customerId : filter.customerId;
+  const narrowed = (!own && customerId !== undefined) || filter.legalEntityId !== undefined;
   return {
-    sql: `EXISTS (SELECT 1 FROM customer_assignment fca WHERE fca.tenant = s.tenant AND fca.segment_id = s.id${customer}${legalEntity})`,
-    params: {
-      ...(customer && { filterCustomerId: customerId }),
-      ...(legalEntity && { filterLegalEntityId: legalEntityId }),
-    },
+    ...(own && { visibleTo: principal }),
+    ...(narrowed && { assigned: { customerId, legalEntityId: filter.legalEntityId } }),
   };
 }
-
-const notFound = (id: string) => new NotFoundError(`Segment with id '${id}' not found.`, id);

@@ -1,5 +1,5 @@
 import { BadRequestError } from '../errors';
-import { AssignmentRow, storedKey, toDocument } from './customer-assignment.document';
+import { AssignmentRow, storedKey, toResponse } from './customer-assignments.mapper';
 
 const row = (overrides: Partial<AssignmentRow> = {}): AssignmentRow => ({
   customerId: 'c1',
@@ -19,7 +19,7 @@ const row = (overrides: Partial<AssignmentRow> = {}): AssignmentRow => ({
 
 describe('customer assignment documents', () => {
   it('maps a B2C row without customer data to the id only and no legal entity', () => {
-    expect(toDocument(row())).toEqual({
+    expect(toResponse(row())).toEqual({
       customer: { id: 'c1' },
       assignmentType: 'MANUAL',
       mixins: { a: { b: 1 } },
@@ -33,12 +33,12 @@ describe('customer assignment documents', () => {
   });
 
   it('maps a B2B row with the data the service holds, leaving out what is unknown', () => {
-    const document = toDocument(
+    const document = toResponse(
       row({ legalEntityId: 'le1', legalEntityName: 'ACME', firstName: 'John', email: 'j@x.io' }),
     );
     expect(document.customer).toEqual({ id: 'c1', firstName: 'John', email: 'j@x.io' });
     expect(document.legalEntity).toEqual({ id: 'le1', name: 'ACME' });
-    expect(toDocument(row({ legalEntityId: 'le2' })).legalEntity).toEqual({ id: 'le2' });
+    expect(toResponse(row({ legalEntityId: 'le2' })).legalEntity).toEqual({ id: 'le2' });
   });
 
   it('stores B2C with an empty legal entity id and rejects ids no row can hold', () => {

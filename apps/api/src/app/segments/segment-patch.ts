@@ -1,95 +1,15 @@
-import { SegmentStatus } from '@cs/contracts';
-import { SEGMENT_PATCH_OPS, SegmentFields, SegmentResponse, SegmentUpdate } from '@cs/dto';
+import { SEGMENT_PATCH_OPS, SegmentUpdate } from '@cs/dto';
 import { applyPatch, JsonPatchError, Operation } from 'fast-json-patch';
-import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
-import { isoTimestampColumns } from '../database/sql';
-import { Localized, localizedInput, localizedOutput } from '../common/localization';
 import { emptyRecord, withoutPrototypes } from '../common/records';
 import { BadRequestError } from '../errors/domain-errors';
-
-/** The stored columns a client writes (column name -> value), as `upsertVersioned` takes them. */
-export interface SegmentValues {
-  name: Localized;
-  description: Localized | null;
-  status: SegmentStatus;
-  site_code: string;
-  validity_from: Date | null;
-  validity_to: Date | null;
-  mixins: Record<string, unknown>;
-  metadata_mixins: Record<string, string>;
-}
-
-/** A segment row as read with `SEGMENT_COLUMNS` (metadata timestamps as ISO text), or as written (Dates). */
-export interface SegmentRow extends SegmentValues {
-  id: string;
-  version: number;
-  created_at: Date | string;
-  modified_at: Date | string;
-}
-
-/**
- * The select list that reads a `SegmentRow` from `segment s`. The server-set metadata timestamps come
- * as ISO text (parsing them into Dates and formatting them again was 8% of the CPU of a segment list);
- * validity dates are client input and may lie outside the years 0001-9999 that text form covers.
- */
-export const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, ${isoTimestampColumns('s')}`;
-
-/**
- * Turns a validated create/update body into the stored columns. With `Content-Language`, localized
- * fields are plain strings merged into `previous` (the stored maps, on updates). Absent optional
- * fields are cleared (PUT replaces the document); `status` defaults to INACTIVE.
- */
-export function segmentValues(
-  input: SegmentFields & { metadata?: { mixins?: Record<string, string> } },
-  language: string | undefined,
-  previous?: Pick<SegmentRow, 'name' | 'description'>,
-): SegmentValues {
-  const name = localizedInput('name', input.name, language, previous?.name);
-  if (!name || isEmpty(name))
-    throw new BadRequestError('name must contain at least one language.', undefined, [
-      { field: 'name', message: 'must not be empty' },
-    ]);
-  const description = localizedInput('description', input.description, language, previous?.description) ?? null;
-  const from = input.validity?.from ? new Date(input.validity.from) : null;
-  const to = input.validity?.to ? new Date(input.validity.to) : null;
-  if (from && to && from > to) {
-    throw new BadRequestError('validity.from must not be after validity.to.', undefined, [
-      { field: 'validity.from', message: 'must not be after validity.to' },
-    ]);
-  }
-  return {
-    name,
-    description: isEmpty(description) ? null : description,
-    status: input.status ?? 'INACTIVE',
-    site_code: input.siteCode,
-    validity_from: from,
-    validity_to: to,
-    mixins: input.mixins ?? {},
-    metadata_mixins: input.metadata?.mixins ?? {},
-  };
-}
-
-/** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
-export function toSegmentResponse(row: SegmentRow, languages: string[]): SegmentResponse {
-  const validity = validityOf(row.validity_from, row.validity_to);
-  const description = localizedOutput(row.description, languages);
-  return {
-    id: row.id,
-    name: localizedOutput(row.name, languages) as SegmentResponse['name'],
-    ...(description !== undefined && { description }),
-    ...(validity && { validity }),
-    status: row.status,
-    siteCode: row.site_code,
-    ...mixinsAndMetadataOf(row),
-  };
-}
+import { SegmentRow, toResponse } from './segments.mapper';
 
 /**
  * The writable part of a stored segment, as a PUT body (maps for localized fields): what PATCH
  * operates on. `mixins` and `metadata.mixins` are always there, so `add /mixins/x` works on a new set.
  */
 export function patchableDocument(row: SegmentRow): Record<string, unknown> {
-  const { id: _id, metadata: _metadata, ...fields } = toSegmentResponse(row, []);
+  const { id: _id, metadata: _metadata, ...fields } = toResponse(row, []);
   return JSON.parse(JSON.stringify({ ...fields, mixins: row.mixins, metadata: { mixins: row.metadata_mixins } }));
 }
 

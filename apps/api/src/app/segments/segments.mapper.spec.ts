@@ -1,5 +1,6 @@
 import { BadRequestError } from '../errors/domain-errors';
-import { applySegmentPatch, patchableDocument, SegmentRow, segmentValues, toSegmentResponse } from './segment-document';
+import { applySegmentPatch, patchableDocument } from './segment-patch';
+import { SegmentRow, toResponse, toRow } from './segments.mapper';
 
 const row = (overrides: Partial<SegmentRow> = {}): SegmentRow => ({
   id: 'gold',
@@ -27,9 +28,9 @@ const badRequest = (work: () => unknown) => {
   throw new Error('expected a BadRequestError');
 };
 
-describe('segmentValues', () => {
+describe('toRow', () => {
   it('defaults status to INACTIVE and clears absent optional fields', () => {
-    expect(segmentValues({ name: { en: 'Gold' }, siteCode: 'main' }, undefined)).toEqual({
+    expect(toRow({ name: { en: 'Gold' }, siteCode: 'main' }, undefined)).toEqual({
       name: { en: 'Gold' },
       description: null,
       status: 'INACTIVE',
@@ -42,7 +43,7 @@ describe('segmentValues', () => {
   });
 
   it('merges Content-Language strings into the stored maps', () => {
-    const values = segmentValues({ name: 'Gold FR', description: 'Desc FR', siteCode: 'main' }, 'fr', {
+    const values = toRow({ name: 'Gold FR', description: 'Desc FR', siteCode: 'main' }, 'fr', {
       name: { en: 'Gold' },
       description: { en: 'Desc' },
     });
@@ -51,27 +52,25 @@ describe('segmentValues', () => {
   });
 
   it('rejects maps with a Content-Language, strings without one, an empty name and an inverted validity', () => {
-    expect(badRequest(() => segmentValues({ name: { en: 'x' }, siteCode: 'main' }, 'de')).details?.[0].field).toBe(
-      'name',
-    );
-    expect(badRequest(() => segmentValues({ name: 'x', siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
-    expect(badRequest(() => segmentValues({ name: {}, siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
+    expect(badRequest(() => toRow({ name: { en: 'x' }, siteCode: 'main' }, 'de')).details?.[0].field).toBe('name');
+    expect(badRequest(() => toRow({ name: 'x', siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
+    expect(badRequest(() => toRow({ name: {}, siteCode: 'main' }, undefined)).details?.[0].field).toBe('name');
     const inverted = {
       name: { en: 'x' },
       siteCode: 'main',
       validity: { from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' },
     };
-    expect(badRequest(() => segmentValues(inverted, undefined)).details?.[0].field).toBe('validity.from');
+    expect(badRequest(() => toRow(inverted, undefined)).details?.[0].field).toBe('validity.from');
   });
 
   it('stores an empty description map as no description', () => {
-    expect(segmentValues({ name: { en: 'x' }, description: {}, siteCode: 'main' }, undefined).description).toBeNull();
+    expect(toRow({ name: { en: 'x' }, description: {}, siteCode: 'main' }, undefined).description).toBeNull();
   });
 });
 
-describe('toSegmentResponse', () => {
+describe('toResponse', () => {
   it('omits absent optional fields and localizes with Accept-Language', () => {
-    expect(toSegmentResponse(row(), ['de'])).toEqual({
+    expect(toResponse(row(), ['de'])).toEqual({
       id: 'gold',
       name: 'Gold DE',
       status: 'ACTIVE',
@@ -81,7 +80,7 @@ describe('toSegmentResponse', () => {
   });
 
   it('returns validity ends, mixins and their schemas when present', () => {
-    const doc = toSegmentResponse(
+    const doc = toResponse(
       row({
         validity_to: new Date('2030-01-01T00:00:00Z'),
         mixins: { a: { b: 1 } },

@@ -1,23 +1,13 @@
-import { EventTypes, ItemType, ItemTypes } from '@cs/contracts';
+import { ItemType, ItemTypes } from '@cs/contracts';
 import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH, MixinsUpsert } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/documents';
-import { DeletionWithEvents } from '../database/outbox';
 import { VersionedUpsertRow } from '../database/upsert';
 import { localizedOutput } from '../common/localization';
-import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { BadRequestError } from '../errors/domain-errors';
+import { ItemAssignmentEntity } from './item-assignment.entity';
 
-/** Item assignments are deleted with an `item-assignment-deleted` event each. */
-export const ITEM_ASSIGNMENT_DELETION: Pick<DeletionWithEvents, 'table' | 'type' | 'payload'> = {
-  table: 'item_assignment',
-  type: EventTypes.itemAssignmentDeleted,
-  payload: `jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id))`,
-};
-
-/** One item assignment as selected by the service, with its catalog code and name when known. */
-export interface ItemAssignmentRow extends StoredDocument {
-  segmentId: string;
-  type: string;
-  itemId: string;
+/** One item assignment as the repository selects it (its key under the property names), with its catalog code and name when known. */
+export interface ItemAssignmentRow extends StoredDocument, Pick<ItemAssignmentEntity, 'segmentId' | 'type' | 'itemId'> {
   code: string | null;
   name: Record<string, string> | null;
 }
@@ -39,12 +29,8 @@ export function assertItemId(itemId: string): void {
   }
 }
 
-export function segmentNotFound(segmentId: string): NotFoundError {
-  return new NotFoundError(`Segment with id ${segmentId} not found.`, segmentId);
-}
-
 /** The API document of an assignment; `languages` (Accept-Language) turn the item name into a string. */
-export function toDocument(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
+export function toResponse(row: ItemAssignmentRow, languages: string[] = []): ItemAssignmentResponse {
   return { ...documentBody(row, languages), ...mixinsAndMetadataOf(row) };
 }
 
@@ -62,7 +48,7 @@ function documentBody(
 }
 
 /** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
-export function itemAssignmentRow(
+export function toRow(
   tenant: string,
   key: { segmentId: string; type: ItemType; itemId: string },
   body: MixinsUpsert,

@@ -1,9 +1,9 @@
-import { AssignmentType, EventTypes } from '@cs/contracts';
+import { AssignmentType } from '@cs/contracts';
 import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
-import { DeletionWithEvents } from '../database/outbox';
 import { VersionedUpsertRow } from '../database/upsert';
-import { BadRequestError, NotFoundError } from '../errors';
+import { BadRequestError } from '../errors';
+import { CustomerAssignmentEntity } from './customer-assignment.entity';
 
 /** Identifies one assignment; `legalEntityId` absent (B2C) is stored as ''. */
 export interface AssignmentKey {
@@ -12,18 +12,12 @@ export interface AssignmentKey {
   legalEntityId?: string;
 }
 
-/** Customer assignments are deleted with a `customer-assignment-deleted` event each; B2C ones (legal entity '') name no legal entity. */
-export const CUSTOMER_ASSIGNMENT_DELETION: Pick<DeletionWithEvents, 'table' | 'type' | 'payload'> = {
-  table: 'customer_assignment',
-  type: EventTypes.customerAssignmentDeleted,
-  payload: `jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END`,
-};
-
-/** One selected row: the assignment with its customer's and legal entity's data (null when not held). */
-export interface AssignmentRow extends StoredDocument {
-  customerId: string;
-  legalEntityId: string;
-  assignmentType: AssignmentType;
+/**
+ * One selected row: the assignment (its key and type under their property names) with its customer's and
+ * legal entity's data (null when not held).
+ */
+export interface AssignmentRow
+  extends StoredDocument, Pick<CustomerAssignmentEntity, 'customerId' | 'legalEntityId' | 'assignmentType'> {
   firstName: string | null;
   lastName: string | null;
   email: string | null;
@@ -34,7 +28,7 @@ export interface AssignmentRow extends StoredDocument {
  * The API document of a row: customer and legal entity carry only what the service knows beyond their
  * ids; `mixins` and `metadata.mixins` are there also when empty.
  */
-export function toDocument(row: AssignmentRow): CustomerAssignmentResponse {
+export function toResponse(row: AssignmentRow): CustomerAssignmentResponse {
   return { ...documentBody(row), metadata: { ...metadataOf(row), mixins: row.metadata_mixins } };
 }
 
@@ -65,17 +59,8 @@ export function storedKey(tenant: string, key: AssignmentKey): Record<string, st
   return { tenant, segment_id: key.segmentId, customer_id: key.customerId, legal_entity_id: key.legalEntityId ?? '' };
 }
 
-export function describeKey(key: AssignmentKey): string {
-  const entity = key.legalEntityId === undefined ? '' : ` and legal entity '${key.legalEntityId}'`;
-  return `customer '${key.customerId}'${entity} in segment '${key.segmentId}'`;
-}
-
-export function segmentNotFound(segmentId: string): NotFoundError {
-  return new NotFoundError(`Segment '${segmentId}' not found.`, segmentId);
-}
-
 /** The stored row of an upsert (key, columns, expected version) with its event payload, the `metadata` of which the write adds. */
-export function assignmentRow(tenant: string, key: AssignmentKey, body: MixinsUpsert): VersionedUpsertRow {
+export function toRow(tenant: string, key: AssignmentKey, body: MixinsUpsert): VersionedUpsertRow {
   const mixins = body.mixins ?? {};
   const metadataMixins = body.metadata?.mixins ?? {};
   const assignmentType: AssignmentType = 'MANUAL';

@@ -1,0 +1,62 @@
+import { SegmentFields, SegmentResponse } from '@cs/dto';
+import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
+import { localizedInput, localizedOutput } from '../common/localization';
+import { OwnColumns, SelectedRow } from '../database/columns';
+import { BadRequestError } from '../errors/domain-errors';
+import { SegmentEntity } from './segment.entity';
+
+/** The stored columns a client writes (column name -> value), as the upsert takes them. */
+export type SegmentValues = Omit<OwnColumns<SegmentEntity>, 'id'>;
+
+/** A segment row as the repository reads it (metadata timestamps as ISO text), or as written (Dates). */
+export type SegmentRow = Omit<SelectedRow<SegmentEntity>, 'tenant'>;
+
+/**
+ * Turns a validated create/update body into the stored columns. With `Content-Language`, localized
+ * fields are plain strings merged into `previous` (the stored maps, on updates). Absent optional
+ * fields are cleared (PUT replaces the document); `status` defaults to INACTIVE.
+ */
+export function toRow(
+  input: SegmentFields & { metadata?: { mixins?: Record<string, string> } },
+  language: string | undefined,
+  previous?: Pick<SegmentRow, 'name' | 'description'>,
+): SegmentValues {
+  const name = localizedInput('name', input.name, language, previous?.name);
+  if (!name || isEmpty(name))
+    throw new BadRequestError('name must contain at least one language.', undefined, [
+      { field: 'name', message: 'must not be empty' },
+    ]);
+  const description = localizedInput('description', input.description, language, previous?.description) ?? null;
+  const from = input.validity?.from ? new Date(input.validity.from) : null;
+  const to = input.validity?.to ? new Date(input.validity.to) : null;
+  if (from && to && from > to) {
+    throw new BadRequestError('validity.from must not be after validity.to.', undefined, [
+      { field: 'validity.from', message: 'must not be after validity.to' },
+    ]);
+  }
+  return {
+    name,
+    description: isEmpty(description) ? null : description,
+    status: input.status ?? 'INACTIVE',
+    site_code: input.siteCode,
+    validity_from: from,
+    validity_to: to,
+    mixins: input.mixins ?? {},
+    metadata_mixins: input.metadata?.mixins ?? {},
+  };
+}
+
+/** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
+export function toResponse(row: SegmentRow, languages: string[]): SegmentResponse {
+  const validity = validityOf(row.validity_from, row.validity_to);
+  const description = localizedOutput(row.description, languages);
+  return {
+    id: row.id,
+    name: localizedOutput(row.name, languages) as SegmentResponse['name'],
+    ...(description !== undefined && { description }),
+    ...(validity && { validity }),
+    status: row.status,
+    siteCode: row.site_code,
+    ...mixinsAndMetadataOf(row),
+  };
+}

@@ -1,0 +1,99 @@
+-- Rendered by segments.repository.spec.ts: every statement of the repository for fixed inputs.
+-- Update with `jest -u` or UPDATE_SQL_SNAPSHOTS=1 after a deliberate change.
+
+-- page: segment_read, q and sort, with the count
+SELECT count(*) AS count FROM segment s WHERE (s.tenant = $1) AND ((s.status = $2) AND ((s.name ->> CAST($3 AS text)) ~* $4));
+-- parameters: ["t1","ACTIVE","en","Go"]
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE (s.tenant = $1) AND ((s.status = $2) AND ((s.name ->> CAST($3 AS text)) ~* $4)) ORDER BY (s.name ->> CAST($5 AS text)) DESC, s.id ASC LIMIT 16;
+-- parameters: ["t1","ACTIVE","en","Go","en"]
+
+-- page: narrowed to a customer and a legal entity
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE (s.tenant = $1) AND (EXISTS (SELECT 1 FROM customer_assignment fca WHERE fca.tenant = s.tenant AND fca.segment_id = s.id AND fca.customer_id = $2 AND fca.legal_entity_id = $3)) ORDER BY s.id ASC LIMIT 16;
+-- parameters: ["t1","c1","le1"]
+
+-- find: a customer token with legal entities
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE (s.tenant = $1) AND (((s.status = 'ACTIVE'
+    AND (s.validity_from IS NULL OR s.validity_from <= now())
+    AND (s.validity_to IS NULL OR s.validity_to >= now())) AND EXISTS (SELECT 1 FROM customer_assignment s_visible_ca WHERE s_visible_ca.tenant = s.tenant AND s_visible_ca.segment_id = s.id AND s_visible_ca.customer_id = $2 AND (s_visible_ca.legal_entity_id = '' OR s_visible_ca.legal_entity_id = ANY(CAST($3 AS text[])))))) AND (s.id = $4);
+-- parameters: ["t1","c1",["le1","le2"],"s1"]
+
+-- find: a B2C customer token narrowed to a legal entity
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE (s.tenant = $1) AND (((s.status = 'ACTIVE'
+    AND (s.validity_from IS NULL OR s.validity_from <= now())
+    AND (s.validity_to IS NULL OR s.validity_to >= now())) AND EXISTS (SELECT 1 FROM customer_assignment s_visible_ca WHERE s_visible_ca.tenant = s.tenant AND s_visible_ca.segment_id = s.id AND s_visible_ca.customer_id = $2))) AND (EXISTS (SELECT 1 FROM customer_assignment fca WHERE fca.tenant = s.tenant AND fca.segment_id = s.id AND fca.customer_id = $3 AND fca.legal_entity_id = $4)) AND (s.id = $5);
+-- parameters: ["t1","c1","c1","le1","s1"]
+
+-- find: a token without a customer sees nothing
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE (s.tenant = $1) AND (FALSE) AND (s.id = $2);
+-- parameters: ["t1","s1"]
+
+-- lock
+SELECT s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(s.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM segment s WHERE s.tenant = $1 AND s.id = $2 FOR UPDATE;
+-- parameters: ["t1","s1"]
+
+-- insert
+INSERT INTO segment (tenant, id, name, description, status, site_code, validity_from, validity_to, mixins, metadata_mixins, version, created_at, modified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, now(), now())
+       ON CONFLICT (tenant, id) DO NOTHING
+       RETURNING version, created_at, modified_at;
+-- parameters: ["t1","s1",{"en":"Gold"},null,"ACTIVE","main","2020-01-01T00:00:00.000Z",null,{"tier":1},{"tier":"https://example.com/tier.json"}]
+
+-- upsert with the optimistic lock
+WITH up AS (INSERT INTO segment AS t ("tenant", "id", "name", "description", "status", "site_code", "validity_from", "validity_to", "mixins", "metadata_mixins", version, created_at, modified_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, now(), now())
+    ON CONFLICT ("tenant", "id") DO UPDATE SET "name" = EXCLUDED."name", "description" = EXCLUDED."description", "status" = EXCLUDED."status", "site_code" = EXCLUDED."site_code", "validity_from" = EXCLUDED."validity_from", "validity_to" = EXCLUDED."validity_to", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
+    WHERE $11::int IS NULL OR t.version = $11::int
+    RETURNING (xmax = 0) AS created, version, created_at, modified_at)
+    SELECT true AS found, up.* FROM up;
+-- parameters: ["t1","s1",{"en":"Gold"},null,"ACTIVE","main","2020-01-01T00:00:00.000Z",null,{"tier":1},{"tier":"https://example.com/tier.json"},2]
+
+-- usage
+SELECT EXISTS (SELECT 1 FROM customer_assignment WHERE tenant = $1 AND segment_id = $2) AS customers,
+                EXISTS (SELECT 1 FROM item_assignment WHERE tenant = $1 AND segment_id = $2) AS items;
+-- parameters: ["t1","s1"]
+
+-- deleteAssignments (forceDelete)
+WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $3 AND "segment_id" = $4 RETURNING jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
+     INSERT INTO outbox (tenant, type, payload) SELECT $1, $2, payload FROM deleted;
+-- parameters: ["t1","customer-segment.customer-assignment-deleted","t1","s1"]
+WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $3 AND "segment_id" = $4 RETURNING jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
+     INSERT INTO outbox (tenant, type, payload) SELECT $1, $2, payload FROM deleted;
+-- parameters: ["t1","customer-segment.item-assignment-deleted","t1","s1"]
+
+-- delete
+DELETE FROM segment WHERE tenant = $1 AND id = $2;
+-- parameters: ["t1","s1"]
+
+-- recordEvent
+INSERT INTO outbox (tenant, type, payload) VALUES ($1, $2, $3);
+-- parameters: ["t1","customer-segment.segment-deleted",{"id":"s1"}]
+
+-- upsertIntoSegment: one assignment, the segment checked in the same statement
+WITH parent AS (SELECT EXISTS (SELECT 1 FROM segment WHERE "tenant" = $9 AND "id" = $10) AS found),
+up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
+    SELECT $1, $2, $3, $4, $5, $6, $7, 1, now(), now() FROM parent WHERE parent.found
+    ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
+    WHERE $8::int IS NULL OR t.version = $8::int
+    RETURNING (xmax = 0) AS created, version, created_at, modified_at),
+event AS (INSERT INTO outbox (tenant, type, payload)
+    SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END,
+      $14::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $15::jsonb)
+    FROM up)
+    SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
+-- parameters: ["t1","s1","c1","","MANUAL",{},{},3,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated",{"segmentId":"s1","customer":{"id":"c1"}},{"mixins":{}}]
+
+-- upsertManyIntoSegment: the segment kept, then all rows in one statement
+SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE;
+-- parameters: ["t1","s1"]
+WITH input AS (SELECT value ->> 'c0' AS c0, value ->> 'c1' AS c1, value ->> 'c2' AS c2, value ->> 'c3' AS c3, value ->> 'c4' AS c4, value -> 'c5' AS c5, value -> 'c6' AS c6, value -> 'payload' AS payload, value -> 'metadata' AS metadata, (value ->> 'lock')::int AS lock, ord FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS input(value, ord)),
+    up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
+    SELECT input.c0, input.c1, input.c2, input.c3, input.c4, input.c5, input.c6, 1, now(), now() FROM input ORDER BY input.lock
+    ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
+    WHERE t.version = COALESCE(($1::jsonb #>> ARRAY[EXCLUDED."tenant", EXCLUDED."segment_id", EXCLUDED."customer_id", EXCLUDED."legal_entity_id"]::text[])::int, t.version)
+    RETURNING "tenant", "segment_id", "customer_id", "legal_entity_id", (xmax = 0) AS created, version, created_at, modified_at),
+    event AS (INSERT INTO outbox (tenant, type, payload)
+    SELECT $2, CASE WHEN up.created THEN $3 ELSE $4 END,
+      input.payload || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || input.metadata)
+    FROM input JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id" ORDER BY input.ord)
+    SELECT input.ord, up.created, up.version FROM input LEFT JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id";
+-- parameters: [{"t1":{"s1":{"c1":{"":3}}}},"t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated",[{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":0,"c0":"t1","c1":"s1","c2":"c1","c3":"","c4":"MANUAL","c5":{},"c6":{}},{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":1,"c0":"t1","c1":"s1","c2":"c2","c3":"","c4":"MANUAL","c5":{},"c6":{}}]]

@@ -1,0 +1,229 @@
+import { DomainEvent } from '@cs/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { fetchPage, ListRequest, Page } from '../common/listing';
+import { deleteRecordingEvents, recordEvent } from '../database/outbox';
+import { Select } from '../database/select';
+import { isoTimestampColumns } from '../database/sql';
+import { toParam, upsertVersioned, upsertVersionedMany, VersionedUpsertRow } from '../database/upsert';
+import { ConflictError, NotFoundError } from '../errors/domain-errors';
+import { AssignmentTable, CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION } from './segment-assignments';
+import { SEGMENT_ID_MAX_LENGTH } from './segment.entity';
+import { CustomerView } from './segment-visibility';
+import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
+import { SegmentRow, SegmentValues } from './segments.mapper';
+
+// Every statement of segments, and the segment conditions the assignment repositories build on.
+
+/** A trusted SQL condition with TypeORM named parameters (`:name`); use `toPositional` from `@cs/query` for raw queries. */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** SQL condition: segment `alias` is ACTIVE and now inside its validity window (open ends allowed). `alias` is trusted. */
+export function segmentActiveNow(alias: string): string {
+  return `(${alias}.status = 'ACTIVE'
+    AND (${alias}.validity_from IS NULL OR ${alias}.validity_from <= now())
+    AND (${alias}.validity_to IS NULL OR ${alias}.validity_to >= now()))`;
+}
+
+/**
+ * "Segment `alias` is visible to the calling customer": ACTIVE, now() within its validity (open
+ * ends allowed), and the customer is assigned to it. A token carrying legal entity ids counts B2B
+ * assignments only for those legal entities (B2C assignments, `legal_entity_id = ''`, always).
+ * A principal without a customer sees nothing. `alias` names the `segment` table in the caller's query.
+ */
+export function visibleToCustomerSql(alias: string, view: CustomerView): SqlCondition {
+  if (!ALIAS.test(alias)) throw new Error(`Invalid SQL alias '${alias}'`);
+  if (view.customerId === undefined) return { sql: 'FALSE', params: {} };
+  const legalEntityIds = view.legalEntityIds?.length ? [...view.legalEntityIds] : undefined;
+  const ca = `${alias}_visible_ca`;
+  const legalEntity = legalEntityIds
+    ? ` AND (${ca}.legal_entity_id = '' OR ${ca}.legal_entity_id = ANY(CAST(:visibleLegalEntityIds AS text[])))`
+    : '';
+  return {
+    sql:
+      `(${segmentActiveNow(alias)}` +
+      ` AND EXISTS (SELECT 1 FROM customer_assignment ${ca} WHERE ${ca}.tenant = ${alias}.tenant AND ${ca}.segment_id = ${alias}.id` +
+      ` AND ${ca}.customer_id = :visibleCustomerId${legalEntity}))`,
+    params: { visibleCustomerId: view.customerId, ...(legalEntityIds && { visibleLegalEntityIds: legalEntityIds }) },
+  };
+}
+
+/**
+ * The select list that reads a `SegmentRow` from `segment s`. The server-set metadata timestamps come
+ * as ISO text (parsing them into Dates and formatting them again was 8% of the CPU of a segment list);
+ * validity dates are client input and may lie outside the years 0001-9999 that text form covers.
+ */
+const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, ${isoTimestampColumns('s')}`;
+
+/** Which segments a read covers. */
+export interface SegmentReadScope {
+  /** Callers restricted to their own segments: only those visible to this customer. */
+  visibleTo?: CustomerView;
+  /** Only segments with a customer assignment of this customer and/or in this legal entity. */
+  assigned?: { customerId?: string; legalEntityId?: string };
+}
+
+/** The segment as the parent of an assignment: what the writes into its assignments check and lock. */
+const segmentKey = (tenant: string, segmentId: string) => ({ tenant, id: segmentId });
+
+/**
+ * Upserts one assignment row into a segment, in one statement: the segment check (404 when absent; the
+ * foreign key then keeps the segment until commit), the upsert with its optimistic lock, and its event.
+ * An id longer than the column cannot exist, and binding it would fail the statement: "not found" right away.
+ */
+export async function upsertIntoSegment(
+  tx: EntityManager,
+  into: { tenant: string; segmentId: string; assignments: AssignmentTable; row: VersionedUpsertRow },
+): Promise<boolean> {
+  const { tenant, segmentId, assignments } = into;
+  const notFound = () => NotFoundError.of('segment', segmentId);
+  if (segmentId.length > SEGMENT_ID_MAX_LENGTH) throw notFound();
+  const { event, ...row } = into.row;
+  const { created } = await upsertVersioned(tx, {
+    table: assignments.table,
+    ...row,
+    parent: { table: 'segment', key: segmentKey(tenant, segmentId), parentMissing: notFound },
+    event: {
+      tenant,
+      createdType: assignments.createdType,
+      updatedType: assignments.updatedType,
+      payload: event?.payload ?? {},
+      metadata: event?.metadata,
+    },
+  });
+  return created;
+}
+
+/**
+ * Upserts many assignment rows into one segment: the segment is checked and kept until commit (KEY SHARE) by
+ * one statement, then all rows are written with their events by one more. Undefined when the segment is absent.
+ */
+export async function upsertManyIntoSegment(
+  tx: EntityManager,
+  into: { tenant: string; segmentId: string; assignments: AssignmentTable; rows: VersionedUpsertRow[] },
+): Promise<Awaited<ReturnType<typeof upsertVersionedMany>> | undefined> {
+  const found: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [
+    into.tenant,
+    into.segmentId,
+  ]);
+  if (!found.length) return undefined;
+  const { table, ...event } = into.assignments;
+  return upsertVersionedMany(tx, { table, rows: into.rows, event: { ...event, tenant: into.tenant } });
+}
+
+@Injectable()
+export class SegmentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A page of the segments of `scope`, in one statement (two with the count). */
+  page(tenant: string, scope: SegmentReadScope, list: ListRequest): Promise<Page<SegmentRow>> {
+    return fetchPage<SegmentRow>(this.read(tenant, scope), list, {
+      fieldMap: SEGMENT_FIELDS,
+      tieBreaker: SEGMENT_TIE_BREAKER,
+    });
+  }
+
+  find(tenant: string, scope: SegmentReadScope, id: string): Promise<SegmentRow | undefined> {
+    return this.read(tenant, scope).where('s.id = :id', { id }).getRawOne<SegmentRow>();
+  }
+
+  /** The stored row, locked for the rest of the transaction; undefined when absent. */
+  async lock(tx: EntityManager, tenant: string, id: string): Promise<SegmentRow | undefined> {
+    const rows: SegmentRow[] = await tx.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM segment s WHERE s.tenant = $1 AND s.id = $2 FOR UPDATE`,
+      [tenant, id],
+    );
+    return rows[0];
+  }
+
+  /** Inserts a new segment; a `ConflictError` when the id is taken. Returns the stored metadata columns. */
+  async insert(
+    tx: EntityManager,
+    tenant: string,
+    id: string,
+    values: SegmentValues,
+  ): Promise<Pick<SegmentRow, 'version' | 'created_at' | 'modified_at'>> {
+    const columns = Object.keys(values);
+    const params = [tenant, id, ...Object.values(values).map(toParam)];
+    const rows: Array<Pick<SegmentRow, 'version' | 'created_at' | 'modified_at'>> = await tx.query(
+      `INSERT INTO segment (tenant, id, ${columns.join(', ')}, version, created_at, modified_at)
+       VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, 1, now(), now())
+       ON CONFLICT (tenant, id) DO NOTHING
+       RETURNING version, created_at, modified_at`,
+      params,
+    );
+    if (!rows.length) throw new ConflictError(`A segment with id '${id}' already exists.`, id);
+    return rows[0];
+  }
+
+  /** Creates or replaces the segment with the optimistic lock (409 when `expectedVersion` is not the stored one). */
+  upsert(
+    tx: EntityManager,
+    row: { tenant: string; id: string; values: SegmentValues; expectedVersion: number | undefined },
+  ): ReturnType<typeof upsertVersioned> {
+    return upsertVersioned(tx, {
+      table: 'segment',
+      key: { tenant: row.tenant, id: row.id },
+      values: { ...row.values },
+      expectedVersion: row.expectedVersion,
+      resourceId: row.id,
+    });
+  }
+
+  /** Whether the segment has customer and item assignments. */
+  async usage(tx: EntityManager, tenant: string, id: string): Promise<{ customers: boolean; items: boolean }> {
+    const [usage]: Array<{ customers: boolean; items: boolean }> = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM customer_assignment WHERE tenant = $1 AND segment_id = $2) AS customers,
+                EXISTS (SELECT 1 FROM item_assignment WHERE tenant = $1 AND segment_id = $2) AS items`,
+      [tenant, id],
+    );
+    return usage;
+  }
+
+  /** Deletes every assignment of the segment, each with its deleted event (the foreign keys would cascade to them without one). */
+  async deleteAssignments(tx: EntityManager, tenant: string, id: string): Promise<void> {
+    for (const deletion of [CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION])
+      await deleteRecordingEvents(tx, { ...deletion, tenant, where: { tenant, segment_id: id } });
+  }
+
+  async delete(tx: EntityManager, tenant: string, id: string): Promise<void> {
+    await tx.query('DELETE FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]);
+  }
+
+  recordEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
+    return recordEvent(tx, event);
+  }
+
+  /**
+   * Segments of the tenant in one statement: `scope.visibleTo` adds the visibility condition, `scope.assigned`
+   * narrows to segments with a matching customer assignment.
+   */
+  private read(tenant: string, scope: SegmentReadScope): Select {
+    const select = new Select(this.dataSource)
+      .select(SEGMENT_COLUMNS)
+      .from('segment', SEGMENT_ALIAS)
+      .where('s.tenant = :tenant', { tenant });
+    const conditions: SqlCondition[] = scope.visibleTo ? [visibleToCustomerSql(SEGMENT_ALIAS, scope.visibleTo)] : [];
+    if (scope.assigned) conditions.push(assignedSql(scope.assigned.customerId, scope.assigned.legalEntityId));
+    for (const condition of conditions) select.where(condition.sql, condition.params);
+    return select;
+  }
+}
+
+/** Segments with a customer assignment of `customerId` and/or in `legalEntityId`. */
+function assignedSql(customerId: string | undefined, legalEntityId: string | undefined): SqlCondition {
+  const customer = customerId !== undefined ? ' AND fca.customer_id = :filterCustomerId' : '';
+  const legalEntity = legalEntityId !== undefined ? ' AND fca.legal_entity_id = :filterLegalEntityId' : '';
+  return {
+    sql: `EXISTS (SELECT 1 FROM customer_assignment fca WHERE fca.tenant = s.tenant AND fca.segment_id = s.id${customer}${legalEntity})`,
+    params: {
+      ...(customer && { filterCustomerId: customerId }),
+      ...(legalEntity && { filterLegalEntityId: legalEntityId }),
+    },
+  };
+}
