@@ -1,4 +1,5 @@
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
+import fc from 'fast-check';
 import { database, tenant } from './fixtures';
 import { E2e, JsonAnswer, sendJson, startE2e } from './support';
 
@@ -396,6 +397,56 @@ describe('a write that changes nothing: same version and modifiedAt, no event, t
     expect(await stored(rows)).toEqual(before);
     expect(await events()).toBe(eventsBefore);
   });
+
+  it.each([
+    {
+      kind: 'customer assignments',
+      path: 'customers',
+      item: (key: string): object => ({ customerId: key }),
+      removal: (key: string): unknown => ({ customerId: key }),
+      table: 'customer_assignment',
+      column: 'customer_id',
+    },
+    {
+      kind: 'item assignments',
+      path: 'items/PRODUCT',
+      item: (key: string): object => ({ id: key }),
+      removal: (key: string): unknown => key,
+      table: 'item_assignment',
+      column: 'item_id',
+    },
+  ])(
+    'never answers 409 to unchanged bulk upserts of $kind racing bulk deletes of the same rows',
+    async ({ path, item, removal, table, column }) => {
+      const keys = Array.from({ length: 20 }, (_, i) => `race-${i}`);
+      const bulk = `${S}/segments/seg/${path}/bulk`;
+      await must(send('PUT', bulk, keys.map(item)), 207);
+      // Each upsert sends the stored documents (half with their version 1) in its own order; deletes interleave.
+      const orders = fc.sample(fc.shuffledSubarray(keys, { minLength: 10 }), { seed: 17, numRuns: 16 });
+      const answers = await Promise.all(
+        orders.map((order, i) =>
+          i % 3 === 2
+            ? send('DELETE', bulk, order.slice(0, 5).map(removal))
+            : send(
+                'PUT',
+                bulk,
+                order.map((key) => ({ ...item(key), ...(i % 2 && { metadata: { version: 1 } }) })),
+              ),
+        ),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(207);
+        const codes = (answer.json as Array<{ code: number }>).map((entry) => entry.code);
+        expect(codes.filter((code) => code !== 201 && code !== 204)).toEqual([]);
+      }
+      // A row is only ever the one document, created again after a delete: always version 1.
+      const versions = await db.sql<{ version: number }>(
+        `SELECT DISTINCT version FROM ${table} WHERE tenant = $1 AND segment_id = 'seg' AND ${column} LIKE 'race-%'`,
+        [tenant],
+      );
+      expect(versions).toEqual([{ version: 1 }]);
+    },
+  );
 
   it('gives a product a new version when only its category ids change', async () => {
     const rows = { table: 'catalog_product', where: "id = 'pr-cat'", key: 'id' };
