@@ -1,4 +1,5 @@
 import { ApiClient } from '@cs/client';
+import type { CategoryEntity, ItemAssignmentEntity, ProductCategoryEntity, Row } from '@cs/api/testing';
 import { Scopes } from '@cs/contracts';
 import { CATEGORIES_BULK, CategoryInput, fixtures, ISO, ITEM, MATCH, PRODUCTS_BULK, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
@@ -17,14 +18,14 @@ describe('catalog sync (extension): categories and products in bulk', () => {
   const codes = (data: Array<{ code: number }> | undefined) => data?.map((result) => result.code);
   const parentOf = async (id: string) =>
     (
-      await f.sql<{ parent_id: string | null }>(
+      await f.sql<Pick<Row<CategoryEntity>, 'parent_id'>>(
         'SELECT parent_id FROM catalog_category WHERE tenant = $1 AND id = $2',
         [tenant, id],
       )
     )[0]?.parent_id;
   const links = (productId: string) =>
     f
-      .sql<{ category_id: string }>(
+      .sql<Pick<Row<ProductCategoryEntity>, 'category_id'>>(
         'SELECT category_id FROM catalog_product_category WHERE tenant = $1 AND product_id = $2 ORDER BY category_id',
         [tenant, productId],
       )
@@ -313,7 +314,7 @@ describe('catalog sync (extension): categories and products in bulk', () => {
       [],
     );
 
-    const assignments = await f.sql<{ type: string; item_id: string }>(
+    const assignments = await f.sql<Pick<Row<ItemAssignmentEntity>, 'type' | 'item_id'>>(
       "SELECT type, item_id FROM item_assignment WHERE tenant = $1 AND item_id LIKE 'del-%' ORDER BY type",
       [tenant],
     );

@@ -1,4 +1,5 @@
 import { ApiClient, components } from '@cs/client';
+import type { ContactAssignmentEntity, Row } from '@cs/api/testing';
 import { Scopes } from '@cs/contracts';
 import { database, expectBadRequest, expectedMetadata, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
@@ -12,6 +13,12 @@ const LEGAL_ENTITIES = '/customer-management/{tenant}/legal-entities' as const;
 const LEGAL_ENTITY = '/customer-management/{tenant}/legal-entities/{legalEntityId}' as const;
 const LOCATIONS = '/customer-management/{tenant}/locations' as const;
 const CUSTOMERS = '/customer-management/{tenant}/customers/bulk' as const;
+/** The stored columns the tests look at. */
+type StoredContactAssignment = Pick<
+  Row<ContactAssignmentEntity>,
+  'legal_entity_id' | 'customer_id' | 'type' | 'primary' | 'mixins' | 'version'
+>;
+
 const one = (contactAssignmentId: string) => ({ params: { path: { tenant, contactAssignmentId } } });
 const path = { params: { path: { tenant } } };
 
@@ -21,7 +28,7 @@ describe('customer management: contact assignments and the customer data sync', 
   let read: ApiClient;
   let db: ReturnType<typeof database>;
   const stored = (id: string) =>
-    db.sql(
+    db.sql<StoredContactAssignment>(
       'SELECT legal_entity_id, customer_id, type, "primary", mixins, version FROM contact_assignment WHERE tenant = $1 AND id = $2',
       [tenant, id],
     );

@@ -1,4 +1,5 @@
 import { ApiClient, components } from '@cs/client';
+import type { ContactAssignmentEntity, LegalEntityEntity, Row } from '@cs/api/testing';
 import { Scopes } from '@cs/contracts';
 import { database, expectBadRequest, expectedMetadata, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
@@ -10,6 +11,12 @@ const LIST = '/customer-management/{tenant}/legal-entities' as const;
 const SEARCH = '/customer-management/{tenant}/legal-entities/search' as const;
 const ONE = '/customer-management/{tenant}/legal-entities/{legalEntityId}' as const;
 const HIERARCHY = '/customer-management/{tenant}/legal-entities/{legalEntityId}/parent-hierarchy' as const;
+/** The stored columns the tests look at. */
+type StoredLegalEntity = Pick<
+  Row<LegalEntityEntity>,
+  'name' | 'type' | 'parent_id' | 'entities_addresses' | 'approval_group' | 'version'
+>;
+
 const one = (legalEntityId: string) => ({ params: { path: { tenant, legalEntityId } } });
 
 const ABC: LegalEntityCreate = {
@@ -37,7 +44,7 @@ describe('customer management: legal entities', () => {
   let read: ApiClient;
   let db: ReturnType<typeof database>;
   const stored = (id: string) =>
-    db.sql(
+    db.sql<StoredLegalEntity>(
       'SELECT name, type, parent_id, entities_addresses, approval_group, version FROM legal_entity WHERE tenant = $1 AND id = $2',
       [tenant, id],
     );
@@ -414,9 +421,11 @@ describe('customer management: legal entities', () => {
     const deleted = await manage.DELETE(ONE, one('abc'));
     expect(deleted.response.status).toBe(204);
     expect(await db.sql('SELECT id FROM legal_entity ORDER BY id')).toEqual([{ id: 'other' }, { id: 'xyz' }]);
-    expect(await db.sql('SELECT id, legal_entity_id FROM contact_assignment ORDER BY id')).toEqual([
-      { id: 'ca-john-2', legal_entity_id: 'xyz' },
-    ]);
+    expect(
+      await db.sql<Pick<Row<ContactAssignmentEntity>, 'id' | 'legal_entity_id'>>(
+        'SELECT id, legal_entity_id FROM contact_assignment ORDER BY id',
+      ),
+    ).toEqual([{ id: 'ca-john-2', legal_entity_id: 'xyz' }]);
     // The removed contact assignments leave other approval groups, which get a new version.
     expect(await stored('other')).toMatchObject([{ approval_group: ['ca-john-2'], version: 3 }]);
     expect(await db.sql('SELECT count(*)::int AS n FROM location')).toEqual([{ n: 2 }]);

@@ -1,4 +1,5 @@
 import { ApiClient, components } from '@cs/client';
+import type { LocationEntity, Row } from '@cs/api/testing';
 import { Scopes } from '@cs/contracts';
 import { database, expectedMetadata, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
@@ -34,7 +35,7 @@ describe('customer management: locations', () => {
   let read: ApiClient;
   let db: ReturnType<typeof database>;
   const stored = (id: string) =>
-    db.sql(
+    db.sql<Pick<Row<LocationEntity>, 'name' | 'type' | 'contact_details' | 'mixins' | 'metadata_mixins' | 'version'>>(
       'SELECT name, type, contact_details, mixins, metadata_mixins, version FROM location WHERE tenant = $1 AND id = $2',
       [tenant, id],
     );

@@ -1,4 +1,5 @@
 import { startTestServer, TEST_TENANT, TestServer } from '@cs/api/testing';
+import type { CustomerEntity, Row } from '@cs/api/testing';
 import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
 import fc from 'fast-check';
 import { isErrorBody, knob } from './harness';
@@ -260,7 +261,7 @@ describe('reliability: prototype names as ids, keys and parameters', () => {
       name: 'customer data (bulk; read through a customer assignment)',
       write: (id, other, mixins) => api('PUT', `${CM}/customers/bulk`, [{ id, firstName: other, mixins }]),
       read: async (id) => {
-        const rows: Array<{ mixins: unknown }> = await server.db.query(
+        const rows: Array<Pick<Row<CustomerEntity>, 'mixins'>> = await server.db.query(
           'SELECT mixins FROM customer WHERE tenant = $1 AND id = $2',
           [TEST_TENANT, id],
         );

@@ -137,6 +137,11 @@ export async function createApp(
       swaggerOptions: { persistAuthorization: true, displayOperationId: true },
       customSiteTitle: 'Customer Segments API',
     });
+    // The service's root leads to its documentation (not an API route: absent from the OpenAPI document).
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/', (_request, reply) => reply.redirect('/api-docs'));
   }
   return app;
 }

@@ -59,7 +59,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
       [app('auth/probe.ts'), importing('../decorators/auth.decorators')],
       [app('customer-assignments/probe.ts'), importing('../segments/segments.repository')],
       [app('item-assignments/probe.ts'), importing('../segments/segment-visibility')],
-      [app('item-assignments/probe.ts'), importing('../catalog/category-document')],
+      [app('item-assignments/probe.ts'), importing('../catalog/catalog.mapper')],
       [app('customer-management/locations/probe.ts'), importing('../legal-entities/legal-entity.entity')],
       [app('customer-management/locations/probe.ts'), importing('../../common/listing')],
       [app('app.module.ts'), importing('./segments/segments.module')],

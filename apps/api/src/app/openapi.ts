@@ -1,9 +1,59 @@
 import { ALL_SCOPES, SCOPE_DESCRIPTIONS } from '@cs/contracts';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ParameterObject,
+  TagObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { DEV_CLIENT } from './config/config';
 import { OAUTH_SCHEME } from './decorators/auth.decorators';
+import { REQUEST_EXAMPLE_EXTENSION } from './decorators/endpoint.decorators';
 
 export const API_TITLE = 'Customer Segment & Customer Management Service';
+export const TOKEN_URL = '/oauth/token';
+
+/** The sections of Swagger UI, in this order. */
+export const TAGS: TagObject[] = [
+  {
+    name: 'Segments',
+    description:
+      'Customer segments: groups of customers of one site, with a status and a validity; and which products match them.',
+  },
+  {
+    name: 'Customers Assignments',
+    description: 'The members of a segment: customers (B2C) or customers acting for a legal entity (B2B).',
+  },
+  {
+    name: 'Items Assignments',
+    description:
+      "The products and categories assigned to a segment (targeted assortments), and the category trees of a customer's segments.",
+  },
+  {
+    name: 'Catalog',
+    description:
+      '**Extension**: the copy of the commerce catalog (categories, products) that names the assigned items and drives category trees and match.',
+  },
+  {
+    name: 'Legal Entities',
+    description:
+      'B2B customers: companies and their subsidiaries, with legal information, account limit, customer groups, addresses and approval group.',
+  },
+  { name: 'Locations', description: 'Addresses of legal entities: headquarters, warehouses and offices.' },
+  {
+    name: 'Contact Assignments',
+    description: "The customers (employees) acting as a legal entity's primary, billing, logistics or other contacts.",
+  },
+  {
+    name: 'Customers',
+    description:
+      '**Extension**: the customer data (names, e-mail, phone) that contact and segment assignments show, synchronised from the customer service.',
+  },
+  { name: 'OAuth', description: 'The built-in OAuth 2 issuer (client credentials) that the Authorize dialog uses.' },
+  { name: 'Health', description: 'Liveness and readiness probes.' },
+];
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** The OpenAPI document of the running service, with an OAuth2 client-credentials scheme on the built-in issuer. */
 export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'mytenant'): OpenAPIObject {
@@ -17,6 +67,12 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
         'Authorise with the built-in issuer (client `dev-client` / `dev-secret` in local configuration) and request',
         'the scopes you need; the token is issued for the tenant named in the scope string (`tenant=<tenant> ...`):',
         'in the Authorize dialog, tick the scopes and the tenant is taken from the `tenant=...` pseudo-scope.',
+        '',
+        `**Examples.** The \`tenant\` parameter is pre-filled with \`${swaggerTenant}\`, the tenant of the Authorize dialog.`,
+        'Every operation comes with an example that succeeds as shown on an empty tenant when the operations are tried',
+        'in this order: first the writes (POST, PUT, PATCH) from top to bottom, then the reads (GET), then the deletes',
+        '(DELETE) from bottom to top, so that a segment, legal entity or category exists before what refers to it and',
+        'is deleted after it.',
       ].join('\n'),
     )
     .addOAuth2(
@@ -24,7 +80,7 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
         type: 'oauth2',
         flows: {
           clientCredentials: {
-            tokenUrl: '/oauth/token',
+            tokenUrl: TOKEN_URL,
             scopes: {
               [`tenant=${swaggerTenant}`]:
                 'Pseudo-scope naming the tenant of the token (SWAGGER_TENANT sets which one).',
@@ -36,9 +92,61 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
       OAUTH_SCHEME,
     )
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     // Tags come from each operation's docs (`operationDocs`), not from controller class names.
     autoTagControllers: false,
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
   });
+  const operations = operationsOf(document);
+  document.tags = sectionsOf(operations);
+  for (const operation of operations) {
+    moveRequestExample(operation);
+    for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+      if (parameter.in === 'path' && parameter.name === 'tenant') parameter.example = swaggerTenant;
+    }
+  }
+  const token = document.paths[TOKEN_URL]?.post;
+  if (token) setRequestExample(token, tokenRequestExample(swaggerTenant));
+  return document;
+}
+
+function operationsOf(document: OpenAPIObject): OperationObject[] {
+  return Object.values(document.paths).flatMap((item) =>
+    METHODS.flatMap((method) => (item[method] ? [item[method]] : [])),
+  );
+}
+
+/** `TAGS` that operations use, in their order; a tag missing from `TAGS` comes last, without description. */
+function sectionsOf(operations: OperationObject[]): TagObject[] {
+  const used = new Set(operations.flatMap((operation) => operation.tags ?? []));
+  const known = TAGS.filter((tag) => used.has(tag.name));
+  const unknown = [...used].filter((name) => !TAGS.some((tag) => tag.name === name)).map((name) => ({ name }));
+  return [...known, ...unknown];
+}
+
+/** Moves the example of `OperationDoc.requestExample` from its extension into every media type of the body. */
+function moveRequestExample(operation: OperationObject): void {
+  const extended = operation as OperationObject & Record<string, unknown>;
+  if (!(REQUEST_EXAMPLE_EXTENSION in extended)) return;
+  const example = extended[REQUEST_EXAMPLE_EXTENSION];
+  delete extended[REQUEST_EXAMPLE_EXTENSION];
+  setRequestExample(operation, example);
+}
+
+function setRequestExample(operation: OperationObject, example: unknown): void {
+  const body = operation.requestBody;
+  if (!body || !('content' in body)) {
+    throw new Error(`${operation.operationId} has a request example but no request body`);
+  }
+  for (const media of Object.values(body.content)) media.example = example;
+}
+
+/** A token of the local configuration's client for the Swagger tenant, with every scope the client may have. */
+function tokenRequestExample(swaggerTenant: string): Record<string, string> {
+  return {
+    grant_type: 'client_credentials',
+    client_id: DEV_CLIENT.clientId,
+    client_secret: DEV_CLIENT.clientSecret,
+    scope: `tenant=${swaggerTenant}`,
+  };
 }

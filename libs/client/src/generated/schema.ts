@@ -560,7 +560,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Retrieving all item assignments for a customer segment
+         * Searching with parameters for item assignments of a customer segment
          * @description Returns the item assignments of the segment that match `q` (sent in the body; same paging, sorting and visibility as the GET list). Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to (B2B assignments only for the legal entities the token acts for). `item.code` and `item.name` come from the catalog data the service holds (see the Catalog extension); without it, `item` has only the `id`. q fields: `segmentId`, `type`, `item.id`, `item.code`, `item.name.<lang>`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language). The default order is `segmentId`, `type`, `item.id`.
          */
         post: operations["POST-customer-segment-search-items"];
@@ -1557,7 +1557,10 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -1627,13 +1630,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "legalEntity": {
+                 *         "id": "acme"
+                 *       },
+                 *       "customer": {
+                 *         "id": "c-1002"
+                 *       },
+                 *       "type": "LOGISTICS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactAssignmentCreate"];
             };
         };
@@ -1711,8 +1728,12 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -1788,14 +1809,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "legalEntity": {
+                 *         "id": "acme"
+                 *       },
+                 *       "customer": {
+                 *         "id": "c-1001"
+                 *       },
+                 *       "type": "BILLING",
+                 *       "primary": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactAssignmentUpdate"];
             };
         };
@@ -1886,8 +1923,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -1962,13 +2003,33 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "c-1001",
+                 *         "firstName": "Ada",
+                 *         "lastName": "Lovelace",
+                 *         "email": "ada@acme.example"
+                 *       },
+                 *       {
+                 *         "id": "c-1002",
+                 *         "firstName": "Grace",
+                 *         "lastName": "Hopper",
+                 *         "email": "grace@acme.example",
+                 *         "phone": "+49 89 7654321"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["CustomerSyncItem"][];
             };
         };
@@ -2034,13 +2095,22 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       "c-1001",
+                 *       "c-1002"
+                 *     ]
+                 */
                 "application/json": string[];
             };
         };
@@ -2140,7 +2210,10 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2210,13 +2283,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Globex Retail Ltd",
+                 *       "type": "COMPANY",
+                 *       "legalInfo": {
+                 *         "legalName": "Globex Retail Limited",
+                 *         "countryOfRegistration": "GB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalEntityCreate"];
             };
         };
@@ -2294,8 +2380,12 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2371,14 +2461,42 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Corporation",
+                 *       "type": "COMPANY",
+                 *       "legalInfo": {
+                 *         "legalName": "Acme Corporation GmbH",
+                 *         "registrationDate": "2019-05-14T00:00:00.000Z",
+                 *         "taxRegistrationNumber": "DE123456789",
+                 *         "countryOfRegistration": "DE"
+                 *       },
+                 *       "accountLimit": {
+                 *         "currency": "EUR",
+                 *         "value": 25000
+                 *       },
+                 *       "customerGroups": [
+                 *         {
+                 *           "id": "b2b-gold",
+                 *           "name": {
+                 *             "en": "Gold partners"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalEntityUpdate"];
             };
         };
@@ -2469,8 +2587,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2545,8 +2667,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2654,13 +2780,21 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "q": "type:COMPANY"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SearchBody"];
             };
         };
@@ -2760,7 +2894,10 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2830,13 +2967,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme warehouse Hamburg",
+                 *       "type": "WAREHOUSE",
+                 *       "contactDetails": {
+                 *         "addressLine1": "Am Kaiserkai 1",
+                 *         "city": "Hamburg",
+                 *         "postcode": "20457",
+                 *         "countryCode": "DE"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["LocationCreate"];
             };
         };
@@ -2914,8 +3066,12 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Unique identifier of the location. */
                 locationId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -2991,14 +3147,41 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the location. */
                 locationId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme headquarters",
+                 *       "type": "HEADQUARTER",
+                 *       "contactDetails": {
+                 *         "emails": [
+                 *           "office@acme.example"
+                 *         ],
+                 *         "phones": [
+                 *           "+49 89 1234567"
+                 *         ],
+                 *         "addressLine1": "Leopoldstrasse 10",
+                 *         "city": "Munich",
+                 *         "state": "Bavaria",
+                 *         "postcode": "80802",
+                 *         "countryCode": "DE",
+                 *         "tags": [
+                 *           "billing",
+                 *           "shipping"
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["LocationUpdate"];
             };
         };
@@ -3089,8 +3272,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Unique identifier of the location. */
                 locationId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -3169,7 +3356,10 @@ export interface operations {
             };
             path: {
                 categoryId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -3248,13 +3438,45 @@ export interface operations {
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "shoes",
+                 *         "code": "SHOES",
+                 *         "name": {
+                 *           "en": "Shoes",
+                 *           "de": "Schuhe"
+                 *         },
+                 *         "position": 1
+                 *       },
+                 *       {
+                 *         "id": "running-shoes",
+                 *         "code": "RUNNING",
+                 *         "parentId": "shoes",
+                 *         "name": {
+                 *           "en": "Running shoes",
+                 *           "de": "Laufschuhe"
+                 *         },
+                 *         "localizedSlug": {
+                 *           "en": "running-shoes"
+                 *         },
+                 *         "validity": {
+                 *           "from": "2024-01-01"
+                 *         },
+                 *         "published": true
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["CatalogCategoryUpsert"][];
             };
         };
@@ -3320,13 +3542,22 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       "shoes",
+                 *       "running-shoes"
+                 *     ]
+                 */
                 "application/json": string[];
             };
         };
@@ -3396,7 +3627,10 @@ export interface operations {
             };
             path: {
                 productId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -3475,13 +3709,30 @@ export interface operations {
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "sku-1",
+                 *         "code": "RUN-42",
+                 *         "name": {
+                 *           "en": "Trail runner"
+                 *         },
+                 *         "categoryIds": [
+                 *           "running-shoes"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["CatalogProductUpsert"][];
             };
         };
@@ -3547,13 +3798,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       "sku-1"
+                 *     ]
+                 */
                 "application/json": string[];
             };
         };
@@ -3639,7 +3898,10 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -3712,13 +3974,39 @@ export interface operations {
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "en": "New customers",
+                 *         "de": "Neukunden"
+                 *       },
+                 *       "description": {
+                 *         "en": "Customers of the last 30 days"
+                 *       },
+                 *       "status": "ACTIVE",
+                 *       "siteCode": "main",
+                 *       "mixins": {
+                 *         "campaign": {
+                 *           "channel": "newsletter"
+                 *         }
+                 *       },
+                 *       "metadata": {
+                 *         "mixins": {
+                 *           "campaign": "https://example.com/schemas/campaign.v1.json"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SegmentCreation"];
             };
         };
@@ -3803,7 +4091,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -3885,13 +4176,32 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "en": "VIP customers",
+                 *         "de": "VIP-Kunden"
+                 *       },
+                 *       "description": {
+                 *         "en": "Customers with more than ten orders a year"
+                 *       },
+                 *       "validity": {
+                 *         "from": "2024-01-01T00:00:00Z"
+                 *       },
+                 *       "status": "ACTIVE",
+                 *       "siteCode": "main"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SegmentUpdate"];
             };
         };
@@ -3978,7 +4288,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4049,13 +4362,34 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/description",
+                 *         "value": {
+                 *           "en": "Customers with more than twelve orders a year"
+                 *         }
+                 *       },
+                 *       {
+                 *         "op": "add",
+                 *         "path": "/mixins/tier",
+                 *         "value": {
+                 *           "level": 1
+                 *         }
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["SegmentPatchOperation"][];
             };
         };
@@ -4144,7 +4478,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4221,7 +4558,10 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4302,13 +4642,25 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "mixins": {
+                 *         "loyalty": {
+                 *           "points": 120
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
@@ -4401,7 +4753,10 @@ export interface operations {
                 customerId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4476,7 +4831,10 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4559,13 +4917,25 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "mixins": {
+                 *         "loyalty": {
+                 *           "points": 120
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
@@ -4660,7 +5030,10 @@ export interface operations {
                 legalEntityId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -4728,13 +5101,27 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "customerId": "c-1002"
+                 *       },
+                 *       {
+                 *         "customerId": "c-1002",
+                 *         "legalEntityId": "acme"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["CustomerAssignmentUpsertBulk"][];
             };
         };
@@ -4802,13 +5189,27 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "customerId": "c-1002"
+                 *       },
+                 *       {
+                 *         "customerId": "c-1002",
+                 *         "legalEntityId": "acme"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["CustomerAssignmentRemoveBulk"][];
             };
         };
@@ -4888,13 +5289,21 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "q": "legalEntity.id:acme"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SearchBody"];
             };
         };
@@ -4982,7 +5391,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -5064,7 +5476,10 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5147,7 +5562,10 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5156,6 +5574,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mixins": {
+                 *         "placement": {
+                 *           "slot": "homepage-teaser"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["MixinsUpsert"];
             };
         };
@@ -5248,7 +5675,10 @@ export interface operations {
                 itemId: string;
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5318,7 +5748,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5327,6 +5760,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "sku-2"
+                 *       },
+                 *       {
+                 *         "id": "sku-3"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["ItemAssignmentUpsertBulk"][];
             };
         };
@@ -5394,7 +5837,10 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
                 /** @description Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400). */
                 type: string;
@@ -5403,6 +5849,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       "sku-2",
+                 *       "sku-3"
+                 *     ]
+                 */
                 "application/json": string[];
             };
         };
@@ -5486,13 +5938,21 @@ export interface operations {
             path: {
                 /** @description Unique identifier of the customer segment. */
                 segmentId: string;
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "q": "type:PRODUCT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SearchBody"];
             };
         };
@@ -5563,13 +6023,36 @@ export interface operations {
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "gold",
+                 *         "name": {
+                 *           "en": "Gold members"
+                 *         },
+                 *         "status": "ACTIVE",
+                 *         "siteCode": "main"
+                 *       },
+                 *       {
+                 *         "id": "silver",
+                 *         "name": {
+                 *           "en": "Silver members"
+                 *         },
+                 *         "status": "INACTIVE",
+                 *         "siteCode": "main"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["SegmentUpdateBulk"][];
             };
         };
@@ -5638,13 +6121,33 @@ export interface operations {
                 "Content-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": {
+                 *           "en": "Newsletter subscribers"
+                 *         },
+                 *         "siteCode": "main"
+                 *       },
+                 *       {
+                 *         "name": {
+                 *           "en": "Wholesale buyers"
+                 *         },
+                 *         "status": "ACTIVE",
+                 *         "siteCode": "main"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["SegmentCreation"][];
             };
         };
@@ -5713,13 +6216,22 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       "gold",
+                 *       "silver"
+                 *     ]
+                 */
                 "application/json": string[];
             };
         };
@@ -5807,7 +6319,10 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -5885,7 +6400,10 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
@@ -5953,13 +6471,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "siteCode": "main",
+                 *       "segmentIds": [
+                 *         "vip"
+                 *       ],
+                 *       "items": [
+                 *         {
+                 *           "id": "sku-1"
+                 *         },
+                 *         {
+                 *           "id": "sku-9"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["Match"];
             };
         };
@@ -6043,13 +6580,21 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Your tenant name (always lowercase). */
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
                 tenant: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "q": "status:ACTIVE siteCode:main"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SearchBody"];
             };
         };
@@ -6184,7 +6729,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "dev-client",
+                 *       "client_secret": "dev-secret",
+                 *       "scope": "tenant=mytenant"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRequestBody"];
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "dev-client",
+                 *       "client_secret": "dev-secret",
+                 *       "scope": "tenant=mytenant"
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRequestBody"];
             };
         };

@@ -1,7 +1,8 @@
 import { BulkItemResult, Scopes } from '@cs/contracts';
 import { CatalogCategoryResponse, CatalogProductResponse } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { AcceptLanguage, ApiTenant, ContentLanguage } from '../common/routes';
+import { Ctx, RequestContext } from '../common/request-context';
+import { ApiTenant } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { CATALOG_DOCS } from './catalog.docs';
 import { CatalogService } from './catalog.service';
@@ -14,56 +15,46 @@ export class CatalogController {
   @Put('categories/bulk')
   @HttpCode(207)
   @Endpoint(CATALOG_DOCS.upsertCategories, Scopes.segmentManage)
-  upsertCategories(
-    @Param('tenant') tenant: string,
-    @Body() body: unknown,
-    @ContentLanguage() language: string | undefined,
-  ): Promise<BulkItemResult[]> {
-    return this.catalog.upsertCategories(tenant, body, language);
+  upsertCategories(@Ctx('Content-Language') ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.catalog.upsertCategories(ctx, body);
   }
 
   @Delete('categories/bulk')
   @HttpCode(207)
   @Endpoint(CATALOG_DOCS.removeCategories, Scopes.segmentManage)
-  removeCategories(@Param('tenant') tenant: string, @Body() body: unknown): Promise<BulkItemResult[]> {
-    return this.catalog.removeCategories(tenant, body);
+  removeCategories(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.catalog.removeCategories(ctx, body);
   }
 
   @Put('products/bulk')
   @HttpCode(207)
   @Endpoint(CATALOG_DOCS.upsertProducts, Scopes.segmentManage)
-  upsertProducts(
-    @Param('tenant') tenant: string,
-    @Body() body: unknown,
-    @ContentLanguage() language: string | undefined,
-  ): Promise<BulkItemResult[]> {
-    return this.catalog.upsertProducts(tenant, body, language);
+  upsertProducts(@Ctx('Content-Language') ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.catalog.upsertProducts(ctx, body);
   }
 
   @Delete('products/bulk')
   @HttpCode(207)
   @Endpoint(CATALOG_DOCS.removeProducts, Scopes.segmentManage)
-  removeProducts(@Param('tenant') tenant: string, @Body() body: unknown): Promise<BulkItemResult[]> {
-    return this.catalog.removeProducts(tenant, body);
+  removeProducts(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<BulkItemResult[]> {
+    return this.catalog.removeProducts(ctx, body);
   }
 
   @Get('categories/:categoryId')
   @Endpoint(CATALOG_DOCS.getCategory, Scopes.segmentManage, Scopes.segmentRead)
   getCategory(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('categoryId') id: string,
-    @AcceptLanguage() languages: string[],
   ): Promise<CatalogCategoryResponse> {
-    return this.catalog.getCategory(tenant, id, languages);
+    return this.catalog.getCategory(ctx, id);
   }
 
   @Get('products/:productId')
   @Endpoint(CATALOG_DOCS.getProduct, Scopes.segmentManage, Scopes.segmentRead)
   getProduct(
-    @Param('tenant') tenant: string,
+    @Ctx('Accept-Language') ctx: RequestContext,
     @Param('productId') id: string,
-    @AcceptLanguage() languages: string[],
   ): Promise<CatalogProductResponse> {
-    return this.catalog.getProduct(tenant, id, languages);
+    return this.catalog.getProduct(ctx, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogController } from './catalog.controller';
+import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { CategoryEntity } from './category.entity';
 import { ProductCategoryEntity, ProductEntity } from './product.entity';
@@ -8,6 +9,6 @@ import { ProductCategoryEntity, ProductEntity } from './product.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CategoryEntity, ProductEntity, ProductCategoryEntity])],
   controllers: [CatalogController],
-  providers: [CatalogService],
+  providers: [CatalogRepository, CatalogService],
 })
 export class CatalogModule {}

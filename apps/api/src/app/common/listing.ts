@@ -13,6 +13,7 @@ import {
 } from '@cs/query';
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorResponse } from '@cs/dto';
 import type { FastifyReply } from 'fastify';
 import { Select } from '../database/select';
@@ -97,8 +98,8 @@ export const List = createParamDecorator(
 
 /** Documents the shared list parameters (`q` only for GET lists; search routes take it in the body). */
 export function ApiList(options: { search?: boolean } = {}) {
-  const query = (name: string, description: string, type: 'string' | 'integer' = 'string') =>
-    ApiQuery({ name, required: false, description, schema: { type } });
+  const query = (name: string, description: string, schema: SchemaObject = { type: 'string' }) =>
+    ApiQuery({ name, required: false, description, schema });
   return applyDecorators(
     ...(options.search
       ? []
@@ -108,12 +109,13 @@ export function ApiList(options: { search?: boolean } = {}) {
             'Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`.',
           ),
         ]),
-    query(
-      'pageSize',
-      `Documents per page (default ${PAGING.defaultPageSize}, at most ${PAGING.maxPageSize}).`,
-      'integer',
-    ),
-    query('pageNumber', 'Page to return, starting at 1.', 'integer'),
+    query('pageSize', `Documents per page (default ${PAGING.defaultPageSize}, at most ${PAGING.maxPageSize}).`, {
+      type: 'integer',
+      minimum: 1,
+      maximum: PAGING.maxPageSize,
+      default: PAGING.defaultPageSize,
+    }),
+    query('pageNumber', 'Page to return, starting at 1.', { type: 'integer', minimum: 1, default: 1 }),
     query('sort', 'Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`.'),
     query('fields', 'Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept).'),
     ApiHeader({

@@ -10,18 +10,32 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam } fr
 import { ApiList } from '../common/listing';
 import { ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch } from '../common/routes';
 import { operationDocs } from '../decorators/endpoint.decorators';
+import { EXAMPLE_CUSTOMER_IDS, EXAMPLE_LEGAL_ENTITY_ID, EXAMPLE_SEGMENT_ID } from '../decorators/examples';
 import { CUSTOMER_ASSIGNMENT_FIELDS } from './customer-assignments.fields';
 
 /** The `{segmentId}` of every path of the controller. */
-export const SEGMENT_ID = ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' });
+export const SEGMENT_ID = ApiParam({
+  name: 'segmentId',
+  description: 'Unique identifier of the customer segment.',
+  example: EXAMPLE_SEGMENT_ID,
+});
 const CUSTOMER_ID = ApiParam({
   name: 'customerId',
   description: 'Unique identifier of the customer which is added to a customer segment.',
+  example: EXAMPLE_CUSTOMER_IDS[0],
 });
 const LEGAL_ENTITY_ID = ApiParam({
   name: 'legalEntityId',
   description: 'Unique identifier of the legal entity which customer is assigned to.',
+  example: EXAMPLE_LEGAL_ENTITY_ID,
 });
+
+/** The bulk examples: one B2C and one B2B assignment, besides those of the single-assignment examples. */
+const BULK_EXAMPLE = [
+  { customerId: EXAMPLE_CUSTOMER_IDS[1] },
+  { customerId: EXAMPLE_CUSTOMER_IDS[1], legalEntityId: EXAMPLE_LEGAL_ENTITY_ID },
+];
+const UPSERT_EXAMPLE = { mixins: { loyalty: { points: 120 } } };
 
 const PUT_DESCRIPTION =
   'Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). ' +
@@ -55,6 +69,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
     description:
       'Returns the customer assignments of the segment that match `q` (sent in the body; same fields, paging and sorting as the GET list).',
     details: [ApiSearch(), ApiPage(CustomerAssignmentResponse, 'customer assignments')],
+    requestExample: { q: `legalEntity.id:${EXAMPLE_LEGAL_ENTITY_ID}` },
   },
   upsertBulk: {
     operationId: 'PUT-customer-segment-update-customers-bulk',
@@ -64,6 +79,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
       '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. ' +
       "An item repeating an earlier item's customerId/legalEntityId updates what that item wrote (204, last one wins).",
     details: [ApiBulk(CustomerAssignmentUpsertBulk)],
+    requestExample: BULK_EXAMPLE,
   },
   removeBulk: {
     operationId: 'DELETE-customer-segment-remove-customers-bulk',
@@ -72,6 +88,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
       'Removes up to 200 customer assignments (more is a 400 and nothing is removed). Items are `{"customerId": "...", "legalEntityId": "..."}`; omit `legalEntityId` for B2C. ' +
       'Each item answers 204, also when the assignment did not exist; an invalid item answers 400.',
     details: [ApiBulk(CustomerAssignmentRemoveBulk)],
+    requestExample: BULK_EXAMPLE,
   },
   getB2c: {
     operationId: 'GET-customer-segment-retrieve-customer-by-customerId',
@@ -89,6 +106,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
     summary: '[B2C] Updating a customer assignment for a customer segment',
     description: PUT_DESCRIPTION,
     details: [CUSTOMER_ID, UPSERTED],
+    requestExample: UPSERT_EXAMPLE,
   },
   deleteB2c: {
     operationId: 'DELETE-customer-segment-remove-customer-by-customerId',
@@ -113,6 +131,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
     summary: '[B2B] Updating a customer assignment for a customer segment',
     description: PUT_DESCRIPTION,
     details: [CUSTOMER_ID, LEGAL_ENTITY_ID, UPSERTED],
+    requestExample: UPSERT_EXAMPLE,
   },
   deleteB2b: {
     operationId: 'DELETE-customer-segment-remove-customer',

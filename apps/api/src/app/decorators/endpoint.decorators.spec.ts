@@ -3,7 +3,7 @@ import { Scopes } from '@cs/contracts';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Public, RequiresScopes, SCOPES_KEY } from './auth.decorators';
-import { Endpoint, operationDocs, PublicEndpoint } from './endpoint.decorators';
+import { Endpoint, operationDocs, PublicEndpoint, REQUEST_EXAMPLE_EXTENSION } from './endpoint.decorators';
 
 const DOCS = operationDocs('Things', {
   read: {
@@ -35,6 +35,15 @@ describe('Endpoint', () => {
     expect(endpoint['swagger/apiOperation']).toMatchObject({ operationId: 'GET-thing', summary: 'Reading a thing' });
     expect(endpoint['swagger/apiUseTags']).toEqual(['Things']);
     expect(endpoint['swagger/apiResponse']).toHaveProperty('200.description', 'The thing.');
+  });
+
+  it('hands the request example to the document builder as an extension, and only when there is one', () => {
+    const example = { name: { en: 'A thing' } };
+    const withExample = metadataOf(Endpoint({ ...DOCS.read, requestExample: example }, Scopes.segmentManage));
+    expect(withExample['swagger/apiExtension']).toHaveProperty([REQUEST_EXAMPLE_EXTENSION], example);
+    expect(withExample['swagger/apiOperation']).not.toHaveProperty('requestExample');
+    const without = metadataOf(Endpoint(DOCS.read, Scopes.segmentRead));
+    expect(without['swagger/apiExtension']).not.toHaveProperty([REQUEST_EXAMPLE_EXTENSION]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Scope } from '@cs/contracts';
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequiresScopes } from './auth.decorators';
 
 /**
@@ -14,7 +14,18 @@ export interface OperationDoc {
   description?: string;
   tags: string[];
   details?: MethodDecorator[];
+  /**
+   * The request body Swagger UI's "Try it out" starts with (path parameters carry their own `example`).
+   * It must succeed as shown, in the order the document's description gives: a test executes every example.
+   */
+  requestExample?: unknown;
 }
+
+/**
+ * The operation extension that carries `OperationDoc.requestExample` to the document builder (`openapi.ts`),
+ * which moves it into the request body: `ApiBody` cannot add an example to a body it does not declare itself.
+ */
+export const REQUEST_EXAMPLE_EXTENSION = 'x-request-example';
 
 /** The operations of one controller, all under the Swagger tag `tag`. */
 export function operationDocs<K extends string>(
@@ -28,8 +39,9 @@ export function operationDocs<K extends string>(
   >;
 }
 
-function documented({ tags, details = [], ...operation }: OperationDoc): MethodDecorator[] {
-  return [ApiTags(...tags), ApiOperation(operation), ...details];
+function documented({ tags, details = [], requestExample, ...operation }: OperationDoc): MethodDecorator[] {
+  const example = requestExample === undefined ? [] : [ApiExtension(REQUEST_EXAMPLE_EXTENSION, requestExample)];
+  return [ApiTags(...tags), ApiOperation(operation), ...example, ...details];
 }
 
 /**

@@ -1,13 +1,12 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { isPoolExhausted } from '../database/pg-errors';
 import { PublicEndpoint } from '../decorators/endpoint.decorators';
 import { HEALTH_DOCS } from './health.docs';
+import { DatabaseState, HealthService } from './health.service';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get()
   @HttpCode(200)
@@ -18,13 +17,10 @@ export class HealthController {
 
   @Get('ready')
   @PublicEndpoint(HEALTH_DOCS.ready)
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: string }> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'ok', database: 'up' };
-    } catch (error) {
-      void reply.status(503);
-      return { status: 'unavailable', database: isPoolExhausted(error) ? 'busy' : 'down' };
-    }
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: DatabaseState }> {
+    const database = await this.health.database();
+    if (database === 'up') return { status: 'ok', database };
+    void reply.status(503);
+    return { status: 'unavailable', database };
   }
 }

@@ -1,6 +1,6 @@
 import { CategoryTreeNode } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { categoryFields } from '../catalog/category-document';
+import { categoryFields } from '../catalog/catalog.mapper';
 import { RequestContext } from '../common/request-context';
 import { CategoryRow, CategoryTreeScope, ItemAssignmentsRepository } from './item-assignments.repository';
 

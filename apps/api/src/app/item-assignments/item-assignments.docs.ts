@@ -12,6 +12,7 @@ import {
 import { ApiList } from '../common/listing';
 import { ApiAssignmentUpsert, ApiBulk, ApiFields, ApiPage, ApiSearch } from '../common/routes';
 import { operationDocs } from '../decorators/endpoint.decorators';
+import { EXAMPLE_PRODUCT_ID, EXAMPLE_SEGMENT_ID } from '../decorators/examples';
 import { ITEM_ASSIGNMENT_FIELDS } from './item-assignments.fields';
 
 const LEGAL_ENTITY_ID = ApiQuery({
@@ -27,17 +28,23 @@ const SITE_CODE = ApiQuery({
   schema: { type: 'string' },
   description: 'Only segments of this site.',
 });
-const SEGMENT_ID = ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' });
+const SEGMENT_ID = ApiParam({
+  name: 'segmentId',
+  description: 'Unique identifier of the customer segment.',
+  example: EXAMPLE_SEGMENT_ID,
+});
 const TYPE = ApiParam({
   name: 'type',
   description: 'Determines whether item is a product or category: `PRODUCT` or `CATEGORY` (anything else is a 400).',
-  schema: { type: 'string' },
+  schema: { type: 'string', example: 'PRODUCT' },
 });
 const ITEM_PATH = applyDecorators(
   SEGMENT_ID,
   TYPE,
-  ApiParam({ name: 'itemId', description: 'Unique identifier of the product/category.' }),
+  ApiParam({ name: 'itemId', description: 'Unique identifier of the product/category.', example: EXAMPLE_PRODUCT_ID }),
 );
+/** The products of the bulk examples, besides the one of the single-assignment examples. */
+const BULK_PRODUCT_IDS = ['sku-2', 'sku-3'];
 
 const OWN_SCOPE =
   'Customer tokens (and any token without `customersegment.segment_read`) see only the items of the ACTIVE, currently valid segments the customer is assigned to ' +
@@ -94,9 +101,10 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   },
   search: {
     operationId: 'POST-customer-segment-search-items',
-    summary: 'Retrieving all item assignments for a customer segment',
+    summary: 'Searching with parameters for item assignments of a customer segment',
     description: `Returns the item assignments of the segment that match \`q\` (sent in the body; same paging, sorting and visibility as the GET list). ${OWN_SCOPE} ${DOCUMENT}`,
     details: [SEGMENT_ID, LEGAL_ENTITY_ID, ApiSearch(), PAGE],
+    requestExample: { q: 'type:PRODUCT' },
   },
   upsertBulk: {
     operationId: 'PUT-customer-segment-update-items-bulk',
@@ -105,6 +113,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
       "Performs `UPSERT` operation for up to 200 items `{id, mixins?, metadata?}` of the path's `type` (more is a 400 and nothing is applied). Each item is applied on its own, in request order: " +
       '201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An unknown `type` is a 400 for the whole request.',
     details: [SEGMENT_ID, TYPE, ApiBulk(ItemAssignmentUpsertBulk)],
+    requestExample: BULK_PRODUCT_IDS.map((id) => ({ id })),
   },
   removeBulk: {
     operationId: 'DELETE-customer-segment-remove-items-bulk',
@@ -113,6 +122,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
       'Removes up to 200 item assignments of the path\'s `type`; the body is an array of item ids, e.g. `["firstItemId", "secondItemId"]` (more than 200 is a 400 and nothing is removed). ' +
       'Each item answers 204, also when the assignment did not exist; an item that is not a non-empty string answers 400.',
     details: [SEGMENT_ID, TYPE, ApiBulk()],
+    requestExample: BULK_PRODUCT_IDS,
   },
   get: {
     operationId: 'GET-customer-segment-retrieve-item',
@@ -138,6 +148,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
       'With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404. ' +
       "The item need not be known to the service's catalog data.",
     details: [ITEM_PATH, ApiAssignmentUpsert('item assignment')],
+    requestExample: { mixins: { placement: { slot: 'homepage-teaser' } } },
   },
   remove: {
     operationId: 'DELETE-customer-segment-remove-item',

@@ -10,7 +10,7 @@ import { VersionedUpsertRow } from '../database/upsert';
 import { ITEM_ASSIGNMENT_DELETION, ITEM_ASSIGNMENTS } from '../segments/segment-assignments';
 import { CustomerView } from '../segments/segment-visibility';
 import { segmentActiveNow, upsertIntoSegment, visibleToCustomerSql } from '../segments/segments.repository';
-import { CategoryColumns } from '../catalog/category-document';
+import { CategoryColumns } from '../catalog/catalog.mapper';
 import { ITEM_ASSIGNMENT_LIST, ITEM_CODE_SQL, ITEM_NAME_SQL } from './item-assignments.fields';
 import { ItemAssignmentRow } from './item-assignments.mapper';
 

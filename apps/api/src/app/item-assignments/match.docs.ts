@@ -1,6 +1,7 @@
 import { ErrorResponse, Match, MatchItem } from '@cs/dto';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse } from '@nestjs/swagger';
 import { operationDocs } from '../decorators/endpoint.decorators';
+import { EXAMPLE_PRODUCT_ID, EXAMPLE_SEGMENT_ID } from '../decorators/examples';
 
 export const MATCH_DOCS = operationDocs('Segments', {
   match: {
@@ -20,5 +21,10 @@ export const MATCH_DOCS = operationDocs('Segments', {
         type: ErrorResponse,
       }),
     ],
+    requestExample: {
+      siteCode: 'main',
+      segmentIds: [EXAMPLE_SEGMENT_ID],
+      items: [{ id: EXAMPLE_PRODUCT_ID }, { id: 'sku-9' }],
+    },
   },
 });

@@ -20,11 +20,16 @@ import {
 } from '@nestjs/swagger';
 import { describeQueryFields } from '@cs/query';
 import { ApiList } from '../common/listing';
+import { EXAMPLE_SEGMENT_ID } from '../decorators/examples';
 import { ApiBulk, ApiCreated, ApiFields, ApiPage, ApiSearch, ApiUpserted } from '../common/routes';
 import { OperationDoc, operationDocs } from '../decorators/endpoint.decorators';
 import { SEGMENT_FIELDS } from './segments.fields';
 
-const SEGMENT_ID = ApiParam({ name: 'segmentId', description: 'Unique identifier of the customer segment.' });
+const SEGMENT_ID = ApiParam({
+  name: 'segmentId',
+  description: 'Unique identifier of the customer segment.',
+  example: EXAMPLE_SEGMENT_ID,
+});
 const FORCE_DELETE = ApiQuery({
   name: 'forceDelete',
   required: false,
@@ -60,6 +65,15 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
       BAD_REQUEST,
       ApiConflictResponse({ description: 'A segment with this id exists.', type: ErrorResponse }),
     ],
+    // Without an id, so that it can be tried again.
+    requestExample: {
+      name: { en: 'New customers', de: 'Neukunden' },
+      description: { en: 'Customers of the last 30 days' },
+      status: 'ACTIVE',
+      siteCode: 'main',
+      mixins: { campaign: { channel: 'newsletter' } },
+      metadata: { mixins: { campaign: 'https://example.com/schemas/campaign.v1.json' } },
+    },
   },
   list: {
     operationId: 'GET-customer-segment-retrieve-segments',
@@ -72,12 +86,17 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
     summary: 'Searching with parameters for customer segments',
     description: `Returns all customer segments that match the q-language query in the body (same fields, paging and rules as the list). ${READ_RULES}`,
     details: [ApiSearch(), ApiPage(SegmentResponse, 'customer segments')],
+    requestExample: { q: 'status:ACTIVE siteCode:main' },
   },
   createBulk: bulk(
     {
       operationId: 'POST-customer-segment-create-segments-bulk',
       summary: 'Creating customer segments in bulk',
       description: 'Creates multiple customer segments (each like the single create: 201 with the id, 400, 409).',
+      requestExample: [
+        { name: { en: 'Newsletter subscribers' }, siteCode: 'main' },
+        { name: { en: 'Wholesale buyers' }, status: 'ACTIVE', siteCode: 'main' },
+      ],
     },
     SegmentCreation,
   ),
@@ -87,6 +106,10 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
       summary: 'Upserting customer segments in bulk',
       description:
         'Upserts multiple customer segments, each with its `id` (each like the single upsert: 201 created, 204 updated, 400, 409).',
+      requestExample: [
+        { id: 'gold', name: { en: 'Gold members' }, status: 'ACTIVE', siteCode: 'main' },
+        { id: 'silver', name: { en: 'Silver members' }, status: 'INACTIVE', siteCode: 'main' },
+      ],
     },
     SegmentUpdateBulk,
   ),
@@ -96,6 +119,7 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
     description:
       'Removes the customer segments whose ids are given as a JSON array of strings, e.g. `["firstId", "secondId"]` (each like the single delete: 204, also for absent ids; 400 when it has assignments and forceDelete is not true).',
     details: [FORCE_DELETE],
+    requestExample: ['gold', 'silver'],
   }),
   get: {
     operationId: 'GET-customer-segment-retrieve-segment',
@@ -121,6 +145,13 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
       BAD_REQUEST,
       ApiConflictResponse({ description: 'The stored version differs from metadata.version.', type: ErrorResponse }),
     ],
+    requestExample: {
+      name: { en: 'VIP customers', de: 'VIP-Kunden' },
+      description: { en: 'Customers with more than ten orders a year' },
+      validity: { from: '2024-01-01T00:00:00Z' },
+      status: 'ACTIVE',
+      siteCode: 'main',
+    },
   },
   patch: {
     operationId: 'PATCH-customer-segment-update-segment',
@@ -136,6 +167,10 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
       ApiNoContentResponse({ description: 'Customer segment was successfully updated.' }),
       BAD_REQUEST,
       NOT_FOUND,
+    ],
+    requestExample: [
+      { op: 'replace', path: '/description', value: { en: 'Customers with more than twelve orders a year' } },
+      { op: 'add', path: '/mixins/tier', value: { level: 1 } },
     ],
   },
   remove: {

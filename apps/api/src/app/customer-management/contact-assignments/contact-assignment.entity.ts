@@ -1,3 +1,4 @@
+import { ContactType } from '@cs/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MixinDocument } from '../../database/columns';
 import { LegalEntityEntity } from '../legal-entities/legal-entity.entity';
@@ -17,7 +18,7 @@ export class ContactAssignmentEntity extends MixinDocument {
   customerId!: string;
 
   @Column({ type: 'varchar', length: 16, default: 'CONTACT' })
-  type!: string;
+  type!: ContactType;
 
   @Column({ type: 'boolean', default: false })
   primary!: boolean;

@@ -9,6 +9,7 @@ import {
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { Ctx, RequestContext } from '../../common/request-context';
 import { ApiTenant, upserted } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
@@ -22,47 +23,47 @@ export class ContactAssignmentsController {
 
   @Post()
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.create, Scopes.contactAssignmentManage)
-  async create(@Param('tenant') tenant: string, @Body() body: ContactAssignmentCreate): Promise<IdResponse> {
-    return { id: await this.assignments.create(tenant, body) };
+  async create(@Ctx() ctx: RequestContext, @Body() body: ContactAssignmentCreate): Promise<IdResponse> {
+    return { id: await this.assignments.create(ctx, body) };
   }
 
   @Get()
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.list, Scopes.contactAssignmentRead)
   async list(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @List() list: ListRequest,
     @Query() filters: ContactAssignmentListFilters,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Array<Partial<ContactAssignmentResponse>>> {
-    return respondWithPage(reply, await this.assignments.list(tenant, list, filters), list.fields);
+    return respondWithPage(reply, await this.assignments.list(ctx, list, filters), list.fields);
   }
 
   @Get(':contactAssignmentId')
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.get, Scopes.contactAssignmentRead)
   async get(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('contactAssignmentId') id: string,
     @Query('fields') fields?: string,
   ): Promise<Partial<ContactAssignmentResponse>> {
-    return projectOne(await this.assignments.get(tenant, id), fields);
+    return projectOne(await this.assignments.get(ctx, id), fields);
   }
 
   @Put(':contactAssignmentId')
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.upsert, Scopes.contactAssignmentManage)
   async upsert(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('contactAssignmentId') id: string,
     @Body() body: ContactAssignmentUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'contactAssignmentId');
-    return upserted(reply, await this.assignments.upsert(tenant, id, body), id);
+    return upserted(reply, await this.assignments.upsert(ctx, id, body), id);
   }
 
   @Delete(':contactAssignmentId')
   @HttpCode(204)
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.delete, Scopes.contactAssignmentManage)
-  async delete(@Param('tenant') tenant: string, @Param('contactAssignmentId') id: string): Promise<void> {
-    await this.assignments.delete(tenant, id);
+  async delete(@Ctx() ctx: RequestContext, @Param('contactAssignmentId') id: string): Promise<void> {
+    await this.assignments.delete(ctx, id);
   }
 }

@@ -1,5 +1,6 @@
 import { BulkItemResult, Scopes } from '@cs/contracts';
-import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Put } from '@nestjs/common';
+import { Ctx, RequestContext } from '../../common/request-context';
 import { ApiTenant } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { CUSTOMER_DOCS } from './customers.docs';
@@ -17,14 +18,14 @@ export class CustomersController {
   @Put('bulk')
   @HttpCode(207)
   @Endpoint(CUSTOMER_DOCS.upsert, Scopes.contactAssignmentManage)
-  upsert(@Param('tenant') tenant: string, @Body() items: unknown): Promise<BulkItemResult[]> {
-    return this.customers.upsertBulk(tenant, items);
+  upsert(@Ctx() ctx: RequestContext, @Body() items: unknown): Promise<BulkItemResult[]> {
+    return this.customers.upsertBulk(ctx, items);
   }
 
   @Delete('bulk')
   @HttpCode(207)
   @Endpoint(CUSTOMER_DOCS.remove, Scopes.contactAssignmentManage)
-  remove(@Param('tenant') tenant: string, @Body() ids: unknown): Promise<BulkItemResult[]> {
-    return this.customers.deleteBulk(tenant, ids);
+  remove(@Ctx() ctx: RequestContext, @Body() ids: unknown): Promise<BulkItemResult[]> {
+    return this.customers.deleteBulk(ctx, ids);
   }
 }

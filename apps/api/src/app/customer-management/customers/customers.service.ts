@@ -1,10 +1,12 @@
 import { BulkItemResult } from '@cs/contracts';
 import { CUSTOMER_ID_MAX_LENGTH, CustomerSyncItem } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../../common/request-context';
 import { assertIdItem, validateAs } from '../../common/validation';
 import { bulkLockKey, Transactions } from '../../database/transactions';
-import { upsertVersioned } from '../../database/upsert';
-import { deleteDocument } from '../documents';
+import { NotFoundError } from '../../errors/domain-errors';
+import { toRow } from './customers.mapper';
+import { CustomersRepository } from './customers.repository';
 
 /**
  * The customer data the service shows for customer ids (contact assignments here, customer
@@ -12,33 +14,29 @@ import { deleteDocument } from '../documents';
  */
 @Injectable()
 export class CustomersService {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** Each item replaces the data held for its customer id: 201 when new, 204 when replaced. */
-  upsertBulk(tenant: string, items: unknown): Promise<BulkItemResult[]> {
+  upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const customer = await validateAs(CustomerSyncItem, item);
-      const { created } = await upsertVersioned(tx, {
-        table: 'customer',
-        key: { tenant, id: customer.id },
-        values: {
-          first_name: customer.firstName ?? null,
-          last_name: customer.lastName ?? null,
-          email: customer.email ?? null,
-          phone: customer.phone ?? null,
-          mixins: customer.mixins ?? {},
-        },
-        resourceId: customer.id,
+      const { created } = await this.customers.upsert(tx, {
+        tenant: ctx.tenant,
+        id: customer.id,
+        values: toRow(customer),
       });
       return { code: created ? 201 : 204, id: customer.id };
     });
   }
 
   /** Forgets the data of each customer id: 204, or 404 when the service holds none. */
-  deleteBulk(tenant: string, ids: unknown): Promise<BulkItemResult[]> {
+  deleteBulk(ctx: RequestContext, ids: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(ids, bulkLockKey.itself, async (tx, id) => {
       assertIdItem(id, 'customer id', CUSTOMER_ID_MAX_LENGTH);
-      await deleteDocument(tx, 'customer', tenant, id);
+      if (!(await this.customers.delete(tx, ctx.tenant, id))) throw NotFoundError.of('customer', id);
       return { code: 204, id };
     });
   }

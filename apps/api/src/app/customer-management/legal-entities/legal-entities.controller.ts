@@ -1,10 +1,10 @@
-import { Principal, Scopes } from '@cs/contracts';
+import { Scopes } from '@cs/contracts';
 import { IdResponse, LegalEntityCreate, LegalEntityListFilters, LegalEntityResponse, LegalEntityUpdate } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { Ctx, RequestContext } from '../../common/request-context';
 import { ApiTenant, upserted } from '../../common/routes';
-import { CurrentPrincipal } from '../../decorators/auth.decorators';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
 import { LEGAL_ENTITY_DOCS } from './legal-entities.docs';
@@ -17,70 +17,68 @@ export class LegalEntitiesController {
 
   @Post()
   @Endpoint(LEGAL_ENTITY_DOCS.create, Scopes.legalEntityManage)
-  async create(@Param('tenant') tenant: string, @Body() body: LegalEntityCreate): Promise<IdResponse> {
-    return { id: await this.legalEntities.create(tenant, body) };
+  async create(@Ctx() ctx: RequestContext, @Body() body: LegalEntityCreate): Promise<IdResponse> {
+    return { id: await this.legalEntities.create(ctx, body) };
   }
 
   @Get()
   @Endpoint(LEGAL_ENTITY_DOCS.list, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async list(
-    @Param('tenant') tenant: string,
-    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
     @List() list: ListRequest,
     @Query() filters: LegalEntityListFilters,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Array<Partial<LegalEntityResponse>>> {
-    return respondWithPage(reply, await this.legalEntities.list(tenant, principal, list, filters), list.fields);
+    return respondWithPage(reply, await this.legalEntities.list(ctx, list, filters), list.fields);
   }
 
   @Post('search')
   @HttpCode(200)
   @Endpoint(LEGAL_ENTITY_DOCS.search, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async search(
-    @Param('tenant') tenant: string,
-    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
     @List('search') list: ListRequest,
     @Query() filters: LegalEntityListFilters,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Array<Partial<LegalEntityResponse>>> {
-    return respondWithPage(reply, await this.legalEntities.list(tenant, principal, list, filters), list.fields);
+    return respondWithPage(reply, await this.legalEntities.list(ctx, list, filters), list.fields);
   }
 
   @Get(':legalEntityId')
   @Endpoint(LEGAL_ENTITY_DOCS.get, Scopes.legalEntityRead)
   async get(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('legalEntityId') id: string,
     @Query('fields') fields?: string,
   ): Promise<Partial<LegalEntityResponse>> {
-    return projectOne(await this.legalEntities.get(tenant, id), fields);
+    return projectOne(await this.legalEntities.get(ctx, id), fields);
   }
 
   @Put(':legalEntityId')
   @Endpoint(LEGAL_ENTITY_DOCS.upsert, Scopes.legalEntityManage)
   async upsert(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('legalEntityId') id: string,
     @Body() body: LegalEntityUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'legalEntityId');
-    return upserted(reply, await this.legalEntities.upsert(tenant, id, body), id);
+    return upserted(reply, await this.legalEntities.upsert(ctx, id, body), id);
   }
 
   @Delete(':legalEntityId')
   @HttpCode(204)
   @Endpoint(LEGAL_ENTITY_DOCS.delete, Scopes.legalEntityManage)
-  async delete(@Param('tenant') tenant: string, @Param('legalEntityId') id: string): Promise<void> {
-    await this.legalEntities.delete(tenant, id);
+  async delete(@Ctx() ctx: RequestContext, @Param('legalEntityId') id: string): Promise<void> {
+    await this.legalEntities.delete(ctx, id);
   }
 
   @Get(':legalEntityId/parent-hierarchy')
   @Endpoint(LEGAL_ENTITY_DOCS.parentHierarchy, Scopes.legalEntityRead, Scopes.legalEntityManage)
   async parentHierarchy(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('legalEntityId') id: string,
   ): Promise<LegalEntityResponse[]> {
-    return this.legalEntities.parentHierarchy(tenant, id);
+    return this.legalEntities.parentHierarchy(ctx, id);
   }
 }

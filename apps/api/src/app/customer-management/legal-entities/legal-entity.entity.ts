@@ -1,3 +1,5 @@
+import { LegalEntityType } from '@cs/contracts';
+import type { LegalEntityAccountLimit, LegalEntityCustomerGroup, LegalEntityLegalInfo } from '@cs/dto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { MixinDocument } from '../../database/columns';
 
@@ -11,20 +13,20 @@ export class LegalEntityEntity extends MixinDocument {
   name!: string;
 
   @Column({ type: 'varchar', length: 16, default: 'COMPANY' })
-  type!: string;
+  type!: LegalEntityType;
 
   @Column({ name: 'parent_id', type: 'varchar', length: 66, nullable: true })
   parentId!: string | null;
 
   @Column({ name: 'account_limit', type: 'jsonb', nullable: true })
-  accountLimit!: { currency?: string; value?: number } | null;
+  accountLimit!: LegalEntityAccountLimit | null;
 
   @Column({ name: 'legal_info', type: 'jsonb', nullable: true })
-  legalInfo!: Record<string, string> | null;
+  legalInfo!: LegalEntityLegalInfo | null;
 
   /** Customer groups as sent: `[{id, name?, role?}]`. */
   @Column({ name: 'customer_groups', type: 'jsonb', default: () => "'[]'" })
-  customerGroups!: Array<{ id: string; name?: Record<string, string>; role?: string }>;
+  customerGroups!: LegalEntityCustomerGroup[];
 
   /** Ids of the locations that are this entity's addresses. */
   @Column({ name: 'entities_addresses', type: 'jsonb', default: () => "'[]'" })

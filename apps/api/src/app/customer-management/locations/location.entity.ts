@@ -1,3 +1,5 @@
+import { LocationType } from '@cs/contracts';
+import type { LocationContactDetails } from '@cs/dto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MixinDocument } from '../../database/columns';
 
@@ -10,8 +12,8 @@ export class LocationEntity extends MixinDocument {
   name!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
-  type!: string;
+  type!: LocationType;
 
   @Column({ name: 'contact_details', type: 'jsonb', default: () => "'{}'" })
-  contactDetails!: Record<string, unknown>;
+  contactDetails!: LocationContactDetails;
 }

@@ -3,6 +3,7 @@ import { IdResponse, LocationCreate, LocationListFilters, LocationResponse, Loca
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
+import { Ctx, RequestContext } from '../../common/request-context';
 import { ApiTenant, upserted } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
@@ -16,47 +17,47 @@ export class LocationsController {
 
   @Post()
   @Endpoint(LOCATION_DOCS.create, Scopes.locationManage)
-  async create(@Param('tenant') tenant: string, @Body() body: LocationCreate): Promise<IdResponse> {
-    return { id: await this.locations.create(tenant, body) };
+  async create(@Ctx() ctx: RequestContext, @Body() body: LocationCreate): Promise<IdResponse> {
+    return { id: await this.locations.create(ctx, body) };
   }
 
   @Get()
   @Endpoint(LOCATION_DOCS.list, Scopes.locationRead)
   async list(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @List() list: ListRequest,
     @Query() filters: LocationListFilters,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Array<Partial<LocationResponse>>> {
-    return respondWithPage(reply, await this.locations.list(tenant, list, filters), list.fields);
+    return respondWithPage(reply, await this.locations.list(ctx, list, filters), list.fields);
   }
 
   @Get(':locationId')
   @Endpoint(LOCATION_DOCS.get, Scopes.locationRead)
   async get(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('locationId') id: string,
     @Query('fields') fields?: string,
   ): Promise<Partial<LocationResponse>> {
-    return projectOne(await this.locations.get(tenant, id), fields);
+    return projectOne(await this.locations.get(ctx, id), fields);
   }
 
   @Put(':locationId')
   @Endpoint(LOCATION_DOCS.upsert, Scopes.locationManage)
   async upsert(
-    @Param('tenant') tenant: string,
+    @Ctx() ctx: RequestContext,
     @Param('locationId') id: string,
     @Body() body: LocationUpdate,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IdResponse | undefined> {
     assertCustomId(id, 'locationId');
-    return upserted(reply, await this.locations.upsert(tenant, id, body), id);
+    return upserted(reply, await this.locations.upsert(ctx, id, body), id);
   }
 
   @Delete(':locationId')
   @HttpCode(204)
   @Endpoint(LOCATION_DOCS.delete, Scopes.locationManage)
-  async delete(@Param('tenant') tenant: string, @Param('locationId') id: string): Promise<void> {
-    await this.locations.delete(tenant, id);
+  async delete(@Ctx() ctx: RequestContext, @Param('locationId') id: string): Promise<void> {
+    await this.locations.delete(ctx, id);
   }
 }

@@ -1,82 +1,53 @@
-import { LocationCreate, LocationResponse, LocationUpdate } from '@cs/dto';
+import { LocationCreate, LocationListFilters, LocationResponse, LocationUpdate } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Select } from '../../database/select';
-import { fetchPage, ListRequest, Page } from '../../common/listing';
-import { Transactions } from '../../database/transactions';
-import { upsertVersioned } from '../../database/upsert';
 import { newId } from '../../common/documents';
-import { deleteDocument, insertDocument, notFound } from '../documents';
-import { removeReferences } from '../legal-entities/legal-entity.references';
-import { applyFilters } from '../list-filters';
-import { LOCATION_FIELDS, LOCATION_FILTERS, LOCATION_TIE_BREAKER } from './location.fields';
-import { LocationRow, toLocation } from './location.view';
-
-/** The stored columns of a location write (a PUT replaces them all). */
-function columnsOf(body: LocationCreate | LocationUpdate): Record<string, unknown> {
-  return {
-    name: body.name ?? null,
-    type: body.type,
-    contact_details: body.contactDetails,
-    mixins: body.mixins ?? {},
-    metadata_mixins: body.metadata?.mixins ?? {},
-  };
-}
+import { ListRequest, Page } from '../../common/listing';
+import { RequestContext } from '../../common/request-context';
+import { Transactions } from '../../database/transactions';
+import { NotFoundError } from '../../errors/domain-errors';
+import { alreadyExists } from '../documents';
+import { LegalEntitiesRepository } from '../legal-entities/legal-entities.repository';
+import { toResponse, toRow } from './locations.mapper';
+import { LocationsRepository } from './locations.repository';
 
 @Injectable()
 export class LocationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly locations: LocationsRepository,
+    private readonly legalEntities: LegalEntitiesRepository,
     private readonly transactions: Transactions,
   ) {}
 
-  async create(tenant: string, body: LocationCreate): Promise<string> {
+  async create(ctx: RequestContext, body: LocationCreate): Promise<string> {
     const id = body.id ?? newId();
-    await this.transactions.run((tx) => insertDocument(tx, 'location', tenant, id, columnsOf(body)));
+    await this.transactions.run(async (tx) => {
+      if (!(await this.locations.insert(tx, ctx.tenant, id, toRow(body)))) throw alreadyExists('location', id);
+    });
     return id;
   }
 
   /** Returns true when the location was created. */
-  async upsert(tenant: string, id: string, body: LocationUpdate): Promise<boolean> {
-    const result = await this.transactions.run((tx) =>
-      upsertVersioned(tx, {
-        table: 'location',
-        key: { tenant, id },
-        values: columnsOf(body),
-        expectedVersion: body.metadata?.version,
-        resourceId: id,
-      }),
-    );
-    return result.created;
+  async upsert(ctx: RequestContext, id: string, body: LocationUpdate): Promise<boolean> {
+    const write = { tenant: ctx.tenant, id, values: toRow(body), expectedVersion: body.metadata?.version };
+    return (await this.transactions.run((tx) => this.locations.upsert(tx, write))).created;
   }
 
-  async list(tenant: string, list: ListRequest, filters: object): Promise<Page<LocationResponse>> {
-    const select = new Select(this.dataSource)
-      .select('l.*')
-      .from('location', 'l')
-      .where('l.tenant = :tenant', { tenant });
-    applyFilters(select, filters, LOCATION_FILTERS);
-    const page = await fetchPage<LocationRow>(select, list, {
-      fieldMap: LOCATION_FIELDS,
-      tieBreaker: LOCATION_TIE_BREAKER,
-    });
-    return { ...page, items: page.items.map(toLocation) };
+  async list(ctx: RequestContext, list: ListRequest, filters: LocationListFilters): Promise<Page<LocationResponse>> {
+    const page = await this.locations.page(ctx.tenant, list, filters);
+    return { ...page, items: page.items.map(toResponse) };
   }
 
-  async get(tenant: string, id: string): Promise<LocationResponse> {
-    const rows: LocationRow[] = await this.dataSource.query('SELECT * FROM location WHERE tenant = $1 AND id = $2', [
-      tenant,
-      id,
-    ]);
-    if (!rows.length) throw notFound('location', id);
-    return toLocation(rows[0]);
+  async get(ctx: RequestContext, id: string): Promise<LocationResponse> {
+    const row = await this.locations.find(ctx.tenant, id);
+    if (!row) throw NotFoundError.of('location', id);
+    return toResponse(row);
   }
 
   /** Deletes the location and drops it from the addresses of every legal entity listing it. */
-  async delete(tenant: string, id: string): Promise<void> {
+  async delete(ctx: RequestContext, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
-      await deleteDocument(tx, 'location', tenant, id);
-      await removeReferences(tx, tenant, 'entities_addresses', [id]);
+      if (!(await this.locations.delete(tx, ctx.tenant, id))) throw NotFoundError.of('location', id);
+      await this.legalEntities.removeReferences(tx, ctx.tenant, 'entities_addresses', [id]);
     });
   }
 }

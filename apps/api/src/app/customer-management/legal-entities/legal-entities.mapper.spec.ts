@@ -1,7 +1,15 @@
-import { EntityManager } from 'typeorm';
-import { ContactAssignmentPageRow, toContactAssignments } from '../contact-assignments/contact-assignment.view';
-import { LocationRow } from '../locations/location.view';
-import { ContactAssignmentRow, expandLegalEntities, LegalEntityRow } from './legal-entity.view';
+import { DataSource } from 'typeorm';
+import {
+  ContactAssignmentPageRow,
+  ContactAssignmentRow,
+  legalEntityRowsOf,
+  toResponses as toContactAssignments,
+} from '../contact-assignments/contact-assignments.mapper';
+import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
+import { LocationRow } from '../locations/locations.mapper';
+import { LocationsRepository } from '../locations/locations.repository';
+import { LegalEntityRow, toResponses } from './legal-entities.mapper';
+import { LegalEntitiesRepository } from './legal-entities.repository';
 
 const stamps = {
   version: 1,
@@ -41,7 +49,7 @@ const assignment = (id: string, legalEntityId: string): ContactAssignmentRow => 
   customer_doc: id === 'ca1' ? { first_name: 'Ann', last_name: null, email: 'ann@example.com', phone: null } : null,
 });
 
-/** A database that answers the expansion queries from fixed rows and records them. */
+/** The legal entities repository over a database that answers the expansion queries from fixed rows and records them. */
 function fakeDb(locations: LocationRow[], assignments: ContactAssignmentRow[]) {
   const queries: Array<{ sql: string; params: unknown[] }> = [];
   const query = jest.fn(async (sql: string, params: unknown[]) => {
@@ -50,12 +58,18 @@ function fakeDb(locations: LocationRow[], assignments: ContactAssignmentRow[]) {
     const rows: Array<{ id: string }> = sql.includes('FROM location') ? locations : assignments;
     return rows.filter((row) => ids.includes(row.id));
   });
-  return { db: { query } as unknown as EntityManager, queries };
+  const db = { query } as unknown as DataSource;
+  const repository = new LegalEntitiesRepository(db, new LocationsRepository(db), new ContactAssignmentsRepository(db));
+  return { repository, queries };
 }
+
+/** Legal entity documents as the service builds them: the references of all rows read at once, then mapped. */
+const expandLegalEntities = async (repository: LegalEntitiesRepository, tenant: string, rows: LegalEntityRow[]) =>
+  toResponses(rows, await repository.references(tenant, rows));
 
 describe('legal entity expansion', () => {
   it('expands any number of legal entities with two queries and keeps the stored order of references', async () => {
-    const { db, queries } = fakeDb(
+    const { repository, queries } = fakeDb(
       [location('l1'), location('l2'), location('l3')],
       [assignment('ca1', 'a'), assignment('ca2', 'b')],
     );
@@ -64,7 +78,7 @@ describe('legal entity expansion', () => {
       legalEntity('b', ['l2', 'gone'], ['ca2', 'gone']),
       legalEntity('c', [], []),
     ];
-    const [a, b, c] = await expandLegalEntities(db, 't1', rows);
+    const [a, b, c] = await expandLegalEntities(repository, 't1', rows);
 
     expect(queries).toHaveLength(2);
     expect(queries.map((q) => q.params)).toEqual([
@@ -99,18 +113,19 @@ describe('legal entity expansion', () => {
   });
 
   it('needs no query when nothing is referenced', async () => {
-    const { db, queries } = fakeDb([], []);
-    expect(await expandLegalEntities(db, 't1', [legalEntity('a', [], [])])).toHaveLength(1);
+    const { repository, queries } = fakeDb([], []);
+    expect(await expandLegalEntities(repository, 't1', [legalEntity('a', [], [])])).toHaveLength(1);
     expect(queries).toHaveLength(0);
   });
 
   it('expands a page of contact assignments with one expansion of their distinct legal entities', async () => {
-    const { db, queries } = fakeDb([location('l1')], []);
+    const { repository, queries } = fakeDb([location('l1')], []);
     const page: ContactAssignmentPageRow[] = ['x1', 'x2', 'x3'].map((id, i) => ({
       ...assignment(id, i < 2 ? 'a' : 'b'),
       legal_entity_doc: legalEntity(i < 2 ? 'a' : 'b', ['l1'], []),
     }));
-    const documents = await toContactAssignments(db, 't1', page);
+    const legalEntityRows = legalEntityRowsOf(page);
+    const documents = toContactAssignments(page, await expandLegalEntities(repository, 't1', legalEntityRows));
     expect(queries).toHaveLength(1);
     expect(queries[0].params).toEqual(['t1', ['l1']]);
     expect(documents.map((d) => [d.id, d.legalEntity.id, d.legalEntity.entitiesAddresses.length])).toEqual([

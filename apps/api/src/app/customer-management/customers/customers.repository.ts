@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DocumentRepository } from '../document.repository';
+import { CustomerValues } from './customers.mapper';
+
+/** Every statement of the customer data sync: the shared document statements (the data is read by joins elsewhere). */
+@Injectable()
+export class CustomersRepository extends DocumentRepository<CustomerValues> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, 'customer');
+  }
+}

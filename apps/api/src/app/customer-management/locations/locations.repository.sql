@@ -1,0 +1,39 @@
+-- Rendered by locations.repository.spec.ts: every statement of the repository for fixed inputs.
+-- Update with `jest -u` or UPDATE_SQL_SNAPSHOTS=1 after a deliberate change.
+
+-- insert
+INSERT INTO location ("tenant", "id", "name", "type", "contact_details", "mixins", "metadata_mixins", version, created_at, modified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now(), now())
+     ON CONFLICT (tenant, id) DO NOTHING RETURNING id;
+-- parameters: ["t1","hq","Main HQ","HEADQUARTER",{"city":"Berlin","emails":["hq@example.com"]},{"erp":{"number":1}},{"erp":"https://example.com/erp.json"}]
+
+-- upsert
+WITH up AS (INSERT INTO location AS t ("tenant", "id", "name", "type", "contact_details", "mixins", "metadata_mixins", version, created_at, modified_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now(), now())
+    ON CONFLICT ("tenant", "id") DO UPDATE SET "name" = EXCLUDED."name", "type" = EXCLUDED."type", "contact_details" = EXCLUDED."contact_details", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
+    WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."name", t."type", t."contact_details", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."name", EXCLUDED."type", EXCLUDED."contact_details", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
+    RETURNING (xmax = 0) AS created, version, created_at, modified_at)
+    SELECT true AS found, up.* FROM up;
+-- parameters: ["t1","hq","Main HQ","HEADQUARTER",{"city":"Berlin","emails":["hq@example.com"]},{"erp":{"number":1}},{"erp":"https://example.com/erp.json"},2]
+
+-- delete
+DELETE FROM location WHERE tenant = $1 AND id = $2;
+-- parameters: ["t1","hq"]
+
+-- lockExisting
+SELECT id FROM location WHERE tenant = $1 AND id = ANY($2::text[]) ORDER BY id COLLATE "C" FOR SHARE;
+-- parameters: ["t1",["wh","hq"]]
+
+-- page with named filters, q, sort and the count
+SELECT count(*) AS count FROM location l WHERE (l.tenant = $1) AND (strpos(lower(l.name), lower($2)) > 0) AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.contact_details -> 'emails') = 'array' THEN l.contact_details -> 'emails' END) AS element(value) WHERE strpos(lower(element.value), lower($3)) > 0)) AND (((l.contact_details ->> 'city') = $4));
+-- parameters: ["t1","HQ","@example.com","Berlin"]
+SELECT l.* FROM location l WHERE (l.tenant = $1) AND (strpos(lower(l.name), lower($2)) > 0) AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.contact_details -> 'emails') = 'array' THEN l.contact_details -> 'emails' END) AS element(value) WHERE strpos(lower(element.value), lower($3)) > 0)) AND (((l.contact_details ->> 'city') = $4)) ORDER BY l.name DESC, l.id ASC LIMIT 10 OFFSET 10;
+-- parameters: ["t1","HQ","@example.com","Berlin"]
+
+-- find
+SELECT * FROM location WHERE tenant = $1 AND id = $2;
+-- parameters: ["t1","hq"]
+
+-- findMany
+SELECT * FROM location WHERE tenant = $1 AND id = ANY($2::text[]);
+-- parameters: ["t1",["hq","wh"]]

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { HealthRepository } from './health.repository';
+import { HealthService } from './health.service';
+
+/** Liveness and readiness probes. */
+@Module({
+  controllers: [HealthController],
+  providers: [HealthRepository, HealthService],
+})
+export class HealthModule {}
