@@ -363,9 +363,11 @@ describe('a write that changes nothing: same version and modifiedAt, no event, t
 
   it('answers 409 to an unchanged write with another version, single and in bulk; nothing is written', async () => {
     const rows = { table: 'segment', where: "id IN ('s-stale', 's-stale-bulk')", key: 'id' };
+    const assignmentRows = { table: 'customer_assignment', where: "customer_id = 'cb-stale'", key: 'customer_id' };
     await must(send('PUT', `${S}/segments/s-stale`, segment({ en: 'Stale' })), 201);
     await must(send('PUT', `${S}/segments/s-stale-bulk`, segment({ en: 'Stale' })), 201);
-    const before = await stored(rows);
+    await must(send('PUT', `${S}/segments/seg/customers/cb-stale`, { mixins: { m: 1 } }), 201);
+    const before = [...(await stored(rows)), ...(await stored(assignmentRows))];
     const eventsBefore = await events();
 
     const single = await send('PUT', `${S}/segments/s-stale`, segmentAgain({ en: 'Stale' }, 2));
@@ -375,11 +377,11 @@ describe('a write that changes nothing: same version and modifiedAt, no event, t
     expect(bulk.status).toBe(207);
     expect((bulk.json as Array<{ code: number }>).map((entry) => entry.code)).toEqual([409]);
     const assignments = await send('PUT', `${S}/segments/seg/customers/bulk`, [
-      { customerId: 'cb-1', mixins: { m: { x: 1, y: 3 } }, metadata: { version: 1 } },
+      { customerId: 'cb-stale', mixins: { m: 1 }, metadata: { version: 2 } },
     ]);
     expect((assignments.json as Array<{ code: number }>).map((entry) => entry.code)).toEqual([409]);
 
-    expect(await stored(rows)).toEqual(before);
+    expect([...(await stored(rows)), ...(await stored(assignmentRows))]).toEqual(before);
     expect(await events()).toBe(eventsBefore);
   });
 
