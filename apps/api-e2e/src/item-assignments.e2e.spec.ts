@@ -201,7 +201,8 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
   });
 
   it('bulk PUT answers 207 per item: 201, 204, 400, 409, each applied on its own', async () => {
-    await f.item('w2', 'CATEGORY', 'b-existing');
+    // Stored with mixins, so that the first bulk item (without) changes it.
+    await f.item('w2', 'CATEGORY', 'b-existing', { mixins: { m: 0 } });
     const { data, response } = await manage.PUT(ITEMS_BULK, {
       params: bulkPath('w2', 'CATEGORY'),
       body: [
@@ -380,7 +381,8 @@ describe('item assignments: lists, q, visibility', () => {
       mixins: { promo: { level: 2, tag: 'gold' } },
       metadata: { mixins: { promo: 'https://example.com/promo.json' } },
     });
-    await f.item('active', 'PRODUCT', 'p2', { mixins: { promo: { level: 5, tag: 'silver' } } });
+    // p2 is written twice, the second time with other mixins, so that it has version 2.
+    await f.item('active', 'PRODUCT', 'p2', { mixins: { promo: { level: 4, tag: 'silver' } } });
     await f.item('active', 'CATEGORY', 'k1');
     await f.item('active', 'PRODUCT', 'p9');
     await f.item('active', 'PRODUCT', 'p2', { mixins: { promo: { level: 5, tag: 'silver' } } });

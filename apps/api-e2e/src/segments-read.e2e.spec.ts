@@ -50,12 +50,14 @@ describe('segments: list, search, get by id, q, paging, localization, own-scope 
     const manage = await e2e.client([Scopes.segmentManage]);
     const { data } = await manage.POST(SEGMENTS_BULK, { params: { path: { tenant } }, body: SEGMENTS_FIXTURE });
     expect(data?.map((result) => result.code)).toEqual(Array(SEGMENTS_FIXTURE.length).fill(201));
-    // One update, so that silver has version 2; then fixed timestamps for the date queries.
+    // One update that changes silver (a PUT of the same document would keep version 1), so that it has
+    // version 2; then fixed timestamps for the date queries.
+    const silver = SEGMENTS_FIXTURE[1];
     expect(
       (
         await manage.PUT(SEGMENT, {
           params: segmentPath('s-silver'),
-          body: { ...SEGMENTS_FIXTURE[1], metadata: { version: 1 } },
+          body: { ...silver, mixins: { attrs: { tier: 'mid', points: 5, updated: true } }, metadata: { version: 1 } },
         })
       ).response.status,
     ).toBe(204);

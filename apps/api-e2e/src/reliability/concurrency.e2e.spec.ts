@@ -197,7 +197,8 @@ describe('reliability: concurrency and consistency', () => {
 
   const bulkKinds: Array<{
     kind: string;
-    upsert: (key: string) => unknown;
+    /** `key`'s item in request `request`: mixins differ per request, so every acknowledged upsert changes the row. */
+    upsert: (key: string, request: number) => unknown;
     remove: (key: string) => unknown;
     path: string;
     table: string;
@@ -205,7 +206,7 @@ describe('reliability: concurrency and consistency', () => {
   }> = [
     {
       kind: 'customer assignments',
-      upsert: (key) => ({ customerId: key }),
+      upsert: (key, request) => ({ customerId: key, mixins: { request } }),
       remove: (key) => ({ customerId: key }),
       path: 'customers',
       table: 'customer_assignment',
@@ -213,7 +214,7 @@ describe('reliability: concurrency and consistency', () => {
     },
     {
       kind: 'item assignments',
-      upsert: (key) => ({ id: key }),
+      upsert: (key, request) => ({ id: key, mixins: { request } }),
       remove: (key) => key,
       path: 'items/PRODUCT',
       table: 'item_assignment',
@@ -244,7 +245,8 @@ describe('reliability: concurrency and consistency', () => {
           {
             kind: 'upsert' as const,
             keys: upserts,
-            send: () => call('PUT', `${S}/segments/${segment}/${path}/bulk`, { body: upserts.map(upsert) }),
+            send: () =>
+              call('PUT', `${S}/segments/${segment}/${path}/bulk`, { body: upserts.map((key) => upsert(key, i)) }),
           },
           ...(i % 2
             ? [

@@ -35,8 +35,8 @@ describe('CatalogRepository', () => {
       upserted,
     );
     await sql.record('replaceProductCategories', async (db) => {
-      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-1', ['shoes', 'sale']);
-      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-2', []);
+      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-1', ['shoes', 'sale'], false);
+      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-2', [], true);
     });
     await sql.record('deleteCategory and deleteProduct', async (db) => {
       await repository(db).deleteCategory(db.manager, 't1', 'shoes');

@@ -14,7 +14,7 @@ SELECT p.*, ARRAY(SELECT pc.category_id FROM catalog_product_category pc WHERE p
 WITH up AS (INSERT INTO catalog_category AS t ("tenant", "id", "parent_id", "code", "name", "description", "slug", "ecn", "validity_from", "validity_to", "position", "published", "mixins", "metadata_mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "parent_id" = EXCLUDED."parent_id", "code" = EXCLUDED."code", "name" = EXCLUDED."name", "description" = EXCLUDED."description", "slug" = EXCLUDED."slug", "ecn" = EXCLUDED."ecn", "validity_from" = EXCLUDED."validity_from", "validity_to" = EXCLUDED."validity_to", "position" = EXCLUDED."position", "published" = EXCLUDED."published", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $15::int IS NULL OR t.version = $15::int
+    WHERE ($15::int IS NULL OR t.version = $15::int) AND ROW(t."parent_id", t."code", t."name", t."description", t."slug", t."ecn", t."validity_from", t."validity_to", t."position", t."published", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."parent_id", EXCLUDED."code", EXCLUDED."name", EXCLUDED."description", EXCLUDED."slug", EXCLUDED."ecn", EXCLUDED."validity_from", EXCLUDED."validity_to", EXCLUDED."position", EXCLUDED."published", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","shoes","clothing",null,{"en":"Shoes"},{},{},["123"],"2025-01-01T00:00:00.000Z",null,2,true,{},{},null]
@@ -23,18 +23,38 @@ WITH up AS (INSERT INTO catalog_category AS t ("tenant", "id", "parent_id", "cod
 WITH up AS (INSERT INTO catalog_product AS t ("tenant", "id", "code", "name", "mixins", "metadata_mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "code" = EXCLUDED."code", "name" = EXCLUDED."name", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $7::int IS NULL OR t.version = $7::int
+    WHERE ($7::int IS NULL OR t.version = $7::int) AND ROW(t."code", t."name", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."code", EXCLUDED."name", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","sku-1","SKU1",{"en":"Sneaker"},{},{},3]
 
 -- replaceProductCategories
-DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2;
--- parameters: ["t1","sku-1"]
-INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING;
--- parameters: ["t1","sku-1",["shoes","sale"]]
-DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2;
--- parameters: ["t1","sku-2"]
+WITH removed AS (
+    DELETE FROM catalog_product_category
+    WHERE tenant = $1 AND product_id = $2 AND category_id <> ALL(CAST($3 AS text[]))
+    RETURNING 1
+  ),
+  added AS (
+    INSERT INTO catalog_product_category (tenant, product_id, category_id)
+    SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  UPDATE catalog_product SET version = version + 1, modified_at = now()
+  WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added));
+-- parameters: ["t1","sku-1",["shoes","sale"],false]
+WITH removed AS (
+    DELETE FROM catalog_product_category
+    WHERE tenant = $1 AND product_id = $2 AND category_id <> ALL(CAST($3 AS text[]))
+    RETURNING 1
+  ),
+  added AS (
+    INSERT INTO catalog_product_category (tenant, product_id, category_id)
+    SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  UPDATE catalog_product SET version = version + 1, modified_at = now()
+  WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added));
+-- parameters: ["t1","sku-2",[],true]
 
 -- deleteCategory and deleteProduct
 DELETE FROM catalog_category WHERE tenant = $1 AND id = $2;

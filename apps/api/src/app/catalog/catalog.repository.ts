@@ -17,6 +17,21 @@ const CREATES_CYCLE_SQL = `
   )
   SELECT EXISTS (SELECT 1 FROM up WHERE id = $3) AS cycle`;
 
+/** `$3` as the category ids of product `$2`; `$4`: the product row was left unchanged. */
+const REPLACE_PRODUCT_CATEGORIES_SQL = `
+  WITH removed AS (
+    DELETE FROM catalog_product_category
+    WHERE tenant = $1 AND product_id = $2 AND category_id <> ALL(CAST($3 AS text[]))
+    RETURNING 1
+  ),
+  added AS (
+    INSERT INTO catalog_product_category (tenant, product_id, category_id)
+    SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  UPDATE catalog_product SET version = version + 1, modified_at = now()
+  WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added))`;
+
 /** A category or product to create or replace, with the version the caller saw (absent: no check). */
 export interface CatalogWrite<Values> {
   tenant: string;
@@ -57,20 +72,19 @@ export class CatalogRepository {
     return upsert(tx, 'catalog_product', write);
   }
 
-  /** The product's categories become `categoryIds`: one statement to clear them, one more to add any. */
+  /**
+   * The product's categories become `categoryIds`, in one statement that touches only the links that differ.
+   * The ids are part of the product's document: when they changed and the product row did not
+   * (`productUnchanged`, the upsert left it alone), the product gets a new version and `modifiedAt`.
+   */
   async replaceProductCategories(
     tx: EntityManager,
     tenant: string,
     productId: string,
     categoryIds: readonly string[],
+    productUnchanged: boolean,
   ): Promise<void> {
-    await tx.query('DELETE FROM catalog_product_category WHERE tenant = $1 AND product_id = $2', [tenant, productId]);
-    if (categoryIds.length) {
-      await tx.query(
-        'INSERT INTO catalog_product_category (tenant, product_id, category_id) SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING',
-        [tenant, productId, categoryIds],
-      );
-    }
+    await tx.query(REPLACE_PRODUCT_CATEGORIES_SQL, [tenant, productId, categoryIds, productUnchanged]);
   }
 
   async deleteCategory(tx: EntityManager, tenant: string, id: string): Promise<void> {

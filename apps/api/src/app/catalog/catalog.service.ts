@@ -94,7 +94,7 @@ export class CatalogService {
       values,
       expectedVersion: dto.metadata?.version,
     });
-    await this.catalog.replaceProductCategories(tx, tenant, dto.id, dto.categoryIds ?? []);
+    await this.catalog.replaceProductCategories(tx, tenant, dto.id, dto.categoryIds ?? [], !result.changed);
     return result.created;
   }
 

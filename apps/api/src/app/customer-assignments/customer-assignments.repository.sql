@@ -30,7 +30,7 @@ WITH parent AS (SELECT EXISTS (SELECT 1 FROM segment WHERE "tenant" = $9 AND "id
 up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
     SELECT $1, $2, $3, $4, $5, $6, $7, 1, now(), now() FROM parent WHERE parent.found
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $8::int IS NULL OR t.version = $8::int
+    WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at),
 event AS (INSERT INTO outbox (tenant, type, payload)
     SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END,

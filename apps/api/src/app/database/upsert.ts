@@ -41,12 +41,22 @@ export interface UpsertEvent {
   metadata?: object;
 }
 
-export interface UpsertResult {
+/** A write that inserted the row (`created`) or changed its values: a new version, `modifiedAt` and event. */
+export interface WrittenUpsert {
+  changed: true;
   created: boolean;
   version: number;
   createdAt: Date;
   modifiedAt: Date;
 }
+
+/** The stored row held the written values already: nothing was written (same version and `modifiedAt`, no event). */
+export interface UnchangedUpsert {
+  changed: false;
+  created: false;
+}
+
+export type UpsertResult = WrittenUpsert | UnchangedUpsert;
 
 interface UpsertRow {
   created: boolean;
@@ -57,8 +67,10 @@ interface UpsertRow {
 
 /**
  * Insert-or-replace in one statement with the optimistic lock checked in SQL: a row that exists with
- * another version is left alone and the caller gets a 409. The parent check and the outbox event, when
- * asked for, are part of the same statement, so a write is one round trip.
+ * another version is left alone and the caller gets a 409. A row that holds the written values already
+ * is left alone too (`changed: false`): no new version, no event. The parent check and the outbox event,
+ * when asked for, are part of the same statement, so a write is one round trip; only a row left alone
+ * despite an expected version costs a second one, which tells "unchanged" from "conflict".
  */
 export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert): Promise<UpsertResult> {
   const params: unknown[] = [];
@@ -73,7 +85,7 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
   const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
     ${parent ? `SELECT ${values.join(', ')}, 1, now(), now() FROM parent WHERE parent.found` : `VALUES (${values.join(', ')}, 1, now(), now())`}
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
-    WHERE ${versionParam} IS NULL OR t.version = ${versionParam}
+    WHERE (${versionParam} IS NULL OR t.version = ${versionParam}) AND ${changesSql(valueColumns)}
     RETURNING (xmax = 0) AS created, version, created_at, modified_at`;
   const ctes = [
     ...(parent ? [`parent AS (${parent})`] : []),
@@ -89,8 +101,52 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
   });
   if (spec.parent && !rows[0]?.found) throw spec.parent.parentMissing();
   const row = rows[0];
-  if (!row || row.version === null) throw new ConflictError(VERSION_CONFLICT_MESSAGE, spec.resourceId);
-  return { created: row.created, version: row.version, createdAt: row.created_at, modifiedAt: row.modified_at };
+  if (row && row.version !== null)
+    return {
+      changed: true,
+      created: row.created,
+      version: row.version,
+      createdAt: row.created_at,
+      modifiedAt: row.modified_at,
+    };
+  if (spec.expectedVersion !== undefined) {
+    const [stored] = await storedVersions(tx, spec.table, [spec.key]);
+    if (stored !== spec.expectedVersion) throw new ConflictError(VERSION_CONFLICT_MESSAGE, spec.resourceId);
+  }
+  return UNCHANGED;
+}
+
+const UNCHANGED: UnchangedUpsert = Object.freeze({ changed: false, created: false });
+
+/**
+ * The update condition that leaves a row holding the written values alone: true when a written column differs
+ * from the stored one (jsonb compares by value, so key order does not count; NULLs compare as equal).
+ */
+function changesSql(valueColumns: string[]): string {
+  const row = (alias: string) => `ROW(${valueColumns.map((column) => `${alias}.${column}`).join(', ')})`;
+  return `${row('t')} IS DISTINCT FROM ${row('EXCLUDED')}`;
+}
+
+/**
+ * The stored versions of rows the upsert left alone (undefined where absent), in the order of `keys`. Without an
+ * expected version a row left alone is unchanged; with one, it is unchanged only if it has that version. The
+ * upsert locked each row it found ("all rows will be locked when the ON CONFLICT DO UPDATE action is taken"),
+ * so this read in the same transaction sees the version the upsert's check saw, whatever committed meanwhile.
+ */
+async function storedVersions(
+  tx: EntityManager,
+  table: string,
+  keys: Array<Record<string, string>>,
+): Promise<Array<number | undefined>> {
+  const keyColumns = Object.keys(keys[0]).map(quoteIdentifier);
+  const rows: Array<{ ord: string; version: number }> = await tx.query(
+    `SELECT k.ord, t.version FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS k(value, ord)
+     JOIN ${table} t ON ${keyColumns.map((column, i) => `t.${column} = k.value ->> ${i}`).join(' AND ')}`,
+    [JSON.stringify(keys.map((key) => Object.values(key)))],
+  );
+  const versions: Array<number | undefined> = new Array(keys.length);
+  for (const row of rows) versions[Number(row.ord) - 1] = row.version;
+  return versions;
 }
 
 /** The outbox row of one upserted row of `up`: the payload with the stored metadata merged in. */
@@ -145,13 +201,15 @@ export interface VersionedUpsertMany {
   event?: Omit<UpsertEvent, 'payload' | 'metadata'>;
 }
 
-/** One written row of `upsertVersionedMany` (its timestamps are in its event). */
-export type ManyUpsertResult = Pick<UpsertResult, 'created' | 'version'>;
+/** One row of `upsertVersionedMany`, written (its version and timestamps are in its event) or left unchanged. */
+export type ManyUpsertResult = Pick<UpsertResult, 'changed' | 'created'>;
 
 /**
  * `upsertVersioned` for many rows: one statement (the rows as one JSON array) writes every row, with each row's version
  * check and outbox event. The rows are written in lock order (by key, see lock-order.ts), so overlapping calls do not
- * deadlock. The result per row, in order, is its `ManyUpsertResult` or the `ConflictError` of a failed version check.
+ * deadlock. The result per row, in order, is its `ManyUpsertResult` or the `ConflictError` of a failed version check;
+ * a row that holds its values already is left alone without event (a second statement tells it from a conflict
+ * only where the round has such rows with an expected version).
  * A key repeated in `rows` is written again after its earlier occurrence (one more statement per repetition), as if
  * the rows were written one after another.
  */
@@ -161,19 +219,30 @@ export async function upsertVersionedMany(
 ): Promise<Array<ManyUpsertResult | ConflictError>> {
   const results: Array<ManyUpsertResult | ConflictError> = new Array(spec.rows.length);
   for (const round of roundsOfDistinctKeys(spec.rows)) {
-    const rows: Array<ManyUpsertResult & { ord: string }> = await tx.query(
+    const rows: Array<{ ord: string; created: boolean | null }> = await tx.query(
       ...upsertManySql(
         spec,
         round.map((index) => spec.rows[index]),
       ),
     );
+    const leftAloneDespiteVersion: number[] = [];
     for (const row of rows) {
       const index = round[Number(row.ord) - 1];
-      results[index] =
-        row.version === null
-          ? new ConflictError(VERSION_CONFLICT_MESSAGE, spec.rows[index].resourceId)
-          : { created: row.created, version: row.version };
+      if (row.created !== null) results[index] = { changed: true, created: row.created };
+      else if (spec.rows[index].expectedVersion === undefined) results[index] = UNCHANGED;
+      else leftAloneDespiteVersion.push(index);
     }
+    if (!leftAloneDespiteVersion.length) continue;
+    const stored = await storedVersions(
+      tx,
+      spec.table,
+      leftAloneDespiteVersion.map((index) => spec.rows[index].key),
+    );
+    leftAloneDespiteVersion.forEach((index, i) => {
+      const row = spec.rows[index];
+      results[index] =
+        stored[i] === row.expectedVersion ? UNCHANGED : new ConflictError(VERSION_CONFLICT_MESSAGE, row.resourceId);
+    });
   }
   return results;
 }
@@ -252,7 +321,7 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
   const insert = `INSERT INTO ${spec.table} AS t (${[...keyColumns, ...valueColumns].join(', ')}, version, created_at, modified_at)
     SELECT ${columns.map((column) => `input.${column.input}`).join(', ')}, 1, now(), now() FROM input ORDER BY input.lock
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
-    WHERE t.version = COALESCE(${expectedOf('EXCLUDED')}, t.version)
+    WHERE t.version = COALESCE(${expectedOf('EXCLUDED')}, t.version) AND ${changesSql(valueColumns)}
     RETURNING ${keyColumns.join(', ')}, (xmax = 0) AS created, version, created_at, modified_at`;
   const event =
     spec.event &&
@@ -262,6 +331,6 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
     FROM input JOIN up ON ${sameKey('input', 'up')} ORDER BY input.ord`;
   const sql = `WITH input AS (SELECT ${inputColumns.join(', ')} FROM jsonb_array_elements(${bind(JSON.stringify(input))}::jsonb) WITH ORDINALITY AS input(value, ord)),
     up AS (${insert})${event ? `,\n    event AS (${event})` : ''}
-    SELECT input.ord, up.created, up.version FROM input LEFT JOIN up ON ${sameKey('input', 'up')}`;
+    SELECT input.ord, up.created FROM input LEFT JOIN up ON ${sameKey('input', 'up')}`;
   return [sql, params];
 }

@@ -34,7 +34,7 @@ WITH parent AS (SELECT EXISTS (SELECT 1 FROM segment WHERE "tenant" = $8 AND "id
 up AS (INSERT INTO item_assignment AS t ("tenant", "segment_id", "type", "item_id", "mixins", "metadata_mixins", version, created_at, modified_at)
     SELECT $1, $2, $3, $4, $5, $6, 1, now(), now() FROM parent WHERE parent.found
     ON CONFLICT ("tenant", "segment_id", "type", "item_id") DO UPDATE SET "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $7::int IS NULL OR t.version = $7::int
+    WHERE ($7::int IS NULL OR t.version = $7::int) AND ROW(t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at),
 event AS (INSERT INTO outbox (tenant, type, payload)
     SELECT $10, CASE WHEN up.created THEN $11 ELSE $12 END,

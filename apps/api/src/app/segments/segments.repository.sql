@@ -42,7 +42,7 @@ INSERT INTO segment (tenant, id, name, description, status, site_code, validity_
 WITH up AS (INSERT INTO segment AS t ("tenant", "id", "name", "description", "status", "site_code", "validity_from", "validity_to", "mixins", "metadata_mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "name" = EXCLUDED."name", "description" = EXCLUDED."description", "status" = EXCLUDED."status", "site_code" = EXCLUDED."site_code", "validity_from" = EXCLUDED."validity_from", "validity_to" = EXCLUDED."validity_to", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $11::int IS NULL OR t.version = $11::int
+    WHERE ($11::int IS NULL OR t.version = $11::int) AND ROW(t."name", t."description", t."status", t."site_code", t."validity_from", t."validity_to", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."name", EXCLUDED."description", EXCLUDED."status", EXCLUDED."site_code", EXCLUDED."validity_from", EXCLUDED."validity_to", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","s1",{"en":"Gold"},null,"ACTIVE","main","2020-01-01T00:00:00.000Z",null,{"tier":1},{"tier":"https://example.com/tier.json"},2]
@@ -73,7 +73,7 @@ WITH parent AS (SELECT EXISTS (SELECT 1 FROM segment WHERE "tenant" = $9 AND "id
 up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
     SELECT $1, $2, $3, $4, $5, $6, $7, 1, now(), now() FROM parent WHERE parent.found
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $8::int IS NULL OR t.version = $8::int
+    WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at),
 event AS (INSERT INTO outbox (tenant, type, payload)
     SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END,
@@ -89,11 +89,11 @@ WITH input AS (SELECT value ->> 'c0' AS c0, value ->> 'c1' AS c1, value ->> 'c2'
     up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
     SELECT input.c0, input.c1, input.c2, input.c3, input.c4, input.c5, input.c6, 1, now(), now() FROM input ORDER BY input.lock
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE t.version = COALESCE(($1::jsonb #>> ARRAY[EXCLUDED."tenant", EXCLUDED."segment_id", EXCLUDED."customer_id", EXCLUDED."legal_entity_id"]::text[])::int, t.version)
+    WHERE t.version = COALESCE(($1::jsonb #>> ARRAY[EXCLUDED."tenant", EXCLUDED."segment_id", EXCLUDED."customer_id", EXCLUDED."legal_entity_id"]::text[])::int, t.version) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING "tenant", "segment_id", "customer_id", "legal_entity_id", (xmax = 0) AS created, version, created_at, modified_at),
     event AS (INSERT INTO outbox (tenant, type, payload)
     SELECT $2, CASE WHEN up.created THEN $3 ELSE $4 END,
       input.payload || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || input.metadata)
     FROM input JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id" ORDER BY input.ord)
-    SELECT input.ord, up.created, up.version FROM input LEFT JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id";
+    SELECT input.ord, up.created FROM input LEFT JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id";
 -- parameters: [{"t1":{"s1":{"c1":{"":3}}}},"t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated",[{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":0,"c0":"t1","c1":"s1","c2":"c1","c3":"","c4":"MANUAL","c5":{},"c6":{}},{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":1,"c0":"t1","c1":"s1","c2":"c2","c3":"","c4":"MANUAL","c5":{},"c6":{}}]]

@@ -118,11 +118,12 @@ export class SegmentsService {
     return this.write(tx, ctx, id, { input, language: ctx.contentLanguage, previous, expectedVersion });
   }
 
-  /** Upserts with the optimistic lock and records the event. */
+  /** Upserts with the optimistic lock and records the event, unless the segment held these values already. */
   private async write(tx: EntityManager, ctx: RequestContext, id: string, write: SegmentWrite): Promise<boolean> {
     const { tenant } = ctx;
     const values = toRow(write.input, write.language, write.previous);
     const result = await this.segments.upsert(tx, { tenant, id, values, expectedVersion: write.expectedVersion });
+    if (!result.changed) return false;
     const document = toResponse(
       { id, ...values, version: result.version, created_at: result.createdAt, modified_at: result.modifiedAt },
       [],

@@ -11,7 +11,7 @@ INSERT INTO contact_assignment ("tenant", "id", "legal_entity_id", "customer_id"
 WITH up AS (INSERT INTO contact_assignment AS t ("tenant", "id", "legal_entity_id", "customer_id", "type", "primary", "mixins", "metadata_mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "legal_entity_id" = EXCLUDED."legal_entity_id", "customer_id" = EXCLUDED."customer_id", "type" = EXCLUDED."type", "primary" = EXCLUDED."primary", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $9::int IS NULL OR t.version = $9::int
+    WHERE ($9::int IS NULL OR t.version = $9::int) AND ROW(t."legal_entity_id", t."customer_id", t."type", t."primary", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."legal_entity_id", EXCLUDED."customer_id", EXCLUDED."type", EXCLUDED."primary", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","ca1","abc","john","BILLING",true,{},{},1]

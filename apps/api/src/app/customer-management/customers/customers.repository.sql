@@ -5,7 +5,7 @@
 WITH up AS (INSERT INTO customer AS t ("tenant", "id", "first_name", "last_name", "email", "phone", "mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "first_name" = EXCLUDED."first_name", "last_name" = EXCLUDED."last_name", "email" = EXCLUDED."email", "phone" = EXCLUDED."phone", "mixins" = EXCLUDED."mixins", version = t.version + 1, modified_at = now()
-    WHERE $8::int IS NULL OR t.version = $8::int
+    WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."first_name", t."last_name", t."email", t."phone", t."mixins") IS DISTINCT FROM ROW(EXCLUDED."first_name", EXCLUDED."last_name", EXCLUDED."email", EXCLUDED."phone", EXCLUDED."mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","john","John",null,"john@example.com",null,{},null]

@@ -11,7 +11,7 @@ INSERT INTO location ("tenant", "id", "name", "type", "contact_details", "mixins
 WITH up AS (INSERT INTO location AS t ("tenant", "id", "name", "type", "contact_details", "mixins", "metadata_mixins", version, created_at, modified_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now(), now())
     ON CONFLICT ("tenant", "id") DO UPDATE SET "name" = EXCLUDED."name", "type" = EXCLUDED."type", "contact_details" = EXCLUDED."contact_details", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
-    WHERE $8::int IS NULL OR t.version = $8::int
+    WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."name", t."type", t."contact_details", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."name", EXCLUDED."type", EXCLUDED."contact_details", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at)
     SELECT true AS found, up.* FROM up;
 -- parameters: ["t1","hq","Main HQ","HEADQUARTER",{"city":"Berlin","emails":["hq@example.com"]},{"erp":{"number":1}},{"erp":"https://example.com/erp.json"},2]
