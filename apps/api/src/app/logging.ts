@@ -52,6 +52,12 @@ export function loggerParams(root: RootLogger): Params {
         req: (request: RequestFields): RequestFields => ({ id: request.id, method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
+      // A 5xx request line says why in `error`, without pino-http's stack trace of its own placeholder error
+      // (the error filter has logged the cause already).
+      customErrorObject: (_request, _response, error, fields: Record<string, unknown>) => {
+        const { err: _stack, ...rest } = fields;
+        return { ...rest, error: error.message };
+      },
       // Probes come every few seconds from an orchestrator: they would drown everything else.
       // (`url` is relative to the middleware's mount point, `originalUrl` the request's.)
       autoLogging: {
