@@ -38,7 +38,8 @@ const ATTEMPT_TIMEOUT_MS = 5000;
  */
 const NOT_UP_YET_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNREFUSED']);
 
-function mayComeUp(error: unknown): boolean {
+/** Whether waiting may cure the failure: the server, its host or its name is not there yet, or it is busy starting. */
+export function mayComeUp(error: unknown): boolean {
   const errors = error instanceof AggregateError ? [error, ...error.errors] : [error];
   return errors.some(
     (each) => pgErrorKind(each) === 'unavailable' || NOT_UP_YET_CODES.has((each as { code?: string })?.code ?? ''),
