@@ -227,6 +227,22 @@ describe('reliability: start-up of the built service', () => {
       ]);
     }, 60_000);
 
+    it("LOG_LEVEL=debug: Nest's own lines (modules, every mapped route) are there, at debug", async () => {
+      const service = await spawnService({
+        DATABASE_URL: database.url,
+        DATA_DIR: folder('cs-startup-'),
+        LOG_LEVEL: 'debug',
+      });
+      await service.listening(60_000);
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toEqual({ code: 0, signal: null });
+      const nest = logEntries(service.output()).filter((entry) =>
+        ['InstanceLoader', 'RouterExplorer', 'NestApplication'].includes(entry.context as string),
+      );
+      expect(nest.filter((entry) => /^Mapped \{/.test(entry.msg)).length).toBeGreaterThan(20);
+      expect(nest.map((entry) => entry.level)).toEqual(nest.map(() => 20));
+    }, 60_000);
+
     it('a port in use: one line naming PORT, exit 1, nothing claims it started', async () => {
       const taken: Server = createServer();
       const port = await freePort();
