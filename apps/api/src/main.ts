@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ensureDatabase, withDatabase } from '@cs/postgres';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app/app.factory';
 import { AppConfig, loadConfig, logFormatOf } from './app/config/config';
@@ -10,7 +11,13 @@ import { MIGRATIONS } from './app/database/migrations';
 import { createRootLogger } from './app/logging';
 import { describeError } from './describe-error';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
-import { databaseAddress, describeAddress, readAppliedMigrations, waitForDatabase } from './wait-for-database';
+import {
+  DatabaseAddress,
+  databaseAddress,
+  describeAddress,
+  readAppliedMigrations,
+  waitForDatabase,
+} from './wait-for-database';
 
 const EMBEDDED_DATABASE = 'customer_segments';
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -59,12 +66,12 @@ async function main(): Promise<void> {
 
   try {
     let url = config.db.url;
-    let database: StartLine['database'];
+    let database: DatabaseInUse;
     if (url) {
-      database = { ...databaseAddress(url), text: describeAddress(databaseAddress(url)) };
+      database = databaseAddress(url);
     } else {
       const folder = join(config.dataDir, 'pg');
-      database = { embedded: folder, text: `embedded Postgres with data in ${folder}` };
+      database = { embedded: folder };
       if (!existsSync(join(folder, 'PG_VERSION')))
         logger.info(`No DATABASE_URL: creating the embedded Postgres cluster in ${folder} (first start only)`);
       // Should it die later and not come back, the service exits: every request would fail until a restart.
@@ -83,8 +90,9 @@ async function main(): Promise<void> {
     app = await createApp({ ...config, db: { ...config.db, url } }, { logger });
     if (stopping) return;
     await listen(app, config);
+    const { port } = app.getHttpServer().address() as AddressInfo; // PORT=0 takes a free one
     const applied = await readAppliedMigrations(url);
-    const { msg, ...start } = startLine(config, database, { before: before.migrations, after: applied });
+    const { msg, start } = startLine(config, port, database, { before: before.migrations, after: applied });
     logger.info({ start }, msg);
   } catch (error) {
     logger.error(`Could not start: ${describeError(error)}`);
@@ -108,41 +116,37 @@ async function listen(app: NestFastifyApplication, config: AppConfig): Promise<v
   }
 }
 
-interface StartLine {
-  msg: string;
-  url: string;
-  swaggerUrl?: string;
-  database: ({ embedded: string } | { host: string; port: number; database: string }) & { text: string };
-  migrations: { applied: number; appliedNow: number; pending: number };
-}
+/** The database the service uses: its embedded Postgres's data folder, or the address of DATABASE_URL. */
+type DatabaseInUse = { embedded: string } | DatabaseAddress;
 
 /**
  * The one line that says the service is up: where it listens, where Swagger UI is, which database
- * it uses (never its credentials) and the state of the schema. Its fields are the same in JSON.
+ * it uses (never its credentials) and the state of the schema; `start` holds the same as fields.
  */
 function startLine(
   config: AppConfig,
-  { text, ...database }: StartLine['database'],
+  port: number,
+  database: DatabaseInUse,
   migrations: { before: string[]; after: string[] },
-): Omit<StartLine, 'database'> & { database: Omit<StartLine['database'], 'text'> } {
+) {
   const host = ['0.0.0.0', '::', ''].includes(config.host)
     ? 'localhost'
     : config.host.includes(':')
       ? `[${config.host}]`
       : config.host;
-  const url = `http://${host}:${config.port}`;
+  const url = `http://${host}:${port}`;
   const swaggerUrl = config.http.swaggerEnabled ? `${url}/api-docs` : undefined;
   const appliedNow = migrations.after.filter((name) => !migrations.before.includes(name)).length;
   const pending = MIGRATIONS.length - migrations.after.length;
+  const why = config.db.runMigrations ? '' : ' (DB_RUN_MIGRATIONS=false)';
   const schema = pending
-    ? `${migrations.after.length} of ${MIGRATIONS.length} migrations applied, ${pending} pending${config.db.runMigrations ? '' : ' (DB_RUN_MIGRATIONS=false)'}`
+    ? `${migrations.after.length} of ${MIGRATIONS.length} migrations applied, ${pending} pending${why}`
     : `all ${MIGRATIONS.length} migrations applied (${appliedNow || 'none'} now)`;
+  const where =
+    'embedded' in database ? `embedded Postgres with data in ${database.embedded}` : describeAddress(database);
   return {
-    msg: `Listening on ${url} (Swagger UI: ${swaggerUrl ?? 'off'}); ${text}; ${schema}`,
-    url,
-    swaggerUrl,
-    database,
-    migrations: { applied: migrations.after.length, appliedNow, pending },
+    msg: `Listening on ${url} (Swagger UI: ${swaggerUrl ?? 'off'}); ${where}; ${schema}`,
+    start: { url, swaggerUrl, database, migrations: { applied: migrations.after.length, appliedNow, pending } },
   };
 }
 

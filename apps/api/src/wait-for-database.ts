@@ -73,7 +73,8 @@ export async function waitForDatabase(url: string, options: WaitOptions): Promis
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0)
         throw new Error(
-          `The ${where} did not accept connections within ${options.timeoutMs} ms (DB_CONNECT_TIMEOUT_MS; ${attempt} attempts): ${reason}`,
+          `The ${where} did not accept connections within ${options.timeoutMs} ms ` +
+            `(DB_CONNECT_TIMEOUT_MS; ${attempt} attempts): ${reason}`,
         );
       const delayMs = Math.min(FIRST_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS, remainingMs);
       options.onRetry(`Waiting for the ${where}: attempt ${attempt} failed (${reason}); next in ${delayMs} ms`);

@@ -147,7 +147,8 @@ describe('reliability: the Docker set-up, checked without Docker', () => {
         report(
           [
             'The final image stage as a folder, as uid 65534 without DATABASE_URL',
-            `  node_modules: ${readdirSync(join(app, 'node_modules')).length} entries (production only); serving after ${servingMs} ms`,
+            `  node_modules: ${readdirSync(join(app, 'node_modules')).length} entries (production only)`,
+            `  serving after ${servingMs} ms`,
             `  ${start?.msg}`,
           ].join('\n'),
         );

@@ -117,7 +117,10 @@ describe('reliability: start-up of the built service', () => {
       expect(messages.slice(0, -1).every((line) => ATTEMPT_LINE.test(line))).toBe(true);
       expect(messages.length).toBeGreaterThanOrEqual(3);
       expect(messages.at(-1)).toMatch(
-        /^Could not start: The database startup at 127\.0\.0\.1:\d+ did not accept connections within 2000 ms \(DB_CONNECT_TIMEOUT_MS; \d+ attempts\): connect ECONNREFUSED/,
+        new RegExp(
+          String.raw`^Could not start: The database startup at 127\.0\.0\.1:\d+ did not accept connections ` +
+            String.raw`within 2000 ms \(DB_CONNECT_TIMEOUT_MS; \d+ attempts\): connect ECONNREFUSED`,
+        ),
       );
       expect(took).toBeLessThan(15_000);
       expect(service.output()).not.toContain(PASSWORD);
@@ -134,7 +137,10 @@ describe('reliability: start-up of the built service', () => {
         const messages = logEntries(service.output()).map((entry) => entry.msg);
         expect(messages).toEqual([
           expect.stringMatching(
-            /^Could not start: The database startup at 127\.0\.0\.1:\d+ refused the connection: password authentication failed for user "startup"$/,
+            new RegExp(
+              String.raw`^Could not start: The database startup at 127\.0\.0\.1:\d+ refused the connection: ` +
+                'password authentication failed for user "startup"$',
+            ),
           ),
         ]);
         expect(service.output()).not.toContain(PASSWORD);
@@ -216,7 +222,8 @@ describe('reliability: start-up of the built service', () => {
       expect(lines).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^${time} INFO: Listening on ${service.baseUrl} \\(Swagger UI: ${service.baseUrl}/api-docs\\); database \\w+ at 127\\.0\\.0\\.1:\\d+; all \\d+ migrations applied \\(\\w+ now\\)$`,
+            `^${time} INFO: Listening on ${service.baseUrl} \\(Swagger UI: ${service.baseUrl}/api-docs\\); ` +
+              String.raw`database \w+ at 127\.0\.0\.1:\d+; all \d+ migrations applied \(\w+ now\)$`,
           ),
         ),
         expect.stringMatching(

@@ -79,10 +79,10 @@ const FRAMEWORK_CONTEXTS = new Set([
   'RouterExplorer',
   'NestApplication',
 ]);
-/** Nest's reports of an error that stops the start (a module that fails, a port in use): `main` reports it, in one line. */
+/** Nest's reports of an error that stops the start (a failing module, a port in use): `main` says it in one line. */
 const START_FAILURE_CONTEXTS = new Set(['ExceptionHandler', 'NestApplication']);
 
-/** Nest's logger for the app: nestjs-pino's (request-bound lines carry the request id), with Nest's chatter at debug. */
+/** Nest's logger for the app: nestjs-pino's (lines in a request carry its id), with Nest's chatter at debug. */
 export class AppLogger extends Logger {
   constructor(params: Params) {
     super(new PinoLogger(params), params);

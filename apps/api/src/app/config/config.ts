@@ -103,7 +103,7 @@ type Env = Record<string, string | undefined>;
 export const LOG_FORMATS = ['pretty', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
-/** `LOG_FORMAT` when it is valid, else readable lines for a terminal and JSON for anything else (a pipe, a log collector). */
+/** `LOG_FORMAT` when it is valid, else readable lines for a terminal and JSON for anything else (a pipe, a collector). */
 export function logFormatOf(env: Env, stdoutIsTerminal: boolean): LogFormat {
   const chosen = env.LOG_FORMAT?.trim();
   return (LOG_FORMATS as readonly string[]).includes(chosen ?? '')
