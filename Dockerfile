@@ -25,8 +25,12 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/apps/api/package.json /app/apps/api/
 COPY --from=build /app/apps/api/dist /app/apps/api/dist
 COPY --from=build /app/libs /app/libs
+# Without DATABASE_URL the service runs its embedded Postgres as this user, with its data in /data.
 ENV DATA_DIR=/data
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
+# The readiness probe in plain Node (the slim image has no curl); the first start may wait up to
+# DB_CONNECT_TIMEOUT_MS (60 s) for the database, then apply the migrations.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["node", "apps/api/dist/healthcheck.js"]
 CMD ["node", "apps/api/dist/main.js"]

@@ -1,4 +1,5 @@
 import { RunningPostgres, startEmbeddedPostgres } from '@cs/postgres';
+import { RootLogger } from './app/logging';
 import { describeError } from './describe-error';
 
 /**
@@ -18,21 +19,27 @@ export interface EmbeddedDatabase {
 /**
  * The embedded Postgres of the default set-up, kept running: when it dies (killed, crashed) it is
  * started again on the same port, so the pool reconnects by itself; requests answer 503 meanwhile.
- * `onGiveUp` gets the cause when it cannot be restarted.
+ * `onGiveUp` gets the cause when it cannot be restarted; `logger` the notices.
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
+  logger: RootLogger,
   onGiveUp: (error: Error) => void,
 ): Promise<EmbeddedDatabase> {
   let stopped = false;
   let pendingStart: Promise<RunningPostgres> | undefined;
 
   const start = (port?: number): Promise<RunningPostgres> =>
-    startEmbeddedPostgres({ dataDir, port, onUnexpectedExit: (how) => void restart(how) });
+    startEmbeddedPostgres({
+      dataDir,
+      port,
+      onNotice: (line) => logger.warn(line),
+      onUnexpectedExit: (how) => void restart(how),
+    });
 
   const restart = async (how: string): Promise<void> => {
     const diedAt = Date.now();
-    console.error(`The embedded Postgres ended unexpectedly (${how}); restarting it`);
+    logger.error(`The embedded Postgres ended unexpectedly (${how}); restarting it`);
     let lastError: unknown;
     for (const [attempt, delayMs] of RESTART_DELAYS_MS.entries()) {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -40,11 +47,11 @@ export async function startEmbeddedDatabase(
       pendingStart = start(server.port);
       try {
         server = await pendingStart;
-        console.log(`The embedded Postgres is running again, ${Date.now() - diedAt} ms after it ended`);
+        logger.info(`The embedded Postgres is running again, ${Date.now() - diedAt} ms after it ended`);
         return;
       } catch (error) {
         lastError = error;
-        console.error(
+        logger.error(
           `Restart ${attempt + 1} of ${RESTART_DELAYS_MS.length} of the embedded Postgres failed: ${describeError(error)}`,
         );
       } finally {

@@ -1,23 +1,42 @@
 import 'reflect-metadata';
 import { ensureDatabase, withDatabase } from '@cs/postgres';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app/app.factory';
-import { AppConfig, loadConfig } from './app/config/config';
+import { AppConfig, loadConfig, logFormatOf } from './app/config/config';
+import { loadEnvFile } from './app/config/env-file';
+import { MIGRATIONS } from './app/database/migrations';
+import { createRootLogger } from './app/logging';
 import { describeError } from './describe-error';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+import {
+  DatabaseAddress,
+  databaseAddress,
+  describeAddress,
+  readAppliedMigrations,
+  waitForDatabase,
+} from './wait-for-database';
 
 const EMBEDDED_DATABASE = 'customer_segments';
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
+/** Every start failure exits with this code (a supervisor restarts the service, or a person reads the line). */
+const START_FAILED = 1;
+
 async function main(): Promise<void> {
+  const envFile = loadEnvFile();
   let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
+    const logger = createRootLogger({ logLevel: 'info', logFormat: logFormatOf(process.env, process.stdout.isTTY) });
+    logger.error((error as Error).message);
+    process.exit(START_FAILED);
   }
+  const logger = createRootLogger(config);
+  if (envFile) logger.debug(`Read settings from ${envFile} (the environment wins over it)`);
 
   let app: NestFastifyApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
@@ -28,18 +47,18 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
+    logger.info(`${signal}: finishing in-flight requests, then stopping`);
     setTimeout(() => {
-      console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
+      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     try {
       await app?.close();
       await embedded?.stop();
-      console.log('Stopped');
+      logger.info('Stopped');
       process.exit(0);
     } catch (error) {
-      console.error(`Shutdown failed: ${describeError(error)}`);
+      logger.error(`Shutdown failed: ${describeError(error)}`);
       process.exit(1);
     }
   };
@@ -47,28 +66,88 @@ async function main(): Promise<void> {
 
   try {
     let url = config.db.url;
-    if (!url) {
-      console.log(`No DATABASE_URL: starting the embedded Postgres with data in ${join(config.dataDir, 'pg')}`);
+    let database: DatabaseInUse;
+    if (url) {
+      database = databaseAddress(url);
+    } else {
+      const folder = join(config.dataDir, 'pg');
+      database = { embedded: folder };
+      if (!existsSync(join(folder, 'PG_VERSION')))
+        logger.info(`No DATABASE_URL: creating the embedded Postgres cluster in ${folder} (first start only)`);
       // Should it die later and not come back, the service exits: every request would fail until a restart.
       const giveUp = (error: Error) => {
-        console.error(`${error.message}; exiting`);
+        logger.error(`${error.message}; exiting`);
         process.exit(1);
       };
-      embedded = await withoutForeignSignalHandlers(() => startEmbeddedDatabase(config.dataDir, giveUp));
+      embedded = await withoutForeignSignalHandlers(() => startEmbeddedDatabase(config.dataDir, logger, giveUp));
       await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
       url = withDatabase(embedded.url, EMBEDDED_DATABASE);
     }
-    app = await createApp({ ...config, db: { ...config.db, url } });
+    const before = await waitForDatabase(url, {
+      timeoutMs: config.db.connectTimeoutMs,
+      onRetry: (line) => logger.warn(line),
+    });
+    app = await createApp({ ...config, db: { ...config.db, url } }, { logger });
     if (stopping) return;
-    await app.listen(config.port, config.host);
-    console.log(
-      `Listening on http://localhost:${config.port}${config.http.swaggerEnabled ? ' (Swagger UI: /api-docs)' : ''}`,
-    );
+    await listen(app, config);
+    const { port } = app.getHttpServer().address() as AddressInfo; // PORT=0 takes a free one
+    const applied = await readAppliedMigrations(url);
+    const { msg, start } = startLine(config, port, database, { before: before.migrations, after: applied });
+    logger.info({ start }, msg);
   } catch (error) {
-    console.error(`Could not start: ${describeError(error)}`);
+    logger.error(`Could not start: ${describeError(error)}`);
+    // The pool first, so that stopping the embedded server does not break its connections.
+    await app?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
-    process.exit(1);
+    process.exit(START_FAILED);
   }
+}
+
+/** `app.listen`, with the usual reasons a port cannot be bound said in words that name the setting. */
+async function listen(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${config.port} is in use; set PORT to a free one`);
+    if (code === 'EACCES') throw new Error(`port ${config.port} needs privileges; set PORT to 1024 or above`);
+    if (code === 'EADDRNOTAVAIL') throw new Error(`HOST ${config.host} is no address of this machine; set HOST`);
+    throw error;
+  }
+}
+
+/** The database the service uses: its embedded Postgres's data folder, or the address of DATABASE_URL. */
+type DatabaseInUse = { embedded: string } | DatabaseAddress;
+
+/**
+ * The one line that says the service is up: where it listens, where Swagger UI is, which database
+ * it uses (never its credentials) and the state of the schema; `start` holds the same as fields.
+ */
+function startLine(
+  config: AppConfig,
+  port: number,
+  database: DatabaseInUse,
+  migrations: { before: string[]; after: string[] },
+) {
+  const host = ['0.0.0.0', '::', ''].includes(config.host)
+    ? 'localhost'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
+  const url = `http://${host}:${port}`;
+  const swaggerUrl = config.http.swaggerEnabled ? `${url}/api-docs` : undefined;
+  const appliedNow = migrations.after.filter((name) => !migrations.before.includes(name)).length;
+  const pending = MIGRATIONS.length - migrations.after.length;
+  const why = config.db.runMigrations ? '' : ' (DB_RUN_MIGRATIONS=false)';
+  const schema = pending
+    ? `${migrations.after.length} of ${MIGRATIONS.length} migrations applied, ${pending} pending${why}`
+    : `all ${MIGRATIONS.length} migrations applied (${appliedNow || 'none'} now)`;
+  const where =
+    'embedded' in database ? `embedded Postgres with data in ${database.embedded}` : describeAddress(database);
+  return {
+    msg: `Listening on ${url} (Swagger UI: ${swaggerUrl ?? 'off'}); ${where}; ${schema}`,
+    start: { url, swaggerUrl, database, migrations: { applied: migrations.after.length, appliedNow, pending } },
+  };
 }
 
 /**

@@ -218,7 +218,7 @@ describe('reliability: crashes on the embedded default', () => {
     const second = await start(folder);
     const read = await send(second, 'GET', `${SEGMENTS}/kept`);
     const notice = second
-      .output()
+      .messages()
       .split('\n')
       .find((line) => line.includes(`(PID ${orphan})`));
     report(
@@ -323,5 +323,7 @@ describe('reliability: crashes on the embedded default', () => {
     expect(code).toBe(1);
     expect(line).toMatch(/^Could not start: The embedded Postgres exited during start: \S+/);
     expect(service.output()).not.toMatch(/undefined|\n\s+at /);
+    // Nor one inside a JSON line.
+    expect(service.output()).not.toMatch(/\\n\s+at |"stack"/);
   }, 60_000);
 });

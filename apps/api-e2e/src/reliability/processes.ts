@@ -25,6 +25,8 @@ export interface ChildOutput {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** The same, with each JSON log line replaced by its message: what a person reads in the pretty format. */
+  messages(): string;
   /** Resolves with the exit code (or the signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -37,10 +39,34 @@ export function track(child: ChildProcess): ChildOutput {
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
   }));
-  return { child, output: () => text, exited };
+  return { child, output: () => text, messages: () => logMessages(text), exited };
 }
 
-/** Waits until `output()` matches `pattern` (or the process ends, or the time is up). */
+/** `text` with every JSON log line (`{"level":..,"msg":..}`) replaced by its `msg`; other lines stay. */
+export function logMessages(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('{')) return line;
+      try {
+        const entry = JSON.parse(line) as { msg?: unknown };
+        return typeof entry.msg === 'string' ? entry.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
+/** The JSON log lines of `text` (every line of the JSON format), parsed. */
+export function logEntries(text: string): Array<Record<string, unknown> & { level: number; msg: string }> {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { level: number; msg: string });
+}
+
+/** Waits until `messages()` matches `pattern` (or the process ends, or the time is up). */
 export async function waitForOutput(
   process: ChildOutput,
   pattern: RegExp,
@@ -50,7 +76,7 @@ export async function waitForOutput(
   let ended = false;
   void process.exited.then(() => (ended = true));
   while (Date.now() < deadline) {
-    const match = pattern.exec(process.output());
+    const match = pattern.exec(process.messages());
     if (match) return match;
     if (ended) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -99,6 +125,10 @@ export interface SpawnOptions {
   nodeArgs?: string[];
   /** The user the process runs as (the tests run as root; this is how they run as someone else). */
   user?: { uid: number; gid: number };
+  /** The working directory (default: the repository). */
+  cwd?: string;
+  /** The script to run (default: the built service). */
+  main?: string;
 }
 
 export interface ServiceProcess extends ChildOutput {
@@ -115,14 +145,15 @@ export async function spawnService(
 ): Promise<ServiceProcess & { listening(timeoutMs: number): Promise<void> }> {
   const port = await freePort();
   const service = track(
-    spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
-      cwd: ROOT,
+    spawn(process.execPath, [...(options.nodeArgs ?? []), options.main ?? MAIN], {
+      cwd: options.cwd ?? ROOT,
       uid: options.user?.uid,
       gid: options.user?.gid,
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
+        // The level of the start line, the stop lines and the notices the suites wait for.
+        LOG_LEVEL: 'info',
         HOST: '127.0.0.1',
         PORT: String(port),
         ...env,

@@ -7,7 +7,6 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { parse as parseQueryString } from 'node:querystring';
-import { Logger } from 'nestjs-pino';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { BodyBudget } from './common/body-budget';
@@ -27,6 +26,7 @@ import { errorBody } from './filters/error-body';
 import { errorFormOf, renderBulkItem } from './filters/error-format';
 import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
+import { AppLogger, createRootLogger, loggerParams, RootLogger } from './logging';
 import { buildOpenApiDocument } from './openapi';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
@@ -37,8 +37,9 @@ export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string }
  */
 export async function createApp(
   config: ResolvedConfig,
-  options: { preview?: boolean; extraModules?: Type[] } = {},
+  options: { preview?: boolean; extraModules?: Type[]; logger?: RootLogger } = {},
 ): Promise<NestFastifyApplication> {
+  const logging = loggerParams(options.logger ?? createRootLogger(config));
   const adapter = new FastifyAdapter({
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestId(request.headers),
     requestIdHeader: false,
@@ -59,17 +60,16 @@ export async function createApp(
     routerOptions: { maxParamLength: 500 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(config, options.extraModules),
+    AppModule.register(config, logging, options.extraModules),
     adapter,
     {
-      bufferLogs: true,
+      logger: new AppLogger(logging),
       // The body parsers are registered below (the JSON one checks the body's shape before parsing it).
       bodyParser: false,
       preview: options.preview,
       abortOnError: false,
     },
   );
-  if (!options.preview) app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON (and the form bodies of the token endpoint) are understood; anything else is a 415

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
@@ -36,30 +36,22 @@ export const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  /** `extraModules`: modules mounted beside the features (tests use it for probe routes). */
-  static register(config: AppConfig & { db: { url: string } }, extraModules: Type[] = []): DynamicModule {
+  /** `logging`: nestjs-pino's settings; `extraModules`: modules mounted beside the features (tests use it for probe routes). */
+  static register(
+    config: AppConfig & { db: { url: string } },
+    logging: Params,
+    extraModules: Type[] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         // First, so the probes stay the first paths of the OpenAPI document.
         HealthModule,
         ConfigModule.register(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // The request id is Fastify's (see requestId below); log lines carry it as req.id.
-            serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({
-                id: request.id,
-                method: request.method,
-                url: request.url,
-              }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, ENTITIES), retryAttempts: 2, retryDelay: 1000 }),
+        LoggerModule.forRoot(logging),
+        // No retries here: `main` has waited for the database (DB_CONNECT_TIMEOUT_MS) before, and reports a
+        // failure now (a migration, the database gone again) itself, once.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, ENTITIES), toRetry: () => false }),
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,

@@ -1,4 +1,8 @@
-import { DEV_CLIENT, loadConfig } from './config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_CLIENT, loadConfig, logFormatOf } from './config';
+import { loadEnvFile } from './env-file';
 
 describe('loadConfig', () => {
   it('has working local defaults: embedded database, built-in issuer with the dev client, Swagger on', () => {
@@ -144,5 +148,42 @@ describe('loadConfig', () => {
     expect(loadConfig({}).http.swaggerTenant).toBe('mytenant');
     expect(loadConfig({ SWAGGER_TENANT: 'acme' }).http.swaggerTenant).toBe('acme');
     expect(() => loadConfig({ SWAGGER_TENANT: 'Not A Tenant' })).toThrow(/SWAGGER_TENANT/);
+  });
+
+  it('writes readable lines to a terminal and JSON elsewhere, unless LOG_FORMAT says which', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'colourful' })).toThrow(/LOG_FORMAT: expected one of pretty, json/);
+    // What an invalid configuration is reported in: the valid LOG_FORMAT, else the terminal's choice.
+    expect(logFormatOf({ LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(logFormatOf({ LOG_FORMAT: 'colourful' }, true)).toBe('pretty');
+    expect(logFormatOf({}, false)).toBe('json');
+  });
+
+  it('waits up to DB_CONNECT_TIMEOUT_MS (60 s by default) for the database', () => {
+    expect(loadConfig({}).db.connectTimeoutMs).toBe(60_000);
+    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '0' }).db.connectTimeoutMs).toBe(0);
+    expect(() => loadConfig({ DB_CONNECT_TIMEOUT_MS: '-1' })).toThrow(/DB_CONNECT_TIMEOUT_MS/);
+  });
+});
+
+describe('loadEnvFile', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'cs-env-file-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('reads .env of the folder into the environment; the real environment wins', () => {
+    writeFileSync(join(folder, '.env'), '# local settings\nFROM_FILE=file\nFROM_BOTH="file"\nEMPTY=\n');
+    const env: Record<string, string | undefined> = { FROM_BOTH: 'environment', EMPTY: '' };
+    expect(loadEnvFile(folder, env)).toBe(join(folder, '.env'));
+    expect(env).toEqual({ FROM_FILE: 'file', FROM_BOTH: 'environment', EMPTY: '' });
+  });
+
+  it('does nothing without a .env', () => {
+    const env = {};
+    expect(loadEnvFile(folder, env)).toBeUndefined();
+    expect(env).toEqual({});
   });
 });

@@ -18,6 +18,8 @@ export interface AppConfig {
   host: string;
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty`: readable lines (the default when stdout is a terminal); `json`: one JSON object per line (otherwise). */
+  logFormat: LogFormat;
   /** Folder for the embedded Postgres cluster and the issuer's signing key. */
   dataDir: string;
   db: {
@@ -31,6 +33,8 @@ export interface AppConfig {
     /** How long a request waits for a free connection before it fails with 503. */
     acquireTimeoutMs: number;
     runMigrations: boolean;
+    /** How long start-up waits for the database to accept connections (retrying with backoff) before it gives up. */
+    connectTimeoutMs: number;
   };
   auth: {
     /** Expected `iss` of every token. */
@@ -96,11 +100,25 @@ export const DEV_CLIENT: OAuthClient = {
 
 type Env = Record<string, string | undefined>;
 
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** `LOG_FORMAT` when it is valid, else readable lines for a terminal and JSON for anything else (a pipe, a collector). */
+export function logFormatOf(env: Env, stdoutIsTerminal: boolean): LogFormat {
+  const chosen = env.LOG_FORMAT?.trim();
+  return (LOG_FORMATS as readonly string[]).includes(chosen ?? '')
+    ? (chosen as LogFormat)
+    : stdoutIsTerminal
+      ? 'pretty'
+      : 'json';
+}
+
 /**
  * Reads and validates the configuration from the environment. Every invalid setting is
- * reported by name; start-up stops with all of them in one message.
+ * reported by name; start-up stops with all of them in one message. `stdoutIsTerminal` decides
+ * the log format when `LOG_FORMAT` is not set.
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.stdout.isTTY === true): AppConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
 
@@ -125,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read.string('HOST', '0.0.0.0'),
     port,
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', LOG_FORMATS, stdoutIsTerminal ? 'pretty' : 'json'),
     dataDir,
     db: {
       url: read.optionalUrl('DATABASE_URL'),
@@ -133,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       readStatementTimeoutMs,
       acquireTimeoutMs: read.integer('DB_ACQUIRE_TIMEOUT_MS', 3_000, 10, 600_000),
       runMigrations: read.boolean('DB_RUN_MIGRATIONS', true),
+      connectTimeoutMs: read.integer('DB_CONNECT_TIMEOUT_MS', 60_000, 0, 3_600_000),
     },
     auth: {
       issuer: read.string('AUTH_ISSUER', 'urn:customer-segments:local-issuer'),

@@ -3,6 +3,9 @@ import { AppConfig } from '../config/config';
 import { MIGRATIONS } from './migrations';
 import { QueryLogger } from './query-logger';
 
+/** Where TypeORM records the applied migrations (its default name, stated so start-up can read it). */
+export const MIGRATIONS_TABLE = 'migrations';
+
 /** The entity classes of a data source; the composition root's list is `ENTITIES` in app/entities.ts. */
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
@@ -10,13 +13,17 @@ export type EntityList = NonNullable<DataSourceOptions['entities']>;
  * TypeORM options for the service, the migration tooling and the tests alike. Never `synchronize`.
  * `entities` are needed for schema diffs only; the service itself reads and writes with SQL.
  */
-export function dataSourceOptions(db: AppConfig['db'] & { url: string }, entities: EntityList): DataSourceOptions {
+export function dataSourceOptions(
+  db: Omit<AppConfig['db'], 'connectTimeoutMs'> & { url: string },
+  entities: EntityList,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: db.url,
     entities,
     migrations: MIGRATIONS.map((migration) => underStatementTimeout(migration, db.statementTimeoutMs)),
     migrationsRun: db.runMigrations,
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger: new QueryLogger(),
