@@ -5,7 +5,8 @@ import { validate, ValidatorOptions } from 'class-validator';
 import { BadRequestError } from '../errors/domain-errors';
 import { rememberRuleLookups } from './rule-lookup-cache';
 
-const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidUnknownValues: false };
+/** How the service runs class-validator: unknown properties stripped, objects of classes without rules allowed. */
+export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidUnknownValues: false };
 
 // Every validation of the service (the pipe, `validateAs`, `checkAs`) runs with class-validator's rule lookups
 // remembered per class: see rule-lookup-cache.ts.
