@@ -18,8 +18,9 @@ interface Join {
 /**
  * A SELECT composed from trusted SQL fragments with TypeORM-style `:named` parameters, rendered with
  * positional parameters for pg. The reads and lists use it rather than TypeORM's query builder, whose
- * rendering (entity metadata lookups, property-name rewriting over the whole statement) was about a
- * tenth of a list request's CPU. Every fragment is SQL from our code; client values are parameters only.
+ * rendering (entity metadata lookups, property-name rewriting over the whole statement) runs for every
+ * request and showed in a list's profile (tools/bench/results/history.md). Every fragment is SQL from our
+ * code; client values are parameters only.
  */
 export class Select {
   private readonly columns: string[] = [];

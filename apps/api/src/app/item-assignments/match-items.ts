@@ -28,8 +28,8 @@ export async function validMatchRequest(body: unknown): Promise<MatchRequest> {
 
 /**
  * The check of a match request's `items` (an array of at most 200 objects with a non-empty string `id` of at
- * most 128 characters), done by hand because class-validator's nested validation of 200 objects costs more
- * than the match itself. The details are the ones class-validator gives for `@IsArray() @ArrayMaxSize(200)
+ * most 128 characters), done by hand because class-validator's nested validation of 200 objects is a large
+ * part of a match request's CPU (tools/bench/results/history.md). The details are the ones class-validator gives for `@IsArray() @ArrayMaxSize(200)
  * @ValidateNested({ each: true }) @Type(() => MatchItem)` (same fields, types, messages and order; the test
  * compares them), with one difference on purpose: an array inside `items` is an item without an id, where
  * class-validator would check its elements as items and let `[[{"id": "p"}]]` through.
