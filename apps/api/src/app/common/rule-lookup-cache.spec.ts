@@ -108,10 +108,9 @@ describe('class-validator rule lookups remembered per class', () => {
       forget();
       const uncached = await Promise.all(INPUTS.map((input) => outcome(type, input)));
       forget = rememberRuleLookups();
-      const cold = await Promise.all(INPUTS.map((input) => outcome(type, input)));
-      const warm = await Promise.all(INPUTS.map((input) => outcome(type, input)));
-      expect({ name, results: cold }).toEqual({ name, results: uncached });
-      expect({ name, results: warm }).toEqual({ name, results: uncached });
+      // The first validation of the class fills the cache (cold), every later one reads it (warm).
+      const cached = await Promise.all(INPUTS.map((input) => outcome(type, input)));
+      expect({ name, results: cached }).toEqual({ name, results: uncached });
     }
   });
 

@@ -71,7 +71,7 @@ describe('matchItemsErrors', () => {
       fc.asyncProperty(items, async (items) => {
         expect(matchItemsErrors(items)).toEqual(await classValidatorDetails(items));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
