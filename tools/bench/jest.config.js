@@ -1,4 +1,4 @@
-// The bench harness's smoke test: `npx jest -c tools/bench/jest.config.js` (needs `npx tsc -b apps/api` first).
+// The bench harness's smoke test (e2e tier): `npx jest -c tools/bench/jest.config.js` (needs `npx tsc -b apps/api` first).
 // Like the e2e tests, it uses one Postgres server per run (DATABASE_URL's, or an embedded one).
 module.exports = {
   ...require('../../jest.preset.js'),
@@ -6,6 +6,4 @@ module.exports = {
   testMatch: ['<rootDir>/*.spec.js'],
   globalSetup: '<rootDir>/../../libs/postgres/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/postgres/src/jest-global-teardown.ts',
-  // Every scenario at the smoke size, the overlapping-bulk ones included: about a minute on two loaded cores.
-  testTimeout: 180_000,
 };

@@ -34,7 +34,12 @@ export async function stopTestServer(): Promise<void> {
 
 export function testServerUrl(): string {
   const url = process.env[SERVER_ENV];
-  if (!url) throw new Error(`${SERVER_ENV} is not set: add @cs/postgres/jest-global-setup to the Jest config`);
+  if (!url) {
+    throw new Error(
+      `${SERVER_ENV} is not set: a test that needs Postgres belongs to the db tier (name it *.db.spec.ts) ` +
+        'or to a Jest config with the global set-up of @cs/postgres',
+    );
+  }
   return url;
 }
 

@@ -68,7 +68,10 @@ function handle(child, baseUrl, output, cleanup = () => undefined) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        // The grace period's timer is cleared once the child is gone: it would keep the caller's process alive.
+        let grace;
+        await Promise.race([exited, new Promise((resolve) => (grace = setTimeout(resolve, 10_000)))]);
+        clearTimeout(grace);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       cleanup();

@@ -11,7 +11,7 @@ import { OutboxEntity } from './database/outbox.entity';
 
 /**
  * Every table of the service: the data source of the app and of the migration tools reads this list, and
- * the migrations must produce exactly this schema (database/migrations.spec.ts). Each module registers its
+ * the migrations must produce exactly this schema (database/migrations.db.spec.ts). Each module registers its
  * own tables with `TypeOrmModule.forFeature`; entities.spec.ts checks that they add up to this list.
  */
 export const ENTITIES = [

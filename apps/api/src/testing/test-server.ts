@@ -51,7 +51,10 @@ export async function startTestServer(
   // Reads may take as long as writes here: test files share two busy cores, and a deep page that waits
   // for the CPU past the production default of 3 s would be a 503. The read timeout has its own test (faults).
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    // A passing run prints nothing: what tests provoke on purpose (4xx, 503s, failed statements, retried
+    // deadlocks) is logged at `warn` or below. An unexpected 500 is an `error` and prints with its stack.
+    // LOG_LEVEL in the environment (e.g. `LOG_LEVEL=info npx jest ...`) shows more.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     DB_READ_STATEMENT_TIMEOUT_MS: env.DB_STATEMENT_TIMEOUT_MS ?? '10000',

@@ -13,7 +13,8 @@ const CACHE_MAX_ENTRIES = 10_000;
 /**
  * Verifies bearer JWTs against a JWKS and turns their claims into a Principal. A client sends the
  * same token with every request until it expires, so verified tokens are remembered: the signature
- * check (about a tenth of a simple request's CPU time) runs once per token and 5 minutes.
+ * check, a large part of a simple request's CPU (tools/bench/results/history.md), runs once per token
+ * and 5 minutes.
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;

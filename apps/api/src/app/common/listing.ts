@@ -16,7 +16,7 @@ import { ApiBadRequestResponse, ApiHeader, ApiQuery, ApiResponseOptions } from '
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorResponse } from '@cs/dto';
 import type { FastifyReply } from 'fastify';
-import { Select } from '../database/select';
+import { referencesAlias, Select } from '../database/select';
 import { isJsonObject } from './validation';
 
 /** Paging defaults of every list: 16 per page (as customer management documents), at most 1,000. */
@@ -142,7 +142,8 @@ export async function fetchPage<R>(select: Select, list: ListRequest, spec: List
   const deferred = spec.deferredJoins;
   // The enriching joins neither filter nor repeat rows: counting and finding a page's keys can do without them.
   const enrichment =
-    deferred && ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => usesAlias(sql, deferred.aliases))
+    deferred &&
+    ![condition?.sql ?? '', ...sort.map((term) => term.sql)].some((sql) => referencesAlias(sql, deferred.aliases))
       ? deferred.aliases
       : [];
   const total = list.withTotal ? await countRows(select, enrichment) : undefined;
@@ -167,17 +168,6 @@ export async function fetchPage<R>(select: Select, list: ListRequest, spec: List
     select.offset(offset).limit(limit);
   }
   return { items: await select.getRawMany<R>(), total };
-}
-
-const aliasReferences = new Map<string, RegExp>();
-
-/** Whether trusted SQL refers to a column of one of the table aliases (`alias.column`). */
-function usesAlias(sql: string, aliases: string[]): boolean {
-  return aliases.some((alias) => {
-    let reference = aliasReferences.get(alias);
-    if (!reference) aliasReferences.set(alias, (reference = new RegExp(`(^|[^\\w."])"?${alias}"?\\.`)));
-    return reference.test(sql);
-  });
 }
 
 async function countRows(select: Select, droppableJoins: string[]): Promise<number> {

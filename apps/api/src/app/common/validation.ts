@@ -1,48 +1,15 @@
 import { ErrorDetail } from '@cs/contracts';
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { getMetadataStorage, validate, ValidatorOptions } from 'class-validator';
+import { validate, ValidatorOptions } from 'class-validator';
 import { BadRequestError } from '../errors/domain-errors';
+import { rememberRuleLookups } from './rule-lookup-cache';
 
-const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidUnknownValues: false };
+/** How the service runs class-validator: unknown properties stripped, objects of classes without rules allowed. */
+export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidUnknownValues: false };
 
-/**
- * class-validator looks up a class's rules for every object it validates, scanning every registered
- * class for inherited rules, and groups them by property again: a sixth of a 200-item bulk request's
- * CPU. The lookups are remembered per class (for validations without groups, the only kind here);
- * registering a rule forgets them, so a class loaded later is still seen.
- */
-function rememberRuleLookups(): void {
-  const storage = getMetadataStorage() as ReturnType<typeof getMetadataStorage> & { rulesRemembered?: true };
-  if (storage.rulesRemembered) return;
-  storage.rulesRemembered = true;
-  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
-  const group = storage.groupByPropertyName.bind(storage);
-  const add = storage.addValidationMetadata.bind(storage);
-  type Rules = ReturnType<typeof lookUp>;
-  let rules = new Map<string, Rules>();
-  let grouped = new WeakMap<Rules, ReturnType<typeof group>>();
-  const targetIds = new WeakMap<object, number>();
-  let nextTargetId = 0;
-  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (groups?.length) return lookUp(target, schema, always, strictGroups, groups);
-    if (!targetIds.has(target)) targetIds.set(target, nextTargetId++);
-    const key = `${targetIds.get(target)}|${schema}|${always}|${strictGroups}`;
-    let found = rules.get(key);
-    if (!found) rules.set(key, (found = lookUp(target, schema, always, strictGroups, groups)));
-    return found;
-  };
-  storage.groupByPropertyName = (metadata) => {
-    let found = grouped.get(metadata);
-    if (!found) grouped.set(metadata, (found = group(metadata)));
-    return found;
-  };
-  storage.addValidationMetadata = (metadata) => {
-    rules = new Map();
-    grouped = new WeakMap();
-    add(metadata);
-  };
-}
+// Every validation of the service (the pipe, `validateAs`, `checkAs`) runs with class-validator's rule lookups
+// remembered per class: see rule-lookup-cache.ts.
 rememberRuleLookups();
 
 /** Flattens class-validator's nested errors into one detail per offending field path. */

@@ -1,4 +1,4 @@
-import { Select } from './select';
+import { referencesAlias, Select } from './select';
 
 function assignments(run: (sql: string, values?: unknown[]) => Promise<unknown> = async () => []): Select {
   return new Select({ query: run })
@@ -64,4 +64,53 @@ describe('Select', () => {
       expect(() => assignments().offset(rows)).toThrow('Invalid row count');
     },
   );
+});
+
+describe('referencesAlias', () => {
+  const aliases = ['le', 'c'];
+
+  it.each([
+    ['le.name', 'a column of the alias'],
+    ["NULLIF(a.legal_entity_id, '') = le.id", 'after other references and a literal'],
+    ['lower(le.name) ASC', 'inside a function call'],
+    ['"le".name', 'the alias quoted'],
+    ['"le"."name"', 'the alias and the column quoted'],
+    ['le . name', 'with spaces around the dot'],
+    ['LE.name', 'unquoted, folded to lower case as Postgres does'],
+    ["(le.name->>'en')", 'with a JSON operator and a literal after it'],
+    ["'x' || c.email", 'after a literal'],
+    ["'it''s' || le.name", "after a literal holding ''"],
+    [String.raw`E'a\'b' || le.name`, 'after an escape string holding an escaped quote'],
+    ['$$ x $$ || le.name', 'after a dollar-quoted string'],
+    ['a.id = $1 AND le.id = :id', 'among parameters'],
+    ['c.first_name', 'the other alias'],
+  ])('finds %s (%s)', (sql) => {
+    expect(referencesAlias(sql, aliases)).toBe(true);
+  });
+
+  it.each([
+    ['a.legal_entity_id', 'another alias'],
+    ['ale.name', 'an alias ending in the name'],
+    ['le_x.name', 'an alias starting with the name'],
+    ['cle.id', 'an alias ending in another name'],
+    ['"xle".name', 'a quoted alias containing the name'],
+    ['"le.name"', 'a quoted identifier holding a dot'],
+    ['"LE".name', 'a quoted alias in another case (quoted names keep their case)'],
+    ['a.le', 'a column of that name'],
+    ['public.le.name', 'a table of that name in a schema'],
+    ["a.note = 'le.name'", 'a literal'],
+    ["a.note = 'it''s le.name'", "a literal holding ''"],
+    [String.raw`a.note = E'\' le.name'`, 'an escape string holding an escaped quote'],
+    ['a.note = $tag$ le.name $tag$', 'a dollar-quoted string'],
+    ['a.id -- le.name', 'a line comment'],
+    ['a.id /* le.name */', 'a block comment'],
+    ['le', 'the name alone'],
+    ['', 'no SQL'],
+  ])('does not find %s (%s)', (sql) => {
+    expect(referencesAlias(sql, aliases)).toBe(false);
+  });
+
+  it('finds nothing without aliases', () => {
+    expect(referencesAlias('le.name', [])).toBe(false);
+  });
 });

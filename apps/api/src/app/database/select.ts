@@ -18,8 +18,9 @@ interface Join {
 /**
  * A SELECT composed from trusted SQL fragments with TypeORM-style `:named` parameters, rendered with
  * positional parameters for pg. The reads and lists use it rather than TypeORM's query builder, whose
- * rendering (entity metadata lookups, property-name rewriting over the whole statement) was about a
- * tenth of a list request's CPU. Every fragment is SQL from our code; client values are parameters only.
+ * rendering (entity metadata lookups, property-name rewriting over the whole statement) runs for every
+ * request and showed in a list's profile (tools/bench/results/history.md). Every fragment is SQL from our
+ * code; client values are parameters only.
  */
 export class Select {
   private readonly columns: string[] = [];
@@ -135,4 +136,40 @@ export class Select {
 function wholeRows(rows: number): number {
   if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`Invalid row count ${rows}`);
   return rows;
+}
+
+/** The pieces of SQL text, one at a time, in order. */
+const SQL_TOKEN = new RegExp(
+  [
+    String.raw`[eE]'(?:\\[^]|''|[^'\\])*'`, // E'...', with backslash escapes
+    String.raw`'(?:''|[^'])*'`, // '...'
+    String.raw`\$([A-Za-z_]\w*)?\$[^]*?\$\1\$`, // $tag$...$tag$
+    String.raw`(--[^\n]*|/\*[^]*?\*/|\s+)`, // comments and whitespace: group 2
+    String.raw`"((?:""|[^"])*)"`, // a quoted identifier: group 3
+    String.raw`([A-Za-z_][\w$]*)`, // a plain identifier: group 4
+    '[^]', // any other character: `.`, operators, parentheses, `$1`, `:name` in pieces
+  ].join('|'),
+  'gy',
+);
+
+/**
+ * Whether trusted SQL (a q condition, a sort expression) reads a column through one of the table `aliases`:
+ * an `alias.column` (or `"alias".column`) outside string literals and comments, where the alias is the
+ * first part of the name (`x.alias.column` names a table of schema `x`). Unquoted names compare as Postgres
+ * folds them, to lower case. A list leaves out the joins of aliases its condition and sort do not reference.
+ */
+export function referencesAlias(sql: string, aliases: readonly string[]): boolean {
+  const wanted = new Set(aliases);
+  // The last two significant tokens: a name is an alias reference when a dot follows it and none precedes it.
+  let previous: { name?: string; dot: boolean } = { dot: false };
+  let beforePrevious = previous;
+  SQL_TOKEN.lastIndex = 0;
+  for (let match = SQL_TOKEN.exec(sql); match; match = SQL_TOKEN.exec(sql)) {
+    const [token, , skipped, quoted, plain] = match;
+    if (skipped !== undefined) continue;
+    if (token === '.' && previous.name !== undefined && !beforePrevious.dot && wanted.has(previous.name)) return true;
+    beforePrevious = previous;
+    previous = { name: quoted?.replace(/""/g, '"') ?? plain?.toLowerCase(), dot: token === '.' };
+  }
+  return false;
 }

@@ -2,8 +2,8 @@
 
 /**
  * A timestamp column selected as ISO-8601 UTC text with milliseconds, as `Date.toISOString()` writes it.
- * Long lists select their timestamps this way: parsing them into Dates and formatting them again was
- * a tenth of the CPU of a 200-row page.
+ * Long lists select their timestamps this way: parsing them into Dates and formatting them again took a
+ * large share of a long page's CPU (measured: tools/bench/results/history.md).
  */
 export function isoTimestampSql(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

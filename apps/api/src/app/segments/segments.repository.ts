@@ -55,7 +55,8 @@ export function visibleToCustomerSql(alias: string, view: CustomerView): SqlCond
 
 /**
  * The select list that reads a `SegmentRow` from `segment s`. The server-set metadata timestamps come
- * as ISO text (parsing them into Dates and formatting them again was 8% of the CPU of a segment list);
+ * as ISO text (parsing them into Dates and formatting them again showed in a segment list's profile:
+ * tools/bench/results/history.md);
  * validity dates are client input and may lie outside the years 0001-9999 that text form covers.
  */
 const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, ${isoTimestampColumns('s')}`;

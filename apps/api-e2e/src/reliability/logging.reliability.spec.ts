@@ -52,11 +52,18 @@ describe('reliability: logs of failed statements', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 200)); // the child's stdout reaches us asynchronously
     const lines = live.process.output().slice(before).split('\n').filter(Boolean);
-    report(['Failed statement, as logged', ...lines.map((line) => `  ${line}`)].join('\n'));
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The figure names what was logged, not the raw lines: a passing run prints no log lines.
+    report(
+      [
+        `Failed statement, as logged: ${lines.length} JSON lines`,
+        ...entries.map(({ level, context, msg, statement, code }) =>
+          [`  level ${level}`, context, msg, statement, code && `code ${code}`].filter(Boolean).join(', '),
+        ),
+      ].join('\n'),
+    );
 
-    const failures = lines
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((entry) => entry.msg === 'statement failed');
+    const failures = entries.filter((entry) => entry.msg === 'statement failed');
     expect(failures).toEqual([
       expect.objectContaining({
         level: 40,

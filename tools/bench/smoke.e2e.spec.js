@@ -6,6 +6,7 @@ const { main } = require('./run');
 process.env.DATABASE_URL ||= process.env.CS_TEST_PG_SERVER_URL;
 
 describe('bench harness (smoke)', () => {
+  // Every scenario at the smoke size, the overlapping-bulk ones included: about a minute on two loaded cores.
   it('runs every scenario against the service and both baselines and renders the report', async () => {
     const report = await main(['--smoke']);
     const ids = report.results.map((result) => result.id);
@@ -45,5 +46,5 @@ describe('bench harness (smoke)', () => {
     if (report.data.opts.pgbench) expect(report.results.find((result) => result.id === '3a').db.tps).toBeGreaterThan(0);
     expect(report.markdown).toContain('| # | scenario | conns | req/s |');
     expect(report.markdown).toMatch(/Targets: \d+ of \d+ met/);
-  });
+  }, 180_000);
 });
