@@ -25,6 +25,7 @@ const FEATURES = {
   catalog: SHARED,
   'customer-management': SHARED,
   health: SHARED,
+  events: SHARED,
 };
 /** The composition root (app/*.ts), which no folder imports. */
 const ROOT_FILES = ['app\\.module', 'app\\.factory', 'openapi', 'entities'];
