@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ENTITIES } from './entities';
+import { EventsModule } from './events/events.module';
 import { toErrorBody } from './filters/error-mapping';
 import { HealthModule } from './health/health.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
+        EventsModule,
         ...extraModules,
       ],
     };

@@ -7,7 +7,7 @@ import { LocationEntity } from './customer-management/locations/location.entity'
 import { CustomerAssignmentEntity } from './customer-assignments/customer-assignment.entity';
 import { ItemAssignmentEntity } from './item-assignments/item-assignment.entity';
 import { SegmentEntity } from './segments/segment.entity';
-import { OutboxEntity } from './database/outbox.entity';
+import { EventSequenceEntity, EventSinkCursorEntity, OutboxEntity } from './database/outbox.entity';
 
 /**
  * Every table of the service: the data source of the app and of the migration tools reads this list, and
@@ -26,4 +26,6 @@ export const ENTITIES = [
   LocationEntity,
   ContactAssignmentEntity,
   OutboxEntity,
+  EventSequenceEntity,
+  EventSinkCursorEntity,
 ];

@@ -1,4 +1,4 @@
-import { AssignmentType } from '@cs/contracts';
+import { AssignmentType, resourceId } from '@cs/contracts';
 import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
 import { VersionedUpsertRow } from '../database/upsert';
@@ -69,7 +69,11 @@ export function toRow(tenant: string, key: AssignmentKey, body: MixinsUpsert): V
     values: { assignment_type: assignmentType, mixins, metadata_mixins: metadataMixins },
     expectedVersion: body.metadata?.version,
     resourceId: key.customerId,
-    event: { payload: eventPayload(key, assignmentType, mixins), metadata: { mixins: metadataMixins } },
+    event: {
+      resourceId: resourceId(key.segmentId, key.customerId, ...(key.legalEntityId ? [key.legalEntityId] : [])),
+      payload: eventPayload(key, assignmentType, mixins),
+      metadata: { mixins: metadataMixins },
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxEntity } from './outbox.entity';
+import { EventSequenceEntity, EventSinkCursorEntity, OutboxEntity } from './outbox.entity';
 import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from './transactions';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([OutboxEntity])] })
+@Module({ imports: [TypeOrmModule.forFeature([OutboxEntity, EventSequenceEntity, EventSinkCursorEntity])] })
 export class DatabaseModule {
   /** `errorBodyOf`: the error filter's mapping, for the 207 entries of failed bulk items. */
   static register(errorBodyOf: ErrorBodyOf): DynamicModule {

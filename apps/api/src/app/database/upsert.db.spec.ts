@@ -1,8 +1,13 @@
+import { EventTypes } from '@cs/contracts';
 import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { ConflictError } from '../errors/domain-errors';
 import { UpsertResult, upsertVersioned, upsertVersionedMany, VersionedUpsert } from './upsert';
+
+// The doc's events; any family's types do.
+const CREATED = EventTypes.segmentCreated;
+const UPDATED = EventTypes.segmentUpdated;
 
 const SCHEMA = `
   CREATE TABLE parent (tenant varchar NOT NULL, id varchar NOT NULL, PRIMARY KEY (tenant, id));
@@ -12,7 +17,8 @@ const SCHEMA = `
     created_at timestamptz NOT NULL, modified_at timestamptz NOT NULL,
     PRIMARY KEY (tenant, parent_id, id), FOREIGN KEY (tenant, parent_id) REFERENCES parent (tenant, id));
   CREATE TABLE outbox (
-    id bigint GENERATED ALWAYS AS IDENTITY, tenant varchar NOT NULL, type varchar NOT NULL, payload jsonb NOT NULL);
+    id bigint GENERATED ALWAYS AS IDENTITY, tenant varchar NOT NULL, type varchar NOT NULL,
+    resource_type varchar NOT NULL, resource_id text NOT NULL, version integer, payload jsonb NOT NULL);
   INSERT INTO parent VALUES ('t', 'p');`;
 
 interface Values {
@@ -47,7 +53,14 @@ describe('versioned upserts: a write that changes nothing writes nothing', () =>
       expectedVersion,
       resourceId: id,
       parent: { table: 'parent', key: { tenant: 't', id: 'p' }, parentMissing: () => new Error('no parent') },
-      event: { tenant: 't', createdType: 'created', updatedType: 'updated', payload: { id } },
+      event: {
+        tenant: 't',
+        createdType: CREATED,
+        updatedType: UPDATED,
+        resourceType: 'segment',
+        resourceId: id,
+        payload: { id },
+      },
     } satisfies VersionedUpsert);
 
   const original: Values = { name: 'a', tags: { x: 1, y: [1, 2] }, valid_from: new Date('2024-01-02T03:04:05.678Z') };
@@ -80,6 +93,16 @@ describe('versioned upserts: a write that changes nothing writes nothing', () =>
     expect(statements).toHaveLength(1);
   });
 
+  it("records the event's resource and the stored version after the change", async () => {
+    await upsert('d', original);
+    await upsert('d', { ...original, name: 'b' });
+    const recorded = await client.query('SELECT type, resource_type, resource_id, version FROM outbox ORDER BY id');
+    expect(recorded.rows).toEqual([
+      { type: CREATED, resource_type: 'segment', resource_id: 'd', version: 1 },
+      { type: UPDATED, resource_type: 'segment', resource_id: 'd', version: 2 },
+    ]);
+  });
+
   it('with the stored version expected, unchanged is no conflict; a second statement tells them apart', async () => {
     await upsert('d', original);
     statements = [];
@@ -107,8 +130,8 @@ describe('versioned upserts: a write that changes nothing writes nothing', () =>
     expect(after.version).toBe(2);
     expect(after.modified_at.getTime()).toBeGreaterThanOrEqual(before.modified_at.getTime());
     expect((await client.query('SELECT type FROM outbox ORDER BY id')).rows).toEqual([
-      { type: 'created' },
-      { type: 'updated' },
+      { type: CREATED },
+      { type: UPDATED },
     ]);
   });
 
@@ -142,13 +165,13 @@ describe('versioned upserts: a write that changes nothing writes nothing', () =>
       values,
       expectedVersion,
       resourceId: id,
-      event: { payload: { id } },
+      event: { resourceId: id, payload: { id } },
     });
     const upsertMany = (rows: Array<ReturnType<typeof row>>) =>
       upsertVersionedMany(tx, {
         table: 'doc',
         rows,
-        event: { tenant: 't', createdType: 'created', updatedType: 'updated' },
+        event: { tenant: 't', createdType: CREATED, updatedType: UPDATED, resourceType: 'segment' },
       });
 
     beforeEach(async () => {
@@ -170,10 +193,19 @@ describe('versioned upserts: a write that changes nothing writes nothing', () =>
       ]);
       expect(statements).toHaveLength(1);
       expect((await client.query("SELECT type, payload->>'id' AS doc FROM outbox ORDER BY outbox.id")).rows).toEqual([
-        { type: 'created', doc: 'new' },
-        { type: 'updated', doc: 'edit' },
+        { type: CREATED, doc: 'new' },
+        { type: UPDATED, doc: 'edit' },
       ]);
       expect((await stored('same')).version).toBe(1);
+    });
+
+    it("records each row's own resource id and stored version", async () => {
+      await upsertMany([row('edit', { ...original, name: 'b' }), row('new', original)]);
+      const recorded = await client.query('SELECT resource_type, resource_id, version FROM outbox ORDER BY id');
+      expect(recorded.rows).toEqual([
+        { resource_type: 'segment', resource_id: 'edit', version: 2 },
+        { resource_type: 'segment', resource_id: 'new', version: 1 },
+      ]);
     });
 
     it('tells unchanged rows with their stored version from conflicts, with one more statement', async () => {

@@ -1,3 +1,4 @@
+import { EventType, ResourceType } from '@cs/contracts';
 import { EntityManager } from 'typeorm';
 import { ConflictError, VERSION_CONFLICT_MESSAGE } from '../errors/domain-errors';
 import { lockOrder } from './lock-order';
@@ -33,8 +34,11 @@ export interface UpsertParent {
 
 export interface UpsertEvent {
   tenant: string;
-  createdType: string;
-  updatedType: string;
+  createdType: EventType;
+  updatedType: EventType;
+  resourceType: ResourceType;
+  /** The written document's resource id (`resourceId(...)` of @cs/contracts); its version is the stored one. */
+  resourceId: string;
   /** The event payload without `metadata`. */
   payload: object;
   /** Added to the payload's `metadata` beside `version`, `createdAt` and `modifiedAt` (e.g. `{ mixins }`). */
@@ -149,12 +153,20 @@ async function storedVersions(
   return versions;
 }
 
-/** The outbox row of one upserted row of `up`: the payload with the stored metadata merged in. */
+/** The outbox row of one upserted row of `up`: the payload with the stored metadata merged in, the stored version. */
 function outboxInsert(event: UpsertEvent, bind: (value: unknown) => string): string {
-  return `INSERT INTO outbox (tenant, type, payload)
-    SELECT ${bind(event.tenant)}, CASE WHEN up.created THEN ${bind(event.createdType)} ELSE ${bind(event.updatedType)} END,
+  return `INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT ${bind(event.tenant)}, ${eventTypeSql(event, bind)}, ${bind(event.resourceType)}, ${bind(event.resourceId)}, up.version,
       ${bind(event.payload)}::jsonb || jsonb_build_object('metadata', ${storedMetadataSql('up')} || ${bind(event.metadata ?? {})}::jsonb)
     FROM up`;
+}
+
+/** The created or the updated type, by whether `up` inserted the row. */
+function eventTypeSql(
+  event: Pick<UpsertEvent, 'createdType' | 'updatedType'>,
+  bind: (value: unknown) => string,
+): string {
+  return `CASE WHEN up.created THEN ${bind(event.createdType)} ELSE ${bind(event.updatedType)} END`;
 }
 
 /** `version`, `createdAt` and `modifiedAt` of a returned row as JSON, timestamps as ISO-8601 UTC like `Date.toISOString()`. */
@@ -190,15 +202,15 @@ export interface VersionedUpsertRow {
   expectedVersion?: number;
   /** Resource id for the row's 409. */
   resourceId?: string;
-  /** The row's event payload without `metadata`, and what to add to its `metadata` (see `UpsertEvent`). */
-  event?: { payload: object; metadata?: object };
+  /** The row's resource id, its event payload without `metadata`, and what to add to its `metadata` (see `UpsertEvent`). */
+  event?: { resourceId: string; payload: object; metadata?: object };
 }
 
 export interface VersionedUpsertMany {
   table: string;
   rows: VersionedUpsertRow[];
-  /** Event types and tenant of the rows' outbox events; each row gives its own payload. */
-  event?: Omit<UpsertEvent, 'payload' | 'metadata'>;
+  /** Event types, resource type and tenant of the rows' outbox events; each row gives its resource id and payload. */
+  event?: Omit<UpsertEvent, 'resourceId' | 'payload' | 'metadata'>;
 }
 
 /** One row of `upsertVersionedMany`, written (its version and timestamps are in its event) or left unchanged. */
@@ -294,6 +306,7 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
   // All rows travel as one JSON array: one JSON.stringify instead of escaping every element of a text[] per column.
   const input = rows.map((row, r) => {
     const object: Record<string, unknown> = {
+      resourceId: row.event?.resourceId ?? null,
       payload: row.event?.payload ?? {},
       metadata: row.event?.metadata ?? {},
       lock: lockPosition[r],
@@ -303,6 +316,7 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
   });
   const inputColumns = [
     ...columns.map((column) => `value ${column.json ? '->' : '->>'} '${column.input}' AS ${column.input}`),
+    "value ->> 'resourceId' AS resource_id",
     "value -> 'payload' AS payload",
     "value -> 'metadata' AS metadata",
     "(value ->> 'lock')::int AS lock",
@@ -325,8 +339,8 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
     RETURNING ${keyColumns.join(', ')}, (xmax = 0) AS created, version, created_at, modified_at`;
   const event =
     spec.event &&
-    `INSERT INTO outbox (tenant, type, payload)
-    SELECT ${bind(spec.event.tenant)}, CASE WHEN up.created THEN ${bind(spec.event.createdType)} ELSE ${bind(spec.event.updatedType)} END,
+    `INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT ${bind(spec.event.tenant)}, ${eventTypeSql(spec.event, bind)}, ${bind(spec.event.resourceType)}, input.resource_id, up.version,
       input.payload || jsonb_build_object('metadata', ${storedMetadataSql('up')} || input.metadata)
     FROM input JOIN up ON ${sameKey('input', 'up')} ORDER BY input.ord`;
   const sql = `WITH input AS (SELECT ${inputColumns.join(', ')} FROM jsonb_array_elements(${bind(JSON.stringify(input))}::jsonb) WITH ORDINALITY AS input(value, ord)),

@@ -1,4 +1,4 @@
-import { ItemType, ItemTypes } from '@cs/contracts';
+import { ItemType, ItemTypes, resourceId } from '@cs/contracts';
 import { ItemAssignmentResponse, MAX_ITEM_ID_LENGTH, MixinsUpsert } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, StoredDocument } from '../common/documents';
 import { VersionedUpsertRow } from '../database/upsert';
@@ -62,6 +62,10 @@ export function toRow(
     values: { mixins, metadata_mixins: metadataMixins },
     expectedVersion: body.metadata?.version,
     resourceId: key.itemId,
-    event: { payload, metadata: isEmpty(metadataMixins) ? {} : { mixins: metadataMixins } },
+    event: {
+      resourceId: resourceId(key.segmentId, key.type, key.itemId),
+      payload,
+      metadata: isEmpty(metadataMixins) ? {} : { mixins: metadataMixins },
+    },
   };
 }

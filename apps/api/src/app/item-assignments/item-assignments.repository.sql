@@ -36,17 +36,19 @@ up AS (INSERT INTO item_assignment AS t ("tenant", "segment_id", "type", "item_i
     ON CONFLICT ("tenant", "segment_id", "type", "item_id") DO UPDATE SET "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
     WHERE ($7::int IS NULL OR t.version = $7::int) AND ROW(t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at),
-event AS (INSERT INTO outbox (tenant, type, payload)
-    SELECT $10, CASE WHEN up.created THEN $11 ELSE $12 END,
-      $13::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $14::jsonb)
+event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT $10, CASE WHEN up.created THEN $11 ELSE $12 END, $13, $14, up.version,
+      $15::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $16::jsonb)
     FROM up)
     SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
--- parameters: ["t1","s1","PRODUCT","p1",{"a":1},{},null,"t1","s1","t1","customer-segment.item-assignment-created","customer-segment.item-assignment-updated",{"segmentId":"s1","item":{"id":"p1"},"type":"PRODUCT","mixins":{"a":1}},{}]
+-- parameters: ["t1","s1","PRODUCT","p1",{"a":1},{},null,"t1","s1","t1","customer-segment.item-assignment-created","customer-segment.item-assignment-updated","item-assignment","s1/PRODUCT/p1",{"segmentId":"s1","item":{"id":"p1"},"type":"PRODUCT","mixins":{"a":1}},{}]
 
 -- delete
-WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $3 AND "segment_id" = $4 AND "type" = $5 AND "item_id" = $6 RETURNING jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
-     INSERT INTO outbox (tenant, type, payload) SELECT $1, $2, payload FROM deleted;
--- parameters: ["t1","customer-segment.item-assignment-deleted","t1","s1","PRODUCT","p1"]
+WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $4 AND "segment_id" = $5 AND "type" = $6 AND "item_id" = $7
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(type, '%', '%25'), '/', '%2F'), replace(replace(item_id, '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
+     INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+     SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
+-- parameters: ["t1","customer-segment.item-assignment-deleted","item-assignment","t1","s1","PRODUCT","p1"]
 
 -- categoryTreeRows: every active segment of a site
 WITH RECURSIVE

@@ -1,3 +1,4 @@
+import { SegmentEventData } from '@cs/contracts';
 import { SegmentFields, SegmentResponse } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
 import { localizedInput, localizedOutput } from '../common/localization';
@@ -47,6 +48,12 @@ export function toRow(
 }
 
 /** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
+/** The segment as its events carry it: the document with every localized field as the stored map. */
+export function toEventData(row: SegmentRow): SegmentEventData {
+  // Without accepted languages `localizedOutput` returns the stored maps, which is what the event type says.
+  return toResponse(row, []) as SegmentEventData;
+}
+
 export function toResponse(row: SegmentRow, languages: string[]): SegmentResponse {
   const validity = validityOf(row.validity_from, row.validity_to);
   const description = localizedOutput(row.description, languages);

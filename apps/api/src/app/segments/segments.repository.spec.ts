@@ -22,7 +22,7 @@ const ROW = {
   values: { assignment_type: 'MANUAL', mixins: {}, metadata_mixins: {} },
   expectedVersion: 3,
   resourceId: 'c1',
-  event: { payload: { segmentId: 's1', customer: { id: 'c1' } }, metadata: { mixins: {} } },
+  event: { resourceId: 's1/c1', payload: { segmentId: 's1', customer: { id: 'c1' } }, metadata: { mixins: {} } },
 };
 const CUSTOMER = { customerId: 'c1', legalEntityIds: ['le1', 'le2'] };
 const repo = (db: RecordingDatabase) => new SegmentsRepository(db.dataSource);
@@ -66,7 +66,9 @@ describe('SegmentsRepository', () => {
       repo(db).recordEvent(db.manager, {
         type: 'customer-segment.segment-deleted',
         tenant: 't1',
-        payload: { id: 's1' },
+        resource: { type: 'segment', id: 's1' },
+        version: null,
+        data: { id: 's1' },
       }),
     );
     await sql.record(

@@ -53,20 +53,24 @@ SELECT EXISTS (SELECT 1 FROM customer_assignment WHERE tenant = $1 AND segment_i
 -- parameters: ["t1","s1"]
 
 -- deleteAssignments (forceDelete)
-WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $3 AND "segment_id" = $4 RETURNING jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
-     INSERT INTO outbox (tenant, type, payload) SELECT $1, $2, payload FROM deleted;
--- parameters: ["t1","customer-segment.customer-assignment-deleted","t1","s1"]
-WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $3 AND "segment_id" = $4 RETURNING jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
-     INSERT INTO outbox (tenant, type, payload) SELECT $1, $2, payload FROM deleted;
--- parameters: ["t1","customer-segment.item-assignment-deleted","t1","s1"]
+WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $4 AND "segment_id" = $5
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(customer_id, '%', '%25'), '/', '%2F'), replace(replace(NULLIF(legal_entity_id, ''), '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
+     INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+     SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
+-- parameters: ["t1","customer-segment.customer-assignment-deleted","customer-assignment","t1","s1"]
+WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $4 AND "segment_id" = $5
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(type, '%', '%25'), '/', '%2F'), replace(replace(item_id, '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
+     INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+     SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
+-- parameters: ["t1","customer-segment.item-assignment-deleted","item-assignment","t1","s1"]
 
 -- delete
 DELETE FROM segment WHERE tenant = $1 AND id = $2;
 -- parameters: ["t1","s1"]
 
 -- recordEvent
-INSERT INTO outbox (tenant, type, payload) VALUES ($1, $2, $3);
--- parameters: ["t1","customer-segment.segment-deleted",{"id":"s1"}]
+INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload) VALUES ($1, $2, $3, $4, $5, $6);
+-- parameters: ["t1","customer-segment.segment-deleted","segment","s1",null,{"id":"s1"}]
 
 -- upsertIntoSegment: one assignment, the segment checked in the same statement
 WITH parent AS (SELECT EXISTS (SELECT 1 FROM segment WHERE "tenant" = $9 AND "id" = $10) AS found),
@@ -75,25 +79,25 @@ up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_i
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
     WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING (xmax = 0) AS created, version, created_at, modified_at),
-event AS (INSERT INTO outbox (tenant, type, payload)
-    SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END,
-      $14::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $15::jsonb)
+event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END, $14, $15, up.version,
+      $16::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $17::jsonb)
     FROM up)
     SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
--- parameters: ["t1","s1","c1","","MANUAL",{},{},3,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated",{"segmentId":"s1","customer":{"id":"c1"}},{"mixins":{}}]
+-- parameters: ["t1","s1","c1","","MANUAL",{},{},3,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment","s1/c1",{"segmentId":"s1","customer":{"id":"c1"}},{"mixins":{}}]
 
 -- upsertManyIntoSegment: the segment kept, then all rows in one statement
 SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE;
 -- parameters: ["t1","s1"]
-WITH input AS (SELECT value ->> 'c0' AS c0, value ->> 'c1' AS c1, value ->> 'c2' AS c2, value ->> 'c3' AS c3, value ->> 'c4' AS c4, value -> 'c5' AS c5, value -> 'c6' AS c6, value -> 'payload' AS payload, value -> 'metadata' AS metadata, (value ->> 'lock')::int AS lock, ord FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS input(value, ord)),
+WITH input AS (SELECT value ->> 'c0' AS c0, value ->> 'c1' AS c1, value ->> 'c2' AS c2, value ->> 'c3' AS c3, value ->> 'c4' AS c4, value -> 'c5' AS c5, value -> 'c6' AS c6, value ->> 'resourceId' AS resource_id, value -> 'payload' AS payload, value -> 'metadata' AS metadata, (value ->> 'lock')::int AS lock, ord FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS input(value, ord)),
     up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_id", "legal_entity_id", "assignment_type", "mixins", "metadata_mixins", version, created_at, modified_at)
     SELECT input.c0, input.c1, input.c2, input.c3, input.c4, input.c5, input.c6, 1, now(), now() FROM input ORDER BY input.lock
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
     WHERE t.version = COALESCE(($1::jsonb #>> ARRAY[EXCLUDED."tenant", EXCLUDED."segment_id", EXCLUDED."customer_id", EXCLUDED."legal_entity_id"]::text[])::int, t.version) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
     RETURNING "tenant", "segment_id", "customer_id", "legal_entity_id", (xmax = 0) AS created, version, created_at, modified_at),
-    event AS (INSERT INTO outbox (tenant, type, payload)
-    SELECT $2, CASE WHEN up.created THEN $3 ELSE $4 END,
+    event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT $2, CASE WHEN up.created THEN $3 ELSE $4 END, $5, input.resource_id, up.version,
       input.payload || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || input.metadata)
     FROM input JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id" ORDER BY input.ord)
     SELECT input.ord, up.created FROM input LEFT JOIN up ON input.c0 = up."tenant" AND input.c1 = up."segment_id" AND input.c2 = up."customer_id" AND input.c3 = up."legal_entity_id";
--- parameters: [{"t1":{"s1":{"c1":{"":3}}}},"t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated",[{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":0,"c0":"t1","c1":"s1","c2":"c1","c3":"","c4":"MANUAL","c5":{},"c6":{}},{"payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":1,"c0":"t1","c1":"s1","c2":"c2","c3":"","c4":"MANUAL","c5":{},"c6":{}}]]
+-- parameters: [{"t1":{"s1":{"c1":{"":3}}}},"t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment",[{"resourceId":"s1/c1","payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":0,"c0":"t1","c1":"s1","c2":"c1","c3":"","c4":"MANUAL","c5":{},"c6":{}},{"resourceId":"s1/c1","payload":{"segmentId":"s1","customer":{"id":"c1"}},"metadata":{"mixins":{}},"lock":1,"c0":"t1","c1":"s1","c2":"c2","c3":"","c4":"MANUAL","c5":{},"c6":{}}]]

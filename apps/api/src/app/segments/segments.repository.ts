@@ -1,8 +1,8 @@
-import { DomainEvent } from '@cs/contracts';
+import { EventType } from '@cs/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../common/listing';
-import { deleteRecordingEvents, recordEvent } from '../database/outbox';
+import { deleteRecordingEvents, recordEvent, RecordedEvent } from '../database/outbox';
 import { Select } from '../database/select';
 import { isoTimestampColumns } from '../database/sql';
 import { toParam, upsertVersioned, upsertVersionedMany, VersionedUpsertRow } from '../database/upsert';
@@ -85,17 +85,12 @@ export async function upsertIntoSegment(
   const notFound = () => NotFoundError.of('segment', segmentId);
   if (segmentId.length > SEGMENT_ID_MAX_LENGTH) throw notFound();
   const { event, ...row } = into.row;
+  const { table, ...types } = assignments;
   const { created } = await upsertVersioned(tx, {
-    table: assignments.table,
+    table,
     ...row,
     parent: { table: 'segment', key: segmentKey(tenant, segmentId), parentMissing: notFound },
-    event: {
-      tenant,
-      createdType: assignments.createdType,
-      updatedType: assignments.updatedType,
-      payload: event?.payload ?? {},
-      metadata: event?.metadata,
-    },
+    event: event && { tenant, ...types, ...event },
   });
   return created;
 }
@@ -196,7 +191,7 @@ export class SegmentsRepository {
     await tx.query('DELETE FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]);
   }
 
-  recordEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
+  recordEvent<T extends EventType>(tx: EntityManager, event: RecordedEvent<T>): Promise<void> {
     return recordEvent(tx, event);
   }
 

@@ -18,7 +18,7 @@ import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { applySegmentPatch, patchableDocument } from './segment-patch';
 import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
-import { SegmentRow, toResponse, toRow } from './segments.mapper';
+import { SegmentRow, toEventData, toResponse, toRow } from './segments.mapper';
 import { SegmentReadScope, SegmentsRepository } from './segments.repository';
 
 /** What a PUT or PATCH writes over the stored segment. */
@@ -106,7 +106,9 @@ export class SegmentsService {
     await this.segments.recordEvent(tx, {
       type: EventTypes.segmentCreated,
       tenant: ctx.tenant,
-      payload: toResponse({ id, ...values, ...stored }, []),
+      resource: { type: 'segment', id },
+      version: stored.version,
+      data: toEventData({ id, ...values, ...stored }),
     });
     return id;
   }
@@ -124,18 +126,25 @@ export class SegmentsService {
     const values = toRow(write.input, write.language, write.previous);
     const result = await this.segments.upsert(tx, { tenant, id, values, expectedVersion: write.expectedVersion });
     if (!result.changed) return false;
-    const document = toResponse(
-      { id, ...values, version: result.version, created_at: result.createdAt, modified_at: result.modifiedAt },
-      [],
-    );
+    const data = toEventData({
+      id,
+      ...values,
+      version: result.version,
+      created_at: result.createdAt,
+      modified_at: result.modifiedAt,
+    });
+    const resource = { type: 'segment', id } as const;
+    const { version } = result;
     await this.segments.recordEvent(
       tx,
       result.created
-        ? { type: EventTypes.segmentCreated, tenant, payload: document }
+        ? { type: EventTypes.segmentCreated, tenant, resource, version, data }
         : {
             type: EventTypes.segmentUpdated,
             tenant,
-            payload: { ...document, ...(write.previous && { previousStatus: write.previous.status }) },
+            resource,
+            version,
+            data: { ...data, ...(write.previous && { previousStatus: write.previous.status }) },
           },
     );
     return result.created;
@@ -163,7 +172,13 @@ export class SegmentsService {
       }
     }
     await this.segments.delete(tx, tenant, id);
-    await this.segments.recordEvent(tx, { type: EventTypes.segmentDeleted, tenant, payload: { id } });
+    await this.segments.recordEvent(tx, {
+      type: EventTypes.segmentDeleted,
+      tenant,
+      resource: { type: 'segment', id },
+      version: null,
+      data: { id },
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { EventEnvelope1796225950777 } from './1796225950777-EventEnvelope';
 import { CategoryParentLookup1795399422439 } from './1795399422439-CategoryParentLookup';
 import { CustomerAssignmentCreatedAt1795381691983 } from './1795381691983-CustomerAssignmentCreatedAt';
 import { InitialSchema1795375951937 } from './1795375951937-InitialSchema';
@@ -6,4 +7,5 @@ export const MIGRATIONS = [
   InitialSchema1795375951937,
   CustomerAssignmentCreatedAt1795381691983,
   CategoryParentLookup1795399422439,
+  EventEnvelope1796225950777,
 ];

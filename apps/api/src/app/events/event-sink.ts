@@ -1,0 +1,24 @@
+import { AnyEventEnvelope } from '@cs/contracts';
+import { AppConfig } from '../config/config';
+
+/**
+ * Where the relay delivers events. Every registered sink gets every sequenced event of every tenant, in position
+ * order, at least once; the relay keeps each sink's cursor per tenant (`event_sink_cursor`).
+ */
+export interface EventSink {
+  /** Names the sink's cursors: stable across restarts and replicas, at most 40 characters. */
+  readonly name: string;
+  /**
+   * Resolves once the sink durably holds `events` (one tenant's, in position order); rejecting leaves the cursor
+   * where it was, so the same events are delivered again after a backoff.
+   */
+  deliver(tenant: string, events: AnyEventEnvelope[]): Promise<void>;
+  /** Called once at shutdown, after the relay's last delivery. */
+  close?(): Promise<void>;
+}
+
+/** Builds a sink from the configuration, or none when it is not configured (e.g. NATS without `NATS_URL`). */
+export type EventSinkFactory = (config: AppConfig) => EventSink | undefined | Promise<EventSink | undefined>;
+
+/** The Nest token of the registered sinks (`EventSink[]`), built from `EVENT_SINK_FACTORIES` of events.module.ts. */
+export const EVENT_SINKS = Symbol('EVENT_SINKS');

@@ -1,0 +1,9 @@
+/**
+ * Events of legal entities, locations and contact assignments (`client-management.*`).
+ * Still empty: the types and their data are added by the change that records these events.
+ */
+export const ClientManagementEventTypes = {} as const;
+
+/** Event type -> the type of its `data`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- filled by the change that records these events
+export interface ClientManagementEventData {}
