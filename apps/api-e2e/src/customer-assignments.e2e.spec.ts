@@ -239,6 +239,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         type: 'customer-segment.customer-assignment-created',
         payload: {
           segmentId: 'seg1',
+          tenant,
           customer: { id: 'c5' },
           legalEntity: { id: 'le5' },
           assignmentType: 'MANUAL',
@@ -250,6 +251,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         type: 'customer-segment.customer-assignment-updated',
         payload: {
           segmentId: 'seg1',
+          tenant,
           customer: { id: 'c5' },
           legalEntity: { id: 'le5' },
           assignmentType: 'MANUAL',
@@ -259,19 +261,23 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       },
       {
         type: 'customer-segment.customer-assignment-deleted',
-        payload: { segmentId: 'seg1', customerId: 'c5', legalEntityId: 'le5' },
+        payload: { segmentId: 'seg1', customerId: 'c5', legalEntityId: 'le5', tenant },
       },
       {
         type: 'customer-segment.customer-assignment-created',
         payload: {
           segmentId: 'seg1',
+          tenant,
           customer: { id: 'c5' },
           assignmentType: 'MANUAL',
           mixins: {},
           metadata: metadata(1, {}),
         },
       },
-      { type: 'customer-segment.customer-assignment-deleted', payload: { segmentId: 'seg1', customerId: 'c5' } },
+      {
+        type: 'customer-segment.customer-assignment-deleted',
+        payload: { segmentId: 'seg1', customerId: 'c5', tenant },
+      },
     ]);
   });
 
@@ -331,6 +337,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         type: 'customer-segment.customer-assignment-created',
         payload: {
           segmentId: 'seg2',
+          tenant,
           customer: { id: 'b1' },
           assignmentType: 'MANUAL',
           mixins: { n: 1 },
@@ -341,6 +348,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         type: 'customer-segment.customer-assignment-created',
         payload: {
           segmentId: 'seg2',
+          tenant,
           customer: { id: 'b1' },
           legalEntity: { id: 'le9' },
           assignmentType: 'MANUAL',
@@ -352,6 +360,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
         type: 'customer-segment.customer-assignment-updated',
         payload: {
           segmentId: 'seg2',
+          tenant,
           customer: { id: 'b1' },
           assignmentType: 'MANUAL',
           mixins: { n: 2 },
@@ -432,8 +441,8 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     expect(
       (await events('b1')).filter((event) => event.type.endsWith('deleted')).map((event) => event.payload),
     ).toEqual([
-      { segmentId: 'seg2', customerId: 'b1' },
-      { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9' },
+      { segmentId: 'seg2', customerId: 'b1', tenant },
+      { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9', tenant },
     ]);
 
     const missing = await manage.DELETE(BULK_PATH, {
