@@ -1,16 +1,14 @@
-import { ApiClient } from '@cs/client';
+import { ApiClient, components } from '@cs/client';
 import { EventTypes, resourceId, Scopes } from '@cs/contracts';
-import { database, fixtures, ITEM, ITEMS_BULK, SEGMENT, SEGMENTS, SEGMENTS_BULK, tenant } from './fixtures';
+import { database, fixtures, ISO, ITEM, ITEMS_BULK, SEGMENT, SEGMENTS, SEGMENTS_BULK, tenant } from './fixtures';
 import { E2e, startE2e, withStatements } from './support';
 
-/** One recorded event: what the envelope carries besides the id, sequence and time the relay adds. */
-interface Recorded {
-  type: string;
-  resource: { type: string; id: string };
-  version: number | null;
-  data: Record<string, unknown>;
-}
+type Event = components['schemas']['Event'];
 
+/** One delivered event without what the relay adds (`id`, `sequence`) and the time. */
+type Recorded = Pick<Event, 'type' | 'resource' | 'version' | 'data'>;
+
+const EVENTS = '/customer-segment/{tenant}/events' as const;
 const B2C = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}' as const;
 const B2B = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/{legalEntityId}' as const;
 const CUSTOMERS_BULK = '/customer-segment/{tenant}/segments/{segmentId}/customers/bulk' as const;
@@ -42,39 +40,67 @@ const itemResource = (segmentId: string, type: string, itemId: string) => ({
 describe('customer-segment events: every write records exactly one event per changed document', () => {
   let e2e: E2e;
   let manage: ApiClient;
+  let events: ApiClient;
   let db: ReturnType<typeof database>;
 
+  /** The feed after `after` once it holds `count` events (the relay sequences them shortly after commit). */
+  async function feedAfter(after: string, count: number): Promise<Event[]> {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      const { data = [] } = await events.GET(EVENTS, { params: { path: { tenant }, query: { after, limit: 1000 } } });
+      if (data.length >= count) return data;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`fewer than ${count} events in the feed after ${after}`);
+  }
+
+  /** The position of the tenant's last event once every recorded event has one (is in the feed). */
+  async function feedEnd(): Promise<string> {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      const [{ waiting, last }] = await db.sql<{ waiting: string; last: string }>(
+        'SELECT count(*) FILTER (WHERE position IS NULL) AS waiting, COALESCE(max(position), 0) AS last FROM outbox WHERE tenant = $1',
+        [tenant],
+      );
+      if (waiting === '0') return last;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('events stay unsequenced');
+  }
+
   /**
-   * Sends one request and returns its answer and the events it recorded, in write order. Every event must be written
-   * by the statement of its change: no statement of the request writes only the outbox.
+   * Sends one request and returns its answer and the events it recorded, as the feed delivers them. Every event
+   * must be written by the statement of its change: no statement of the request writes only the outbox. Each
+   * envelope's `sequence` counts its resource's events up to it, so a consumer sees no gap.
    */
   async function recording<T>(request: () => Promise<T>): Promise<{ answer: T; events: Recorded[] }> {
+    const after = await feedEnd();
     const [{ last }] = await db.sql<{ last: string }>(
       'SELECT COALESCE(max(id), 0) AS last FROM outbox WHERE tenant = $1',
       [tenant],
     );
     const { result, statements } = await withStatements(e2e, request);
-    const rows = await db.sql<{
-      type: string;
-      resource_type: string;
-      resource_id: string;
-      version: number | null;
-      payload: Record<string, unknown>;
-    }>(
-      'SELECT type, resource_type, resource_id, version, payload FROM outbox WHERE tenant = $1 AND id > $2 ORDER BY id',
+    const [{ written }] = await db.sql<{ written: string }>(
+      'SELECT count(*) AS written FROM outbox WHERE tenant = $1 AND id > $2',
       [tenant, last],
     );
     // The statements that wrote the events are seen, and none of them writes only the outbox.
-    if (rows.length) expect(statements.some((text) => text.includes('INSERT INTO outbox'))).toBe(true);
+    if (written !== '0') expect(statements.some((text) => text.includes('INSERT INTO outbox'))).toBe(true);
     expect(statements.filter((text) => /^\s*INSERT INTO outbox/i.test(text))).toEqual([]);
+    const delivered = await feedAfter(after, Number(written));
+    expect(delivered).toHaveLength(Number(written));
+    for (const event of delivered) {
+      const [{ before }] = await db.sql<{ before: string }>(
+        'SELECT count(*) AS before FROM outbox WHERE tenant = $1 AND resource_type = $2 AND resource_id = $3 AND position < $4',
+        [tenant, event.resource.type, event.resource.id, event.id],
+      );
+      expect([event.tenant, event.occurredAt, event.sequence]).toEqual([
+        tenant,
+        expect.stringMatching(ISO),
+        Number(before) + 1,
+      ]);
+    }
     return {
       answer: result,
-      events: rows.map((row) => ({
-        type: row.type,
-        resource: { type: row.resource_type, id: row.resource_id },
-        version: row.version,
-        data: row.payload,
-      })),
+      events: delivered.map(({ type, resource, version, data }) => ({ type, resource, version, data })),
     };
   }
 
@@ -96,8 +122,9 @@ describe('customer-segment events: every write records exactly one event per cha
   });
 
   beforeAll(async () => {
-    e2e = await startE2e();
+    e2e = await startE2e({ EVENTS_POLL_INTERVAL_MS: '200' });
     manage = await e2e.client([Scopes.segmentManage, Scopes.segmentRead]);
+    events = await e2e.client([Scopes.eventRead]);
     db = database(e2e);
     const f = fixtures(e2e, manage);
     const customerManagement = await e2e.client([Scopes.legalEntityManage, Scopes.contactAssignmentManage]);
