@@ -135,10 +135,10 @@ export function database(e2e: E2e) {
         "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.segment-%' AND payload->>'id' = $2 ORDER BY id",
         [tenant, id],
       ),
-    /** Outbox events of item assignments of one item, oldest first. */
+    /** Outbox events of item assignments of one item, oldest first (deleted events name it by `itemId`). */
     itemEvents: (itemId: string) =>
       sql<{ type: string; payload: Record<string, unknown> }>(
-        "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.item-assignment-%' AND payload->'item'->>'id' = $2 ORDER BY id",
+        "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.item-assignment-%' AND COALESCE(payload->>'itemId', payload->'item'->>'id') = $2 ORDER BY id",
         [tenant, itemId],
       ),
     /** Outbox events of the customer and item assignments of one segment, oldest first. */

@@ -88,8 +88,9 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     ]);
     expect(events[0].payload).toEqual({
       segmentId: 'w1',
+      tenant,
       type: 'PRODUCT',
-      item: { id: 'p1' },
+      item: { id: 'p1', code: 'P-1', name: { en: 'Hammer', de: 'Hammer (de)' } },
       mixins,
       metadata: {
         version: 1,
@@ -193,7 +194,7 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
       'customer-segment.item-assignment-created',
       'customer-segment.item-assignment-deleted',
     ]);
-    expect(events[1].payload).toEqual({ segmentId: 'w2', type: 'PRODUCT', item: { id: 'd1' } });
+    expect(events[1].payload).toEqual({ segmentId: 'w2', type: 'PRODUCT', itemId: 'd1', tenant });
     expect(
       (await manage.DELETE(ITEM, { params: { path: { tenant, segmentId: 'w2', type: 'X', itemId: 'd1' } } })).response
         .status,
@@ -243,6 +244,7 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
         type: 'customer-segment.item-assignment-created',
         payload: {
           segmentId: 'w2',
+          tenant,
           type: 'CATEGORY',
           item: { id: 'b-new' },
           mixins: { m: 1 },
@@ -252,7 +254,7 @@ describe('item assignments: writes, bulk, events, enrichment', () => {
     ]);
     expect((await f.itemEvents('b-existing')).at(-1)).toEqual({
       type: 'customer-segment.item-assignment-updated',
-      payload: { segmentId: 'w2', type: 'CATEGORY', item: { id: 'b-existing' }, metadata: metadata(2) },
+      payload: { segmentId: 'w2', tenant, type: 'CATEGORY', item: { id: 'b-existing' }, metadata: metadata(2) },
     });
   });
 

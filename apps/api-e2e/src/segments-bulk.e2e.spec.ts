@@ -149,7 +149,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     ]);
     expect(await db.stored('del-1')).toBeUndefined();
     expect(await db.assignments('del-assigned')).toEqual({ customers: 1, items: 1 });
-    expect((await db.events('del-1')).at(-1)).toEqual({ type: EventTypes.segmentDeleted, payload: { id: 'del-1' } });
+    expect((await db.events('del-1')).at(-1)).toEqual({
+      type: EventTypes.segmentDeleted,
+      payload: { id: 'del-1', tenant },
+    });
 
     expect((await removeBulk(['del-assigned'], true)).data).toEqual([
       { index: 0, code: 204, status: 'No Content', id: 'del-assigned' },
@@ -157,10 +160,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(await db.stored('del-assigned')).toBeUndefined();
     expect(await db.assignments('del-assigned')).toEqual({ customers: 0, items: 0 });
     expect(await db.assignmentEvents('del-assigned')).toEqual([
-      { type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'del-assigned', customerId: 'c1' } },
+      { type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'del-assigned', customerId: 'c1', tenant } },
       {
         type: EventTypes.itemAssignmentDeleted,
-        payload: { segmentId: 'del-assigned', type: 'PRODUCT', item: { id: 'p1' } },
+        payload: { segmentId: 'del-assigned', type: 'PRODUCT', itemId: 'p1', tenant },
       },
     ]);
   });

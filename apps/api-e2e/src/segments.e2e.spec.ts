@@ -67,6 +67,7 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
             status: 'INACTIVE',
             siteCode: 'main',
             metadata: { createdAt: expect.stringMatching(ISO), modifiedAt: expect.stringMatching(ISO), version: 1 },
+            tenant,
           },
         },
       ]);
@@ -437,7 +438,10 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       const { response } = await remove('d1');
       expect(response.status).toBe(204);
       expect(await db.stored('d1')).toBeUndefined();
-      expect((await db.events('d1')).at(-1)).toEqual({ type: EventTypes.segmentDeleted, payload: { id: 'd1' } });
+      expect((await db.events('d1')).at(-1)).toEqual({
+        type: EventTypes.segmentDeleted,
+        payload: { id: 'd1', tenant },
+      });
 
       expect((await remove('d1')).response.status).toBe(204);
       expect(await db.events('d1')).toHaveLength(2);
@@ -527,15 +531,15 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(bySegment(forced, '*')).toEqual(bySegment(await db.assignmentEvents('one-by-one'), '*'));
       expect(forced).toContainEqual({
         type: EventTypes.customerAssignmentDeleted,
-        payload: { segmentId: 'forced', customerId: 'c5', legalEntityId: 'le5' },
+        payload: { segmentId: 'forced', customerId: 'c5', legalEntityId: 'le5', tenant },
       });
       expect(forced).toContainEqual({
         type: EventTypes.customerAssignmentDeleted,
-        payload: { segmentId: 'forced', customerId: 'c1' },
+        payload: { segmentId: 'forced', customerId: 'c1', tenant },
       });
       expect(forced).toContainEqual({
         type: EventTypes.itemAssignmentDeleted,
-        payload: { segmentId: 'forced', type: 'PRODUCT', item: { id: 'p7' } },
+        payload: { segmentId: 'forced', type: 'PRODUCT', itemId: 'p7', tenant },
       });
       // The segment's own event comes after its assignments'.
       const [segmentDeleted] = await db.sql<{ id: string }>(

@@ -1042,6 +1042,7 @@ export interface components {
             customerId: string;
             legalEntityId?: string;
             segmentId: string;
+            tenant: string;
         };
         /** @description The customer assignment as stored after the change; B2C assignments have no `legalEntity`. */
         CustomerAssignmentEventData: {
@@ -1058,10 +1059,11 @@ export interface components {
                 name?: string;
             };
             metadata: components["schemas"]["EventMetadata"];
-            mixins?: {
+            mixins: {
                 [key: string]: unknown;
             };
             segmentId: string;
+            tenant: string;
         };
         CustomerAssignmentRemoveBulk: {
             /** @description Unique identifier of the customer. */
@@ -1415,11 +1417,11 @@ export interface components {
              */
             id: string;
         };
+        /** @description Emporix names the item by `itemId` here, not by an `item` object. */
         ItemAssignmentDeletedEventData: {
-            item: {
-                id: string;
-            };
+            itemId: string;
             segmentId: string;
+            tenant: string;
             /** @enum {string} */
             type: "PRODUCT" | "CATEGORY";
         };
@@ -1438,6 +1440,7 @@ export interface components {
                 [key: string]: unknown;
             };
             segmentId: string;
+            tenant: string;
             /** @enum {string} */
             type: "PRODUCT" | "CATEGORY";
         };
@@ -1742,6 +1745,7 @@ export interface components {
         };
         SegmentDeletedEventData: {
             id: string;
+            tenant: string;
         };
         SegmentErrorResponse: {
             /**
@@ -1779,6 +1783,7 @@ export interface components {
             siteCode: string;
             /** @enum {string} */
             status: "ACTIVE" | "INACTIVE";
+            tenant: string;
             validity?: {
                 /** Format: date-time */
                 from?: string;

@@ -8,3 +8,9 @@ export interface EventMetadata {
   modifiedAt: string;
   mixins?: Record<string, string>;
 }
+
+/** A JSON value, as client data in documents (`mixins`) holds it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The `mixins` of a document in an event: mixin name -> its data. */
+export type EventMixins = Record<string, JsonValue>;

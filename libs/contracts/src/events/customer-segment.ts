@@ -1,7 +1,10 @@
 import { AssignmentType, ItemType, SegmentStatus } from '../enums';
-import { EventMetadata, LocalizedMap } from './common';
+import { EventMetadata, EventMixins, LocalizedMap } from './common';
 
-/** Events of segments and of their customer and item assignments (Emporix `customer-segment.*`). */
+/**
+ * Events of segments and of their customer and item assignments: Emporix's `customer-segment.*` types, with the
+ * payload fields of its event catalogue (contract/events.md), `tenant` included.
+ */
 export const CustomerSegmentEventTypes = {
   segmentCreated: 'customer-segment.segment-created',
   segmentUpdated: 'customer-segment.segment-updated',
@@ -14,7 +17,7 @@ export const CustomerSegmentEventTypes = {
   itemAssignmentDeleted: 'customer-segment.item-assignment-deleted',
 } as const;
 
-/** The segment as stored after the change. */
+/** The segment as stored after the change: its API document (localized fields as maps) and its tenant. */
 export interface SegmentEventData {
   id: string;
   name: LocalizedMap;
@@ -22,8 +25,9 @@ export interface SegmentEventData {
   validity?: { from?: string; to?: string };
   status: SegmentStatus;
   siteCode: string;
-  mixins?: Record<string, unknown>;
+  mixins?: EventMixins;
   metadata: EventMetadata;
+  tenant: string;
 }
 
 /** An update also names the status the segment had before it. */
@@ -31,14 +35,23 @@ export interface SegmentUpdatedEventData extends SegmentEventData {
   previousStatus?: SegmentStatus;
 }
 
-/** The customer assignment as stored after the change; B2C assignments have no `legalEntity`. */
+export interface SegmentDeletedEventData {
+  id: string;
+  tenant: string;
+}
+
+/**
+ * The customer assignment as stored after the change, with what the service holds of the customer and the legal
+ * entity at that moment (as its GET shows them); B2C assignments have no `legalEntity`.
+ */
 export interface CustomerAssignmentEventData {
   segmentId: string;
   customer: { id: string; firstName?: string; lastName?: string; email?: string };
   legalEntity?: { id: string; name?: string };
   assignmentType: AssignmentType;
-  mixins?: Record<string, unknown>;
+  mixins: EventMixins;
   metadata: EventMetadata;
+  tenant: string;
 }
 
 export interface CustomerAssignmentDeletedEventData {
@@ -46,27 +59,31 @@ export interface CustomerAssignmentDeletedEventData {
   customerId: string;
   /** Absent for B2C assignments. */
   legalEntityId?: string;
+  tenant: string;
 }
 
-/** The item assignment as stored after the change. */
+/** The item assignment as stored after the change, with the catalog's code and name of the item when it holds them. */
 export interface ItemAssignmentEventData {
   segmentId: string;
   type: ItemType;
   item: { id: string; code?: string; name?: LocalizedMap };
-  mixins?: Record<string, unknown>;
+  mixins?: EventMixins;
   metadata: EventMetadata;
+  tenant: string;
 }
 
+/** Emporix names the item by `itemId` here, not by an `item` object as in the created and updated events. */
 export interface ItemAssignmentDeletedEventData {
   segmentId: string;
   type: ItemType;
-  item: { id: string };
+  itemId: string;
+  tenant: string;
 }
 
 export interface CustomerSegmentEventData {
   'customer-segment.segment-created': SegmentEventData;
   'customer-segment.segment-updated': SegmentUpdatedEventData;
-  'customer-segment.segment-deleted': { id: string };
+  'customer-segment.segment-deleted': SegmentDeletedEventData;
   'customer-segment.customer-assignment-created': CustomerAssignmentEventData;
   'customer-segment.customer-assignment-updated': CustomerAssignmentEventData;
   'customer-segment.customer-assignment-deleted': CustomerAssignmentDeletedEventData;

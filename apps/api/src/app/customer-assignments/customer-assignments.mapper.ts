@@ -71,22 +71,26 @@ export function toRow(tenant: string, key: AssignmentKey, body: MixinsUpsert): V
     resourceId: key.customerId,
     event: {
       resourceId: resourceId(key.segmentId, key.customerId, ...(key.legalEntityId ? [key.legalEntityId] : [])),
-      payload: eventPayload(key, assignmentType, mixins),
+      payload: eventPayload(tenant, key, { assignmentType, mixins }),
       metadata: { mixins: metadataMixins },
     },
   };
 }
 
-function eventPayload(key: AssignmentKey, assignmentType: AssignmentType, mixins: Record<string, unknown>): object {
+/** The event's document without `metadata`; the write adds the stored metadata and the customer's and legal entity's data. */
+function eventPayload(
+  tenant: string,
+  key: AssignmentKey,
+  values: Pick<AssignmentRow, 'assignmentType' | 'mixins'>,
+): object {
   const document = documentBody({
     customerId: key.customerId,
     legalEntityId: key.legalEntityId ?? '',
-    assignmentType,
-    mixins,
+    ...values,
     firstName: null,
     lastName: null,
     email: null,
     legalEntityName: null,
   });
-  return { segmentId: key.segmentId, ...document };
+  return { segmentId: key.segmentId, ...document, tenant };
 }

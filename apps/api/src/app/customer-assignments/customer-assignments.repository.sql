@@ -31,17 +31,19 @@ up AS (INSERT INTO customer_assignment AS t ("tenant", "segment_id", "customer_i
     SELECT $1, $2, $3, $4, $5, $6, $7, 1, now(), now() FROM parent WHERE parent.found
     ON CONFLICT ("tenant", "segment_id", "customer_id", "legal_entity_id") DO UPDATE SET "assignment_type" = EXCLUDED."assignment_type", "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
     WHERE ($8::int IS NULL OR t.version = $8::int) AND ROW(t."assignment_type", t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."assignment_type", EXCLUDED."mixins", EXCLUDED."metadata_mixins")
-    RETURNING (xmax = 0) AS created, version, created_at, modified_at),
+    RETURNING "tenant", "segment_id", "customer_id", "legal_entity_id", (xmax = 0) AS created, version, created_at, modified_at),
 event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
     SELECT $11, CASE WHEN up.created THEN $12 ELSE $13 END, $14, $15, up.version,
-      $16::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $17::jsonb)
+      $16::jsonb || COALESCE((SELECT jsonb_build_object('customer', jsonb_strip_nulls(jsonb_build_object('id', c.id, 'firstName', c.first_name, 'lastName', c.last_name, 'email', c.email)))
+     FROM customer c WHERE c.tenant = up.tenant AND c.id = up.customer_id), '{}'::jsonb) || COALESCE((SELECT jsonb_build_object('legalEntity', jsonb_build_object('id', le.id, 'name', le.name))
+     FROM legal_entity le WHERE le.tenant = up.tenant AND le.id = up.legal_entity_id AND up.legal_entity_id <> ''), '{}'::jsonb) || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $17::jsonb)
     FROM up)
     SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
--- parameters: ["t1","s1","c1","le1","MANUAL",{"a":1},{},2,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment","s1/c1/le1",{"segmentId":"s1","customer":{"id":"c1"},"legalEntity":{"id":"le1"},"assignmentType":"MANUAL","mixins":{"a":1}},{"mixins":{}}]
+-- parameters: ["t1","s1","c1","le1","MANUAL",{"a":1},{},2,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment","s1/c1/le1",{"segmentId":"s1","customer":{"id":"c1"},"legalEntity":{"id":"le1"},"assignmentType":"MANUAL","mixins":{"a":1},"tenant":"t1"},{"mixins":{}}]
 
 -- delete: B2C
 WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $4 AND "segment_id" = $5 AND "customer_id" = $6 AND "legal_entity_id" = $7
-       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(customer_id, '%', '%25'), '/', '%2F'), replace(replace(NULLIF(legal_entity_id, ''), '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'customerId', customer_id) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(customer_id, '%', '%25'), '/', '%2F'), replace(replace(NULLIF(legal_entity_id, ''), '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'customerId', customer_id, 'tenant', tenant) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
      INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
      SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
 -- parameters: ["t1","customer-segment.customer-assignment-deleted","customer-assignment","t1","s1","c1",""]

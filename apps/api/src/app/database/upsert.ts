@@ -43,6 +43,11 @@ export interface UpsertEvent {
   payload: object;
   /** Added to the payload's `metadata` beside `version`, `createdAt` and `modifiedAt` (e.g. `{ mixins }`). */
   metadata?: object;
+  /**
+   * Trusted SQL of a jsonb object merged into the payload (top-level keys replace the payload's): what the event
+   * carries of other tables, read by the writing statement from the written row `up` (its key columns).
+   */
+  payloadSql?: string;
 }
 
 /** A write that inserted the row (`created`) or changed its values: a new version, `modifiedAt` and event. */
@@ -90,7 +95,7 @@ export async function upsertVersioned(tx: EntityManager, spec: VersionedUpsert):
     ${parent ? `SELECT ${values.join(', ')}, 1, now(), now() FROM parent WHERE parent.found` : `VALUES (${values.join(', ')}, 1, now(), now())`}
     ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${[...valueColumns.map((column) => `${column} = EXCLUDED.${column}`), 'version = t.version + 1', 'modified_at = now()'].join(', ')}
     WHERE (${versionParam} IS NULL OR t.version = ${versionParam}) AND ${changesSql(valueColumns)}
-    RETURNING (xmax = 0) AS created, version, created_at, modified_at`;
+    RETURNING ${spec.event?.payloadSql ? `${keyColumns.join(', ')}, ` : ''}(xmax = 0) AS created, version, created_at, modified_at`;
   const ctes = [
     ...(parent ? [`parent AS (${parent})`] : []),
     `up AS (${insert})`,
@@ -153,12 +158,20 @@ async function storedVersions(
   return versions;
 }
 
-/** The outbox row of one upserted row of `up`: the payload with the stored metadata merged in, the stored version. */
-function outboxInsert(event: UpsertEvent, bind: (value: unknown) => string): string {
+/**
+ * The outbox row of the row a CTE `up` wrote (returning `created`, `version`, `created_at`, `modified_at`): the payload
+ * with the stored metadata merged in, the stored version; for the writing statement's own CTE.
+ */
+export function outboxInsert(event: UpsertEvent, bind: (value: unknown) => string): string {
   return `INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
     SELECT ${bind(event.tenant)}, ${eventTypeSql(event, bind)}, ${bind(event.resourceType)}, ${bind(event.resourceId)}, up.version,
-      ${bind(event.payload)}::jsonb || jsonb_build_object('metadata', ${storedMetadataSql('up')} || ${bind(event.metadata ?? {})}::jsonb)
+      ${bind(event.payload)}::jsonb${joinedPayloadSql(event)} || jsonb_build_object('metadata', ${storedMetadataSql('up')} || ${bind(event.metadata ?? {})}::jsonb)
     FROM up`;
+}
+
+/** `|| payloadSql` when the event reads other tables. */
+function joinedPayloadSql(event: Pick<UpsertEvent, 'payloadSql'>): string {
+  return event.payloadSql ? ` || ${event.payloadSql}` : '';
 }
 
 /** The created or the updated type, by whether `up` inserted the row. */
@@ -341,7 +354,7 @@ function upsertManySql(spec: VersionedUpsertMany, rows: VersionedUpsertRow[]): [
     spec.event &&
     `INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
     SELECT ${bind(spec.event.tenant)}, ${eventTypeSql(spec.event, bind)}, ${bind(spec.event.resourceType)}, input.resource_id, up.version,
-      input.payload || jsonb_build_object('metadata', ${storedMetadataSql('up')} || input.metadata)
+      input.payload${joinedPayloadSql(spec.event)} || jsonb_build_object('metadata', ${storedMetadataSql('up')} || input.metadata)
     FROM input JOIN up ON ${sameKey('input', 'up')} ORDER BY input.ord`;
   const sql = `WITH input AS (SELECT ${inputColumns.join(', ')} FROM jsonb_array_elements(${bind(JSON.stringify(input))}::jsonb) WITH ORDINALITY AS input(value, ord)),
     up AS (${insert})${event ? `,\n    event AS (${event})` : ''}

@@ -25,6 +25,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       siteCode: 'main',
       mixins: { a: 1 },
       metadata: { ...METADATA, mixins: { a: 'https://example.com/a.json' } },
+      tenant: 'acme',
     },
   },
   [EventTypes.segmentUpdated]: {
@@ -38,6 +39,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       status: 'INACTIVE',
       siteCode: 'main',
       metadata: METADATA,
+      tenant: 'acme',
       previousStatus: 'ACTIVE',
     },
   },
@@ -46,7 +48,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     type: EventTypes.segmentDeleted,
     resource: { type: 'segment', id: 's1' },
     version: null,
-    data: { id: 's1' },
+    data: { id: 's1', tenant: 'acme' },
   },
   [EventTypes.customerAssignmentCreated]: {
     ...base,
@@ -60,6 +62,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       assignmentType: 'MANUAL',
       mixins: {},
       metadata: METADATA,
+      tenant: 'acme',
     },
   },
   [EventTypes.customerAssignmentUpdated]: {
@@ -67,14 +70,21 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     type: EventTypes.customerAssignmentUpdated,
     resource: { type: 'customer-assignment', id: 's1/c1' },
     version: 2,
-    data: { segmentId: 's1', customer: { id: 'c1' }, assignmentType: 'MANUAL', metadata: METADATA },
+    data: {
+      segmentId: 's1',
+      customer: { id: 'c1' },
+      assignmentType: 'MANUAL',
+      mixins: {},
+      metadata: METADATA,
+      tenant: 'acme',
+    },
   },
   [EventTypes.customerAssignmentDeleted]: {
     ...base,
     type: EventTypes.customerAssignmentDeleted,
     resource: { type: 'customer-assignment', id: 's1/c1/le1' },
     version: null,
-    data: { segmentId: 's1', customerId: 'c1', legalEntityId: 'le1' },
+    data: { segmentId: 's1', customerId: 'c1', legalEntityId: 'le1', tenant: 'acme' },
   },
   [EventTypes.itemAssignmentCreated]: {
     ...base,
@@ -87,6 +97,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       item: { id: 'p1', code: 'P1', name: { en: 'Product' } },
       mixins: {},
       metadata: METADATA,
+      tenant: 'acme',
     },
   },
   [EventTypes.itemAssignmentUpdated]: {
@@ -94,14 +105,14 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     type: EventTypes.itemAssignmentUpdated,
     resource: { type: 'item-assignment', id: 's1/CATEGORY/c1' },
     version: 2,
-    data: { segmentId: 's1', type: 'CATEGORY', item: { id: 'c1' }, metadata: METADATA },
+    data: { segmentId: 's1', type: 'CATEGORY', item: { id: 'c1' }, metadata: METADATA, tenant: 'acme' },
   },
   [EventTypes.itemAssignmentDeleted]: {
     ...base,
     type: EventTypes.itemAssignmentDeleted,
     resource: { type: 'item-assignment', id: 's1/PRODUCT/p1' },
     version: null,
-    data: { segmentId: 's1', type: 'PRODUCT', item: { id: 'p1' } },
+    data: { segmentId: 's1', type: 'PRODUCT', itemId: 'p1', tenant: 'acme' },
   },
 };
 

@@ -52,6 +52,7 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       siteCode: string,
       mixins,
       metadata: ref('EventMetadata'),
+      tenant: string,
     },
     ['description', 'validity', 'mixins'],
     'The segment as stored after the change.',
@@ -66,7 +67,7 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       ),
     ],
   },
-  SegmentDeletedEventData: object({ id: string }),
+  SegmentDeletedEventData: object({ id: string, tenant: string }),
   CustomerAssignmentEventData: object(
     {
       segmentId: string,
@@ -79,13 +80,15 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       assignmentType: { type: 'string', enum: ['MANUAL', 'AUTOMATIC'] },
       mixins,
       metadata: ref('EventMetadata'),
+      tenant: string,
     },
-    ['legalEntity', 'mixins'],
+    ['legalEntity'],
     'The customer assignment as stored after the change; B2C assignments have no `legalEntity`.',
   ),
-  CustomerAssignmentDeletedEventData: object({ segmentId: string, customerId: string, legalEntityId: string }, [
-    'legalEntityId',
-  ]),
+  CustomerAssignmentDeletedEventData: object(
+    { segmentId: string, customerId: string, legalEntityId: string, tenant: string },
+    ['legalEntityId'],
+  ),
   ItemAssignmentEventData: object(
     {
       segmentId: string,
@@ -93,15 +96,16 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       item: object({ id: string, code: string, name: localized }, ['code', 'name']),
       mixins,
       metadata: ref('EventMetadata'),
+      tenant: string,
     },
     ['mixins'],
     'The item assignment as stored after the change.',
   ),
-  ItemAssignmentDeletedEventData: object({
-    segmentId: string,
-    type: { type: 'string', enum: ['PRODUCT', 'CATEGORY'] },
-    item: object({ id: string }),
-  }),
+  ItemAssignmentDeletedEventData: object(
+    { segmentId: string, type: { type: 'string', enum: ['PRODUCT', 'CATEGORY'] }, itemId: string, tenant: string },
+    [],
+    'Emporix names the item by `itemId` here, not by an `item` object.',
+  ),
 };
 
 /** Every event type's `data` schema (a component name of `DATA_SCHEMAS`). */

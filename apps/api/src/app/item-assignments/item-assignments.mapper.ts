@@ -55,8 +55,12 @@ export function toRow(
 ): VersionedUpsertRow {
   const mixins = body.mixins ?? {};
   const metadataMixins = body.metadata?.mixins ?? {};
-  // The event's document; the write adds the stored metadata.
-  const payload = { ...documentBody({ ...key, code: null, name: null }, []), ...(!isEmpty(mixins) && { mixins }) };
+  // The event's document; the write adds the stored metadata and the catalog's code and name of the item.
+  const payload = {
+    ...documentBody({ ...key, code: null, name: null }, []),
+    ...(!isEmpty(mixins) && { mixins }),
+    tenant,
+  };
   return {
     key: { tenant, segment_id: key.segmentId, type: key.type, item_id: key.itemId },
     values: { mixins, metadata_mixins: metadataMixins },

@@ -35,17 +35,20 @@ up AS (INSERT INTO item_assignment AS t ("tenant", "segment_id", "type", "item_i
     SELECT $1, $2, $3, $4, $5, $6, 1, now(), now() FROM parent WHERE parent.found
     ON CONFLICT ("tenant", "segment_id", "type", "item_id") DO UPDATE SET "mixins" = EXCLUDED."mixins", "metadata_mixins" = EXCLUDED."metadata_mixins", version = t.version + 1, modified_at = now()
     WHERE ($7::int IS NULL OR t.version = $7::int) AND ROW(t."mixins", t."metadata_mixins") IS DISTINCT FROM ROW(EXCLUDED."mixins", EXCLUDED."metadata_mixins")
-    RETURNING (xmax = 0) AS created, version, created_at, modified_at),
+    RETURNING "tenant", "segment_id", "type", "item_id", (xmax = 0) AS created, version, created_at, modified_at),
 event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
     SELECT $10, CASE WHEN up.created THEN $11 ELSE $12 END, $13, $14, up.version,
-      $15::jsonb || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $16::jsonb)
+      $15::jsonb || COALESCE((SELECT jsonb_build_object('item', jsonb_strip_nulls(jsonb_build_object('id', up.item_id, 'code', catalog.code, 'name', catalog.name)))
+     FROM (SELECT code, name FROM catalog_product WHERE up.type = 'PRODUCT' AND tenant = up.tenant AND id = up.item_id
+           UNION ALL
+           SELECT code, name FROM catalog_category WHERE up.type = 'CATEGORY' AND tenant = up.tenant AND id = up.item_id) catalog), '{}'::jsonb) || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $16::jsonb)
     FROM up)
     SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
--- parameters: ["t1","s1","PRODUCT","p1",{"a":1},{},null,"t1","s1","t1","customer-segment.item-assignment-created","customer-segment.item-assignment-updated","item-assignment","s1/PRODUCT/p1",{"segmentId":"s1","item":{"id":"p1"},"type":"PRODUCT","mixins":{"a":1}},{}]
+-- parameters: ["t1","s1","PRODUCT","p1",{"a":1},{},null,"t1","s1","t1","customer-segment.item-assignment-created","customer-segment.item-assignment-updated","item-assignment","s1/PRODUCT/p1",{"segmentId":"s1","item":{"id":"p1"},"type":"PRODUCT","mixins":{"a":1},"tenant":"t1"},{}]
 
 -- delete
 WITH deleted AS (DELETE FROM item_assignment WHERE "tenant" = $4 AND "segment_id" = $5 AND "type" = $6 AND "item_id" = $7
-       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(type, '%', '%25'), '/', '%2F'), replace(replace(item_id, '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'type', type, 'item', jsonb_build_object('id', item_id)) AS payload)
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(type, '%', '%25'), '/', '%2F'), replace(replace(item_id, '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'type', type, 'itemId', item_id, 'tenant', tenant) AS payload)
      INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
      SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
 -- parameters: ["t1","customer-segment.item-assignment-deleted","item-assignment","t1","s1","PRODUCT","p1"]

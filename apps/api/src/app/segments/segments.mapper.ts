@@ -1,4 +1,4 @@
-import { SegmentEventData } from '@cs/contracts';
+import { EventMixins, SegmentStatus, SegmentUpdatedEventData } from '@cs/contracts';
 import { SegmentFields, SegmentResponse } from '@cs/dto';
 import { isEmpty, mixinsAndMetadataOf, validityOf } from '../common/documents';
 import { localizedInput, localizedOutput } from '../common/localization';
@@ -47,13 +47,39 @@ export function toRow(
   };
 }
 
-/** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
-/** The segment as its events carry it: the document with every localized field as the stored map. */
-export function toEventData(row: SegmentRow): SegmentEventData {
-  // Without accepted languages `localizedOutput` returns the stored maps, which is what the event type says.
-  return toResponse(row, []) as SegmentEventData;
+/** A segment event's payload without `metadata`, and what the write adds to the stored `metadata` (see `UpsertEvent`). */
+export interface SegmentEventWrite {
+  payload: Omit<SegmentUpdatedEventData, 'metadata'>;
+  metadata: { mixins?: Record<string, string> };
 }
 
+/**
+ * What the events of a write of `values` carry: the document as stored (localized fields as the stored maps, as a GET
+ * without Accept-Language shows them) with its tenant; `previousStatus` only on updates.
+ */
+export function toEventWrite(
+  document: { tenant: string; id: string; values: SegmentValues },
+  previousStatus?: SegmentStatus,
+): SegmentEventWrite {
+  const { tenant, id, values } = document;
+  const validity = validityOf(values.validity_from, values.validity_to);
+  return {
+    payload: {
+      id,
+      name: values.name,
+      ...(values.description && { description: values.description }),
+      ...(validity && { validity }),
+      status: values.status,
+      siteCode: values.site_code,
+      ...(!isEmpty(values.mixins) && { mixins: values.mixins as EventMixins }),
+      tenant,
+      ...(previousStatus && { previousStatus }),
+    },
+    metadata: isEmpty(values.metadata_mixins) ? {} : { mixins: values.metadata_mixins },
+  };
+}
+
+/** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
 export function toResponse(row: SegmentRow, languages: string[]): SegmentResponse {
   const validity = validityOf(row.validity_from, row.validity_to);
   const description = localizedOutput(row.description, languages);

@@ -1,7 +1,7 @@
 import { listRequest, RecordingDatabase, SqlSnapshot } from '../../testing/sql-snapshot';
 import { upsertBulkIntoSegment } from './segment-assignment-writes';
 import { CUSTOMER_ASSIGNMENTS } from './segment-assignments';
-import { SegmentValues } from './segments.mapper';
+import { SegmentValues, toEventWrite } from './segments.mapper';
 import { SegmentsRepository, upsertIntoSegment, upsertManyIntoSegment } from './segments.repository';
 import { Transactions } from '../database/transactions';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const VALUES: SegmentValues = {
   mixins: { tier: 1 },
   metadata_mixins: { tier: 'https://example.com/tier.json' },
 };
+const EVENT = toEventWrite({ tenant: 't1', id: 's1', values: VALUES });
 const STORED = { version: 1, created_at: new Date(0), modified_at: new Date(0) };
 const ROW = {
   key: { tenant: 't1', segment_id: 's1', customer_id: 'c1', legal_entity_id: '' },
@@ -53,24 +54,26 @@ describe('SegmentsRepository', () => {
       repo(db).find('t1', { visibleTo: {} }, 's1'),
     );
     await sql.record('lock', (db) => repo(db).lock(db.manager, 't1', 's1'));
-    await sql.record('insert', (db) => repo(db).insert(db.manager, 't1', 's1', VALUES), [STORED]);
     await sql.record(
-      'upsert with the optimistic lock',
-      (db) => repo(db).upsert(db.manager, { tenant: 't1', id: 's1', values: VALUES, expectedVersion: 2 }),
+      'insert with its created event',
+      (db) => repo(db).insert(db.manager, { tenant: 't1', id: 's1', values: VALUES, event: EVENT }),
+      [STORED],
+    );
+    await sql.record(
+      'upsert with the optimistic lock and its event',
+      (db) =>
+        repo(db).upsert(db.manager, {
+          tenant: 't1',
+          id: 's1',
+          values: VALUES,
+          expectedVersion: 2,
+          event: toEventWrite({ tenant: 't1', id: 's1', values: VALUES }, 'INACTIVE'),
+        }),
       [{ created: false, version: 3, created_at: new Date(0), modified_at: new Date(0) }],
     );
     await sql.record('usage', (db) => repo(db).usage(db.manager, 't1', 's1'), [{ customers: false, items: false }]);
     await sql.record('deleteAssignments (forceDelete)', (db) => repo(db).deleteAssignments(db.manager, 't1', 's1'));
-    await sql.record('delete', (db) => repo(db).delete(db.manager, 't1', 's1'));
-    await sql.record('recordEvent', (db) =>
-      repo(db).recordEvent(db.manager, {
-        type: 'customer-segment.segment-deleted',
-        tenant: 't1',
-        resource: { type: 'segment', id: 's1' },
-        version: null,
-        data: { id: 's1' },
-      }),
-    );
+    await sql.record('delete with its deleted event', (db) => repo(db).delete(db.manager, 't1', 's1'));
     await sql.record(
       'upsertIntoSegment: one assignment, the segment checked in the same statement',
       (db) =>

@@ -1,17 +1,24 @@
-import { EventType } from '@cs/contracts';
+import { EventTypes } from '@cs/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../common/listing';
-import { deleteRecordingEvents, recordEvent, RecordedEvent } from '../database/outbox';
+import { deleteRecordingEvents, DeletionWithEvents } from '../database/outbox';
 import { Select } from '../database/select';
 import { isoTimestampColumns } from '../database/sql';
-import { toParam, upsertVersioned, upsertVersionedMany, VersionedUpsertRow } from '../database/upsert';
+import {
+  outboxInsert,
+  toParam,
+  UpsertEvent,
+  upsertVersioned,
+  upsertVersionedMany,
+  VersionedUpsertRow,
+} from '../database/upsert';
 import { ConflictError, NotFoundError } from '../errors/domain-errors';
 import { AssignmentTable, CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION } from './segment-assignments';
 import { SEGMENT_ID_MAX_LENGTH } from './segment.entity';
 import { CustomerView } from './segment-visibility';
 import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
-import { SegmentRow, SegmentValues } from './segments.mapper';
+import { SegmentEventWrite, SegmentRow, SegmentValues } from './segments.mapper';
 
 // Every statement of segments, and the segment conditions the assignment repositories build on.
 
@@ -67,6 +74,27 @@ export interface SegmentReadScope {
   visibleTo?: CustomerView;
   /** Only segments with a customer assignment of this customer and/or in this legal entity. */
   assigned?: { customerId?: string; legalEntityId?: string };
+}
+
+/** A segment is deleted with a `segment-deleted` event naming it. */
+const SEGMENT_DELETION: Omit<DeletionWithEvents, 'tenant' | 'where'> = {
+  table: 'segment',
+  type: EventTypes.segmentDeleted,
+  resourceType: 'segment',
+  resourceId: 'id',
+  payload: "jsonb_build_object('id', id, 'tenant', tenant)",
+};
+
+/** The upsert event of a segment write: created or updated, by whether the write inserted the row. */
+function segmentEvent(tenant: string, id: string, event: SegmentEventWrite): UpsertEvent {
+  return {
+    tenant,
+    createdType: EventTypes.segmentCreated,
+    updatedType: EventTypes.segmentUpdated,
+    resourceType: 'segment',
+    resourceId: id,
+    ...event,
+  };
 }
 
 /** The segment as the parent of an assignment: what the writes into its assignments check and lock. */
@@ -137,37 +165,54 @@ export class SegmentsRepository {
     return rows[0];
   }
 
-  /** Inserts a new segment; a `ConflictError` when the id is taken. Returns the stored metadata columns. */
+  /**
+   * Inserts a new segment with its created event, in one statement; a `ConflictError` when the id is taken.
+   * Returns the stored metadata columns.
+   */
   async insert(
     tx: EntityManager,
-    tenant: string,
-    id: string,
-    values: SegmentValues,
+    segment: { tenant: string; id: string; values: SegmentValues; event: SegmentEventWrite },
   ): Promise<Pick<SegmentRow, 'version' | 'created_at' | 'modified_at'>> {
-    const columns = Object.keys(values);
-    const params = [tenant, id, ...Object.values(values).map(toParam)];
+    const { tenant, id, values } = segment;
+    const params: unknown[] = [];
+    const bind = (value: unknown): string => `$${params.push(toParam(value))}`;
+    const row = [tenant, id, ...Object.values(values)].map(bind);
+    const event = outboxInsert(segmentEvent(tenant, id, segment.event), bind);
     const rows: Array<Pick<SegmentRow, 'version' | 'created_at' | 'modified_at'>> = await tx.query(
-      `INSERT INTO segment (tenant, id, ${columns.join(', ')}, version, created_at, modified_at)
-       VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, 1, now(), now())
-       ON CONFLICT (tenant, id) DO NOTHING
-       RETURNING version, created_at, modified_at`,
+      `WITH up AS (INSERT INTO segment (tenant, id, ${Object.keys(values).join(', ')}, version, created_at, modified_at)
+         VALUES (${row.join(', ')}, 1, now(), now())
+         ON CONFLICT (tenant, id) DO NOTHING
+         RETURNING true AS created, version, created_at, modified_at),
+       event AS (${event})
+       SELECT version, created_at, modified_at FROM up`,
       params,
     );
     if (!rows.length) throw new ConflictError(`A segment with id '${id}' already exists.`, id);
     return rows[0];
   }
 
-  /** Creates or replaces the segment with the optimistic lock (409 when `expectedVersion` is not the stored one). */
+  /**
+   * Creates or replaces the segment with the optimistic lock (409 when `expectedVersion` is not the stored one), and
+   * records its created or updated event in the same statement unless the segment held these values already.
+   */
   upsert(
     tx: EntityManager,
-    row: { tenant: string; id: string; values: SegmentValues; expectedVersion: number | undefined },
+    segment: {
+      tenant: string;
+      id: string;
+      values: SegmentValues;
+      expectedVersion: number | undefined;
+      event: SegmentEventWrite;
+    },
   ): ReturnType<typeof upsertVersioned> {
+    const { tenant, id } = segment;
     return upsertVersioned(tx, {
       table: 'segment',
-      key: { tenant: row.tenant, id: row.id },
-      values: { ...row.values },
-      expectedVersion: row.expectedVersion,
-      resourceId: row.id,
+      key: { tenant, id },
+      values: { ...segment.values },
+      expectedVersion: segment.expectedVersion,
+      resourceId: id,
+      event: segmentEvent(tenant, id, segment.event),
     });
   }
 
@@ -187,12 +232,9 @@ export class SegmentsRepository {
       await deleteRecordingEvents(tx, { ...deletion, tenant, where: { tenant, segment_id: id } });
   }
 
+  /** Deletes the segment with its deleted event, in one statement. */
   async delete(tx: EntityManager, tenant: string, id: string): Promise<void> {
-    await tx.query('DELETE FROM segment WHERE tenant = $1 AND id = $2', [tenant, id]);
-  }
-
-  recordEvent<T extends EventType>(tx: EntityManager, event: RecordedEvent<T>): Promise<void> {
-    return recordEvent(tx, event);
+    await deleteRecordingEvents(tx, { ...SEGMENT_DELETION, tenant, where: { tenant, id } });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BulkItemResult, EventTypes } from '@cs/contracts';
+import { BulkItemResult } from '@cs/contracts';
 import {
   isSegmentId,
   SEGMENT_ID_RULE,
@@ -18,7 +18,7 @@ import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { applySegmentPatch, patchableDocument } from './segment-patch';
 import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
-import { SegmentRow, toEventData, toResponse, toRow } from './segments.mapper';
+import { SegmentRow, toEventWrite, toResponse, toRow } from './segments.mapper';
 import { SegmentReadScope, SegmentsRepository } from './segments.repository';
 
 /** What a PUT or PATCH writes over the stored segment. */
@@ -101,15 +101,9 @@ export class SegmentsService {
 
   private async createIn(tx: EntityManager, ctx: RequestContext, input: SegmentCreation): Promise<string> {
     const id = input.id ?? newId();
+    const { tenant } = ctx;
     const values = toRow(input, ctx.contentLanguage);
-    const stored = await this.segments.insert(tx, ctx.tenant, id, values);
-    await this.segments.recordEvent(tx, {
-      type: EventTypes.segmentCreated,
-      tenant: ctx.tenant,
-      resource: { type: 'segment', id },
-      version: stored.version,
-      data: toEventData({ id, ...values, ...stored }),
-    });
+    await this.segments.insert(tx, { tenant, id, values, event: toEventWrite({ tenant, id, values }) });
     return id;
   }
 
@@ -120,33 +114,19 @@ export class SegmentsService {
     return this.write(tx, ctx, id, { input, language: ctx.contentLanguage, previous, expectedVersion });
   }
 
-  /** Upserts with the optimistic lock and records the event, unless the segment held these values already. */
+  /** Upserts with the optimistic lock and its event, unless the segment held these values already. */
   private async write(tx: EntityManager, ctx: RequestContext, id: string, write: SegmentWrite): Promise<boolean> {
     const { tenant } = ctx;
     const values = toRow(write.input, write.language, write.previous);
-    const result = await this.segments.upsert(tx, { tenant, id, values, expectedVersion: write.expectedVersion });
-    if (!result.changed) return false;
-    const data = toEventData({
+    // The row is locked when it exists: a previous status means the write updates it.
+    const event = toEventWrite({ tenant, id, values }, write.previous?.status);
+    const result = await this.segments.upsert(tx, {
+      tenant,
       id,
-      ...values,
-      version: result.version,
-      created_at: result.createdAt,
-      modified_at: result.modifiedAt,
+      values,
+      expectedVersion: write.expectedVersion,
+      event,
     });
-    const resource = { type: 'segment', id } as const;
-    const { version } = result;
-    await this.segments.recordEvent(
-      tx,
-      result.created
-        ? { type: EventTypes.segmentCreated, tenant, resource, version, data }
-        : {
-            type: EventTypes.segmentUpdated,
-            tenant,
-            resource,
-            version,
-            data: { ...data, ...(write.previous && { previousStatus: write.previous.status }) },
-          },
-    );
     return result.created;
   }
 
@@ -172,13 +152,6 @@ export class SegmentsService {
       }
     }
     await this.segments.delete(tx, tenant, id);
-    await this.segments.recordEvent(tx, {
-      type: EventTypes.segmentDeleted,
-      tenant,
-      resource: { type: 'segment', id },
-      version: null,
-      data: { id },
-    });
   }
 }
 
