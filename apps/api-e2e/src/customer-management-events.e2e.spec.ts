@@ -1,9 +1,10 @@
-import { ALL_SCOPES, isOwnScope } from '@cs/contracts';
+import { ALL_SCOPES, AnyEventEnvelope, EventTypes, isOwnScope, Scopes } from '@cs/contracts';
 import { database, ISO, tenant } from './fixtures';
 import { E2e, JsonAnswer, sendJson, startE2e } from './support';
 
 const CM = `/customer-management/${tenant}`;
 const CATALOG = `/customer-segment/${tenant}/catalog`;
+const FEED = '/customer-segment/{tenant}/events' as const;
 
 /** An event as a test expects it: what the change recorded, in the envelope's terms. */
 interface ExpectedEvent {
@@ -36,8 +37,8 @@ describe('events of customer management, customer data and the catalog: exactly 
   };
   const codes = (answer: JsonAnswer) => (answer.json as Array<{ code: number }>).map((entry) => entry.code);
 
-  /** The events recorded since the last call, in write order. */
-  const newEvents = async (): Promise<ExpectedEvent[]> => {
+  /** The events recorded after the outbox row `after`, in write order, and the id of the last. */
+  const recordedAfter = async (after: string): Promise<{ events: ExpectedEvent[]; last: string }> => {
     const rows = await db.sql<{
       id: string;
       type: string;
@@ -48,15 +49,23 @@ describe('events of customer management, customer data and the catalog: exactly 
     }>(
       `SELECT id, type, resource_type, resource_id, version, payload FROM outbox
        WHERE tenant = $1 AND id > $2 ORDER BY id`,
-      [tenant, seen],
+      [tenant, after],
     );
-    if (rows.length) seen = rows[rows.length - 1].id;
-    return rows.map((row) => ({
-      type: row.type,
-      resource: { type: row.resource_type, id: row.resource_id },
-      version: row.version,
-      data: row.payload,
-    }));
+    return {
+      last: rows.length ? rows[rows.length - 1].id : after,
+      events: rows.map((row) => ({
+        type: row.type,
+        resource: { type: row.resource_type, id: row.resource_id },
+        version: row.version,
+        data: row.payload,
+      })),
+    };
+  };
+  /** The events recorded since the last call. */
+  const newEvents = async (): Promise<ExpectedEvent[]> => {
+    const { events, last } = await recordedAfter(seen);
+    seen = last;
+    return events;
   };
   /**
    * The request's answer has `status`, and it recorded exactly the `expected` events (in any order); a function
@@ -606,5 +615,29 @@ describe('events of customer management, customer data and the catalog: exactly 
         },
       ]);
     });
+  });
+  it('the feed delivers each event once, in write order, sequences 1..n, valid by the schemas', async () => {
+    const { events: recorded } = await recordedAfter('0');
+    // The generated client checks every answer against the OpenAPI document, the event schemas included.
+    const reader = await e2e.client([Scopes.eventRead]);
+    const delivered: AnyEventEnvelope[] = [];
+    while (delivered.length < recorded.length) {
+      const after = delivered.length ? delivered[delivered.length - 1].id : '0';
+      const { data, error } = await reader.GET(FEED, {
+        params: { path: { tenant }, query: { after, limit: 1000, wait: 5 } },
+      });
+      if (!data?.length) throw new Error(`the feed stopped after ${delivered.length} events: ${JSON.stringify(error)}`);
+      delivered.push(...(data as AnyEventEnvelope[]));
+    }
+    expect(delivered.map(({ type, resource, version, data }) => ({ type, resource, version, data }))).toEqual(recorded);
+    const sequences = new Map<string, number[]>();
+    for (const event of delivered) {
+      const key = `${event.resource.type} ${event.resource.id}`;
+      sequences.set(key, [...(sequences.get(key) ?? []), event.sequence]);
+    }
+    for (const list of sequences.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+    expect(new Set(delivered.map((event) => event.type))).toEqual(
+      new Set(Object.values(EventTypes).filter((type) => !type.startsWith('customer-segment.'))),
+    );
   });
 });
