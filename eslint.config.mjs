@@ -24,7 +24,8 @@ const FEATURES = {
   'item-assignments': [...SHARED, 'segments', 'catalog'],
   catalog: SHARED,
   'customer-management': SHARED,
-  health: SHARED,
+  // Readiness reports the event backlog.
+  health: [...SHARED, 'events'],
   events: SHARED,
 };
 /** The composition root (app/*.ts), which no folder imports. */

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EventNotifications } from './event-notifications';
@@ -11,7 +11,8 @@ import { EventsService } from './events.service';
 /** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
 export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
 
-/** The outbox relay, its sinks and the event feed. */
+/** The outbox relay, its sinks and the event feed; global, so that the readiness probe reports the relay's backlog. */
+@Global()
 @Module({
   controllers: [EventsController],
   providers: [

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PublicEndpoint } from '../decorators/endpoint.decorators';
 import { HEALTH_DOCS } from './health.docs';
+import { EventsStatus } from '../events/event-relay';
 import { DatabaseState, HealthService } from './health.service';
 
 @Controller('health')
@@ -17,9 +18,14 @@ export class HealthController {
 
   @Get('ready')
   @PublicEndpoint(HEALTH_DOCS.ready)
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: DatabaseState }> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; database: DatabaseState; events?: EventsStatus }> {
     const database = await this.health.database();
-    if (database === 'up') return { status: 'ok', database };
+    if (database === 'up') {
+      const events = await this.health.events();
+      return { status: 'ok', database, ...(events && { events }) };
+    }
     void reply.status(503);
     return { status: 'unavailable', database };
   }
