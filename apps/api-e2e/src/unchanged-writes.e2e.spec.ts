@@ -203,7 +203,7 @@ const ROUTES: WriteRoute[] = [
     versioned: true,
     change: { name: 'ACME', type: 'COMPANY', legalInfo: { legalName: 'ACME SE', countryOfRegistration: 'DE' } },
     rows: { table: 'legal_entity', where: "id = 'le-put'", key: 'id' },
-    events: false,
+    events: true,
   },
   {
     route: 'PUT location',
@@ -218,7 +218,7 @@ const ROUTES: WriteRoute[] = [
     versioned: true,
     change: { name: 'Depot', type: 'WAREHOUSE', contactDetails: { city: 'Hamburg', emails: ['a@example.com'] } },
     rows: { table: 'location', where: "id = 'loc-put'", key: 'id' },
-    events: false,
+    events: true,
   },
   {
     route: 'PUT contact assignment',
@@ -230,7 +230,7 @@ const ROUTES: WriteRoute[] = [
     versioned: true,
     change: { legalEntity: { id: 'le-1' }, customer: { id: 'c-1' }, type: 'BILLING', primary: false },
     rows: { table: 'contact_assignment', where: "id = 'ca-put'", key: 'id' },
-    events: false,
+    events: true,
   },
   {
     route: 'PUT catalog categories bulk',
@@ -256,7 +256,7 @@ const ROUTES: WriteRoute[] = [
       { id: 'k-child', parentId: 'k-root', name: { en: 'Child' }, localizedSlug: { en: 'child' }, published: false },
     ],
     rows: { table: 'catalog_category', where: "id LIKE 'k-%'", key: 'id' },
-    events: false,
+    events: true,
   },
   {
     route: 'PUT catalog products bulk (category ids are a set)',
@@ -276,7 +276,7 @@ const ROUTES: WriteRoute[] = [
       { id: 'pr-2', name: { en: 'Two' } },
     ],
     rows: { table: 'catalog_product', where: "id LIKE 'pr-%'", key: 'id' },
-    events: false,
+    events: true,
   },
   {
     route: 'PUT customers bulk (customer data sync)',
@@ -296,7 +296,7 @@ const ROUTES: WriteRoute[] = [
       { id: 'cs-2', firstName: 'Alan', lastName: 'Turing' },
     ],
     rows: { table: 'customer', where: "id LIKE 'cs-%'", key: 'id' },
-    events: false,
+    events: true,
   },
 ];
 

@@ -929,6 +929,37 @@ export interface components {
              */
             to?: string;
         };
+        /** @description The catalog category as stored after the change. */
+        CategoryEventData: {
+            code?: string;
+            ecn: string[];
+            id: string;
+            /** @description Language tag -> text. */
+            localizedDescription: {
+                [key: string]: string;
+            };
+            /** @description Language tag -> text. */
+            localizedSlug: {
+                [key: string]: string;
+            };
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            /** @description Language tag -> text. */
+            name: {
+                [key: string]: string;
+            };
+            parentId?: string;
+            position?: number;
+            published: boolean;
+            validity?: {
+                /** Format: date-time */
+                from?: string;
+                /** Format: date-time */
+                to?: string;
+            };
+        };
         CategoryTreeNode: {
             /** @description Code of the category. */
             code: string | null;
@@ -989,6 +1020,25 @@ export interface components {
             phone?: string;
             /** @description The last name of the customer. */
             surname?: string;
+        };
+        ContactAssignmentDeletedEventData: {
+            assignmentId: string;
+            legalEntityId: string;
+            userId: string;
+        };
+        /** @description The contact assignment as stored after the change; `userId` is the customer, `email` from the customer data. */
+        ContactAssignmentEventData: {
+            assignmentId: string;
+            email?: string;
+            legalEntityId: string;
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            primary: boolean;
+            /** @enum {string} */
+            type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+            userId: string;
         };
         ContactAssignmentResponse: {
             customer: components["schemas"]["ContactAssignmentCustomer"];
@@ -1094,6 +1144,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description The customer data as stored after the change. */
+        CustomerDataEventData: {
+            email?: string;
+            firstName?: string;
+            id: string;
+            lastName?: string;
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            phone?: string;
+        };
         CustomerManagementReference: {
             /** @description Id of the referenced document. */
             id: string;
@@ -1113,6 +1175,10 @@ export interface components {
             };
             /** @description Contact phone number, as the customer service holds it. */
             phone?: string | null;
+        };
+        /** @description The id of the deleted document. */
+        DocumentDeletedEventData: {
+            id: string;
         };
         ErrorDetailResponse: {
             /** @description The field the problem is about. */
@@ -1147,7 +1213,412 @@ export interface components {
             status: string;
         };
         /** @description One event: the same envelope for every type, `data` by `type` (docs/events.md). */
-        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"];
+        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"] | components["schemas"]["Event_client-management.legalentity-created"] | components["schemas"]["Event_client-management.legalentity-updated"] | components["schemas"]["Event_client-management.legalentity-deleted"] | components["schemas"]["Event_client-management.location-created"] | components["schemas"]["Event_client-management.location-updated"] | components["schemas"]["Event_client-management.location-deleted"] | components["schemas"]["Event_client-management.user-assigned-to-legalentity"] | components["schemas"]["Event_client-management.contact-assignment-updated"] | components["schemas"]["Event_client-management.contact-assignment-deleted"] | components["schemas"]["Event_catalog.category-created"] | components["schemas"]["Event_catalog.category-updated"] | components["schemas"]["Event_catalog.category-deleted"] | components["schemas"]["Event_catalog.product-created"] | components["schemas"]["Event_catalog.product-updated"] | components["schemas"]["Event_catalog.product-deleted"] | components["schemas"]["Event_customer.customer-created"] | components["schemas"]["Event_customer.customer-updated"] | components["schemas"]["Event_customer.customer-deleted"];
+        /** @description A `catalog.category-created` event. */
+        "Event_catalog.category-created": {
+            data: components["schemas"]["CategoryEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.category-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `catalog.category-deleted` event. */
+        "Event_catalog.category-deleted": {
+            data: components["schemas"]["DocumentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.category-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `catalog.category-updated` event. */
+        "Event_catalog.category-updated": {
+            data: components["schemas"]["CategoryEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.category-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `catalog.product-created` event. */
+        "Event_catalog.product-created": {
+            data: components["schemas"]["ProductEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.product-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `catalog.product-deleted` event. */
+        "Event_catalog.product-deleted": {
+            data: components["schemas"]["DocumentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.product-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `catalog.product-updated` event. */
+        "Event_catalog.product-updated": {
+            data: components["schemas"]["ProductEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "catalog.product-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.contact-assignment-deleted` event. */
+        "Event_client-management.contact-assignment-deleted": {
+            data: components["schemas"]["ContactAssignmentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.contact-assignment-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.contact-assignment-updated` event. */
+        "Event_client-management.contact-assignment-updated": {
+            data: components["schemas"]["ContactAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.contact-assignment-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.legalentity-created` event. */
+        "Event_client-management.legalentity-created": {
+            data: components["schemas"]["LegalEntityEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.legalentity-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.legalentity-deleted` event. */
+        "Event_client-management.legalentity-deleted": {
+            data: components["schemas"]["LegalEntityDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.legalentity-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.legalentity-updated` event. */
+        "Event_client-management.legalentity-updated": {
+            data: components["schemas"]["LegalEntityEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.legalentity-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.location-created` event. */
+        "Event_client-management.location-created": {
+            data: components["schemas"]["LocationEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.location-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.location-deleted` event. */
+        "Event_client-management.location-deleted": {
+            data: components["schemas"]["DocumentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.location-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.location-updated` event. */
+        "Event_client-management.location-updated": {
+            data: components["schemas"]["LocationEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.location-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `client-management.user-assigned-to-legalentity` event. */
+        "Event_client-management.user-assigned-to-legalentity": {
+            data: components["schemas"]["ContactAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "client-management.user-assigned-to-legalentity";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
         /** @description A `customer-segment.customer-assignment-created` event. */
         "Event_customer-segment.customer-assignment-created": {
             data: components["schemas"]["CustomerAssignmentEventData"];
@@ -1391,6 +1862,87 @@ export interface components {
             /** @description The resource's `metadata.version` after the change; null for deletions. */
             version: number | null;
         };
+        /** @description A `customer.customer-created` event. */
+        "Event_customer.customer-created": {
+            data: components["schemas"]["CustomerDataEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.customer-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer.customer-deleted` event. */
+        "Event_customer.customer-deleted": {
+            data: components["schemas"]["DocumentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.customer-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer.customer-updated` event. */
+        "Event_customer.customer-updated": {
+            data: components["schemas"]["CustomerDataEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.customer-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
         EventMetadata: {
             /** Format: date-time */
             createdAt: string;
@@ -1515,6 +2067,47 @@ export interface components {
             /** @description The customer group role. */
             role?: string;
         };
+        LegalEntityDeletedEventData: {
+            legalEntityId: string;
+            legalEntityParentId?: string;
+        };
+        /** @description The legal entity as stored after the change (Emporix fields). */
+        LegalEntityEventData: {
+            accountLimit?: {
+                currency?: string;
+                value?: number;
+            };
+            /** @description The ids of its locations. */
+            addresses: string[];
+            /** @description The ids of its contact assignments. */
+            approvalGroup: string[];
+            customerGroups: {
+                id: string;
+                /** @description Language tag -> text. */
+                name?: {
+                    [key: string]: string;
+                };
+                role?: string;
+            }[];
+            legalEntityId: string;
+            legalInfo?: {
+                countryOfRegistration?: string;
+                legalName?: string;
+                registrationAgency?: string;
+                registrationDate?: string;
+                registrationId?: string;
+                taxRegistrationNumber?: string;
+            };
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            name: string;
+            parentId?: string;
+            restrictions?: string[];
+            /** @enum {string} */
+            type: "COMPANY" | "SUBSIDIARY";
+        };
         LegalEntityLegalInfo: {
             /** @example DE */
             countryOfRegistration?: string;
@@ -1607,6 +2200,28 @@ export interface components {
              */
             type: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
         };
+        /** @description The location as stored after the change. */
+        LocationEventData: {
+            contactDetails: {
+                addressLine1?: string;
+                addressLine2?: string;
+                city?: string;
+                countryCode?: string;
+                emails?: string[];
+                phones?: string[];
+                postcode?: string;
+                state?: string;
+                tags?: string[];
+            };
+            id: string;
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            /** @enum {string} */
+            type: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
+        };
         LocationResponse: {
             contactDetails: components["schemas"]["LocationContactDetails"];
             id: string;
@@ -1695,6 +2310,20 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
             /** @description What was wrong, for a person to read. */
             error_description?: string;
+        };
+        /** @description The catalog product as stored after the change. */
+        ProductEventData: {
+            categoryIds: string[];
+            code?: string;
+            id: string;
+            metadata: components["schemas"]["EventMetadata"];
+            mixins: {
+                [key: string]: unknown;
+            };
+            /** @description Language tag -> text. */
+            name: {
+                [key: string]: string;
+            };
         };
         SearchBody: {
             /**

@@ -1,9 +1,26 @@
-/**
- * Events of customer data.
- * Still empty: the types and their data are added by the change that records these events.
- */
-export const CustomerEventTypes = {} as const;
+import { EventMetadata } from './common';
+
+/** Events of the customer data the sync endpoints feed (`customer.*`). */
+export const CustomerEventTypes = {
+  customerCreated: 'customer.customer-created',
+  customerUpdated: 'customer.customer-updated',
+  customerDeleted: 'customer.customer-deleted',
+} as const;
+
+/** The customer data as stored after the change; absent fields are left out. */
+export interface CustomerDataEventData {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  mixins: Record<string, unknown>;
+  metadata: EventMetadata;
+}
 
 /** Event type -> the type of its `data`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- filled by the change that records these events
-export interface CustomerEventData {}
+export interface CustomerEventData {
+  'customer.customer-created': CustomerDataEventData;
+  'customer.customer-updated': CustomerDataEventData;
+  'customer.customer-deleted': { id: string };
+}

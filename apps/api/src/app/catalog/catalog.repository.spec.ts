@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { RecordingDatabase, SqlSnapshot } from '../../testing/sql-snapshot';
+import { categoryEventData, productEventData } from './catalog.events';
 import { toCategoryRow, toProductRow } from './catalog.mapper';
 import { CatalogRepository } from './catalog.repository';
 
@@ -21,22 +22,37 @@ describe('CatalogRepository', () => {
       undefined,
     );
     const product = toProductRow({ id: 'sku-1', code: 'SKU1', name: { en: 'Sneaker' } }, undefined);
+    const categoryData = categoryEventData('shoes', category);
+    const productData = productEventData('sku-1', product, ['shoes', 'sale']);
     await sql.record('findCategory', (db) => repository(db).findCategory('t1', 'shoes'));
     await sql.record('findProduct', (db) => repository(db).findProduct('t1', 'sku-1'));
     await sql.record(
       'upsertCategory',
-      (db) => repository(db).upsertCategory(db.manager, { tenant: 't1', id: 'shoes', values: category }),
+      (db) =>
+        repository(db).upsertCategory(db.manager, {
+          tenant: 't1',
+          id: 'shoes',
+          values: category,
+          eventData: categoryData,
+        }),
       upserted,
     );
     await sql.record(
       'upsertProduct',
       (db) =>
-        repository(db).upsertProduct(db.manager, { tenant: 't1', id: 'sku-1', values: product, expectedVersion: 3 }),
+        repository(db).upsertProduct(db.manager, {
+          tenant: 't1',
+          id: 'sku-1',
+          values: product,
+          expectedVersion: 3,
+          eventData: productData,
+        }),
       upserted,
     );
     await sql.record('replaceProductCategories', async (db) => {
-      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-1', ['shoes', 'sale'], false);
-      await repository(db).replaceProductCategories(db.manager, 't1', 'sku-2', [], true);
+      const categories = { tenant: 't1', productId: 'sku-1', categoryIds: ['shoes', 'sale'], eventData: productData };
+      await repository(db).replaceProductCategories(db.manager, { ...categories, productUnchanged: false });
+      await repository(db).replaceProductCategories(db.manager, { ...categories, productUnchanged: true });
     });
     await sql.record('deleteCategory and deleteProduct', async (db) => {
       await repository(db).deleteCategory(db.manager, 't1', 'shoes');

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { upsertVersioned, UpsertResult } from '../database/upsert';
+import { deleteRecordingEvents } from '../database/outbox';
+import { storedMetadataSql, upsertVersioned, UpsertResult } from '../database/upsert';
+import { CATEGORY_EVENTS, CatalogEvents, PRODUCT_EVENTS } from './catalog.events';
 import { CategoryRow, CategoryTexts, CategoryValues, ProductRow, ProductTexts, ProductValues } from './catalog.mapper';
 
 // Every statement of the catalog: categories, products and the links between them.
@@ -17,7 +19,10 @@ const CREATES_CYCLE_SQL = `
   )
   SELECT EXISTS (SELECT 1 FROM up WHERE id = $3) AS cycle`;
 
-/** `$3` as the category ids of product `$2`; `$4`: the product row was left unchanged. */
+/**
+ * `$3` as the category ids of product `$2`; `$4`: the product row was left unchanged, and then a change of its
+ * categories is a new version of the product, with its updated event (`$5`, `$6`; `$7` the data without metadata).
+ */
 const REPLACE_PRODUCT_CATEGORIES_SQL = `
   WITH removed AS (
     DELETE FROM catalog_product_category
@@ -28,9 +33,17 @@ const REPLACE_PRODUCT_CATEGORIES_SQL = `
     INSERT INTO catalog_product_category (tenant, product_id, category_id)
     SELECT $1, $2, unnest(CAST($3 AS text[])) ON CONFLICT DO NOTHING
     RETURNING 1
+  ),
+  bumped AS (
+    UPDATE catalog_product SET version = version + 1, modified_at = now()
+    WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added))
+    RETURNING version, created_at, modified_at, metadata_mixins
   )
-  UPDATE catalog_product SET version = version + 1, modified_at = now()
-  WHERE tenant = $1 AND id = $2 AND $4 AND (EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added))`;
+  INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+  SELECT $1, $5, $6, $2, bumped.version,
+    $7::jsonb || jsonb_build_object('metadata',
+      ${storedMetadataSql('bumped')} || jsonb_build_object('mixins', bumped.metadata_mixins))
+  FROM bumped`;
 
 /** A category or product to create or replace, with the version the caller saw (absent: no check). */
 export interface CatalogWrite<Values> {
@@ -38,6 +51,8 @@ export interface CatalogWrite<Values> {
   id: string;
   values: Values;
   expectedVersion?: number;
+  /** The document as its event carries it, without `metadata`: the statement adds the stored one. */
+  eventData: object;
 }
 
 @Injectable()
@@ -62,38 +77,57 @@ export class CatalogRepository {
     return row;
   }
 
-  /** Creates or replaces the category with the optimistic lock (409 when `expectedVersion` is not the stored one). */
+  /**
+   * Creates or replaces the category with the optimistic lock (409 when `expectedVersion` is not the stored one),
+   * with its created or updated event; a write that changes nothing records none.
+   */
   upsertCategory(tx: EntityManager, write: CatalogWrite<CategoryValues>): Promise<UpsertResult> {
-    return upsert(tx, 'catalog_category', write);
+    return upsert(tx, 'catalog_category', CATEGORY_EVENTS, write);
   }
 
-  /** Creates or replaces the product (without its categories, see `replaceProductCategories`). */
+  /**
+   * Creates or replaces the product (without its categories, see `replaceProductCategories`) with its event; the
+   * event data names the categories the product will have.
+   */
   upsertProduct(tx: EntityManager, write: CatalogWrite<ProductValues>): Promise<UpsertResult> {
-    return upsert(tx, 'catalog_product', write);
+    return upsert(tx, 'catalog_product', PRODUCT_EVENTS, write);
   }
 
   /**
    * The product's categories become `categoryIds`, in one statement that touches only the links that differ.
    * The ids are part of the product's document: when they changed and the product row did not
-   * (`productUnchanged`, the upsert left it alone), the product gets a new version and `modifiedAt`.
+   * (`productUnchanged`, the upsert left it alone), the product gets a new version and `modifiedAt`, and records
+   * its updated event with `eventData` (see `upsertProduct`).
    */
   async replaceProductCategories(
     tx: EntityManager,
-    tenant: string,
-    productId: string,
-    categoryIds: readonly string[],
-    productUnchanged: boolean,
+    write: {
+      tenant: string;
+      productId: string;
+      categoryIds: readonly string[];
+      productUnchanged: boolean;
+      eventData: object;
+    },
   ): Promise<void> {
-    await tx.query(REPLACE_PRODUCT_CATEGORIES_SQL, [tenant, productId, categoryIds, productUnchanged]);
+    await tx.query(REPLACE_PRODUCT_CATEGORIES_SQL, [
+      write.tenant,
+      write.productId,
+      write.categoryIds,
+      write.productUnchanged,
+      PRODUCT_EVENTS.updatedType,
+      PRODUCT_EVENTS.resourceType,
+      JSON.stringify(write.eventData),
+    ]);
   }
 
-  async deleteCategory(tx: EntityManager, tenant: string, id: string): Promise<void> {
-    await tx.query('DELETE FROM catalog_category WHERE tenant = $1 AND id = $2', [tenant, id]);
+  /** Deletes the category with its deleted event; none when it was absent. */
+  deleteCategory(tx: EntityManager, tenant: string, id: string): Promise<void> {
+    return deleteWithEvent(tx, 'catalog_category', CATEGORY_EVENTS, tenant, id);
   }
 
-  /** Deletes the product; its category links cascade. */
-  async deleteProduct(tx: EntityManager, tenant: string, id: string): Promise<void> {
-    await tx.query('DELETE FROM catalog_product WHERE tenant = $1 AND id = $2', [tenant, id]);
+  /** Deletes the product with its deleted event (its category links cascade); none when it was absent. */
+  deleteProduct(tx: EntityManager, tenant: string, id: string): Promise<void> {
+    return deleteWithEvent(tx, 'catalog_product', PRODUCT_EVENTS, tenant, id);
   }
 
   /**
@@ -126,6 +160,7 @@ type CatalogTable = 'catalog_category' | 'catalog_product';
 function upsert<Values extends Record<string, unknown>>(
   tx: EntityManager,
   table: CatalogTable,
+  events: CatalogEvents,
   write: CatalogWrite<Values>,
 ): Promise<UpsertResult> {
   return upsertVersioned(tx, {
@@ -134,6 +169,33 @@ function upsert<Values extends Record<string, unknown>>(
     values: write.values,
     expectedVersion: write.expectedVersion,
     resourceId: write.id,
+    event: {
+      tenant: write.tenant,
+      createdType: events.createdType,
+      updatedType: events.updatedType,
+      resourceType: events.resourceType,
+      resourceId: write.id,
+      payload: write.eventData,
+      metadata: { mixins: write.values['metadata_mixins'] },
+    },
+  });
+}
+
+function deleteWithEvent(
+  tx: EntityManager,
+  table: CatalogTable,
+  events: CatalogEvents,
+  tenant: string,
+  id: string,
+): Promise<void> {
+  return deleteRecordingEvents(tx, {
+    table,
+    where: { tenant, id },
+    tenant,
+    type: events.deletedType,
+    resourceType: events.resourceType,
+    resourceId: 'id',
+    payload: `jsonb_build_object('id', id)`,
   });
 }
 

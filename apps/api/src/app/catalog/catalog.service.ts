@@ -7,6 +7,7 @@ import { assertIdItem, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { toCategoryResponse, toCategoryRow, toProductResponse, toProductRow } from './catalog.mapper';
+import { categoryEventData, productEventData } from './catalog.events';
 import { CatalogRepository } from './catalog.repository';
 
 /**
@@ -79,6 +80,7 @@ export class CatalogService {
       id: dto.id,
       values,
       expectedVersion: dto.metadata?.version,
+      eventData: categoryEventData(dto.id, values),
     });
     return result.created;
   }
@@ -88,13 +90,18 @@ export class CatalogService {
     const { tenant, contentLanguage } = ctx;
     const previous = contentLanguage ? await this.catalog.lockProductTexts(tx, tenant, dto.id) : undefined;
     const values = toProductRow(dto, contentLanguage, previous);
-    const result = await this.catalog.upsertProduct(tx, {
+    const categoryIds = dto.categoryIds ?? [];
+    const eventData = productEventData(dto.id, values, categoryIds);
+    const write = { tenant, id: dto.id, values, expectedVersion: dto.metadata?.version, eventData };
+    const result = await this.catalog.upsertProduct(tx, write);
+    const productUnchanged = !result.changed;
+    await this.catalog.replaceProductCategories(tx, {
       tenant,
-      id: dto.id,
-      values,
-      expectedVersion: dto.metadata?.version,
+      productId: dto.id,
+      categoryIds,
+      productUnchanged,
+      eventData,
     });
-    await this.catalog.replaceProductCategories(tx, tenant, dto.id, dto.categoryIds ?? [], !result.changed);
     return result.created;
   }
 

@@ -1,8 +1,20 @@
+import { EventType, ResourceType } from '@cs/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { toParam, upsertVersioned, UpsertResult } from '../database/upsert';
+import { upsertVersioned, UpsertResult } from '../database/upsert';
+import { ConflictError } from '../errors/domain-errors';
 
 /** The tables of this module; table names in SQL come only from here. */
 export type CustomerManagementTable = 'legal_entity' | 'location' | 'contact_assignment' | 'customer';
+
+/** What a table's documents record when they change (docs/events.md). */
+export interface DocumentEvents {
+  resourceType: ResourceType;
+  createdType: EventType;
+  updatedType: EventType;
+  deletedType: EventType;
+  /** The `data` of a deletion event: trusted SQL over the deleted row's columns. */
+  deletedData: string;
+}
 
 /** A document to create or replace: its key, the columns to store and the version the caller saw. */
 export interface DocumentWrite<Values> {
@@ -11,49 +23,77 @@ export interface DocumentWrite<Values> {
   values: Values;
   /** `metadata.version` of the request; absent: written without the check. */
   expectedVersion?: number;
+  /** The document as its event carries it, without `metadata`: the statement adds the stored one. */
+  eventData: object;
 }
 
 /**
+ * The version of a document that does not exist: a create is an upsert expecting it, so a taken id is a
+ * version conflict and the stored document stays as it is.
+ */
+const ABSENT_VERSION = 0;
+
+/**
  * The statements every document table of customer management has, extended by the repository of each table
- * with its own reads. The table name is the subclass's, never a caller's.
+ * with its own reads. The table name is the subclass's, never a caller's. Every write records its event in the
+ * same statement (see `DocumentEvents`).
  */
 export abstract class DocumentRepository<Values extends Record<string, unknown>> {
   protected constructor(
     protected readonly dataSource: DataSource,
     private readonly table: CustomerManagementTable,
+    private readonly events: DocumentEvents,
   ) {}
 
-  /** Inserts a new document (version 1); false when the id is taken, and then nothing changes. */
-  async insert(tx: EntityManager, tenant: string, id: string, values: Values): Promise<boolean> {
-    const columns = ['tenant', 'id', ...Object.keys(values)];
-    const params = [tenant, id, ...Object.values(values).map(toParam)];
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO ${this.table} (${columns.map((column) => `"${column}"`).join(', ')}, version, created_at, modified_at)
-     VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, 1, now(), now())
-     ON CONFLICT (tenant, id) DO NOTHING RETURNING id`,
-      params,
-    );
-    return rows.length > 0;
+  /** Inserts a new document (version 1) with its created event; false when the id is taken (nothing changes then). */
+  async insert(tx: EntityManager, write: Omit<DocumentWrite<Values>, 'expectedVersion'>): Promise<boolean> {
+    try {
+      await this.upsert(tx, { ...write, expectedVersion: ABSENT_VERSION });
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
   }
 
-  /** Creates or replaces the document with the optimistic lock (409 when `expectedVersion` is not the stored one). */
+  /**
+   * Creates or replaces the document with the optimistic lock (409 when `expectedVersion` is not the stored one),
+   * recording its created or updated event; a write that changes nothing records none.
+   */
   upsert(tx: EntityManager, write: DocumentWrite<Values>): Promise<UpsertResult> {
+    const { resourceType, createdType, updatedType } = this.events;
+    const metadataMixins = write.values['metadata_mixins'];
     return upsertVersioned(tx, {
       table: this.table,
       key: { tenant: write.tenant, id: write.id },
       values: write.values,
       expectedVersion: write.expectedVersion,
       resourceId: write.id,
+      event: {
+        tenant: write.tenant,
+        createdType,
+        updatedType,
+        resourceType,
+        resourceId: write.id,
+        payload: write.eventData,
+        metadata: metadataMixins === undefined ? undefined : { mixins: metadataMixins },
+      },
     });
   }
 
-  /** Deletes one document; false when there was none. */
+  /**
+   * Deletes one document with its deleted event, in one statement; false when there was none. (Unlike
+   * `deleteRecordingEvents`, for any number of rows, this one answers whether it deleted.)
+   */
   async delete(tx: EntityManager, tenant: string, id: string): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await tx.query(
-      `DELETE FROM ${this.table} WHERE tenant = $1 AND id = $2`,
-      [tenant, id],
+    const rows: unknown[] = await tx.query(
+      `WITH deleted AS (DELETE FROM ${this.table} WHERE tenant = $1 AND id = $2
+       RETURNING id, ${this.events.deletedData} AS payload)
+     INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+     SELECT $1, $3, $4, id, NULL, payload FROM deleted RETURNING id`,
+      [tenant, id, this.events.deletedType, this.events.resourceType],
     );
-    return affected > 0;
+    return rows.length > 0;
   }
 
   /**

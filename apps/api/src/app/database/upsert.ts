@@ -183,7 +183,7 @@ function eventTypeSql(
 }
 
 /** `version`, `createdAt` and `modifiedAt` of a returned row as JSON, timestamps as ISO-8601 UTC like `Date.toISOString()`. */
-function storedMetadataSql(alias: string): string {
+export function storedMetadataSql(alias: string): string {
   return `jsonb_build_object('version', ${alias}.version, 'createdAt', ${isoTimestampSql(`${alias}.created_at`)}, 'modifiedAt', ${isoTimestampSql(`${alias}.modified_at`)})`;
 }
 

@@ -1,10 +1,99 @@
-import { AnyEventEnvelope, EventType, EventTypes } from '@cs/contracts';
+import {
+  AnyEventEnvelope,
+  CategoryEventData,
+  ContactAssignmentEventData,
+  CustomerDataEventData,
+  EventDataByType,
+  EventType,
+  EventTypes,
+  LegalEntityEventData,
+  LocationEventData,
+  ResourceType,
+} from '@cs/contracts';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_SCHEMAS } from './events.schema';
 
 const METADATA = { version: 2, createdAt: '2026-01-02T03:04:05.678Z', modifiedAt: '2026-01-02T03:04:06.000Z' };
 const base = { id: '42', tenant: 'acme', occurredAt: '2026-01-02T03:04:06.000Z', sequence: 2 };
+
+const LEGAL_ENTITY: LegalEntityEventData = {
+  legalEntityId: 'le1',
+  name: 'ACME',
+  type: 'SUBSIDIARY',
+  parentId: 'holding',
+  legalInfo: { legalName: 'ACME AG', registrationDate: '2020-04-30T04:00:00.000Z', countryOfRegistration: 'DE' },
+  accountLimit: { currency: 'EUR', value: 1000 },
+  customerGroups: [{ id: 'cg1', name: { en: 'Buyers' }, role: 'buyer' }],
+  addresses: ['hq'],
+  approvalGroup: ['ca1'],
+  restrictions: ['US'],
+  mixins: {},
+  metadata: { ...METADATA, mixins: {} },
+};
+const LOCATION: LocationEventData = {
+  id: 'hq',
+  name: 'HQ',
+  type: 'HEADQUARTER',
+  contactDetails: { emails: ['hq@example.com'], city: 'Berlin', tags: ['main'] },
+  mixins: { erp: { n: 1 } },
+  metadata: METADATA,
+};
+const CONTACT_ASSIGNMENT: ContactAssignmentEventData = {
+  assignmentId: 'ca1',
+  userId: 'c1',
+  email: 'c1@example.com',
+  legalEntityId: 'le1',
+  type: 'BILLING',
+  primary: true,
+  mixins: {},
+  metadata: METADATA,
+};
+const CATEGORY: CategoryEventData = {
+  id: 'k1',
+  parentId: 'k0',
+  code: 'K1',
+  name: { en: 'Shoes' },
+  localizedDescription: {},
+  localizedSlug: { en: 'shoes' },
+  ecn: ['e1'],
+  validity: { from: '2026-01-01T00:00:00.000Z' },
+  position: 1,
+  published: true,
+  mixins: {},
+  metadata: METADATA,
+};
+const CUSTOMER: CustomerDataEventData = {
+  id: 'c1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44 1',
+  mixins: {},
+  metadata: METADATA,
+};
+
+/**
+ * The samples of a resource's event types: `data` by type (undefined fields are left out), the version null for
+ * deletions (their type ends with `-deleted`).
+ */
+function documentSamples<T extends EventType>(
+  resourceType: ResourceType,
+  id: string,
+  data: { [K in T]: EventDataByType[K] },
+): Record<T, AnyEventEnvelope> {
+  const entries = Object.entries(data).map(([type, eventData]) => [
+    type,
+    {
+      ...base,
+      type,
+      resource: { type: resourceType, id },
+      version: type.endsWith('-deleted') ? null : 2,
+      data: JSON.parse(JSON.stringify(eventData)),
+    } as AnyEventEnvelope,
+  ]);
+  return Object.fromEntries(entries) as Record<T, AnyEventEnvelope>;
+}
 
 /**
  * One envelope of every event type, typed with the contracts' `AnyEventEnvelope`: the compiler checks them against
@@ -114,6 +203,43 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     version: null,
     data: { segmentId: 's1', type: 'PRODUCT', itemId: 'p1', tenant: 'acme' },
   },
+  ...documentSamples('legal-entity', 'le1', {
+    [EventTypes.legalEntityCreated]: LEGAL_ENTITY,
+    [EventTypes.legalEntityUpdated]: { ...LEGAL_ENTITY, parentId: undefined, legalInfo: undefined },
+    [EventTypes.legalEntityDeleted]: { legalEntityId: 'le1', legalEntityParentId: 'holding' },
+  }),
+  ...documentSamples('location', 'hq', {
+    [EventTypes.locationCreated]: LOCATION,
+    [EventTypes.locationUpdated]: { ...LOCATION, name: undefined, contactDetails: {} },
+    [EventTypes.locationDeleted]: { id: 'hq' },
+  }),
+  ...documentSamples('contact-assignment', 'ca1', {
+    [EventTypes.userAssignedToLegalEntity]: CONTACT_ASSIGNMENT,
+    [EventTypes.contactAssignmentUpdated]: { ...CONTACT_ASSIGNMENT, email: undefined },
+    [EventTypes.contactAssignmentDeleted]: { assignmentId: 'ca1', userId: 'c1', legalEntityId: 'le1' },
+  }),
+  ...documentSamples('category', 'k1', {
+    [EventTypes.categoryCreated]: CATEGORY,
+    [EventTypes.categoryUpdated]: { ...CATEGORY, parentId: undefined, code: undefined, validity: undefined },
+    [EventTypes.categoryDeleted]: { id: 'k1' },
+  }),
+  ...documentSamples('product', 'p1', {
+    [EventTypes.productCreated]: {
+      id: 'p1',
+      code: 'P1',
+      name: { en: 'P' },
+      categoryIds: ['k1'],
+      mixins: {},
+      metadata: METADATA,
+    },
+    [EventTypes.productUpdated]: { id: 'p1', name: {}, categoryIds: [], mixins: {}, metadata: METADATA },
+    [EventTypes.productDeleted]: { id: 'p1' },
+  }),
+  ...documentSamples('customer', 'c1', {
+    [EventTypes.customerCreated]: CUSTOMER,
+    [EventTypes.customerUpdated]: { id: 'c1', mixins: {}, metadata: METADATA },
+    [EventTypes.customerDeleted]: { id: 'c1' },
+  }),
 };
 
 describe('the JSON Schemas of the events', () => {

@@ -1,4 +1,4 @@
-import { EventType, EventTypes, ResourceTypes } from '@cs/contracts';
+import { ContactTypes, EventType, EventTypes, LegalEntityTypes, LocationTypes, ResourceTypes } from '@cs/contracts';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 // The JSON Schemas (OpenAPI 3.0) of the event envelope and of every event's `data`, as components of the OpenAPI
@@ -106,6 +106,129 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
     [],
     'Emporix names the item by `itemId` here, not by an `item` object.',
   ),
+  DocumentDeletedEventData: object({ id: string }, [], 'The id of the deleted document.'),
+  LegalEntityEventData: object(
+    {
+      legalEntityId: string,
+      name: string,
+      type: { type: 'string', enum: [...LegalEntityTypes] },
+      parentId: string,
+      legalInfo: object(
+        {
+          legalName: string,
+          registrationDate: string,
+          taxRegistrationNumber: string,
+          registrationAgency: string,
+          countryOfRegistration: string,
+          registrationId: string,
+        },
+        [
+          'legalName',
+          'registrationDate',
+          'taxRegistrationNumber',
+          'registrationAgency',
+          'countryOfRegistration',
+          'registrationId',
+        ],
+      ),
+      accountLimit: object({ currency: string, value: { type: 'number' } }, ['currency', 'value']),
+      customerGroups: { type: 'array', items: object({ id: string, name: localized, role: string }, ['name', 'role']) },
+      addresses: { type: 'array', items: string, description: 'The ids of its locations.' },
+      approvalGroup: { type: 'array', items: string, description: 'The ids of its contact assignments.' },
+      restrictions: { type: 'array', items: string },
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['parentId', 'legalInfo', 'accountLimit', 'restrictions'],
+    'The legal entity as stored after the change (Emporix fields).',
+  ),
+  LegalEntityDeletedEventData: object({ legalEntityId: string, legalEntityParentId: string }, ['legalEntityParentId']),
+  LocationEventData: object(
+    {
+      id: string,
+      name: string,
+      type: { type: 'string', enum: [...LocationTypes] },
+      contactDetails: object(
+        {
+          emails: { type: 'array', items: string },
+          phones: { type: 'array', items: string },
+          addressLine1: string,
+          addressLine2: string,
+          city: string,
+          state: string,
+          postcode: string,
+          countryCode: string,
+          tags: { type: 'array', items: string },
+        },
+        ['emails', 'phones', 'addressLine1', 'addressLine2', 'city', 'state', 'postcode', 'countryCode', 'tags'],
+      ),
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['name'],
+    'The location as stored after the change.',
+  ),
+  ContactAssignmentEventData: object(
+    {
+      assignmentId: string,
+      userId: string,
+      email: string,
+      legalEntityId: string,
+      type: { type: 'string', enum: [...ContactTypes] },
+      primary: { type: 'boolean' },
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['email'],
+    'The contact assignment as stored after the change; `userId` is the customer, `email` from the customer data.',
+  ),
+  ContactAssignmentDeletedEventData: object({ assignmentId: string, userId: string, legalEntityId: string }),
+  CategoryEventData: object(
+    {
+      id: string,
+      parentId: string,
+      code: string,
+      name: localized,
+      localizedDescription: localized,
+      localizedSlug: localized,
+      ecn: { type: 'array', items: string },
+      validity: object({ from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } }, [
+        'from',
+        'to',
+      ]),
+      position: { type: 'integer' },
+      published: { type: 'boolean' },
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['parentId', 'code', 'validity', 'position'],
+    'The catalog category as stored after the change.',
+  ),
+  ProductEventData: object(
+    {
+      id: string,
+      code: string,
+      name: localized,
+      categoryIds: { type: 'array', items: string },
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['code'],
+    'The catalog product as stored after the change.',
+  ),
+  CustomerDataEventData: object(
+    {
+      id: string,
+      firstName: string,
+      lastName: string,
+      email: string,
+      phone: string,
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['firstName', 'lastName', 'email', 'phone'],
+    'The customer data as stored after the change.',
+  ),
 };
 
 /** Every event type's `data` schema (a component name of `DATA_SCHEMAS`). */
@@ -119,6 +242,24 @@ const DATA_OF: Record<EventType, string> = {
   [EventTypes.itemAssignmentCreated]: 'ItemAssignmentEventData',
   [EventTypes.itemAssignmentUpdated]: 'ItemAssignmentEventData',
   [EventTypes.itemAssignmentDeleted]: 'ItemAssignmentDeletedEventData',
+  [EventTypes.legalEntityCreated]: 'LegalEntityEventData',
+  [EventTypes.legalEntityUpdated]: 'LegalEntityEventData',
+  [EventTypes.legalEntityDeleted]: 'LegalEntityDeletedEventData',
+  [EventTypes.locationCreated]: 'LocationEventData',
+  [EventTypes.locationUpdated]: 'LocationEventData',
+  [EventTypes.locationDeleted]: 'DocumentDeletedEventData',
+  [EventTypes.userAssignedToLegalEntity]: 'ContactAssignmentEventData',
+  [EventTypes.contactAssignmentUpdated]: 'ContactAssignmentEventData',
+  [EventTypes.contactAssignmentDeleted]: 'ContactAssignmentDeletedEventData',
+  [EventTypes.categoryCreated]: 'CategoryEventData',
+  [EventTypes.categoryUpdated]: 'CategoryEventData',
+  [EventTypes.categoryDeleted]: 'DocumentDeletedEventData',
+  [EventTypes.productCreated]: 'ProductEventData',
+  [EventTypes.productUpdated]: 'ProductEventData',
+  [EventTypes.productDeleted]: 'DocumentDeletedEventData',
+  [EventTypes.customerCreated]: 'CustomerDataEventData',
+  [EventTypes.customerUpdated]: 'CustomerDataEventData',
+  [EventTypes.customerDeleted]: 'DocumentDeletedEventData',
 };
 
 /** The envelope of one event type: `type` fixed, `data` of its schema. */

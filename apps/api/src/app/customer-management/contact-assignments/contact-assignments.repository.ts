@@ -1,9 +1,10 @@
 import { ContactAssignmentListFilters } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Select } from '../../database/select';
 import { DocumentRepository } from '../document.repository';
+import { CONTACT_ASSIGNMENT_EVENTS } from './contact-assignment.events';
 import { applyFilters } from '../list-filters';
 import {
   CONTACT_ASSIGNMENT_FIELDS,
@@ -21,7 +22,26 @@ const CONTACT_ASSIGNMENT_WITH_CUSTOMER = `SELECT ca.*, to_jsonb(c) AS customer_d
 @Injectable()
 export class ContactAssignmentsRepository extends DocumentRepository<ContactAssignmentValues> {
   constructor(dataSource: DataSource) {
-    super(dataSource, 'contact_assignment');
+    super(dataSource, 'contact_assignment', CONTACT_ASSIGNMENT_EVENTS);
+  }
+
+  /**
+   * Whether the legal entity of a write exists, share-locked until commit so that it cannot be deleted before
+   * the write commits, and the e-mail the customer data holds for the customer (for the write's event), in one
+   * statement.
+   */
+  async lockLegalEntity(
+    tx: EntityManager,
+    tenant: string,
+    legalEntityId: string,
+    customerId: string,
+  ): Promise<{ found: boolean; email?: string }> {
+    const [row]: Array<{ email: string | null }> = await tx.query(
+      `SELECT (SELECT c.email FROM customer c WHERE c.tenant = le.tenant AND c.id = $3) AS email
+       FROM legal_entity le WHERE le.tenant = $1 AND le.id = $2 FOR SHARE OF le`,
+      [tenant, legalEntityId, customerId],
+    );
+    return { found: row !== undefined, ...(row?.email != null && { email: row.email }) };
   }
 
   /** A page of the contact assignments matching the named filters and q: one statement (two with the count). */

@@ -22,6 +22,7 @@ import {
   toResponses,
   toRow,
 } from './contact-assignments.mapper';
+import { contactAssignmentEventData } from './contact-assignment.events';
 import { ContactAssignmentsRepository } from './contact-assignments.repository';
 
 @Injectable()
@@ -36,8 +37,9 @@ export class ContactAssignmentsService {
     const id = body.id ?? newId();
     const write: ContactAssignmentWrite = { ...body, type: body.type ?? 'CONTACT' };
     await this.transactions.run(async (tx) => {
-      const values = await this.validValues(tx, ctx, write);
-      if (!(await this.assignments.insert(tx, ctx.tenant, id, values))) throw alreadyExists('contact assignment', id);
+      const { values, eventData } = await this.validWrite(tx, ctx, id, write);
+      if (!(await this.assignments.insert(tx, { tenant: ctx.tenant, id, values, eventData })))
+        throw alreadyExists('contact assignment', id);
     });
     return id;
   }
@@ -45,9 +47,10 @@ export class ContactAssignmentsService {
   /** Returns true when the contact assignment was created. */
   async upsert(ctx: RequestContext, id: string, body: ContactAssignmentUpdate): Promise<boolean> {
     return this.transactions.run(async (tx) => {
-      const values = await this.validValues(tx, ctx, body);
+      const { values, eventData } = await this.validWrite(tx, ctx, id, body);
       const expectedVersion = body.metadata?.version;
-      return (await this.assignments.upsert(tx, { tenant: ctx.tenant, id, values, expectedVersion })).created;
+      return (await this.assignments.upsert(tx, { tenant: ctx.tenant, id, values, expectedVersion, eventData }))
+        .created;
     });
   }
 
@@ -88,15 +91,23 @@ export class ContactAssignmentsService {
     return toResponses(rows, toLegalEntities(legalEntityRows, references));
   }
 
-  /** Checks that the legal entity exists (share-locked until commit) and returns the columns to store. */
-  private async validValues(
+  /**
+   * Checks that the legal entity exists (share-locked until commit) and returns the columns to store and the
+   * write's event data.
+   */
+  private async validWrite(
     tx: EntityManager,
     ctx: RequestContext,
+    id: string,
     body: ContactAssignmentWrite,
-  ): Promise<ContactAssignmentValues> {
-    const legalEntityIds = [body.legalEntity.id];
-    const found = await this.legalEntities.lockExisting(tx, ctx.tenant, legalEntityIds);
-    assertReferenced(legalEntityIds, found, { resource: 'legal entity', field: 'legalEntity.id' });
-    return toRow(body);
+  ): Promise<{ values: ContactAssignmentValues; eventData: object }> {
+    const legalEntityId = body.legalEntity.id;
+    const { found, email } = await this.assignments.lockLegalEntity(tx, ctx.tenant, legalEntityId, body.customer.id);
+    assertReferenced([legalEntityId], found ? new Set([legalEntityId]) : new Set(), {
+      resource: 'legal entity',
+      field: 'legalEntity.id',
+    });
+    const values = toRow(body);
+    return { values, eventData: contactAssignmentEventData(id, values, email) };
   }
 }

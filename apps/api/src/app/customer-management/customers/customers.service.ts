@@ -5,6 +5,7 @@ import { RequestContext } from '../../common/request-context';
 import { assertIdItem, validateAs } from '../../common/validation';
 import { bulkLockKey, Transactions } from '../../database/transactions';
 import { NotFoundError } from '../../errors/domain-errors';
+import { customerEventData } from './customer.events';
 import { toRow } from './customers.mapper';
 import { CustomersRepository } from './customers.repository';
 
@@ -23,11 +24,9 @@ export class CustomersService {
   upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
     return this.transactions.bulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const customer = await validateAs(CustomerSyncItem, item);
-      const { created } = await this.customers.upsert(tx, {
-        tenant: ctx.tenant,
-        id: customer.id,
-        values: toRow(customer),
-      });
+      const values = toRow(customer);
+      const eventData = customerEventData(customer.id, values);
+      const { created } = await this.customers.upsert(tx, { tenant: ctx.tenant, id: customer.id, values, eventData });
       return { code: created ? 201 : 204, id: customer.id };
     });
   }

@@ -4,6 +4,7 @@ import { ContactAssignmentsRepository } from '../contact-assignments/contact-ass
 import { LocationsRepository } from '../locations/locations.repository';
 import { LegalEntityRow, LegalEntityValues } from './legal-entities.mapper';
 import { LegalEntitiesRepository } from './legal-entities.repository';
+import { legalEntityEventData } from './legal-entity.events';
 
 const values: LegalEntityValues = {
   name: 'ABC Company',
@@ -18,6 +19,8 @@ const values: LegalEntityValues = {
   mixins: {},
   metadata_mixins: {},
 };
+
+const eventData = legalEntityEventData('abc', values);
 
 const stored = (id: string, addresses: string[], approvalGroup: string[]): LegalEntityRow => ({
   ...values,
@@ -39,10 +42,15 @@ const repository = (db: RecordingDatabase) =>
 describe('LegalEntitiesRepository', () => {
   it('renders every statement as in legal-entities.repository.sql', async () => {
     const sql = new SqlSnapshot(join(__dirname, 'legal-entities.repository.sql'));
-    await sql.record('insert', (db) => repository(db).insert(db.manager, 't1', 'abc', values), [{ id: 'abc' }]);
+    await sql.record(
+      'insert: an upsert expecting no stored version',
+      (db) => repository(db).insert(db.manager, { tenant: 't1', id: 'abc', values, eventData }),
+      [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }],
+    );
     await sql.record(
       'upsert',
-      (db) => repository(db).upsert(db.manager, { tenant: 't1', id: 'abc', values, expectedVersion: undefined }),
+      (db) =>
+        repository(db).upsert(db.manager, { tenant: 't1', id: 'abc', values, expectedVersion: undefined, eventData }),
       [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }],
     );
     await sql.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['abc']));
@@ -63,9 +71,15 @@ describe('LegalEntitiesRepository', () => {
       await repository(db).lockHierarchy(db.manager, 't1');
       return repository(db).ancestorIds(db.manager, 't1', 'holding');
     });
-    await sql.record('deleteSubtree', (db) => repository(db).deleteSubtree(db.manager, 't1', 'abc'), [
-      { entities: ['abc'], assignments: ['ca1'] },
-    ]);
+    await sql.record(
+      'lockSubtree and deleteSubtree',
+      async (db) => {
+        await repository(db).lockSubtree(db.manager, 't1', 'abc');
+        return repository(db).deleteSubtree(db.manager, 't1', 'abc');
+      },
+      [],
+      [{ entities: ['abc'], assignments: ['ca1'] }],
+    );
     await sql.record('removeReferences', async (db) => {
       await repository(db).removeReferences(db.manager, 't1', 'entities_addresses', ['hq']);
       await repository(db).removeReferences(db.manager, 't1', 'approval_group', ['ca1', 'ca2']);

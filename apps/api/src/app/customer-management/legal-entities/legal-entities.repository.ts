@@ -1,14 +1,20 @@
+import { EventTypes } from '@cs/contracts';
 import { LegalEntityListFilters } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Select } from '../../database/select';
+import {
+  CONTACT_ASSIGNMENT_EVENTS,
+  contactAssignmentDeletedDataSql,
+} from '../contact-assignments/contact-assignment.events';
 import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
 import { DocumentRepository } from '../document.repository';
 import { applyFilters } from '../list-filters';
 import { LocationsRepository } from '../locations/locations.repository';
 import { LEGAL_ENTITY_FIELDS, LEGAL_ENTITY_FILTERS, LEGAL_ENTITY_TIE_BREAKER } from './legal-entity.fields';
 import { LegalEntityReferences, LegalEntityRow, LegalEntityValues } from './legal-entities.mapper';
+import { LEGAL_ENTITY_EVENTS, legalEntityDeletedDataSql, legalEntityEventDataSql } from './legal-entity.events';
 
 // Every statement of legal entities: the shared document statements, the hierarchy, and the references.
 
@@ -23,18 +29,27 @@ const ANCESTORS_SQL = `WITH RECURSIVE chain AS (
     WHERE chain.depth < ${MAX_HIERARCHY_DEPTH}
   ) SELECT * FROM chain ORDER BY depth`;
 
-/**
- * Deletes the legal entity `$2` with all its descendants (subsidiaries, their subsidiaries, ...)
- * and returns their ids and the ids of their contact assignments, which the foreign key removes.
- * UNION (not UNION ALL) ends the walk even on cyclic data.
- */
-const DELETE_SUBTREE_SQL = `WITH RECURSIVE tree AS (
+/** `tree`: the legal entity `$2` and all its descendants. UNION (not UNION ALL) ends the walk even on cyclic data. */
+const SUBTREE_CTE = `WITH RECURSIVE tree AS (
     SELECT id FROM legal_entity WHERE tenant = $1 AND id = $2
     UNION
     SELECT child.id FROM legal_entity child JOIN tree ON child.tenant = $1 AND child.parent_id = tree.id
-  ),
-  assignments AS (SELECT ca.id FROM contact_assignment ca JOIN tree ON ca.tenant = $1 AND ca.legal_entity_id = tree.id),
-  removed AS (DELETE FROM legal_entity le USING tree WHERE le.tenant = $1 AND le.id = tree.id RETURNING le.id)
+  )`;
+
+/**
+ * Deletes the legal entity `$2` with all its descendants (subsidiaries, their subsidiaries, ...), records a
+ * deleted event for each of them and for each of their contact assignments, which the foreign key removes,
+ * and returns the ids of both.
+ */
+const DELETE_SUBTREE_SQL = `${SUBTREE_CTE},
+  assignments AS (SELECT ca.id, ca.legal_entity_id, ca.customer_id
+    FROM contact_assignment ca JOIN tree ON ca.tenant = $1 AND ca.legal_entity_id = tree.id),
+  removed AS (DELETE FROM legal_entity le USING tree WHERE le.tenant = $1 AND le.id = tree.id
+    RETURNING le.id, le.parent_id),
+  events AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+    SELECT $1, $3, $4, removed.id, NULL::int, ${legalEntityDeletedDataSql('removed')} FROM removed
+    UNION ALL
+    SELECT $1, $5, $6, a.id, NULL, ${contactAssignmentDeletedDataSql('a')} FROM assignments a)
   SELECT ARRAY(SELECT id FROM removed) AS entities, ARRAY(SELECT id FROM assignments) AS assignments`;
 
 /** The jsonb id lists of `legal_entity` that reference other documents. */
@@ -55,7 +70,7 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
     private readonly locations: LocationsRepository,
     private readonly contactAssignments: ContactAssignmentsRepository,
   ) {
-    super(dataSource, 'legal_entity');
+    super(dataSource, 'legal_entity', LEGAL_ENTITY_EVENTS);
   }
 
   /** A page of the legal entities of `scope` matching the named filters and q: one statement (two with the count). */
@@ -102,8 +117,22 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
   }
 
   /**
-   * Deletes the legal entity and its subsidiaries (recursively) in one statement; the foreign key removes their
-   * contact assignments. Returns the ids of both, empty when the legal entity is absent.
+   * Locks the legal entity and its subsidiaries (recursively) for their deletion. Once it holds their rows, writes
+   * of contact assignments to them have committed or wait, so the deleting statement, which comes after, sees
+   * every contact assignment the foreign key will remove and records its event.
+   */
+  async lockSubtree(tx: EntityManager, tenant: string, id: string): Promise<void> {
+    await tx.query(
+      `${SUBTREE_CTE}
+       SELECT le.id FROM legal_entity le JOIN tree ON le.tenant = $1 AND le.id = tree.id FOR UPDATE OF le`,
+      [tenant, id],
+    );
+  }
+
+  /**
+   * Deletes the legal entity and its subsidiaries (recursively) in one statement, which also records their
+   * deleted events and those of their contact assignments (the foreign key removes them; see `lockSubtree`).
+   * Returns the ids of both, empty when the legal entity is absent.
    */
   async deleteSubtree(
     tx: EntityManager,
@@ -113,6 +142,10 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
     const [removed]: Array<{ entities: string[]; assignments: string[] }> = await tx.query(DELETE_SUBTREE_SQL, [
       tenant,
       id,
+      EventTypes.legalEntityDeleted,
+      LEGAL_ENTITY_EVENTS.resourceType,
+      EventTypes.contactAssignmentDeleted,
+      CONTACT_ASSIGNMENT_EVENTS.resourceType,
     ]);
     return removed;
   }
@@ -120,7 +153,8 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
   /**
    * Removes deleted locations / contact assignments from the legal entities that list them, in the
    * deleting transaction, so no legal entity keeps a dangling reference. The changed legal entities
-   * get a new version: a client holding the old one must re-read before writing it back.
+   * get a new version and an updated event (in the same statement): a client holding the old version
+   * must re-read before writing it back.
    */
   async removeReferences(
     tx: EntityManager,
@@ -130,9 +164,12 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
   ): Promise<void> {
     if (!ids.length) return;
     await tx.query(
-      `UPDATE legal_entity SET ${column} = ${column} - $2::text[], version = version + 1, modified_at = now()
-     WHERE tenant = $1 AND ${column} ?| $2::text[]`,
-      [tenant, [...ids]],
+      `WITH changed AS (
+       UPDATE legal_entity SET ${column} = ${column} - $2::text[], version = version + 1, modified_at = now()
+       WHERE tenant = $1 AND ${column} ?| $2::text[] RETURNING *)
+     INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+     SELECT $1, $3, $4, changed.id, changed.version, ${legalEntityEventDataSql('changed')} FROM changed`,
+      [tenant, [...ids], EventTypes.legalEntityUpdated, LEGAL_ENTITY_EVENTS.resourceType],
     );
   }
 

@@ -20,6 +20,7 @@ import {
   toRow,
 } from './legal-entities.mapper';
 import { LegalEntitiesRepository } from './legal-entities.repository';
+import { legalEntityEventData } from './legal-entity.events';
 
 @Injectable()
 export class LegalEntitiesService {
@@ -35,7 +36,9 @@ export class LegalEntitiesService {
     const write: LegalEntityWrite = { ...body, type: body.type ?? 'COMPANY' };
     await this.transactions.run(async (tx) => {
       const values = await this.validValues(tx, ctx, id, write);
-      if (!(await this.legalEntities.insert(tx, ctx.tenant, id, values))) throw alreadyExists('legal entity', id);
+      const eventData = legalEntityEventData(id, values);
+      if (!(await this.legalEntities.insert(tx, { tenant: ctx.tenant, id, values, eventData })))
+        throw alreadyExists('legal entity', id);
     });
     return id;
   }
@@ -44,8 +47,8 @@ export class LegalEntitiesService {
   async upsert(ctx: RequestContext, id: string, body: LegalEntityUpdate): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const values = await this.validValues(tx, ctx, id, body);
-      const expectedVersion = body.metadata?.version;
-      return (await this.legalEntities.upsert(tx, { tenant: ctx.tenant, id, values, expectedVersion })).created;
+      const write = { tenant: ctx.tenant, id, values, expectedVersion: body.metadata?.version };
+      return (await this.legalEntities.upsert(tx, { ...write, eventData: legalEntityEventData(id, values) })).created;
     });
   }
 
@@ -76,11 +79,13 @@ export class LegalEntitiesService {
 
   /**
    * Deletes the legal entity, its subsidiaries (recursively) and their contact assignments in one
-   * transaction, and drops those contact assignments from the approval groups of other legal entities.
+   * transaction, and drops those contact assignments from the approval groups of other legal entities; each
+   * of these documents records its deleted or updated event.
    */
   async delete(ctx: RequestContext, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await this.legalEntities.lockHierarchy(tx, ctx.tenant);
+      await this.legalEntities.lockSubtree(tx, ctx.tenant, id);
       const removed = await this.legalEntities.deleteSubtree(tx, ctx.tenant, id);
       if (!removed.entities.length) throw NotFoundError.of('legal entity', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', removed.assignments);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { listRequest, RecordingDatabase, SqlSnapshot } from '../../../testing/sql-snapshot';
+import { locationEventData } from './location.events';
 import { LocationValues } from './locations.mapper';
 import { LocationsRepository } from './locations.repository';
 
@@ -11,18 +12,24 @@ const values: LocationValues = {
   metadata_mixins: { erp: 'https://example.com/erp.json' },
 };
 
+const eventData = locationEventData('hq', values);
+
 const repository = (db: RecordingDatabase) => new LocationsRepository(db.dataSource);
 
 describe('LocationsRepository', () => {
   it('renders every statement as in locations.repository.sql', async () => {
     const sql = new SqlSnapshot(join(__dirname, 'locations.repository.sql'));
-    await sql.record('insert', (db) => repository(db).insert(db.manager, 't1', 'hq', values), [{ id: 'hq' }]);
+    await sql.record(
+      'insert: an upsert expecting no stored version',
+      (db) => repository(db).insert(db.manager, { tenant: 't1', id: 'hq', values, eventData }),
+      [{ found: true, created: true, version: 1, created_at: new Date(0), modified_at: new Date(0) }],
+    );
     await sql.record(
       'upsert',
-      (db) => repository(db).upsert(db.manager, { tenant: 't1', id: 'hq', values, expectedVersion: 2 }),
+      (db) => repository(db).upsert(db.manager, { tenant: 't1', id: 'hq', values, expectedVersion: 2, eventData }),
       [{ found: true, created: false, version: 3, created_at: new Date(0), modified_at: new Date(0) }],
     );
-    await sql.record('delete', (db) => repository(db).delete(db.manager, 't1', 'hq'), [[], 1]);
+    await sql.record('delete', (db) => repository(db).delete(db.manager, 't1', 'hq'), [{ id: 'hq' }]);
     await sql.record('lockExisting', (db) => repository(db).lockExisting(db.manager, 't1', ['wh', 'hq', 'wh']));
     await sql.record(
       'page with named filters, q, sort and the count',

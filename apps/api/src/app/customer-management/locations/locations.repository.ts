@@ -5,6 +5,7 @@ import { fetchPage, ListRequest, Page } from '../../common/listing';
 import { Select } from '../../database/select';
 import { DocumentRepository } from '../document.repository';
 import { applyFilters } from '../list-filters';
+import { LOCATION_EVENTS } from './location.events';
 import { LOCATION_FIELDS, LOCATION_FILTERS, LOCATION_TIE_BREAKER } from './location.fields';
 import { LocationRow, LocationValues } from './locations.mapper';
 
@@ -13,7 +14,7 @@ import { LocationRow, LocationValues } from './locations.mapper';
 @Injectable()
 export class LocationsRepository extends DocumentRepository<LocationValues> {
   constructor(dataSource: DataSource) {
-    super(dataSource, 'location');
+    super(dataSource, 'location', LOCATION_EVENTS);
   }
 
   /** A page of the tenant's locations matching the named filters and q, in one statement (two with the count). */

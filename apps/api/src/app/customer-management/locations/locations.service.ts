@@ -7,6 +7,7 @@ import { Transactions } from '../../database/transactions';
 import { NotFoundError } from '../../errors/domain-errors';
 import { alreadyExists } from '../documents';
 import { LegalEntitiesRepository } from '../legal-entities/legal-entities.repository';
+import { locationEventData } from './location.events';
 import { toResponse, toRow } from './locations.mapper';
 import { LocationsRepository } from './locations.repository';
 
@@ -21,14 +22,18 @@ export class LocationsService {
   async create(ctx: RequestContext, body: LocationCreate): Promise<string> {
     const id = body.id ?? newId();
     await this.transactions.run(async (tx) => {
-      if (!(await this.locations.insert(tx, ctx.tenant, id, toRow(body)))) throw alreadyExists('location', id);
+      const values = toRow(body);
+      const write = { tenant: ctx.tenant, id, values, eventData: locationEventData(id, values) };
+      if (!(await this.locations.insert(tx, write))) throw alreadyExists('location', id);
     });
     return id;
   }
 
   /** Returns true when the location was created. */
   async upsert(ctx: RequestContext, id: string, body: LocationUpdate): Promise<boolean> {
-    const write = { tenant: ctx.tenant, id, values: toRow(body), expectedVersion: body.metadata?.version };
+    const values = toRow(body);
+    const eventData = locationEventData(id, values);
+    const write = { tenant: ctx.tenant, id, values, expectedVersion: body.metadata?.version, eventData };
     return (await this.transactions.run((tx) => this.locations.upsert(tx, write))).created;
   }
 
