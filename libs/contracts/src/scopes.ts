@@ -3,6 +3,8 @@ export const Scopes = {
   segmentManage: 'customersegment.segment_manage',
   segmentRead: 'customersegment.segment_read',
   segmentReadOwn: 'customersegment.segment_read_own',
+  /** Ours (Emporix delivers events by webhooks): reading the event feed. Never granted to customer tokens. */
+  eventRead: 'customersegment.event_read',
   legalEntityRead: 'customermanagement.legalentity_read',
   legalEntityReadOwn: 'customermanagement.legalentity_read_own',
   legalEntityManage: 'customermanagement.legalentity_manage',
@@ -20,6 +22,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   [Scopes.segmentManage]: 'Needed to create or update customer segments.',
   [Scopes.segmentRead]: 'Needed to read customer segments.',
   [Scopes.segmentReadOwn]: 'Needed to read own customer segments.',
+  [Scopes.eventRead]: 'Needed to read the event feed of the tenant (every change of every resource).',
   [Scopes.legalEntityRead]: 'Needed to read legal entities.',
   [Scopes.legalEntityReadOwn]: 'Needed to read legal entities by customer.',
   [Scopes.legalEntityManage]: 'Needed to manage legal entities.',

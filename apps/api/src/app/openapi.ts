@@ -10,6 +10,7 @@ import type {
 import { DEV_CLIENT } from './config/config';
 import { OAUTH_SCHEME } from './decorators/auth.decorators';
 import { REQUEST_EXAMPLE_EXTENSION } from './decorators/endpoint.decorators';
+import { EVENT_SCHEMAS } from './events/events.schema';
 import { errorFormOf } from './filters/error-format';
 
 export const API_TITLE = 'Customer Segment & Customer Management Service';
@@ -50,6 +51,11 @@ export const TAGS: TagObject[] = [
     name: 'Customers',
     description:
       '**Extension**: the customer data (names, e-mail, phone) that contact and segment assignments show, synchronised from the customer service.',
+  },
+  {
+    name: 'Events',
+    description:
+      '**Extension**: every change of every resource, in commit order, as a feed to catch up from and replay (docs/events.md).',
   },
   { name: 'OAuth', description: 'The built-in OAuth 2 issuer (client credentials) that the Authorize dialog uses.' },
   { name: 'Health', description: 'Liveness and readiness probes.' },
@@ -110,6 +116,7 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
   }
   const token = document.paths[TOKEN_URL]?.post;
   if (token) setRequestExample(token, tokenRequestExample(swaggerTenant));
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...EVENT_SCHEMAS } };
   return withSegmentErrorSchemas(document);
 }
 

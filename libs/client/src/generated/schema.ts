@@ -302,6 +302,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer-segment/{tenant}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reading the event feed
+         * @description The tenant's events in commit order after the cursor `after` (the `id` of the last event read; absent: from the oldest
+         *     still kept). Page by passing the last `id` again: a later read never returns an event before it, so nothing is missed.
+         *     Every event has the same envelope (`Event`): `resource` and its per-resource `sequence` (1, 2, ... without gaps)
+         *     tell a consumer what changed and whether it missed something; `data` is the payload of its `type`. Events stay
+         *     readable for `EVENTS_RETENTION_DAYS` (30 by default). See docs/events.md.
+         *
+         *     `wait` long-polls: without events after the cursor the answer waits until one is recorded or `wait` seconds pass
+         *     (then `[]`). At most `EVENTS_FEED_MAX_WAIT_SECONDS` (30 by default); beyond `EVENTS_FEED_MAX_WAITERS` (100) waiting
+         *     requests at once the answer is 503 with `Retry-After`.
+         *
+         *     Needs `customersegment.event_read`, which customer tokens never carry.
+         */
+        get: operations["GET-customer-segment-retrieve-events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer-segment/{tenant}/segments": {
         parameters: {
             query?: never;
@@ -1008,6 +1038,31 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CustomerAssignmentDeletedEventData: {
+            customerId: string;
+            legalEntityId?: string;
+            segmentId: string;
+        };
+        /** @description The customer assignment as stored after the change; B2C assignments have no `legalEntity`. */
+        CustomerAssignmentEventData: {
+            /** @enum {string} */
+            assignmentType: "MANUAL" | "AUTOMATIC";
+            customer: {
+                email?: string;
+                firstName?: string;
+                id: string;
+                lastName?: string;
+            };
+            legalEntity?: {
+                id: string;
+                name?: string;
+            };
+            metadata: components["schemas"]["EventMetadata"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            segmentId: string;
+        };
         CustomerAssignmentRemoveBulk: {
             /** @description Unique identifier of the customer. */
             customerId: string;
@@ -1089,6 +1144,261 @@ export interface components {
              */
             status: string;
         };
+        /** @description One event: the same envelope for every type, `data` by `type` (docs/events.md). */
+        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"];
+        /** @description A `customer-segment.customer-assignment-created` event. */
+        "Event_customer-segment.customer-assignment-created": {
+            data: components["schemas"]["CustomerAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.customer-assignment-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.customer-assignment-deleted` event. */
+        "Event_customer-segment.customer-assignment-deleted": {
+            data: components["schemas"]["CustomerAssignmentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.customer-assignment-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.customer-assignment-updated` event. */
+        "Event_customer-segment.customer-assignment-updated": {
+            data: components["schemas"]["CustomerAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.customer-assignment-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.item-assignment-created` event. */
+        "Event_customer-segment.item-assignment-created": {
+            data: components["schemas"]["ItemAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.item-assignment-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.item-assignment-deleted` event. */
+        "Event_customer-segment.item-assignment-deleted": {
+            data: components["schemas"]["ItemAssignmentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.item-assignment-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.item-assignment-updated` event. */
+        "Event_customer-segment.item-assignment-updated": {
+            data: components["schemas"]["ItemAssignmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.item-assignment-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.segment-created` event. */
+        "Event_customer-segment.segment-created": {
+            data: components["schemas"]["SegmentEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.segment-created";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.segment-deleted` event. */
+        "Event_customer-segment.segment-deleted": {
+            data: components["schemas"]["SegmentDeletedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.segment-deleted";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.segment-updated` event. */
+        "Event_customer-segment.segment-updated": {
+            data: components["schemas"]["SegmentUpdatedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.segment-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        EventMetadata: {
+            /** Format: date-time */
+            createdAt: string;
+            mixins?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            modifiedAt: string;
+            version: number;
+        };
         Fault: {
             detail: components["schemas"]["FaultDetail"];
             /** @example Invalid access token */
@@ -1104,6 +1414,32 @@ export interface components {
              * @example 628cd20c6e8b2432b6346ca6
              */
             id: string;
+        };
+        ItemAssignmentDeletedEventData: {
+            item: {
+                id: string;
+            };
+            segmentId: string;
+            /** @enum {string} */
+            type: "PRODUCT" | "CATEGORY";
+        };
+        /** @description The item assignment as stored after the change. */
+        ItemAssignmentEventData: {
+            item: {
+                code?: string;
+                id: string;
+                /** @description Language tag -> text. */
+                name?: {
+                    [key: string]: string;
+                };
+            };
+            metadata: components["schemas"]["EventMetadata"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            segmentId: string;
+            /** @enum {string} */
+            type: "PRODUCT" | "CATEGORY";
         };
         ItemAssignmentResponse: {
             item: components["schemas"]["AssignedItem"];
@@ -1404,6 +1740,9 @@ export interface components {
             /** @description Determines the time frame in which the customer segment is valid. */
             validity?: components["schemas"]["SegmentValidity"];
         };
+        SegmentDeletedEventData: {
+            id: string;
+        };
         SegmentErrorResponse: {
             /**
              * @description HTTP status code.
@@ -1421,6 +1760,31 @@ export interface components {
              * @example Bad Request
              */
             status: string;
+        };
+        /** @description The segment as stored after the change. */
+        SegmentEventData: {
+            /** @description Language tag -> text. */
+            description?: {
+                [key: string]: string;
+            };
+            id: string;
+            metadata: components["schemas"]["EventMetadata"];
+            mixins?: {
+                [key: string]: unknown;
+            };
+            /** @description Language tag -> text. */
+            name: {
+                [key: string]: string;
+            };
+            siteCode: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            validity?: {
+                /** Format: date-time */
+                from?: string;
+                /** Format: date-time */
+                to?: string;
+            };
         };
         SegmentMetadataResponse: {
             /**
@@ -1520,6 +1884,10 @@ export interface components {
             status?: "ACTIVE" | "INACTIVE";
             /** @description Determines the time frame in which the customer segment is valid. */
             validity?: components["schemas"]["SegmentValidity"];
+        };
+        SegmentUpdatedEventData: components["schemas"]["SegmentEventData"] & {
+            /** @enum {string} */
+            previousStatus?: "ACTIVE" | "INACTIVE";
         };
         SegmentValidity: {
             /**
@@ -3875,6 +4243,86 @@ export interface operations {
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-events": {
+        parameters: {
+            query?: {
+                /** @description Only events after this one (its `id`). */
+                after?: string;
+                /** @description Most events returned. */
+                limit?: number;
+                /** @description Comma-separated event types, or families as `<family>.*` (e.g. `customer-segment.*`); unknown ones are a 400. */
+                types?: string;
+                /** @description Seconds to wait for an event when there is none after the cursor (long poll). */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events after the cursor, oldest first; `[]` when there are none (yet). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"][];
+                };
+            };
+            /** @description Invalid parameters. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -198,6 +198,38 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: events', () => {
+  it('runs the relay with 30 days of retention by default, and reads the event settings', () => {
+    expect(loadConfig({}).events).toEqual({
+      relay: true,
+      retentionDays: 30,
+      pollIntervalMs: 1_000,
+      feedMaxWaitSeconds: 30,
+      feedMaxWaiters: 100,
+    });
+    const config = loadConfig({
+      EVENTS_RELAY: 'false',
+      EVENTS_RETENTION_DAYS: '7',
+      EVENTS_POLL_INTERVAL_MS: '250',
+      EVENTS_FEED_MAX_WAIT_SECONDS: '10',
+      EVENTS_FEED_MAX_WAITERS: '5',
+    }).events;
+    expect(config).toEqual({
+      relay: false,
+      retentionDays: 7,
+      pollIntervalMs: 250,
+      feedMaxWaitSeconds: 10,
+      feedMaxWaiters: 5,
+    });
+    expect(() => loadConfig({ EVENTS_RELAY: 'sometimes', EVENTS_RETENTION_DAYS: '0' })).toThrow(
+      /EVENTS_RELAY[\s\S]*EVENTS_RETENTION_DAYS/,
+    );
+    expect(() => loadConfig({ EVENTS_FEED_MAX_WAIT_SECONDS: '200', HTTP_IDLE_TIMEOUT_MS: '60000' })).toThrow(
+      /EVENTS_FEED_MAX_WAIT_SECONDS: must be less than HTTP_IDLE_TIMEOUT_MS/,
+    );
+  });
+});
+
 describe('loadEnvFile', () => {
   let folder: string;
   beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'cs-env-file-'))));

@@ -96,6 +96,18 @@ export interface AppConfig {
   };
   /** How long a SIGTERM/SIGINT may take to finish in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
+  events: {
+    /** Whether this process runs the relay (sequencer, sinks, retention); off on replicas that should only serve. */
+    relay: boolean;
+    /** Delivered events older than this are deleted. */
+    retentionDays: number;
+    /** The relay's fallback poll, for when a notification is missed; also the feed's re-check while it waits. */
+    pollIntervalMs: number;
+    /** Longest `wait` of the feed's long poll. */
+    feedMaxWaitSeconds: number;
+    /** Long polls waiting at once; beyond it the feed answers 503. */
+    feedMaxWaiters: number;
+  };
 }
 
 /** The documented client for local use: every scope, any tenant, customer tokens allowed. */
@@ -203,6 +215,13 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       },
     },
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
+    events: {
+      relay: read.boolean('EVENTS_RELAY', true),
+      retentionDays: read.integer('EVENTS_RETENTION_DAYS', 30, 1, 3650),
+      pollIntervalMs: read.integer('EVENTS_POLL_INTERVAL_MS', 1_000, 10, 600_000),
+      feedMaxWaitSeconds: read.integer('EVENTS_FEED_MAX_WAIT_SECONDS', 30, 1, 300),
+      feedMaxWaiters: read.integer('EVENTS_FEED_MAX_WAITERS', 100, 1, 100_000),
+    },
   };
   const { http } = config;
   if (http.bodyBudgetBytes < http.bodyLimitBytes)
@@ -213,6 +232,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     problems.push('HTTP_BODY_BUDGET_WAIT_MS: must be less than HTTP_REQUEST_TIMEOUT_MS, which the wait counts towards');
   if (http.headersTimeoutMs > http.requestTimeoutMs)
     problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  if (config.events.feedMaxWaitSeconds * 1000 >= http.idleTimeoutMs)
+    problems.push('EVENTS_FEED_MAX_WAIT_SECONDS: must be less than HTTP_IDLE_TIMEOUT_MS, which would cut a long poll');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { EventNotifications } from './event-notifications';
+import { EventRelay } from './event-relay';
 import { EVENT_SINKS, EventSink, EventSinkFactory } from './event-sink';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
 
-/** Every kind of sink; each decides from the configuration whether it is on. */
+/** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
 export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
 
 /** The outbox relay, its sinks and the event feed. */
 @Module({
+  controllers: [EventsController],
   providers: [
+    EventsRepository,
+    EventNotifications,
+    EventRelay,
+    EventsService,
     {
       provide: EVENT_SINKS,
       inject: [APP_CONFIG],
@@ -18,6 +28,6 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
         ),
     },
   ],
-  exports: [EVENT_SINKS],
+  exports: [EVENT_SINKS, EventRelay, EventsRepository],
 })
 export class EventsModule {}

@@ -1,0 +1,192 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { pgErrorCode } from '../database/pg-errors';
+import { Transactions } from '../database/transactions';
+import { EVENT_SINKS, EventSink } from './event-sink';
+import { EventNotifications } from './event-notifications';
+import { toEnvelope } from './events.mapper';
+import { EventsRepository } from './events.repository';
+
+/** Events one sequencer statement takes, and one `deliver` call gets. */
+export const SEQUENCE_BATCH = 1_000;
+export const DELIVERY_BATCH = 500;
+/** Events one retention statement deletes; small, so it never holds many locks or blocks writers long. */
+export const PRUNE_BATCH = 1_000;
+const RETENTION_INTERVAL_MS = 60_000;
+/** A failing sink is retried for that tenant after 0.5 s, doubling up to 30 s; other tenants and sinks go on. */
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+/** How long shutdown waits for the relay's current step (a delivery in flight) to finish. */
+const DRAIN_TIMEOUT_MS = 5_000;
+
+interface Backoff {
+  failures: number;
+  retryAt: number;
+}
+
+/**
+ * The outbox relay: sequences committed events (position in commit order, sequence per resource), delivers them
+ * to every sink, per tenant, from the sink's cursor, and prunes what every sink has taken once it is older than
+ * the retention. Woken by the outbox's notifications, and polling as a fallback. Several replicas may run it on
+ * one database: the sequencer serializes per tenant, and a sink's cursor row is claimed with SKIP LOCKED.
+ */
+@Injectable()
+export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EventRelay.name);
+  /** `sink + NUL + tenant` -> when to try again. */
+  private readonly backoffs = new Map<string, Backoff>();
+  private running?: Promise<void>;
+  private stopping = false;
+  private woken = false;
+  private wake?: () => void;
+  private unsubscribe?: () => void;
+  private lastPruneAt = 0;
+
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly transactions: Transactions,
+    private readonly notifications: EventNotifications,
+    @Inject(EVENT_SINKS) private readonly sinks: EventSink[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.events.relay;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.unsubscribe = this.notifications.onOutbox(() => this.wakeUp());
+    this.running = this.loop();
+  }
+
+  /** Lets the current step finish (at most `DRAIN_TIMEOUT_MS`); what is left stays in the outbox for the next start. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.unsubscribe?.();
+    this.wakeUp();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_TIMEOUT_MS)));
+    await Promise.race([this.running, timeout]);
+    clearTimeout(timer);
+    await Promise.all(this.sinks.map((sink) => sink.close?.().catch(() => undefined)));
+  }
+
+  /** One round: sequence, deliver, and prune when due. Exposed for tests that drive the relay step by step. */
+  async cycle(): Promise<void> {
+    await this.sequenceAll();
+    await this.deliverAll();
+    if (Date.now() - this.lastPruneAt >= RETENTION_INTERVAL_MS) {
+      await this.prune();
+      this.lastPruneAt = Date.now();
+    }
+  }
+
+  /** Sequences every tenant's committed events; how many. */
+  async sequenceAll(): Promise<number> {
+    let total = 0;
+    for (const tenant of await this.events.tenantsToSequence()) {
+      for (let done = SEQUENCE_BATCH; done === SEQUENCE_BATCH && !this.stopping; total += done) {
+        done = await this.transactions.run(async (tx) => {
+          await this.events.lockSequencer(tx, tenant);
+          return this.events.sequence(tx, tenant, SEQUENCE_BATCH);
+        });
+      }
+      this.notifications.sequenced(tenant);
+    }
+    return total;
+  }
+
+  /** Deletes, per tenant, the events older than the retention that every sink has taken; how many. */
+  async prune(): Promise<number> {
+    const sinks = this.sinks.map((sink) => sink.name);
+    let total = 0;
+    for (const tenant of await this.events.tenantsWithEvents()) {
+      for (let done = PRUNE_BATCH; done === PRUNE_BATCH && !this.stopping; total += done)
+        done = await this.events.prune(tenant, sinks, this.config.events.retentionDays, PRUNE_BATCH);
+    }
+    return total;
+  }
+
+  private async deliverAll(): Promise<void> {
+    for (const sink of this.sinks) {
+      for (const tenant of await this.events.tenantsToDeliver(sink.name)) {
+        if (this.stopping) return;
+        const key = `${sink.name}\u0000${tenant}`;
+        const backoff = this.backoffs.get(key);
+        if (backoff && backoff.retryAt > Date.now()) continue;
+        try {
+          await this.deliver(sink, tenant);
+          if (backoff) this.logger.log(`Sink ${sink.name} takes the events of tenant ${tenant} again`);
+          this.backoffs.delete(key);
+        } catch (error) {
+          const failures = (backoff?.failures ?? 0) + 1;
+          const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** (failures - 1));
+          this.backoffs.set(key, { failures, retryAt: Date.now() + delay });
+          if (failures === 1)
+            this.logger.warn(
+              `Sink ${sink.name} failed for tenant ${tenant} (${describeFailure(error)}); retrying with backoff`,
+            );
+        }
+      }
+    }
+  }
+
+  /** Delivers the tenant's events beyond the sink's cursor, batch by batch, each batch in one transaction. */
+  private async deliver(sink: EventSink, tenant: string): Promise<void> {
+    await this.events.ensureCursor(tenant, sink.name);
+    for (let taken = DELIVERY_BATCH; taken === DELIVERY_BATCH && !this.stopping;) {
+      taken = await this.transactions.run(async (tx) => {
+        const after = await this.events.claimCursor(tx, tenant, sink.name);
+        // Another relay is delivering this tenant to this sink.
+        if (after === undefined) return 0;
+        const rows = await this.events.events({ tenant, after, limit: DELIVERY_BATCH }, tx);
+        if (!rows.length) return 0;
+        await sink.deliver(tenant, rows.map(toEnvelope));
+        await this.events.advanceCursor(tx, tenant, sink.name, rows[rows.length - 1].position);
+        return rows.length;
+      });
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.cycle();
+      } catch (error) {
+        // The database is away or busy: the next poll tries again.
+        this.logger.warn(`Event relay round failed (${describeFailure(error)}); retrying`);
+      }
+      await this.sleep(this.config.events.pollIntervalMs);
+    }
+  }
+
+  private wakeUp(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** Waits for the poll interval or a wake-up, whichever comes first; one that came during the round counts. */
+  private async sleep(ms: number): Promise<void> {
+    if (this.woken || this.stopping) {
+      this.woken = false;
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+    clearTimeout(timer);
+    this.wake = undefined;
+    this.woken = false;
+  }
+}
+
+/** A failure in one line without data: a database error by its code (its message can quote values), else the message. */
+function describeFailure(error: unknown): string {
+  const code = pgErrorCode(error);
+  if (code) return `Postgres error ${code}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,165 @@
+import { EventType, EventTypes, ResourceTypes } from '@cs/contracts';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+// The JSON Schemas (OpenAPI 3.0) of the event envelope and of every event's `data`, as components of the OpenAPI
+// document. The map below is keyed by `EventType`, so a type without a schema does not compile; events.schema.spec.ts
+// checks the schemas against envelopes typed with the contracts' types.
+
+const ref = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+const string = { type: 'string' } as const;
+const localized: SchemaObject = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description: 'Language tag -> text.',
+};
+const mixins: SchemaObject = { type: 'object', additionalProperties: true };
+
+/** An object schema whose listed properties are required unless named in `optional`. */
+function object(
+  properties: Record<string, SchemaObject | ReferenceObject>,
+  optional: string[] = [],
+  description?: string,
+): SchemaObject {
+  return {
+    type: 'object',
+    ...(description && { description }),
+    required: Object.keys(properties).filter((name) => !optional.includes(name)),
+    properties,
+  };
+}
+
+/** Shared parts and the `data` schemas, by component name. */
+const DATA_SCHEMAS: Record<string, SchemaObject> = {
+  EventMetadata: object(
+    {
+      version: { type: 'integer', minimum: 1 },
+      createdAt: { type: 'string', format: 'date-time' },
+      modifiedAt: { type: 'string', format: 'date-time' },
+      mixins: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+    ['mixins'],
+  ),
+  SegmentEventData: object(
+    {
+      id: string,
+      name: localized,
+      description: localized,
+      validity: object({ from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } }, [
+        'from',
+        'to',
+      ]),
+      status: { type: 'string', enum: ['ACTIVE', 'INACTIVE'] },
+      siteCode: string,
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['description', 'validity', 'mixins'],
+    'The segment as stored after the change.',
+  ),
+  SegmentUpdatedEventData: {
+    allOf: [
+      ref('SegmentEventData'),
+      object(
+        { previousStatus: { type: 'string', enum: ['ACTIVE', 'INACTIVE'] } },
+        ['previousStatus'],
+        'The status before the update.',
+      ),
+    ],
+  },
+  SegmentDeletedEventData: object({ id: string }),
+  CustomerAssignmentEventData: object(
+    {
+      segmentId: string,
+      customer: object({ id: string, firstName: string, lastName: string, email: string }, [
+        'firstName',
+        'lastName',
+        'email',
+      ]),
+      legalEntity: object({ id: string, name: string }, ['name']),
+      assignmentType: { type: 'string', enum: ['MANUAL', 'AUTOMATIC'] },
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['legalEntity', 'mixins'],
+    'The customer assignment as stored after the change; B2C assignments have no `legalEntity`.',
+  ),
+  CustomerAssignmentDeletedEventData: object({ segmentId: string, customerId: string, legalEntityId: string }, [
+    'legalEntityId',
+  ]),
+  ItemAssignmentEventData: object(
+    {
+      segmentId: string,
+      type: { type: 'string', enum: ['PRODUCT', 'CATEGORY'] },
+      item: object({ id: string, code: string, name: localized }, ['code', 'name']),
+      mixins,
+      metadata: ref('EventMetadata'),
+    },
+    ['mixins'],
+    'The item assignment as stored after the change.',
+  ),
+  ItemAssignmentDeletedEventData: object({
+    segmentId: string,
+    type: { type: 'string', enum: ['PRODUCT', 'CATEGORY'] },
+    item: object({ id: string }),
+  }),
+};
+
+/** Every event type's `data` schema (a component name of `DATA_SCHEMAS`). */
+const DATA_OF: Record<EventType, string> = {
+  [EventTypes.segmentCreated]: 'SegmentEventData',
+  [EventTypes.segmentUpdated]: 'SegmentUpdatedEventData',
+  [EventTypes.segmentDeleted]: 'SegmentDeletedEventData',
+  [EventTypes.customerAssignmentCreated]: 'CustomerAssignmentEventData',
+  [EventTypes.customerAssignmentUpdated]: 'CustomerAssignmentEventData',
+  [EventTypes.customerAssignmentDeleted]: 'CustomerAssignmentDeletedEventData',
+  [EventTypes.itemAssignmentCreated]: 'ItemAssignmentEventData',
+  [EventTypes.itemAssignmentUpdated]: 'ItemAssignmentEventData',
+  [EventTypes.itemAssignmentDeleted]: 'ItemAssignmentDeletedEventData',
+};
+
+/** The envelope of one event type: `type` fixed, `data` of its schema. */
+function envelope(type: EventType): SchemaObject {
+  return object(
+    {
+      id: {
+        type: 'string',
+        pattern: '^[0-9]+$',
+        description: 'Position of the event: unique, increasing in commit order; the cursor (`after`).',
+      },
+      type: { type: 'string', enum: [type] },
+      tenant: string,
+      occurredAt: { type: 'string', format: 'date-time', description: 'When the change happened.' },
+      resource: object({ type: { type: 'string', enum: [...ResourceTypes] }, id: string }, [], 'What changed.'),
+      sequence: { type: 'integer', minimum: 1, description: "1, 2, ... over the resource's events, without gaps." },
+      version: {
+        type: 'integer',
+        nullable: true,
+        description: "The resource's `metadata.version` after the change; null for deletions.",
+      },
+      data: ref(DATA_OF[type]),
+    },
+    [],
+    `A \`${type}\` event.`,
+  );
+}
+
+const envelopeName = (type: EventType) => `Event_${type}`;
+
+const TYPES = Object.keys(DATA_OF) as EventType[];
+
+/**
+ * The components: `Event` (one of the envelopes, by `type`), an envelope per type (`Event_customer-segment.segment-created`,
+ * ...) and the data schemas.
+ */
+export const EVENT_SCHEMAS: Record<string, SchemaObject> = {
+  Event: {
+    description: 'One event: the same envelope for every type, `data` by `type` (docs/events.md).',
+    oneOf: TYPES.map((type) => ref(envelopeName(type))),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(TYPES.map((type) => [type, ref(envelopeName(type)).$ref])),
+    },
+  },
+  ...Object.fromEntries(TYPES.map((type) => [envelopeName(type), envelope(type)])),
+  ...DATA_SCHEMAS,
+};
