@@ -740,7 +740,7 @@ export interface paths {
         };
         /**
          * Readiness: the database answers
-         * @description Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached.
+         * @description Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached. With `NATS_URL` set, `events.nats` shows the JetStream sink: `state` (`connecting`, `up`, `down`: unreachable, `failing`: connected but JetStream does not acknowledge), `reason`, and the `backlog` of events not published yet with the `oldestAt` of them. NATS never makes the service unready: writes go on, and the backlog is published when NATS is back.
          */
         get: operations["GET-health-readiness"];
         put?: never;

@@ -7,9 +7,11 @@ import { EVENT_SINKS, EventSink, EventSinkFactory } from './event-sink';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
+import { natsSinkFactory } from './nats/nats-sink';
+import { SinkReadiness } from './sink-readiness';
 
 /** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
-export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
+export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
 
 /** The outbox relay, its sinks and the event feed. */
 @Module({
@@ -19,6 +21,7 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
     EventNotifications,
     EventRelay,
     EventsService,
+    SinkReadiness,
     {
       provide: EVENT_SINKS,
       inject: [APP_CONFIG],
@@ -28,6 +31,6 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
         ),
     },
   ],
-  exports: [EVENT_SINKS, EventRelay, EventsRepository],
+  exports: [EVENT_SINKS, EventRelay, EventsRepository, SinkReadiness],
 })
 export class EventsModule {}

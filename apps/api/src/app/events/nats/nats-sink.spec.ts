@@ -25,8 +25,9 @@ describe('NATS sink', () => {
     expect(reconnectDelayMs(30, () => 0.999)).toBeLessThanOrEqual(RECONNECT_MAX_MS * 1.2);
   });
 
-  it('is configured only with NATS_URL', () => {
+  it('is configured only with NATS_URL, and only where the relay runs', () => {
     expect(natsSinkFactory(loadConfig({}))).toBeUndefined();
+    expect(natsSinkFactory(loadConfig({ NATS_URL: 'nats://127.0.0.1:9', EVENTS_RELAY: 'false' }))).toBeUndefined();
   });
 
   it('refuses a delivery before it has connected, so the relay keeps the events and retries', async () => {

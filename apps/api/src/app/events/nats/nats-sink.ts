@@ -216,7 +216,7 @@ function apiErrorCode(error: unknown): number | undefined {
   return error instanceof NatsError ? error.api_error?.err_code : undefined;
 }
 
-/** The sink when `NATS_URL` is set. */
+/** The sink when `NATS_URL` is set and this process runs the relay (a replica with `EVENTS_RELAY=false` has none). */
 export function natsSinkFactory(config: AppConfig): NatsSink | undefined {
-  return config.nats.servers.length ? new NatsSink(config.nats).start() : undefined;
+  return config.nats.servers.length && config.events.relay ? new NatsSink(config.nats).start() : undefined;
 }
