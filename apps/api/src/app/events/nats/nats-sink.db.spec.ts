@@ -1,6 +1,14 @@
 import { AnyEventEnvelope } from '@cs/contracts';
+import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { connect, DiscardPolicy } from 'nats';
+import { DataSource } from 'typeorm';
 import { describeWithNats, natsForTests, NatsForTests, readStream } from '../../../testing/nats-server';
+import { loadConfig } from '../../config/config';
+import { dataSourceOptions } from '../../database/data-source';
+import { Transactions } from '../../database/transactions';
+import { EventNotifications } from '../event-notifications';
+import { EventRelay } from '../event-relay';
+import { EventsRepository } from '../events.repository';
 import { NatsSink, NatsSinkStatus } from './nats-sink';
 
 /** Segment events of `tenant` with ids from `first` on; `resource` picks each one's segment. */
@@ -195,4 +203,55 @@ describeWithNats(describe, 'own', 'NATS sink against a JetStream server', () => 
     // Neither the address nor the credentials of NATS_URL.
     expect(logger.lines.join('\n')).not.toMatch(/s3cret|127\.0\.0\.1/);
   }, 30_000);
+
+  describe('behind the relay, on Postgres', () => {
+    let database: ScratchDatabase;
+    let dataSource: DataSource;
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      dataSource = new DataSource({
+        ...dataSourceOptions({ ...config.db, url: database.url }, []),
+        migrationsRun: true,
+      });
+      await dataSource.initialize();
+    }, 60_000);
+    afterAll(async () => {
+      await dataSource?.destroy();
+      await database?.drop();
+    });
+
+    it('publishes the events of every tenant in position order on its own subjects, and moves the cursors', async () => {
+      const { sink, stream, subjectPrefix } = await connected();
+      const repository = new EventsRepository(dataSource);
+      const transactions = new Transactions(dataSource, config, () => ({}) as never);
+      const relay = new EventRelay(repository, transactions, new EventNotifications(config), [sink], config);
+      // 1,200 events of two tenants, over more than one of the relay's batches.
+      for (const tenant of ['tenanta', 'tenantb'])
+        await dataSource.query(
+          `INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+          SELECT $1, 'customer-segment.segment-deleted', 'segment', 'doc' || (i % 9), NULL, jsonb_build_object('id', 'doc' || (i % 9))
+          FROM generate_series(1, 600) i`,
+          [tenant],
+        );
+      await relay.cycle();
+
+      const stored = await readStream(nats.url, stream);
+      expect(stored).toHaveLength(1_200);
+      for (const tenant of ['tenanta', 'tenantb']) {
+        const ofTenant = stored.filter((message) => (message.body as AnyEventEnvelope).tenant === tenant);
+        const positions = ofTenant.map((message) => Number(message.msgId));
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        expect(new Set(ofTenant.map((message) => message.subject))).toEqual(
+          new Set([`${subjectPrefix}.${tenant}.customer-segment.segment-deleted`]),
+        );
+        const [cursor] = await dataSource.query(
+          `SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = 'nats'`,
+          [tenant],
+        );
+        expect(cursor.position).toBe(String(Math.max(...positions)));
+      }
+    }, 60_000);
+  });
 });
