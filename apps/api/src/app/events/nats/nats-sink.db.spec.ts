@@ -204,6 +204,19 @@ describeWithNats(describe, 'own', 'NATS sink against a JetStream server', () => 
     expect(logger.lines.join('\n')).not.toMatch(/s3cret|127\.0\.0\.1/);
   }, 30_000);
 
+  it('closes at once while NATS is away, and does not reconnect afterwards', async () => {
+    const { sink } = await connected();
+    await nats.stop('SIGKILL');
+    await until(() => stateOf(sink) === 'down');
+    const closing = Date.now();
+    await sink.close();
+    expect(Date.now() - closing).toBeLessThan(1_000);
+    await nats.start();
+    // The client's dial loop would have reconnected within 5 s (the longest backoff).
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(stateOf(sink)).toBe('down');
+  }, 30_000);
+
   describe('behind the relay, on Postgres', () => {
     let database: ScratchDatabase;
     let dataSource: DataSource;

@@ -118,8 +118,11 @@ export class NatsSink implements EventSink {
     clearTimeout(this.retryTimer);
     const connection = this.connection;
     this.connection = undefined;
-    // Acknowledgements still awaited arrive before the connection closes.
-    await connection?.drain().catch(() => connection.close());
+    if (!connection) return;
+    // Connected, acknowledgements still awaited arrive before the connection closes; reconnecting, close() also ends
+    // the client's dial loop (drain() would leave it running).
+    if (this.current.state === 'down') await connection.close();
+    else await connection.drain().catch(() => connection.close());
   }
 
   /** Connects; on failure retries with backoff until connected or closed. Once connected the client reconnects. */
