@@ -24,8 +24,8 @@ const FEATURES = {
   'item-assignments': [...SHARED, 'segments', 'catalog'],
   catalog: SHARED,
   'customer-management': SHARED,
-  // The readiness probe shows the event sinks (events/sink-readiness.ts).
-  health: [...SHARED, 'events/sink-readiness', 'events/events.module'],
+  // Readiness reports the event backlog.
+  health: [...SHARED, 'events'],
   events: SHARED,
 };
 /** The composition root (app/*.ts), which no folder imports. */

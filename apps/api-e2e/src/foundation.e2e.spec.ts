@@ -170,7 +170,12 @@ describe('foundation: auth, errors, health, OpenAPI', () => {
     expect(await (await get('/health')).json()).toEqual({ status: 'ok' });
     const ready = await get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
+    // With the event relay's state and backlog (events.e2e.spec.ts checks them).
+    expect(await ready.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      events: expect.objectContaining({ relay: 'on' }),
+    });
   });
 
   it('echoes a caller request id, or makes one, in X-Request-Id', async () => {

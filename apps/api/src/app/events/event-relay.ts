@@ -3,7 +3,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { pgErrorCode } from '../database/pg-errors';
 import { Transactions } from '../database/transactions';
-import { EVENT_SINKS, EventSink } from './event-sink';
+import { EVENT_SINKS, EventSink, SinkStatus } from './event-sink';
 import { EventNotifications } from './event-notifications';
 import { toEnvelope } from './events.mapper';
 import { EventsRepository } from './events.repository';
@@ -19,6 +19,19 @@ const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 /** How long shutdown waits for the relay's current step (a delivery in flight) to finish. */
 const DRAIN_TIMEOUT_MS = 5_000;
+/** How long a counted backlog is reported before it is counted again (the readiness probe may be asked often). */
+const BACKLOG_MAX_AGE_MS = 5_000;
+
+/** What the readiness probe reports of the events. */
+export interface EventsStatus {
+  relay: 'on' | 'off';
+  /** Events not sequenced yet, or not yet taken by every sink. */
+  backlog: number;
+  /** Age of the oldest of them; null without backlog. */
+  oldestAgeSeconds: number | null;
+  /** The connection of each sink that has one (NATS): `sinkStatuses()`. */
+  sinks?: Record<string, SinkStatus>;
+}
 
 interface Backoff {
   failures: number;
@@ -42,6 +55,7 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   private wake?: () => void;
   private unsubscribe?: () => void;
   private lastPruneAt = 0;
+  private counted?: { at: number; status: Promise<EventsStatus> };
 
   constructor(
     private readonly events: EventsRepository,
@@ -71,6 +85,27 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     await Promise.race([this.running, timeout]);
     clearTimeout(timer);
     await Promise.all(this.sinks.map((sink) => sink.close?.().catch(() => undefined)));
+  }
+
+  /** The backlog, counted at most every `BACKLOG_MAX_AGE_MS` (a failed count is not kept). */
+  status(): Promise<EventsStatus> {
+    if (this.counted && Date.now() - this.counted.at < BACKLOG_MAX_AGE_MS) return this.counted.status;
+    const status = this.events
+      .backlog(this.sinks.map((sink) => sink.name))
+      .then(({ events, oldestAt }): EventsStatus => ({
+        relay: this.enabled ? 'on' : 'off',
+        backlog: events,
+        oldestAgeSeconds: oldestAt ? Math.max(0, Math.round((Date.now() - oldestAt.getTime()) / 1000)) : null,
+      }));
+    this.counted = { at: Date.now(), status };
+    status.catch(() => (this.counted = undefined));
+    return status;
+  }
+
+  /** The live connection state of the sinks that report one (NATS), by name; undefined when none does. */
+  sinkStatuses(): Record<string, SinkStatus> | undefined {
+    const reported = this.sinks.flatMap((sink) => (sink.status ? [[sink.name, sink.status()] as const] : []));
+    return reported.length ? Object.fromEntries(reported) : undefined;
   }
 
   /** One round: sequence, deliver, and prune when due. Exposed for tests that drive the relay step by step. */

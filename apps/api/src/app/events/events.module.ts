@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EventNotifications } from './event-notifications';
@@ -8,12 +8,12 @@ import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { natsSinkFactory } from './nats/nats-sink';
-import { SinkReadiness } from './sink-readiness';
 
 /** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
 export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
 
-/** The outbox relay, its sinks and the event feed. */
+/** The outbox relay, its sinks and the event feed; global, so that the readiness probe reports the relay's backlog. */
+@Global()
 @Module({
   controllers: [EventsController],
   providers: [
@@ -21,7 +21,6 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
     EventNotifications,
     EventRelay,
     EventsService,
-    SinkReadiness,
     {
       provide: EVENT_SINKS,
       inject: [APP_CONFIG],
@@ -31,6 +30,6 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
         ),
     },
   ],
-  exports: [EVENT_SINKS, EventRelay, EventsRepository, SinkReadiness],
+  exports: [EVENT_SINKS, EventRelay, EventsRepository],
 })
 export class EventsModule {}

@@ -152,8 +152,10 @@ export class EventsRepository {
     const params: unknown[] = [range.tenant, range.after, range.limit];
     const filters: string[] = [];
     if (range.types?.length) filters.push(`o.type = ANY($${params.push(range.types)}::text[])`);
-    if (range.typePrefixes?.length)
-      filters.push(`starts_with(o.type, ANY($${params.push(range.typePrefixes)}::text[]))`);
+    if (range.typePrefixes?.length) {
+      const patterns = range.typePrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+      filters.push(`o.type LIKE ANY($${params.push(patterns)}::text[])`);
+    }
     return tx.query(
       // Ordered by the column, not by the output's text of it.
       `SELECT o.position::text AS position, o.type, o.tenant, ${isoTimestampSql('o.created_at')} AS occurred_at,

@@ -12,20 +12,16 @@ export const HEALTH_DOCS = operationDocs('Health', {
     summary: 'Readiness: the database answers',
     description:
       'Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use ' +
-      'for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached. With `NATS_URL` set, `events.nats` shows ' +
-      'the JetStream sink: `state` (`connecting`, `up`, `down`: unreachable, `failing`: connected but JetStream does not ' +
-      'acknowledge), `reason`, and the `backlog` of events not published yet with the `oldestAt` of them. NATS never ' +
-      'makes the service unready: writes go on, and the backlog is published when NATS is back.',
+      'for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached. `events` reports the event relay of this ' +
+      'process (`on`, or `off` with `EVENTS_RELAY=false`) and the backlog of all relays: events not yet sequenced or not ' +
+      'yet taken by every sink, and the age of the oldest in seconds (counted at most every 5 s). With `NATS_URL` set, ' +
+      '`events.sinks.nats` shows the JetStream sink: `state` `connecting`, `up`, `down` (unreachable) or `failing` ' +
+      '(connected, but JetStream does not acknowledge), and the `reason`. NATS never makes the service unready: writes ' +
+      'go on, the backlog waits in the outbox and is published when NATS is back.',
     details: [
       ApiOkResponse({
         schema: {
-          example: {
-            status: 'ok',
-            database: 'up',
-            events: {
-              nats: { state: 'down', reason: 'CONNECTION_REFUSED', backlog: 120, oldestAt: '2026-11-24T09:12:44.107Z' },
-            },
-          },
+          example: { status: 'ok', database: 'up', events: { relay: 'on', backlog: 0, oldestAgeSeconds: null } },
         },
       }),
       ApiServiceUnavailableResponse({ schema: { example: { status: 'unavailable', database: 'busy' } } }),
