@@ -41,7 +41,7 @@ function options(argv) {
     events: Number(args.events ?? (smoke ? 2_000 : 100_000)),
     rate: Number(args.rate ?? (smoke ? 50 : 500)),
     seconds: Number(args.seconds ?? (smoke ? 2 : 20)),
-    scale: Number(args.scale ?? 1),
+    scale: Number(args.scale ?? (smoke ? 0.01 : 1)),
     writes: !args['no-writes'],
     output: args.output ?? (smoke ? undefined : join(__dirname, 'results', 'events-latest.md')),
     log: smoke ? () => undefined : (line) => console.log(line),
