@@ -32,8 +32,13 @@ function findNatsServer(): string | undefined {
   });
 }
 
-/** `NATS_URL` when a NATS server answers there (checked once, synchronously, for the `describe` that needs it). */
-export const REACHABLE_NATS_URL = probeNatsUrl(process.env.NATS_URL);
+let reachable: { url: string | undefined } | undefined;
+
+/** `NATS_URL` when a NATS server answers there (checked once, when first asked, synchronously for `describe`). */
+export function reachableNatsUrl(): string | undefined {
+  reachable ??= { url: probeNatsUrl(process.env.NATS_URL) };
+  return reachable.url;
+}
 
 function probeNatsUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -45,10 +50,19 @@ function probeNatsUrl(url: string | undefined): string | undefined {
   return spawnSync(process.execPath, ['-e', probe], { timeout: 5_000 }).status === 0 ? url : undefined;
 }
 
-/** Whether a test of `kind` can run: `own` needs the binary (it stops and starts its server), `any` a server. */
-export function natsSkipReason(kind: 'own' | 'any'): string | undefined {
-  if (NATS_SERVER_BINARY) return undefined;
-  if (kind === 'any' && REACHABLE_NATS_URL) return undefined;
+/** What this machine has of NATS. */
+interface NatsAvailable {
+  binary?: string;
+  url?: string;
+}
+
+/** Why a test of `kind` cannot run, if so: `own` needs the binary (it stops and starts its server), `any` a server. */
+export function natsSkipReason(
+  kind: 'own' | 'any',
+  available: NatsAvailable = { binary: NATS_SERVER_BINARY, url: NATS_SERVER_BINARY ? undefined : reachableNatsUrl() },
+): string | undefined {
+  if (available.binary) return undefined;
+  if (kind === 'any' && available.url) return undefined;
   return kind === 'own'
     ? 'skipped: no nats-server binary (NATS_SERVER_BIN, /usr/sbin/nats-server, PATH)'
     : 'skipped: no nats-server binary and no NATS server answering at NATS_URL';
@@ -61,8 +75,14 @@ interface Describe {
 }
 
 /** `describe` when NATS of `kind` is available, else `describe.skip` with the reason in the title. */
-export function describeWithNats(describe: Describe, kind: 'own' | 'any', title: string, body: () => void): void {
-  const reason = natsSkipReason(kind);
+export function describeWithNats(
+  describe: Describe,
+  kind: 'own' | 'any',
+  title: string,
+  body: () => void,
+  available?: NatsAvailable,
+): void {
+  const reason = natsSkipReason(kind, available);
   if (reason) describe.skip(`${title} (${reason})`, body);
   else describe(title, body);
 }
@@ -83,9 +103,10 @@ export interface NatsForTests {
 export async function natsForTests(): Promise<NatsForTests> {
   const unique = `T${process.pid}_${Date.now().toString(36)}`;
   if (NATS_SERVER_BINARY) return startNatsServer(unique);
-  if (!REACHABLE_NATS_URL) throw new Error(natsSkipReason('any'));
+  const url = reachableNatsUrl();
+  if (!url) throw new Error(natsSkipReason('any'));
   const shared = (): Promise<void> => Promise.reject(new Error('the shared NATS server is not stopped by tests'));
-  return { url: REACHABLE_NATS_URL, unique, stop: shared, start: shared, dispose: async () => undefined };
+  return { url, unique, stop: shared, start: shared, dispose: async () => undefined };
 }
 
 async function startNatsServer(unique: string): Promise<NatsForTests> {
