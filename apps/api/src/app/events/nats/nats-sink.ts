@@ -22,7 +22,7 @@ const STREAM_NAME_IN_USE = 10058;
 export interface NatsSinkStatus {
   /** `failing`: connected, but the last batch was not acknowledged (no stream, a full stream, a timeout). */
   state: 'connecting' | 'up' | 'down' | 'failing';
-  /** Why it is not `up`: the last connection or publish error (never the URL, which may hold credentials). */
+  /** Why it is not `up`: the last connection or publish error (never `NATS_URL`, which may hold credentials). */
   reason?: string;
 }
 
@@ -86,8 +86,9 @@ export class NatsSink implements EventSink {
       if (this.current.state === 'failing') this.logger.log('JetStream acknowledges events again');
       this.current = { state: 'up' };
     } catch (error) {
-      // Connection losses are reported by the status watcher; the rest is JetStream refusing.
-      if (this.current.state === 'up') this.current = { state: 'failing', reason: (error as Error).message };
+      // Connection losses are reported by the status watcher; the rest is JetStream refusing (the latest reason).
+      if (this.current.state === 'up' || this.current.state === 'failing')
+        this.current = { state: 'failing', reason: (error as Error).message };
       throw error;
     }
   }
@@ -208,7 +209,7 @@ export class NatsSink implements EventSink {
     }
   }
 
-  /** A short reason for logs and the readiness detail: the client's message, never a server address. */
+  /** A short reason for logs and the readiness detail: JetStream's description or the client's error code. */
   private describe(error: unknown): string {
     if (error instanceof NatsError && error.api_error?.description) return error.api_error.description;
     return error instanceof Error ? error.message : String(error);
