@@ -12,6 +12,8 @@
  *          --cpu-prof=<dir> (CPU profile of the service during each scenario's first measured run: <dir>/<id>.cpuprofile;
  *                            summarise with `node tools/bench/profile-summary.js <file>`)
  *          --output=<file.md>
+ *          --events=off|nats (off: EVENTS_RELAY=false; nats: the relay publishes to --nats-url, stream BENCH_EVENTS;
+ *                              default: the service's default, a relay without NATS)
  * DATABASE_URL: use that server (a scratch database is created and dropped) instead of an embedded one.
  */
 const { cpus, loadavg, totalmem } = require('node:os');
@@ -49,8 +51,18 @@ function options(argv) {
     explain: Boolean(args.explain),
     cpuProf: typeof args['cpu-prof'] === 'string' ? resolve(args['cpu-prof']) : undefined,
     output: args.output ?? (smoke ? undefined : join(__dirname, 'results', 'latest.md')),
+    serviceEnv: eventsEnv(args.events, args['nats-url']),
     log: smoke ? () => undefined : (line) => console.log(line),
   };
+}
+
+/** The service's event settings for `--events` (tools/bench/events.js compares the write scenarios with both). */
+function eventsEnv(mode, natsUrl) {
+  if (mode === undefined) return {};
+  if (mode === 'off') return { EVENTS_RELAY: 'false' };
+  if (mode === 'nats' && typeof natsUrl === 'string')
+    return { NATS_URL: natsUrl, NATS_STREAM: 'BENCH_EVENTS', NATS_SUBJECT_PREFIX: 'bench-events' };
+  throw new Error('--events: off, or nats with --nats-url=<url>');
 }
 
 async function token(baseUrl, scope) {
@@ -217,7 +229,7 @@ async function main(argv = process.argv.slice(2)) {
         .join(', ')} in ${generationSeconds.toFixed(1)} s`,
     );
 
-    const serviceProc = await startService(database.url);
+    const serviceProc = await startService(database.url, { env: opts.serviceEnv });
     if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
     cleanup.unshift(serviceProc.stop);
     const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);

@@ -117,6 +117,8 @@ async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       RATE_LIMIT_MAX: '0',
+      // No NATS sink unless a scenario asks for one (`env`): a NATS_URL of the shell (.ci/run sets one) stays out.
+      NATS_URL: '',
       ...nodeOptions,
       ...env,
     }),

@@ -13,3 +13,4 @@ export type { ContactAssignmentEntity } from '../app/customer-management/contact
 export type { CustomerEntity } from '../app/customer-management/customers/customer.entity';
 export type { LegalEntityEntity } from '../app/customer-management/legal-entities/legal-entity.entity';
 export type { LocationEntity } from '../app/customer-management/locations/location.entity';
+export * from './nats-server';

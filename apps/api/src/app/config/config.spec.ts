@@ -167,6 +167,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '0' }).db.connectTimeoutMs).toBe(0);
     expect(() => loadConfig({ DB_CONNECT_TIMEOUT_MS: '-1' })).toThrow(/DB_CONNECT_TIMEOUT_MS/);
   });
+
+  it('has no NATS sink without NATS_URL, and reads its servers, stream and subject prefix', () => {
+    expect(loadConfig({}).nats).toEqual({
+      servers: [],
+      stream: 'CUSTOMER_SEGMENT_EVENTS',
+      subjectPrefix: 'customer-segments',
+    });
+    const nats = loadConfig({
+      NATS_URL: 'nats://a.example:4222, tls://b.example:4443,c.example:4222',
+      NATS_STREAM: 'SEGMENT_EVENTS_2',
+      NATS_SUBJECT_PREFIX: 'acme.segments',
+    }).nats;
+    expect(nats).toEqual({
+      servers: ['nats://a.example:4222', 'tls://b.example:4443', 'c.example:4222'],
+      stream: 'SEGMENT_EVENTS_2',
+      subjectPrefix: 'acme.segments',
+    });
+  });
+
+  it('refuses NATS settings that are no address, stream name or subject prefix, and never shows the URL', () => {
+    for (const url of ['http://user:s3cret@nats.example:4222', 'nats://user:s3cret@', 'nats://a.example:4222,::'])
+      expect(() => loadConfig({ NATS_URL: url })).toThrow(
+        /^Invalid configuration:\n {2}NATS_URL: expected comma-separated nats:\/\/host:port addresses$/,
+      );
+    for (const stream of ['with space', 'a.b', 'a*', 'a>', 'a/b', 'x'.repeat(65)])
+      expect(() => loadConfig({ NATS_STREAM: stream })).toThrow(/NATS_STREAM: not a stream name/);
+    for (const prefix of ['a.*', 'a.>', '.a', 'a.', 'a..b', 'a b'])
+      expect(() => loadConfig({ NATS_SUBJECT_PREFIX: prefix })).toThrow(/NATS_SUBJECT_PREFIX: not a subject prefix/);
+  });
 });
 
 describe('loadConfig: events', () => {

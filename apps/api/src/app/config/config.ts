@@ -36,6 +36,15 @@ export interface AppConfig {
     /** How long start-up waits for the database to accept connections (retrying with backoff) before it gives up. */
     connectTimeoutMs: number;
   };
+  /** NATS JetStream as an event sink (apps/api/src/app/events/nats): on when `servers` is not empty. */
+  nats: {
+    /** `NATS_URL`: one or more comma-separated `nats://[user:password@]host:port` addresses. */
+    servers: string[];
+    /** The JetStream stream the events go to; created (capturing `<subjectPrefix>.>`) when it does not exist. */
+    stream: string;
+    /** Subjects are `<subjectPrefix>.<tenant>.<event type>`. */
+    subjectPrefix: string;
+  };
   auth: {
     /** Expected `iss` of every token. */
     issuer: string;
@@ -112,6 +121,11 @@ export const DEV_CLIENT: OAuthClient = {
 
 type Env = Record<string, string | undefined>;
 
+/** JetStream stream names: no whitespace, no `.`, `*`, `>`, path separators (they name files on the server). */
+const NATS_STREAM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** One or more subject tokens joined by `.`, without wildcards, so that `<prefix>.>` captures exactly ours. */
+const NATS_SUBJECT_PREFIX = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
 export const LOG_FORMATS = ['pretty', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
@@ -165,6 +179,11 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       acquireTimeoutMs: read.integer('DB_ACQUIRE_TIMEOUT_MS', 3_000, 10, 600_000),
       runMigrations: read.boolean('DB_RUN_MIGRATIONS', true),
       connectTimeoutMs: read.integer('DB_CONNECT_TIMEOUT_MS', 60_000, 0, 3_600_000),
+    },
+    nats: {
+      servers: read.natsServers('NATS_URL'),
+      stream: read.matching('NATS_STREAM', 'CUSTOMER_SEGMENT_EVENTS', NATS_STREAM_NAME, 'a stream name'),
+      subjectPrefix: read.matching('NATS_SUBJECT_PREFIX', 'customer-segments', NATS_SUBJECT_PREFIX, 'a subject prefix'),
     },
     auth: {
       issuer: read.string('AUTH_ISSUER', 'urn:customer-segments:local-issuer'),
@@ -266,6 +285,31 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name}: expected one of ${allowed.join(', ')}, got '${value}'`);
     return fallback;
+  }
+
+  /** `fallback` when unset; otherwise the value, which must match `pattern` (`what` names the expected form). */
+  matching(name: string, fallback: string, pattern: RegExp, what: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!pattern.test(value)) this.problems.push(`${name}: not ${what}, got '${value}'`);
+    return value;
+  }
+
+  /** Comma-separated NATS server addresses (`nats://` or `tls://` URLs, or `host:port`). */
+  natsServers(name: string): string[] {
+    const servers = this.list(name);
+    for (const server of servers) {
+      let url: URL | undefined;
+      try {
+        url = new URL(server.includes('://') ? server : `nats://${server}`);
+      } catch {
+        url = undefined;
+      }
+      // The message leaves the value out: it may hold credentials.
+      if (!url?.hostname || !['nats:', 'tls:'].includes(url.protocol))
+        this.problems.push(`${name}: expected comma-separated nats://host:port addresses`);
+    }
+    return servers;
   }
 
   optionalUrl(name: string): string | undefined {

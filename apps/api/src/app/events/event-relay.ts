@@ -3,7 +3,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { pgErrorCode } from '../database/pg-errors';
 import { Transactions } from '../database/transactions';
-import { EVENT_SINKS, EventSink } from './event-sink';
+import { EVENT_SINKS, EventSink, SinkStatus } from './event-sink';
 import { EventNotifications } from './event-notifications';
 import { toEnvelope } from './events.mapper';
 import { EventsRepository } from './events.repository';
@@ -29,6 +29,8 @@ export interface EventsStatus {
   backlog: number;
   /** Age of the oldest of them; null without backlog. */
   oldestAgeSeconds: number | null;
+  /** The connection of each sink that has one (NATS): `sinkStatuses()`. */
+  sinks?: Record<string, SinkStatus>;
 }
 
 interface Backoff {
@@ -98,6 +100,12 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     this.counted = { at: Date.now(), status };
     status.catch(() => (this.counted = undefined));
     return status;
+  }
+
+  /** The live connection state of the sinks that report one (NATS), by name; undefined when none does. */
+  sinkStatuses(): Record<string, SinkStatus> | undefined {
+    const reported = this.sinks.flatMap((sink) => (sink.status ? [[sink.name, sink.status()] as const] : []));
+    return reported.length ? Object.fromEntries(reported) : undefined;
   }
 
   /** One round: sequence, deliver, and prune when due. Exposed for tests that drive the relay step by step. */

@@ -15,6 +15,15 @@ export interface EventSink {
   deliver(tenant: string, events: AnyEventEnvelope[]): Promise<void>;
   /** Called once at shutdown, after the relay's last delivery. */
   close?(): Promise<void>;
+  /** How the sink's connection is, for the readiness detail (sinks without a connection of their own have none). */
+  status?(): SinkStatus;
+}
+
+/** A sink's connection as the readiness probe shows it; it never makes the service unready. */
+export interface SinkStatus {
+  state: string;
+  /** Why it is not `up`, without addresses or credentials. */
+  reason?: string;
 }
 
 /** Builds a sink from the configuration, or none when it is not configured (e.g. NATS without `NATS_URL`). */

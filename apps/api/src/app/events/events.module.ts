@@ -7,9 +7,10 @@ import { EVENT_SINKS, EventSink, EventSinkFactory } from './event-sink';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
+import { natsSinkFactory } from './nats/nats-sink';
 
 /** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
-export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [];
+export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
 
 /** The outbox relay, its sinks and the event feed; global, so that the readiness probe reports the relay's backlog. */
 @Global()

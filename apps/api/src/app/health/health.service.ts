@@ -25,7 +25,10 @@ export class HealthService {
       (resolve) => (timer = setTimeout(() => resolve(undefined), EVENTS_STATUS_WAIT_MS)),
     );
     try {
-      return await Promise.race([this.relay.status().catch(() => undefined), late]);
+      const counted = await Promise.race([this.relay.status().catch(() => undefined), late]);
+      // The sinks' connections are live, not counted: NATS down shows at the next probe.
+      const sinks = this.relay.sinkStatuses();
+      return counted && { ...counted, ...(sinks && { sinks }) };
     } finally {
       clearTimeout(timer);
     }
