@@ -101,20 +101,23 @@ describeWithNats(describe, 'own', 'reliability: event delivery to NATS JetStream
       return service;
     };
     const stream = () => readStream(nats.url, env.NATS_STREAM);
-    /** The sequenced events of the outbox, in position order. */
+    /** Every event of the outbox, in one snapshot: in position order, the unsequenced ones (position null) last. */
     const outbox = async () =>
       (
-        await sql.query<{ position: string; resource_id: string; sequence: number }>(
-          'SELECT position, resource_id, sequence FROM outbox WHERE position IS NOT NULL ORDER BY position::bigint',
+        await sql.query<{ position: string | null; resource_id: string; sequence: number | null }>(
+          'SELECT position, resource_id, sequence FROM outbox ORDER BY position::bigint NULLS LAST',
         )
       ).rows;
-    const unsequenced = async () =>
-      Number((await sql.query('SELECT count(*) AS n FROM outbox WHERE position IS NULL')).rows[0].n);
-    /** Resolves once the stream holds every event of the outbox (all sequenced), and returns what it holds. */
+    /**
+     * Resolves once every event is sequenced and the stream holds all of them, and returns both. The stream is read
+     * after the outbox, so it never lags behind an outbox read a moment later (the writes have all been answered).
+     */
     const drained = () =>
       until('the stream to hold every event', async () => {
-        const [messages, events, waiting] = await Promise.all([stream(), outbox(), unsequenced()]);
-        return waiting === 0 && messages.length === events.length ? { messages, events } : undefined;
+        const events = await outbox();
+        if (events.some((event) => event.position === null)) return undefined;
+        const messages = await stream();
+        return messages.length === events.length ? { messages, events } : undefined;
       });
     return { env, sql, subscriber, start, stream, outbox, drained };
   }
