@@ -23,7 +23,7 @@ function events(tenant: string, first: number, count: number, resource = (n: num
       resource: { type: 'segment', id: resource(first + index) },
       sequence: 1,
       version: null,
-      data: { id: resource(first + index) },
+      data: { id: resource(first + index), tenant },
     };
   });
 }
