@@ -178,7 +178,7 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
         if (after === undefined) return 0;
         const rows = await this.events.events({ tenant, after, limit: DELIVERY_BATCH }, tx);
         if (!rows.length) return 0;
-        await sink.deliver(tenant, rows.map(toEnvelope));
+        await sink.deliver(tenant, rows.map(toEnvelope), tx);
         await this.events.advanceCursor(tx, tenant, sink.name, rows[rows.length - 1].position);
         return rows.length;
       });

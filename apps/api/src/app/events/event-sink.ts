@@ -1,4 +1,5 @@
 import { AnyEventEnvelope } from '@cs/contracts';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 
 /**
@@ -10,9 +11,11 @@ export interface EventSink {
   readonly name: string;
   /**
    * Resolves once the sink durably holds `events` (one tenant's, in position order); rejecting leaves the cursor
-   * where it was, so the same events are delivered again after a backoff.
+   * where it was, so the same events are delivered again after a backoff. `tx` is the transaction that advances
+   * the sink's cursor when `deliver` resolves: a sink that keeps what it takes in the database writes it there,
+   * so taking the events and moving the cursor commit together.
    */
-  deliver(tenant: string, events: AnyEventEnvelope[]): Promise<void>;
+  deliver(tenant: string, events: AnyEventEnvelope[], tx: EntityManager): Promise<void>;
   /** Called once at shutdown, after the relay's last delivery. */
   close?(): Promise<void>;
   /** How the sink's connection is, for the readiness detail (sinks without a connection of their own have none). */
