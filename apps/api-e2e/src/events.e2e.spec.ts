@@ -188,6 +188,19 @@ describe('event feed: commit-ordered events after a cursor, long polls, scopes',
     await expect(e2e.server.token([Scopes.eventRead], { customerId: 'c-1' })).rejects.toThrow(/invalid_scope/);
   });
 
+  it('relays over a pool of its own, so its statements never wait behind the requests for a connection', async () => {
+    const after = await last();
+    await f.segment('ev-pool');
+    await eventually(1, { after });
+    const [{ sessions }] = await e2e.server.db.query(
+      `SELECT count(*)::int AS sessions FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = 'customer-segments-relay'`,
+    );
+    // At most EVENTS_RELAY_POOL_SIZE (2): the readiness probe's backlog count may run beside the relay's round.
+    expect(sessions).toBeGreaterThanOrEqual(1);
+    expect(sessions).toBeLessThanOrEqual(2);
+  });
+
   it('reports the relay and its backlog in the readiness detail', async () => {
     const ready = await fetch(`${e2e.server.baseUrl}/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok', events: { relay: 'on', backlog: expect.any(Number) } });
@@ -210,5 +223,10 @@ describe('EVENTS_RELAY=false', () => {
     expect(data).toEqual([]);
     const ready = await fetch(`${e2e.server.baseUrl}/health/ready`);
     expect(await ready.json()).toMatchObject({ events: { relay: 'off', backlog: 1 } });
+    const [{ sessions }] = await e2e.server.db.query(
+      `SELECT count(*)::int AS sessions FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = 'customer-segments-relay'`,
+    );
+    expect(sessions).toBe(0);
   });
 });

@@ -202,6 +202,7 @@ describe('loadConfig: events', () => {
   it('runs the relay with 30 days of retention by default, and reads the event settings', () => {
     expect(loadConfig({}).events).toEqual({
       relay: true,
+      relayPoolSize: 2,
       retentionDays: 30,
       pollIntervalMs: 1_000,
       feedMaxWaitSeconds: 30,
@@ -209,6 +210,7 @@ describe('loadConfig: events', () => {
     });
     const config = loadConfig({
       EVENTS_RELAY: 'false',
+      EVENTS_RELAY_POOL_SIZE: '3',
       EVENTS_RETENTION_DAYS: '7',
       EVENTS_POLL_INTERVAL_MS: '250',
       EVENTS_FEED_MAX_WAIT_SECONDS: '10',
@@ -216,6 +218,7 @@ describe('loadConfig: events', () => {
     }).events;
     expect(config).toEqual({
       relay: false,
+      relayPoolSize: 3,
       retentionDays: 7,
       pollIntervalMs: 250,
       feedMaxWaitSeconds: 10,

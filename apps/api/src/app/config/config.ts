@@ -99,6 +99,11 @@ export interface AppConfig {
   events: {
     /** Whether this process runs the relay (sequencer, sinks, retention); off on replicas that should only serve. */
     relay: boolean;
+    /**
+     * Connections of the relay's own pool (beside `db.poolSize`), so its few short statements never queue behind
+     * the requests for a connection: that queue, not the relay's work, set the latency of events under load.
+     */
+    relayPoolSize: number;
     /** Delivered events older than this are deleted. */
     retentionDays: number;
     /** The relay's fallback poll, for when a notification is missed; also the feed's re-check while it waits. */
@@ -217,6 +222,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
     events: {
       relay: read.boolean('EVENTS_RELAY', true),
+      relayPoolSize: read.integer('EVENTS_RELAY_POOL_SIZE', 2, 1, 20),
       retentionDays: read.integer('EVENTS_RETENTION_DAYS', 30, 1, 3650),
       pollIntervalMs: read.integer('EVENTS_POLL_INTERVAL_MS', 1_000, 10, 600_000),
       feedMaxWaitSeconds: read.integer('EVENTS_FEED_MAX_WAIT_SECONDS', 30, 1, 300),

@@ -11,7 +11,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       providers: [Transactions, { provide: BULK_ERROR_BODY, useValue: errorBodyOf }],
-      exports: [Transactions],
+      exports: [Transactions, BULK_ERROR_BODY],
     };
   }
 }

@@ -7,6 +7,7 @@ import { EVENT_SINKS, EventSink, SinkStatus } from './event-sink';
 import { EventNotifications } from './event-notifications';
 import { toEnvelope } from './events.mapper';
 import { EventsRepository } from './events.repository';
+import { RELAY_EVENTS, RELAY_TRANSACTIONS } from './relay-pool';
 
 /** Events one sequencer statement takes, and one `deliver` call gets. */
 export const SEQUENCE_BATCH = 1_000;
@@ -55,11 +56,12 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   private wake?: () => void;
   private unsubscribe?: () => void;
   private lastPruneAt = 0;
+  private lastFullDeliveryAt = 0;
   private counted?: { at: number; status: Promise<EventsStatus> };
 
   constructor(
-    private readonly events: EventsRepository,
-    private readonly transactions: Transactions,
+    @Inject(RELAY_EVENTS) private readonly events: EventsRepository,
+    @Inject(RELAY_TRANSACTIONS) private readonly transactions: Transactions,
     private readonly notifications: EventNotifications,
     @Inject(EVENT_SINKS) private readonly sinks: EventSink[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,29 +110,35 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     return reported.length ? Object.fromEntries(reported) : undefined;
   }
 
-  /** One round: sequence, deliver, and prune when due. Exposed for tests that drive the relay step by step. */
-  async cycle(): Promise<void> {
-    await this.sequenceAll();
-    await this.deliverAll();
+  /**
+   * One round: sequence, deliver, and prune when due. `deliver`: `all` looks for every tenant a sink is behind on
+   * (the poll, which also finds what another replica sequenced, or what waited for a backoff); `sequenced` only
+   * delivers the tenants this round sequenced (a wake-up by a commit, which saves a scan of all tenants). Exposed
+   * for tests that drive the relay step by step.
+   */
+  async cycle(deliver: 'all' | 'sequenced' = 'all'): Promise<void> {
+    const sequenced = await this.sequenceAll();
+    if (deliver === 'all') this.lastFullDeliveryAt = Date.now();
+    await this.deliverAll(deliver === 'all' ? undefined : sequenced);
     if (Date.now() - this.lastPruneAt >= RETENTION_INTERVAL_MS) {
       await this.prune();
       this.lastPruneAt = Date.now();
     }
   }
 
-  /** Sequences every tenant's committed events; how many. */
-  async sequenceAll(): Promise<number> {
-    let total = 0;
+  /** Sequences every tenant's committed events; the tenants it sequenced some of. */
+  async sequenceAll(): Promise<string[]> {
+    const sequenced: string[] = [];
     for (const tenant of await this.events.tenantsToSequence()) {
+      let total = 0;
       for (let done = SEQUENCE_BATCH; done === SEQUENCE_BATCH && !this.stopping; total += done) {
-        done = await this.transactions.run(async (tx) => {
-          await this.events.lockSequencer(tx, tenant);
-          return this.events.sequence(tx, tenant, SEQUENCE_BATCH);
-        });
+        done = await this.transactions.run((tx) => this.events.sequence(tx, tenant, SEQUENCE_BATCH));
       }
+      if (total === 0) continue;
+      sequenced.push(tenant);
       this.notifications.sequenced(tenant);
     }
-    return total;
+    return sequenced;
   }
 
   /** Deletes, per tenant, the events older than the retention that every sink has taken; how many. */
@@ -144,9 +152,10 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     return total;
   }
 
-  private async deliverAll(): Promise<void> {
+  /** Delivers `tenants` (all that a sink is behind on when undefined) to every sink, skipping those in backoff. */
+  private async deliverAll(tenants?: string[]): Promise<void> {
     for (const sink of this.sinks) {
-      for (const tenant of await this.events.tenantsToDeliver(sink.name)) {
+      for (const tenant of tenants ?? (await this.events.tenantsToDeliver(sink.name))) {
         if (this.stopping) return;
         const key = `${sink.name}\u0000${tenant}`;
         const backoff = this.backoffs.get(key);
@@ -170,12 +179,15 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Delivers the tenant's events beyond the sink's cursor, batch by batch, each batch in one transaction. */
   private async deliver(sink: EventSink, tenant: string): Promise<void> {
-    await this.events.ensureCursor(tenant, sink.name);
     for (let taken = DELIVERY_BATCH; taken === DELIVERY_BATCH && !this.stopping;) {
       taken = await this.transactions.run(async (tx) => {
-        const after = await this.events.claimCursor(tx, tenant, sink.name);
-        // Another relay is delivering this tenant to this sink.
-        if (after === undefined) return 0;
+        let after = await this.events.claimCursor(tx, tenant, sink.name);
+        if (after === undefined) {
+          // The sink's first events of this tenant, or another relay is delivering them.
+          await this.events.ensureCursor(tx, tenant, sink.name);
+          after = await this.events.claimCursor(tx, tenant, sink.name);
+          if (after === undefined) return 0;
+        }
         const rows = await this.events.events({ tenant, after, limit: DELIVERY_BATCH }, tx);
         if (!rows.length) return 0;
         await sink.deliver(tenant, rows.map(toEnvelope), tx);
@@ -186,14 +198,18 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async loop(): Promise<void> {
+    let deliver: 'all' | 'sequenced' = 'all';
     while (!this.stopping) {
       try {
-        await this.cycle();
+        await this.cycle(deliver);
       } catch (error) {
         // The database is away or busy: the next poll tries again.
         this.logger.warn(`Event relay round failed (${describeFailure(error)}); retrying`);
       }
-      await this.sleep(this.config.events.pollIntervalMs);
+      const woken = await this.sleep(this.config.events.pollIntervalMs);
+      // Under a steady stream of commits the poll interval never passes asleep: still look at everything as often.
+      const fullDue = Date.now() - this.lastFullDeliveryAt >= this.config.events.pollIntervalMs;
+      deliver = woken && !fullDue ? 'sequenced' : 'all';
     }
   }
 
@@ -202,20 +218,24 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     this.wake?.();
   }
 
-  /** Waits for the poll interval or a wake-up, whichever comes first; one that came during the round counts. */
-  private async sleep(ms: number): Promise<void> {
+  /**
+   * Waits for the poll interval or a wake-up, whichever comes first; one that came during the round counts. True
+   * when woken, false when the interval passed.
+   */
+  private async sleep(ms: number): Promise<boolean> {
     if (this.woken || this.stopping) {
       this.woken = false;
-      return;
+      return true;
     }
     let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.wake = resolve;
-      timer = setTimeout(resolve, ms);
+    const woken = await new Promise<boolean>((resolve) => {
+      this.wake = () => resolve(true);
+      timer = setTimeout(() => resolve(false), ms);
     });
     clearTimeout(timer);
     this.wake = undefined;
     this.woken = false;
+    return woken;
   }
 }
 

@@ -8,6 +8,7 @@ import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { natsSinkFactory } from './nats/nats-sink';
+import { RELAY_POOL_PROVIDERS } from './relay-pool';
 
 /** Every kind of sink; each decides from the configuration whether it is on. The feed reads the outbox itself. */
 export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
@@ -21,6 +22,7 @@ export const EVENT_SINK_FACTORIES: EventSinkFactory[] = [natsSinkFactory];
     EventNotifications,
     EventRelay,
     EventsService,
+    ...RELAY_POOL_PROVIDERS,
     {
       provide: EVENT_SINKS,
       inject: [APP_CONFIG],

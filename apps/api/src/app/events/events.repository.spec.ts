@@ -8,14 +8,14 @@ describe('EventsRepository', () => {
   it('renders every statement as in events.repository.sql', async () => {
     const sql = new SqlSnapshot(join(__dirname, 'events.repository.sql'));
     await sql.record('tenantsToSequence', (db) => repo(db).tenantsToSequence());
-    await sql.record('lockSequencer', (db) => repo(db).lockSequencer(db.manager, 't1'));
     await sql.record(
-      'sequence: a batch, then the notification of the feeds',
+      'sequence: the sequencer lock, then a batch and the notification of the feeds',
       (db) => repo(db).sequence(db.manager, 't1', 1000),
-      [[], 3],
+      [],
+      [{ sequenced: 3 }],
     );
     await sql.record('tenantsToDeliver', (db) => repo(db).tenantsToDeliver('nats'));
-    await sql.record('ensureCursor', (db) => repo(db).ensureCursor('t1', 'nats'));
+    await sql.record('ensureCursor', (db) => repo(db).ensureCursor(db.manager, 't1', 'nats'));
     await sql.record('claimCursor', (db) => repo(db).claimCursor(db.manager, 't1', 'nats'));
     await sql.record('advanceCursor', (db) => repo(db).advanceCursor(db.manager, 't1', 'nats', '42'));
     await sql.record('events: a sink batch', (db) => repo(db).events({ tenant: 't1', after: '41', limit: 500 }));

@@ -9,11 +9,9 @@ WITH RECURSIVE tenants AS (
       FROM tenants t WHERE t.tenant IS NOT NULL) SELECT tenant FROM tenants WHERE tenant IS NOT NULL;
 -- parameters: []
 
--- lockSequencer
+-- sequence: the sequencer lock, then a batch and the notification of the feeds
 SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0));
 -- parameters: ["t1"]
-
--- sequence: a batch, then the notification of the feeds
 WITH batch AS MATERIALIZED (
     SELECT id, resource_type, resource_id FROM outbox
     WHERE tenant = $1 AND position IS NULL ORDER BY id LIMIT $2 FOR UPDATE),
@@ -29,13 +27,14 @@ WITH batch AS MATERIALIZED (
     SELECT $1, resource_type, resource_id, count(*) FROM batch GROUP BY resource_type, resource_id
     ORDER BY resource_type, resource_id
     ON CONFLICT (tenant, resource_type, resource_id) DO UPDATE SET last_sequence = e.last_sequence + EXCLUDED.last_sequence
-    RETURNING resource_type, resource_id, last_sequence)
-  UPDATE outbox o SET position = p.position, sequence = c.last_sequence - r.of_resource + r.nth
-  FROM ranked r JOIN positions p USING (rank) JOIN counters c USING (resource_type, resource_id)
-  WHERE o.tenant = $1 AND o.id = r.id;
+    RETURNING resource_type, resource_id, last_sequence),
+  updated AS (
+    UPDATE outbox o SET position = p.position, sequence = c.last_sequence - r.of_resource + r.nth
+    FROM ranked r JOIN positions p USING (rank) JOIN counters c USING (resource_type, resource_id)
+    WHERE o.tenant = $1 AND o.id = r.id RETURNING 1)
+  SELECT count(*)::int AS sequenced, CASE WHEN count(*) > 0 THEN pg_notify('event_sequenced', $1) END AS notified
+  FROM updated;
 -- parameters: ["t1",1000]
-SELECT pg_notify('event_sequenced', $1);
--- parameters: ["t1"]
 
 -- tenantsToDeliver
 WITH RECURSIVE tenants AS (

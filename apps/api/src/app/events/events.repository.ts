@@ -58,7 +58,8 @@ const lowestCursorSql = (tenant: string, sinks: string) =>
 
 /**
  * Gives the next batch of a tenant's committed, unsequenced events (in write order) their position and
- * per-resource sequence, in one statement. The caller holds the tenant's sequencer lock.
+ * per-resource sequence, and tells the feeds' waiters at commit when there were any, in one statement. The caller
+ * holds the tenant's sequencer lock.
  * Positions are drawn from `event_position` and handed out sorted, so they rise with the write order
  * whatever order `nextval` is evaluated in.
  */
@@ -77,10 +78,13 @@ const SEQUENCE_SQL = `WITH batch AS MATERIALIZED (
     SELECT $1, resource_type, resource_id, count(*) FROM batch GROUP BY resource_type, resource_id
     ORDER BY resource_type, resource_id
     ON CONFLICT (tenant, resource_type, resource_id) DO UPDATE SET last_sequence = e.last_sequence + EXCLUDED.last_sequence
-    RETURNING resource_type, resource_id, last_sequence)
-  UPDATE outbox o SET position = p.position, sequence = c.last_sequence - r.of_resource + r.nth
-  FROM ranked r JOIN positions p USING (rank) JOIN counters c USING (resource_type, resource_id)
-  WHERE o.tenant = $1 AND o.id = r.id`;
+    RETURNING resource_type, resource_id, last_sequence),
+  updated AS (
+    UPDATE outbox o SET position = p.position, sequence = c.last_sequence - r.of_resource + r.nth
+    FROM ranked r JOIN positions p USING (rank) JOIN counters c USING (resource_type, resource_id)
+    WHERE o.tenant = $1 AND o.id = r.id RETURNING 1)
+  SELECT count(*)::int AS sequenced, CASE WHEN count(*) > 0 THEN pg_notify('event_sequenced', $1) END AS notified
+  FROM updated`;
 
 /** Every statement of the relay, its sinks' cursors, retention and the feed. */
 @Injectable()
@@ -96,18 +100,14 @@ export class EventsRepository {
   }
 
   /**
-   * Takes the tenant's sequencer lock for the rest of the transaction: one tenant's batches are sequenced one
-   * after another by all replicas, so each batch's positions follow the previous one's.
+   * Sequences up to `limit` of the tenant's events; how many it did. First takes the tenant's sequencer lock for the
+   * rest of the transaction: one tenant's batches are sequenced one after another by all replicas, so each batch's
+   * positions follow the previous one's.
    */
-  async lockSequencer(tx: EntityManager, tenant: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0))`, [tenant]);
-  }
-
-  /** Sequences up to `limit` of the tenant's events; how many it did. Tells the feeds' waiters at commit. */
   async sequence(tx: EntityManager, tenant: string, limit: number): Promise<number> {
-    const [, count]: [unknown, number] = await tx.query(SEQUENCE_SQL, [tenant, limit]);
-    if (count > 0) await tx.query(`SELECT pg_notify('event_sequenced', $1)`, [tenant]);
-    return count;
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0))`, [tenant]);
+    const [{ sequenced }]: Array<{ sequenced: number }> = await tx.query(SEQUENCE_SQL, [tenant, limit]);
+    return sequenced;
   }
 
   /** Tenants with sequenced events beyond the sink's cursor (all of them for a sink without one). */
@@ -122,12 +122,12 @@ export class EventsRepository {
     return rows.map((row) => row.tenant);
   }
 
-  /** Creates the sink's cursor for the tenant at 0 unless it exists (its own statement, so no claim waits on it). */
-  async ensureCursor(tenant: string, sink: string): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO event_sink_cursor (tenant, sink, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
-      [tenant, sink],
-    );
+  /** Creates the sink's cursor for the tenant at 0 unless it exists. */
+  async ensureCursor(tx: EntityManager, tenant: string, sink: string): Promise<void> {
+    await tx.query('INSERT INTO event_sink_cursor (tenant, sink, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING', [
+      tenant,
+      sink,
+    ]);
   }
 
   /** Locks the sink's cursor for the tenant until commit; undefined when another relay holds it. */
