@@ -185,6 +185,25 @@ describe('event relay (sequencer, sinks, retention) on Postgres', () => {
     expect(good.received).toHaveLength(4);
   });
 
+  it('tries a sink again at once, whatever its backoffs, when its connection is back', async () => {
+    const broker = new MemorySink('broker');
+    let state = 'up';
+    Object.assign(broker, { status: () => ({ state }) });
+    const replica = relay([broker]);
+    broker.failing = true;
+    await write(TENANT, 'doc', 'x');
+    await replica.cycle();
+    state = 'down';
+    // Failing twice: the backoff is now a second long.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await replica.cycle();
+    expect(broker.received).toEqual([]);
+    broker.failing = false;
+    state = 'up';
+    await replica.cycle();
+    expect(broker.received.map((event) => event.resource.id)).toEqual(['doc']);
+  });
+
   it('shares the delivery between two replicas without delivering an event twice', async () => {
     const sinks = [new MemorySink('shared'), new MemorySink('shared')];
     await insertEvents(TENANT, 800, 40);

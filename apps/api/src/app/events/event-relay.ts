@@ -50,6 +50,8 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly logger = new Logger(EventRelay.name);
   /** `sink + NUL + tenant` -> when to try again. */
   private readonly backoffs = new Map<string, Backoff>();
+  /** Sink name -> the connection state `status()` reported at the last round (sinks that report one). */
+  private readonly sinkStates = new Map<string, string>();
   private running?: Promise<void>;
   private stopping = false;
   private woken = false;
@@ -155,6 +157,7 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   /** Delivers `tenants` (all that a sink is behind on when undefined) to every sink, skipping those in backoff. */
   private async deliverAll(tenants?: string[]): Promise<void> {
     for (const sink of this.sinks) {
+      this.forgetBackoffsOnReconnect(sink);
       for (const tenant of tenants ?? (await this.events.tenantsToDeliver(sink.name))) {
         if (this.stopping) return;
         const key = `${sink.name}\u0000${tenant}`;
@@ -175,6 +178,20 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
         }
       }
     }
+  }
+
+  /**
+   * A sink whose connection is back (`status()` turned `up`) is tried again for every tenant at once: its failures
+   * were the connection's, and waiting out backoffs of up to 30 s would only delay the backlog.
+   */
+  private forgetBackoffsOnReconnect(sink: EventSink): void {
+    const state = sink.status?.().state;
+    if (state === undefined) return;
+    const before = this.sinkStates.get(sink.name);
+    this.sinkStates.set(sink.name, state);
+    if (state !== 'up' || before === undefined || before === 'up') return;
+    const prefix = `${sink.name}\u0000`;
+    for (const key of this.backoffs.keys()) if (key.startsWith(prefix)) this.backoffs.delete(key);
   }
 
   /** Delivers the tenant's events beyond the sink's cursor, batch by batch, each batch in one transaction. */
