@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Preloaded into the service (`node -r`) by the bench: counts every statement the service sends
- * through node-postgres (BEGIN/COMMIT/SAVEPOINT included: each is a round trip) and, while capture is
+ * through node-postgres on its requests' pool (BEGIN/COMMIT/SAVEPOINT included: each is a round trip; not the
+ * event relay's own pool or its listening connection, which work beside the requests) and, while capture is
  * on, records their text and parameters; on request, CPU-profiles the service (V8 inspector) for a
  * measurement window. The bench asks over the IPC channel of the child process.
  */
@@ -14,7 +15,10 @@ const { Client } = require(
 let count = 0;
 let captured;
 const query = Client.prototype.query;
+/** The requests' pool's `application_name` (apps/api/src/app/database/data-source.ts). */
+const REQUESTS = 'customer-segments';
 Client.prototype.query = function countedQuery(config, values, callback) {
+  if (this.connectionParameters?.application_name !== REQUESTS) return query.call(this, config, values, callback);
   count++;
   if (captured && captured.length < 100) {
     const text = typeof config === 'string' ? config : config?.text;
