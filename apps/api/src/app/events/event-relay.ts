@@ -134,7 +134,7 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     for (const tenant of await this.events.tenantsToSequence()) {
       let total = 0;
       for (let done = SEQUENCE_BATCH; done === SEQUENCE_BATCH && !this.stopping; total += done) {
-        done = await this.transactions.run((tx) => this.events.sequence(tx, tenant, SEQUENCE_BATCH));
+        done = await this.events.sequence(tenant, SEQUENCE_BATCH);
       }
       if (total === 0) continue;
       sequenced.push(tenant);
@@ -198,15 +198,13 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
   private async deliver(sink: EventSink, tenant: string): Promise<void> {
     for (let taken = DELIVERY_BATCH; taken === DELIVERY_BATCH && !this.stopping;) {
       taken = await this.transactions.run(async (tx) => {
-        let after = await this.events.claimCursor(tx, tenant, sink.name);
-        if (after === undefined) {
+        let rows = await this.events.claimBatch(tx, tenant, sink.name, DELIVERY_BATCH);
+        if (rows === undefined) {
           // The sink's first events of this tenant, or another relay is delivering them.
           await this.events.ensureCursor(tx, tenant, sink.name);
-          after = await this.events.claimCursor(tx, tenant, sink.name);
-          if (after === undefined) return 0;
+          rows = await this.events.claimBatch(tx, tenant, sink.name, DELIVERY_BATCH);
         }
-        const rows = await this.events.events({ tenant, after, limit: DELIVERY_BATCH }, tx);
-        if (!rows.length) return 0;
+        if (!rows?.length) return 0;
         await sink.deliver(tenant, rows.map(toEnvelope), tx);
         await this.events.advanceCursor(tx, tenant, sink.name, rows[rows.length - 1].position);
         return rows.length;

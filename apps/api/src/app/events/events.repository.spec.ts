@@ -9,14 +9,13 @@ describe('EventsRepository', () => {
     const sql = new SqlSnapshot(join(__dirname, 'events.repository.sql'));
     await sql.record('tenantsToSequence', (db) => repo(db).tenantsToSequence());
     await sql.record(
-      'sequence: the sequencer lock, then a batch and the notification of the feeds',
-      (db) => repo(db).sequence(db.manager, 't1', 1000),
-      [],
+      'sequence: the sequencer lock, a batch and the notification of the feeds',
+      (db) => repo(db).sequence('t1', 1000),
       [{ sequenced: 3 }],
     );
     await sql.record('tenantsToDeliver', (db) => repo(db).tenantsToDeliver('nats'));
     await sql.record('ensureCursor', (db) => repo(db).ensureCursor(db.manager, 't1', 'nats'));
-    await sql.record('claimCursor', (db) => repo(db).claimCursor(db.manager, 't1', 'nats'));
+    await sql.record('claimBatch', (db) => repo(db).claimBatch(db.manager, 't1', 'nats', 500));
     await sql.record('advanceCursor', (db) => repo(db).advanceCursor(db.manager, 't1', 'nats', '42'));
     await sql.record('events: a sink batch', (db) => repo(db).events({ tenant: 't1', after: '41', limit: 500 }));
     await sql.record('events: a feed page filtered by types and a family', (db) =>

@@ -9,12 +9,12 @@ WITH RECURSIVE tenants AS (
       FROM tenants t WHERE t.tenant IS NOT NULL) SELECT tenant FROM tenants WHERE tenant IS NOT NULL;
 -- parameters: []
 
--- sequence: the sequencer lock, then a batch and the notification of the feeds
-SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0));
--- parameters: ["t1"]
-WITH batch AS MATERIALIZED (
-    SELECT id, resource_type, resource_id FROM outbox
-    WHERE tenant = $1 AND position IS NULL ORDER BY id LIMIT $2 FOR UPDATE),
+-- sequence: the sequencer lock, a batch and the notification of the feeds
+WITH sequencer AS MATERIALIZED (
+    SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0))),
+  batch AS MATERIALIZED (
+    SELECT o.id, o.resource_type, o.resource_id FROM outbox o, sequencer
+    WHERE o.tenant = $1 AND o.position IS NULL ORDER BY o.id LIMIT $2 FOR UPDATE OF o),
   ranked AS (
     SELECT id, resource_type, resource_id, row_number() OVER (ORDER BY id) AS rank,
       row_number() OVER (PARTITION BY resource_type, resource_id ORDER BY id) AS nth,
@@ -51,9 +51,15 @@ WITH RECURSIVE tenants AS (
 INSERT INTO event_sink_cursor (tenant, sink, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING;
 -- parameters: ["t1","nats"]
 
--- claimCursor
-SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = $2 FOR UPDATE SKIP LOCKED;
--- parameters: ["t1","nats"]
+-- claimBatch
+WITH cursor AS MATERIALIZED (
+        SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = $2 FOR UPDATE SKIP LOCKED)
+      SELECT e.* FROM cursor c LEFT JOIN LATERAL (
+        SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload FROM outbox o WHERE o.tenant = $1 AND o.position > c.position
+        ORDER BY o.position LIMIT $3) e ON true
+      ORDER BY e.position::bigint;
+-- parameters: ["t1","nats",500]
 
 -- advanceCursor
 UPDATE event_sink_cursor SET position = $3 WHERE tenant = $1 AND sink = $2;
@@ -61,14 +67,14 @@ UPDATE event_sink_cursor SET position = $3 WHERE tenant = $1 AND sink = $2;
 
 -- events: a sink batch
 SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-        o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","41",500]
 
 -- events: a feed page filtered by types and a family
 SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-        o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint AND (o.type = ANY($4::text[]) OR o.type LIKE ANY($5::text[]))
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","0",100,["customer-segment.segment-created"],["client-management.%"]]

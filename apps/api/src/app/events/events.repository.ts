@@ -58,14 +58,20 @@ const lowestCursorSql = (tenant: string, sinks: string) =>
 
 /**
  * Gives the next batch of a tenant's committed, unsequenced events (in write order) their position and
- * per-resource sequence, and tells the feeds' waiters at commit when there were any, in one statement. The caller
- * holds the tenant's sequencer lock.
+ * per-resource sequence, and tells the feeds' waiters when there were any: one statement, in its own transaction.
+ * It first takes the tenant's sequencer lock until its end, so one tenant's batches are sequenced one after
+ * another by all replicas and each batch's positions follow the previous one's. The statement's snapshot is older
+ * than the lock: a row another sequencer gave a position meanwhile is re-checked when `FOR UPDATE` locks it (after
+ * the lock, since the join needs the lock's row first), no longer matches `position IS NULL`, and is skipped; the
+ * counters' upsert adds to their latest values.
  * Positions are drawn from `event_position` and handed out sorted, so they rise with the write order
  * whatever order `nextval` is evaluated in.
  */
-const SEQUENCE_SQL = `WITH batch AS MATERIALIZED (
-    SELECT id, resource_type, resource_id FROM outbox
-    WHERE tenant = $1 AND position IS NULL ORDER BY id LIMIT $2 FOR UPDATE),
+const SEQUENCE_SQL = `WITH sequencer AS MATERIALIZED (
+    SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0))),
+  batch AS MATERIALIZED (
+    SELECT o.id, o.resource_type, o.resource_id FROM outbox o, sequencer
+    WHERE o.tenant = $1 AND o.position IS NULL ORDER BY o.id LIMIT $2 FOR UPDATE OF o),
   ranked AS (
     SELECT id, resource_type, resource_id, row_number() OVER (ORDER BY id) AS rank,
       row_number() OVER (PARTITION BY resource_type, resource_id ORDER BY id) AS nth,
@@ -86,6 +92,10 @@ const SEQUENCE_SQL = `WITH batch AS MATERIALIZED (
   SELECT count(*)::int AS sequenced, CASE WHEN count(*) > 0 THEN pg_notify('event_sequenced', $1) END AS notified
   FROM updated`;
 
+/** A `StoredEvent` of the outbox row `o`. */
+const EVENT_COLUMNS = `o.position::text AS position, o.type, o.tenant, ${isoTimestampSql('o.created_at')} AS occurred_at,
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload`;
+
 /** Every statement of the relay, its sinks' cursors, retention and the feed. */
 @Injectable()
 export class EventsRepository {
@@ -99,14 +109,9 @@ export class EventsRepository {
     return rows.map((row) => row.tenant);
   }
 
-  /**
-   * Sequences up to `limit` of the tenant's events; how many it did. First takes the tenant's sequencer lock for the
-   * rest of the transaction: one tenant's batches are sequenced one after another by all replicas, so each batch's
-   * positions follow the previous one's.
-   */
-  async sequence(tx: EntityManager, tenant: string, limit: number): Promise<number> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('event-sequencer:' || $1, 0))`, [tenant]);
-    const [{ sequenced }]: Array<{ sequenced: number }> = await tx.query(SEQUENCE_SQL, [tenant, limit]);
+  /** Sequences up to `limit` of the tenant's events, in a transaction of its own; how many it did. */
+  async sequence(tenant: string, limit: number): Promise<number> {
+    const [{ sequenced }]: Array<{ sequenced: number }> = await this.dataSource.query(SEQUENCE_SQL, [tenant, limit]);
     return sequenced;
   }
 
@@ -130,13 +135,23 @@ export class EventsRepository {
     ]);
   }
 
-  /** Locks the sink's cursor for the tenant until commit; undefined when another relay holds it. */
-  async claimCursor(tx: EntityManager, tenant: string, sink: string): Promise<string | undefined> {
-    const rows: Array<{ position: string }> = await tx.query(
-      'SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = $2 FOR UPDATE SKIP LOCKED',
-      [tenant, sink],
+  /**
+   * Locks the sink's cursor for the tenant until commit and reads the next `limit` events after it, in one
+   * statement; undefined when the cursor does not exist or another relay holds it.
+   */
+  async claimBatch(tx: EntityManager, tenant: string, sink: string, limit: number): Promise<StoredEvent[] | undefined> {
+    // No cursor row: no claim; a claimed cursor without events after it: one row of NULLs.
+    const rows: StoredEvent[] = await tx.query(
+      `WITH cursor AS MATERIALIZED (
+        SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = $2 FOR UPDATE SKIP LOCKED)
+      SELECT e.* FROM cursor c LEFT JOIN LATERAL (
+        SELECT ${EVENT_COLUMNS} FROM outbox o WHERE o.tenant = $1 AND o.position > c.position
+        ORDER BY o.position LIMIT $3) e ON true
+      ORDER BY e.position::bigint`,
+      [tenant, sink, limit],
     );
-    return rows[0]?.position;
+    if (!rows.length) return undefined;
+    return rows[0].position === null ? [] : rows;
   }
 
   async advanceCursor(tx: EntityManager, tenant: string, sink: string, position: string): Promise<void> {
@@ -158,8 +173,7 @@ export class EventsRepository {
     }
     return tx.query(
       // Ordered by the column, not by the output's text of it.
-      `SELECT o.position::text AS position, o.type, o.tenant, ${isoTimestampSql('o.created_at')} AS occurred_at,
-        o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+      `SELECT ${EVENT_COLUMNS}
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint${filters.length ? ` AND (${filters.join(' OR ')})` : ''}
       ORDER BY o.position LIMIT $3`,
       params,

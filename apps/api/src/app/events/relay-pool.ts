@@ -42,7 +42,13 @@ export const RELAY_POOL_PROVIDERS: Provider[] = [
       return new DataSource({
         ...requests.options,
         migrationsRun: false,
-        extra: { ...extra, max: config.events.relayPoolSize, application_name: 'customer-segments-relay' },
+        extra: {
+          ...extra,
+          max: config.events.relayPoolSize,
+          // Its statements write (the sequencer's runs outside a transaction): the write timeout.
+          statement_timeout: config.db.statementTimeoutMs,
+          application_name: 'customer-segments-relay',
+        },
       } as PostgresConnectionOptions).initialize();
     },
   },
