@@ -27,6 +27,8 @@ const FEATURES = {
   // Readiness reports the event backlog.
   health: [...SHARED, 'events'],
   events: SHARED,
+  // Webhooks are a sink of the relay, and run on its pool.
+  webhooks: [...SHARED, 'events'],
 };
 /** The composition root (app/*.ts), which no folder imports. */
 const ROOT_FILES = ['app\\.module', 'app\\.factory', 'openapi', 'entities'];

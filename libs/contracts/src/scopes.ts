@@ -12,6 +12,10 @@ export const Scopes = {
   contactAssignmentManage: 'customermanagement.contactassignment_manage',
   locationRead: 'customermanagement.location_read',
   locationManage: 'customermanagement.location_manage',
+  /** Ours: managing the tenant's webhook endpoints, their secrets, replays and retries. */
+  webhookEndpointManage: 'webhook.endpoint_manage',
+  /** Ours: reading the tenant's webhook endpoints (never their secrets) and delivery attempts. */
+  webhookEndpointRead: 'webhook.endpoint_read',
 } as const;
 
 export type Scope = (typeof Scopes)[keyof typeof Scopes];
@@ -30,6 +34,9 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   [Scopes.contactAssignmentManage]: 'Needed to manage contact assignments.',
   [Scopes.locationRead]: 'Needed to read locations.',
   [Scopes.locationManage]: 'Needed to manage locations.',
+  [Scopes.webhookEndpointManage]:
+    'Needed to manage webhook endpoints, rotate their secrets, replay and retry deliveries.',
+  [Scopes.webhookEndpointRead]: 'Needed to read webhook endpoints and their delivery attempts.',
 };
 
 /** Scopes a customer token may carry: it only ever sees what belongs to its customer. */

@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ENTITIES } from './entities';
 import { EventsModule } from './events/events.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { toErrorBody } from './filters/error-mapping';
 import { HealthModule } from './health/health.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -33,6 +34,7 @@ export const FEATURE_MODULES = [
   ItemAssignmentsModule,
   CatalogModule,
   CustomerManagementModule,
+  WebhooksModule,
 ];
 
 @Module({})
@@ -56,7 +58,7 @@ export class AppModule {
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
-        EventsModule,
+        EventsModule.register(),
         ...extraModules,
       ],
     };

@@ -8,6 +8,7 @@ import { CustomerAssignmentEntity } from './customer-assignments/customer-assign
 import { ItemAssignmentEntity } from './item-assignments/item-assignment.entity';
 import { SegmentEntity } from './segments/segment.entity';
 import { EventSequenceEntity, EventSinkCursorEntity, OutboxEntity } from './database/outbox.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entities';
 
 /**
  * Every table of the service: the data source of the app and of the migration tools reads this list, and
@@ -28,4 +29,7 @@ export const ENTITIES = [
   OutboxEntity,
   EventSequenceEntity,
   EventSinkCursorEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

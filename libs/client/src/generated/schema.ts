@@ -1213,7 +1213,7 @@ export interface components {
             status: string;
         };
         /** @description One event: the same envelope for every type, `data` by `type` (docs/events.md). */
-        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"] | components["schemas"]["Event_client-management.legalentity-created"] | components["schemas"]["Event_client-management.legalentity-updated"] | components["schemas"]["Event_client-management.legalentity-deleted"] | components["schemas"]["Event_client-management.location-created"] | components["schemas"]["Event_client-management.location-updated"] | components["schemas"]["Event_client-management.location-deleted"] | components["schemas"]["Event_client-management.user-assigned-to-legalentity"] | components["schemas"]["Event_client-management.contact-assignment-updated"] | components["schemas"]["Event_client-management.contact-assignment-deleted"] | components["schemas"]["Event_catalog.category-created"] | components["schemas"]["Event_catalog.category-updated"] | components["schemas"]["Event_catalog.category-deleted"] | components["schemas"]["Event_catalog.product-created"] | components["schemas"]["Event_catalog.product-updated"] | components["schemas"]["Event_catalog.product-deleted"] | components["schemas"]["Event_customer.customer-created"] | components["schemas"]["Event_customer.customer-updated"] | components["schemas"]["Event_customer.customer-deleted"];
+        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"] | components["schemas"]["Event_client-management.legalentity-created"] | components["schemas"]["Event_client-management.legalentity-updated"] | components["schemas"]["Event_client-management.legalentity-deleted"] | components["schemas"]["Event_client-management.location-created"] | components["schemas"]["Event_client-management.location-updated"] | components["schemas"]["Event_client-management.location-deleted"] | components["schemas"]["Event_client-management.user-assigned-to-legalentity"] | components["schemas"]["Event_client-management.contact-assignment-updated"] | components["schemas"]["Event_client-management.contact-assignment-deleted"] | components["schemas"]["Event_catalog.category-created"] | components["schemas"]["Event_catalog.category-updated"] | components["schemas"]["Event_catalog.category-deleted"] | components["schemas"]["Event_catalog.product-created"] | components["schemas"]["Event_catalog.product-updated"] | components["schemas"]["Event_catalog.product-deleted"] | components["schemas"]["Event_customer.customer-created"] | components["schemas"]["Event_customer.customer-updated"] | components["schemas"]["Event_customer.customer-deleted"] | components["schemas"]["Event_webhook.endpoint-disabled"];
         /** @description A `catalog.category-created` event. */
         "Event_catalog.category-created": {
             data: components["schemas"]["CategoryEventData"];
@@ -1228,7 +1228,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1255,7 +1255,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1282,7 +1282,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1309,7 +1309,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1336,7 +1336,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1363,7 +1363,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1390,7 +1390,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1417,7 +1417,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1444,7 +1444,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1471,7 +1471,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1498,7 +1498,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1525,7 +1525,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1552,7 +1552,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1579,7 +1579,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1606,7 +1606,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1633,7 +1633,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1660,7 +1660,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1687,7 +1687,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1714,7 +1714,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1741,7 +1741,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1768,7 +1768,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1795,7 +1795,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1822,7 +1822,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1849,7 +1849,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1876,7 +1876,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1903,7 +1903,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1930,7 +1930,7 @@ export interface components {
             resource: {
                 id: string;
                 /** @enum {string} */
-                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer";
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
             };
             /** @description 1, 2, ... over the resource's events, without gaps. */
             sequence: number;
@@ -1940,6 +1940,33 @@ export interface components {
              * @enum {string}
              */
             type: "customer.customer-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `webhook.endpoint-disabled` event. */
+        "Event_webhook.endpoint-disabled": {
+            data: components["schemas"]["WebhookEndpointDisabledEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "webhook.endpoint-disabled";
             /** @description The resource's `metadata.version` after the change; null for deletions. */
             version: number | null;
         };
@@ -2570,6 +2597,15 @@ export interface components {
              * @description End of the validity period (inclusive); not before `from`.
              */
             to?: string;
+        };
+        /** @description The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`). */
+        WebhookEndpointDisabledEventData: {
+            /** Format: date-time */
+            failingSince: string | null;
+            id: string;
+            /** @enum {string} */
+            reason: "gone" | "failing";
+            url: string;
         };
     };
     responses: never;

@@ -2,12 +2,14 @@ import { CatalogEventData, CatalogEventTypes } from './catalog';
 import { ClientManagementEventData, ClientManagementEventTypes } from './client-management';
 import { CustomerEventData, CustomerEventTypes } from './customer';
 import { CustomerSegmentEventData, CustomerSegmentEventTypes } from './customer-segment';
+import { WebhookEventData, WebhookEventTypes } from './webhook';
 
 export * from './catalog';
 export * from './client-management';
 export * from './common';
 export * from './customer';
 export * from './customer-segment';
+export * from './webhook';
 
 /**
  * Every event type of the service and what it is about, one family per file. Events are recorded in the
@@ -18,13 +20,15 @@ export const EventTypes = {
   ...ClientManagementEventTypes,
   ...CatalogEventTypes,
   ...CustomerEventTypes,
+  ...WebhookEventTypes,
 } as const;
 
 /** Event type -> the type of its `data`: the Emporix payload where Emporix names one. */
 export type EventDataByType = CustomerSegmentEventData &
   ClientManagementEventData &
   CatalogEventData &
-  CustomerEventData;
+  CustomerEventData &
+  WebhookEventData;
 
 export type EventType = keyof EventDataByType;
 
@@ -39,10 +43,11 @@ export const ResourceTypes = [
   'category',
   'product',
   'customer',
+  'webhook-endpoint',
 ] as const;
 export type ResourceType = (typeof ResourceTypes)[number];
 
-/** One delivered event, the same in every sink (the feed, NATS). */
+/** One delivered event, the same in every sink (the feed, NATS, webhooks). */
 export interface EventEnvelope<T extends EventType = EventType> {
   /** The position of the event: a decimal integer, unique, increasing in commit order within a tenant. */
   id: string;

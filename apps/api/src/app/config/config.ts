@@ -113,6 +113,23 @@ export interface AppConfig {
     /** Long polls waiting at once; beyond it the feed answers 503. */
     feedMaxWaiters: number;
   };
+  /** Webhook deliveries (apps/api/src/app/webhooks); the worker runs where the relay runs (`events.relay`). */
+  webhooks: {
+    /** Allows `http` and loopback, link-local and private addresses: for local use and the tests only. */
+    allowPrivate: boolean;
+    /** The wait before each retry after a failed attempt; after the last one the delivery is given up. */
+    retryScheduleMs: number[];
+    /** How long one attempt may take, connection and response together. */
+    attemptTimeoutMs: number;
+    /** How long the previous secret still signs (beside the new one) after a rotation. */
+    secretOverlapMs: number;
+    /** An endpoint whose attempts all failed for this long is disabled. */
+    disableAfterMs: number;
+    /** Attempts in flight in this process, all endpoints together. */
+    concurrency: number;
+    /** Attempts in flight to one endpoint, across all replicas (their leases are rows). */
+    endpointConcurrency: number;
+  };
 }
 
 /** The documented client for local use: every scope, any tenant, customer tokens allowed. */
@@ -125,6 +142,15 @@ export const DEV_CLIENT: OAuthClient = {
 };
 
 type Env = Record<string, string | undefined>;
+
+const DAY_MS = 86_400_000;
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: DAY_MS };
+
+/** `500ms`, `5s`, `30m`, `2h`, `5d` in milliseconds; undefined when it is not such a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,9})(ms|s|m|h|d)$/.exec(text);
+  return match ? Number(match[1]) * DURATION_UNITS[match[2]] : undefined;
+}
 
 /** JetStream stream names: no whitespace, no `.`, `*`, `>`, path separators (they name files on the server). */
 const NATS_STREAM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -228,6 +254,15 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       feedMaxWaitSeconds: read.integer('EVENTS_FEED_MAX_WAIT_SECONDS', 30, 1, 300),
       feedMaxWaiters: read.integer('EVENTS_FEED_MAX_WAITERS', 100, 1, 100_000),
     },
+    webhooks: {
+      allowPrivate: read.boolean('WEBHOOKS_ALLOW_PRIVATE', false),
+      retryScheduleMs: read.durations('WEBHOOKS_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,14h,20h,24h'),
+      attemptTimeoutMs: read.duration('WEBHOOKS_ATTEMPT_TIMEOUT', '15s', 100, 120_000),
+      secretOverlapMs: read.duration('WEBHOOKS_SECRET_OVERLAP', '24h', 0, 30 * DAY_MS),
+      disableAfterMs: read.duration('WEBHOOKS_DISABLE_AFTER', '5d', 1_000, 365 * DAY_MS),
+      concurrency: read.integer('WEBHOOKS_CONCURRENCY', 64, 1, 1_000),
+      endpointConcurrency: read.integer('WEBHOOKS_ENDPOINT_CONCURRENCY', 4, 1, 100),
+    },
   };
   const { http } = config;
   if (http.bodyBudgetBytes < http.bodyLimitBytes)
@@ -274,6 +309,28 @@ class EnvReader {
       return fallback;
     }
     return parsed;
+  }
+
+  /** A duration such as `250ms`, `5s`, `30m`, `2h`, `5d`, in milliseconds, from `min` to `max`. */
+  duration(name: string, fallback: string, min: number, max: number): number {
+    const value = this.raw(name) ?? fallback;
+    const parsed = parseDuration(value);
+    if (parsed !== undefined && parsed >= min && parsed <= max) return parsed;
+    this.problems.push(
+      `${name}: expected a duration (e.g. 500ms, 5s, 30m, 2h, 5d) from ${min} to ${max} ms, got '${value}'`,
+    );
+    return parseDuration(fallback)!;
+  }
+
+  /** A comma-separated list of 1 to 20 durations, each from 0 to 30 days. */
+  durations(name: string, fallback: string): number[] {
+    const value = this.raw(name) ?? fallback;
+    const parsed = value.split(',').map((part) => parseDuration(part.trim()));
+    if (parsed.length <= 20 && parsed.every((ms) => ms !== undefined && ms <= 30 * DAY_MS)) return parsed as number[];
+    this.problems.push(
+      `${name}: expected 1 to 20 comma-separated durations (e.g. 5s,5m,2h) of at most 30d, got '${value}'`,
+    );
+    return fallback.split(',').map((part) => parseDuration(part)!);
   }
 
   boolean(name: string, fallback: boolean): boolean {

@@ -6,6 +6,8 @@ import { APP_CONFIG } from '../config/config.module';
 /** Channels: `outbox` (a transaction inserted events; the migration's trigger) and `event_sequenced` (payload: tenant). */
 const OUTBOX = 'outbox';
 const SEQUENCED = 'event_sequenced';
+/** Work for the webhook worker: the webhook sink committed deliveries (payload: tenant). */
+export const WEBHOOK_DELIVERIES = 'webhook_delivery';
 const RECONNECT_FIRST_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
@@ -52,6 +54,7 @@ class Watch implements SequencedWatch {
 export class EventNotifications implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventNotifications.name);
   private readonly outboxListeners = new Set<() => void>();
+  private readonly deliveryListeners = new Set<() => void>();
   /** Tenant -> its feed waiters. */
   private readonly watches = new Map<string, Set<Watch>>();
   private client?: Client;
@@ -78,6 +81,12 @@ export class EventNotifications implements OnApplicationBootstrap, BeforeApplica
   onOutbox(listener: () => void): () => void {
     this.outboxListeners.add(listener);
     return () => this.outboxListeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever a transaction committed webhook deliveries; returns the unsubscribe function. */
+  onWebhookDeliveries(listener: () => void): () => void {
+    this.deliveryListeners.add(listener);
+    return () => this.deliveryListeners.delete(listener);
   }
 
   /** Watches for events of `tenant` becoming sequenced (readable); close it when done. */
@@ -116,10 +125,11 @@ export class EventNotifications implements OnApplicationBootstrap, BeforeApplica
     client.on('notification', (message) => {
       if (message.channel === OUTBOX) this.notifyOutbox();
       else if (message.channel === SEQUENCED && message.payload) this.sequenced(message.payload);
+      else if (message.channel === WEBHOOK_DELIVERIES) this.notifyDeliveries();
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX}; LISTEN ${SEQUENCED}`);
+      await client.query(`LISTEN ${OUTBOX}; LISTEN ${SEQUENCED}; LISTEN ${WEBHOOK_DELIVERIES}`);
     } catch {
       this.connectionLost(client);
       return;
@@ -134,6 +144,7 @@ export class EventNotifications implements OnApplicationBootstrap, BeforeApplica
     this.lost = false;
     // Whatever happened while no one listened.
     this.notifyOutbox();
+    this.notifyDeliveries();
     for (const tenant of this.watches.keys()) this.sequenced(tenant);
   }
 
@@ -155,5 +166,9 @@ export class EventNotifications implements OnApplicationBootstrap, BeforeApplica
 
   private notifyOutbox(): void {
     for (const listener of this.outboxListeners) listener();
+  }
+
+  private notifyDeliveries(): void {
+    for (const listener of this.deliveryListeners) listener();
   }
 }

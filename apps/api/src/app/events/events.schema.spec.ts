@@ -240,6 +240,14 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     [EventTypes.customerUpdated]: { id: 'c1', mixins: {}, metadata: METADATA },
     [EventTypes.customerDeleted]: { id: 'c1' },
   }),
+  ...documentSamples('webhook-endpoint', 'e1', {
+    [EventTypes.endpointDisabled]: {
+      id: 'e1',
+      url: 'https://hooks.example.com/in',
+      reason: 'failing',
+      failingSince: '2026-01-01T00:00:00.000Z',
+    },
+  }),
 };
 
 describe('the JSON Schemas of the events', () => {

@@ -229,6 +229,16 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
     ['firstName', 'lastName', 'email', 'phone'],
     'The customer data as stored after the change.',
   ),
+  WebhookEndpointDisabledEventData: object(
+    {
+      id: string,
+      url: string,
+      reason: { type: 'string', enum: ['gone', 'failing'] },
+      failingSince: { type: 'string', format: 'date-time', nullable: true },
+    },
+    [],
+    'The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`).',
+  ),
 };
 
 /** Every event type's `data` schema (a component name of `DATA_SCHEMAS`). */
@@ -260,6 +270,7 @@ const DATA_OF: Record<EventType, string> = {
   [EventTypes.customerCreated]: 'CustomerDataEventData',
   [EventTypes.customerUpdated]: 'CustomerDataEventData',
   [EventTypes.customerDeleted]: 'DocumentDeletedEventData',
+  [EventTypes.endpointDisabled]: 'WebhookEndpointDisabledEventData',
 };
 
 /** The envelope of one event type: `type` fixed, `data` of its schema. */

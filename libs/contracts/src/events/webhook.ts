@@ -1,0 +1,23 @@
+/** Events of the webhook endpoints (`webhook.*`); `webhook.ping` is only ever sent by the test route, never recorded. */
+export const WebhookEventTypes = {
+  endpointDisabled: 'webhook.endpoint-disabled',
+} as const;
+
+/** The type of the message `POST .../endpoints/{id}/test` sends; it has no position and reaches no other sink. */
+export const WEBHOOK_PING_TYPE = 'webhook.ping';
+
+/** Why the service disabled an endpoint: it answered `410 Gone`, or every attempt failed for the failing period. */
+export type WebhookDisabledReason = 'gone' | 'failing';
+
+export interface WebhookEndpointDisabledEventData {
+  id: string;
+  url: string;
+  reason: WebhookDisabledReason;
+  /** When its attempts started failing without a success since (ISO 8601 UTC); null for `gone` after a success. */
+  failingSince: string | null;
+}
+
+/** Event type -> the type of its `data`. */
+export interface WebhookEventData {
+  'webhook.endpoint-disabled': WebhookEndpointDisabledEventData;
+}
