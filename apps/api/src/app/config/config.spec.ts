@@ -233,6 +233,38 @@ describe('loadConfig: events', () => {
   });
 });
 
+describe('loadConfig: webhooks', () => {
+  it('retries on the documented schedule and reads durations with their units', () => {
+    const h = 3_600_000;
+    expect(loadConfig({}).webhooks).toEqual({
+      allowPrivate: false,
+      retryScheduleMs: [5_000, 300_000, 1_800_000, 2 * h, 5 * h, 10 * h, 14 * h, 20 * h, 24 * h],
+      attemptTimeoutMs: 15_000,
+      secretOverlapMs: 24 * h,
+      disableAfterMs: 5 * 24 * h,
+      concurrency: 64,
+      endpointConcurrency: 4,
+    });
+    const config = loadConfig({
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      WEBHOOKS_RETRY_SCHEDULE: '100ms, 1s,2m',
+      WEBHOOKS_ATTEMPT_TIMEOUT: '2s',
+      WEBHOOKS_SECRET_OVERLAP: '0s',
+      WEBHOOKS_DISABLE_AFTER: '1h',
+    }).webhooks;
+    expect(config).toMatchObject({
+      allowPrivate: true,
+      retryScheduleMs: [100, 1_000, 120_000],
+      attemptTimeoutMs: 2_000,
+      secretOverlapMs: 0,
+      disableAfterMs: h,
+    });
+    expect(() =>
+      loadConfig({ WEBHOOKS_RETRY_SCHEDULE: '5s,soon', WEBHOOKS_ATTEMPT_TIMEOUT: '10m', WEBHOOKS_DISABLE_AFTER: '5' }),
+    ).toThrow(/WEBHOOKS_RETRY_SCHEDULE[\s\S]*WEBHOOKS_ATTEMPT_TIMEOUT[\s\S]*WEBHOOKS_DISABLE_AFTER/);
+  });
+});
+
 describe('loadEnvFile', () => {
   let folder: string;
   beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'cs-env-file-'))));

@@ -319,7 +319,7 @@ class EnvReader {
     this.problems.push(
       `${name}: expected a duration (e.g. 500ms, 5s, 30m, 2h, 5d) from ${min} to ${max} ms, got '${value}'`,
     );
-    return parseDuration(fallback)!;
+    return 0; // never used: the problem ends loadConfig
   }
 
   /** A comma-separated list of 1 to 20 durations, each from 0 to 30 days. */
@@ -330,7 +330,7 @@ class EnvReader {
     this.problems.push(
       `${name}: expected 1 to 20 comma-separated durations (e.g. 5s,5m,2h) of at most 30d, got '${value}'`,
     );
-    return fallback.split(',').map((part) => parseDuration(part)!);
+    return []; // never used: the problem ends loadConfig
   }
 
   boolean(name: string, fallback: boolean): boolean {
