@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ENTITIES } from './entities';
 import { EventsModule } from './events/events.module';
+import { webhookSinkFactory } from './webhooks/deliveries/webhook-sink';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { toErrorBody } from './filters/error-mapping';
 import { HealthModule } from './health/health.module';
@@ -58,7 +59,7 @@ export class AppModule {
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,
-        EventsModule.register(),
+        EventsModule.register([webhookSinkFactory]),
         ...extraModules,
       ],
     };

@@ -57,6 +57,11 @@ export const TAGS: TagObject[] = [
     description:
       '**Extension**: every change of every resource, in commit order, as a feed to catch up from and replay (docs/events.md).',
   },
+  {
+    name: 'Webhooks',
+    description:
+      '**Extension**: the events as signed HTTP callbacks (Standard Webhooks) to the endpoints a tenant subscribes, with retries, attempts, replays and retries on request (docs/events.md).',
+  },
   { name: 'OAuth', description: 'The built-in OAuth 2 issuer (client credentials) that the Authorize dialog uses.' },
   { name: 'Health', description: 'Liveness and readiness probes.' },
 ];

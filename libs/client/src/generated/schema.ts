@@ -785,6 +785,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{tenant}/endpoints/{endpointId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing the delivery attempts of an endpoint
+         * @description The endpoint's attempts, newest first: when, what it answered (`responseStatus`, `latencyMs`), why it failed
+         *     (`error`) and when the delivery is tried again (`nextAttemptAt`). `q=eventId:4711` shows the attempts of one
+         *     event. Kept as long as the events (`EVENTS_RETENTION_DAYS`).
+         *
+         *     q and sort fields: q fields: `id`, `eventId`, `eventType`, `attempt`, `attemptedAt`, `succeeded`, `responseStatus`, `latencyMs`, `nextAttemptAt`..
+         */
+        get: operations["GET-webhook-list-endpoint-attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{tenant}/endpoints/{endpointId}/attempts/{attemptId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrying the delivery of an attempt
+         * @description Makes the attempt's delivery due now, including one that was given up after the whole retry schedule; it is sent with the same `webhook-id`. 409 while an attempt of it is in flight.
+         */
+        post: operations["POST-webhook-retry-attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{tenant}/endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delivering past events to an endpoint again
+         * @description Queues the tenant's events that occurred in `[since, until)` and that the endpoint's filter (and `eventTypes`)
+         *     takes, for this endpoint only, with their ids: a receiver that deduplicates by `webhook-id` takes each once.
+         *     Events are kept for `EVENTS_RETENTION_DAYS`. At most 10000 events per replay (400 beyond: replay shorter
+         *     ranges). The deliveries of a disabled endpoint wait until it is active again.
+         */
+        post: operations["POST-webhook-replay-endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{tenant}/endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sending a test message to an endpoint
+         * @description Sends a `webhook.ping` message to the endpoint now, active or not, signed like every delivery, and answers with
+         *     the attempt's outcome (also listed among its attempts). It is not retried and reaches no other sink. Body:
+         *     `{id: "ping_<uuid>", type: "webhook.ping", tenant, occurredAt, resource: {type: "webhook-endpoint", id}, data: {endpointId}}`.
+         */
+        post: operations["POST-webhook-test-endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2598,6 +2687,43 @@ export interface components {
              */
             to?: string;
         };
+        WebhookAttemptResponse: {
+            /**
+             * @description 1 for the first attempt of the delivery, +1 for each retry.
+             * @example 1
+             */
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @description Why it failed (the status, a timeout, a refused address, a connection error); null on success. */
+            error: string | null;
+            /**
+             * @description The event delivered: its `id`, sent as `webhook-id`.
+             * @example 4711
+             */
+            eventId: string;
+            /** @example customer-segment.segment-created */
+            eventType: string;
+            /**
+             * @description Identifier of the attempt (for `.../attempts/{attemptId}/retry`).
+             * @example 1207
+             */
+            id: string;
+            /**
+             * @description From sending the request to the end of the answer.
+             * @example 12
+             */
+            latencyMs: number;
+            /**
+             * Format: date-time
+             * @description When the delivery is tried again; null when it succeeded, was given up, or its endpoint disabled.
+             */
+            nextAttemptAt: string | null;
+            /** @description The status it answered; null without an answer. */
+            responseStatus: number | null;
+            /** @description Whether the endpoint answered 2xx. */
+            succeeded: boolean;
+        };
         /** @description The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`). */
         WebhookEndpointDisabledEventData: {
             /** Format: date-time */
@@ -2606,6 +2732,27 @@ export interface components {
             /** @enum {string} */
             reason: "gone" | "failing";
             url: string;
+        };
+        WebhookReplayRequest: {
+            /** @description Only these types or `family.*` prefixes (within the endpoint's own filter); absent: all. */
+            eventTypes?: string[];
+            /**
+             * Format: date-time
+             * @description Events that occurred at or after this time.
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description Events that occurred before this time.
+             */
+            until: string;
+        };
+        WebhookReplayResponse: {
+            /**
+             * @description Deliveries queued: one per matching event still kept.
+             * @example 42
+             */
+            queued: number;
         };
     };
     responses: never;
@@ -7961,6 +8108,372 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-webhook-list-endpoint-attempts": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Identifier of the endpoint (a uuid). */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-webhook-retry-attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an attempt of the endpoint. */
+                attemptId: string;
+                /** @description Identifier of the endpoint (a uuid). */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery is due. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A document with this id already exists, or `metadata.version` does not match the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-webhook-replay-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of the endpoint (a uuid). */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "since": "2026-01-01T00:00:00Z",
+                 *       "until": "2026-01-02T00:00:00Z",
+                 *       "eventTypes": [
+                 *         "customer-segment.*"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description The deliveries are queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResponse"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-webhook-test-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of the endpoint (a uuid). */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the attempt came to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -84,3 +84,10 @@ function lostConnection(error: unknown): boolean {
     return true;
   return isPoolExhausted(error) || UNAVAILABLE_MESSAGE.test((error as Error)?.message ?? '');
 }
+
+/** A failure in one line without data: a database error by its code (its message can quote values), else the message. */
+export function describeFailure(error: unknown): string {
+  const code = pgErrorCode(error);
+  if (code) return `Postgres error ${code}`;
+  return error instanceof Error ? error.message : String(error);
+}

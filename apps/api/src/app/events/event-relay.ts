@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { pgErrorCode } from '../database/pg-errors';
+import { describeFailure } from '../database/pg-errors';
 import { Transactions } from '../database/transactions';
 import { EVENT_SINKS, EventSink, SinkStatus } from './event-sink';
 import { EventNotifications } from './event-notifications';
@@ -252,11 +252,4 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     this.woken = false;
     return woken;
   }
-}
-
-/** A failure in one line without data: a database error by its code (its message can quote values), else the message. */
-function describeFailure(error: unknown): string {
-  const code = pgErrorCode(error);
-  if (code) return `Postgres error ${code}`;
-  return error instanceof Error ? error.message : String(error);
 }

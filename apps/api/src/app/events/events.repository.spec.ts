@@ -27,6 +27,16 @@ describe('EventsRepository', () => {
         typePrefixes: ['client-management.'],
       }),
     );
+    await sql.record('events: a webhook replay of a time range', (db) =>
+      repo(db).events({
+        tenant: 't1',
+        after: '0',
+        limit: 1000,
+        typePrefixes: ['customer-segment.'],
+        occurredFrom: new Date('2026-01-01T00:00:00Z'),
+        occurredBefore: new Date('2026-01-02T00:00:00Z'),
+      }),
+    );
     await sql.record('prune', (db) => repo(db).prune('t1', ['nats'], 30, 1000), [[], 0]);
     await sql.record('tenantsWithEvents', (db) => repo(db).tenantsWithEvents());
     await sql.record('backlog', (db) => repo(db).backlog(['nats']), [[{ events: '0', oldest_at: null }]]);

@@ -79,6 +79,13 @@ SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT T
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","0",100,["customer-segment.segment-created"],["client-management.%"]]
 
+-- events: a webhook replay of a time range
+SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+      FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint AND (o.type LIKE ANY($4::text[])) AND o.created_at >= $5 AND o.created_at < $6
+      ORDER BY o.position LIMIT $3;
+-- parameters: ["t1","0",1000,["customer-segment.%"],"2026-01-01T00:00:00.000Z","2026-01-02T00:00:00.000Z"]
+
 -- prune
 DELETE FROM outbox o USING (
         SELECT id FROM outbox WHERE tenant = $1 AND position IS NOT NULL ORDER BY position LIMIT $4) oldest

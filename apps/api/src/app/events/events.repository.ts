@@ -24,6 +24,9 @@ export interface EventRange {
   /** Only these types, and types starting with one of `typePrefixes`; neither: every type. */
   types?: string[];
   typePrefixes?: string[];
+  /** Only events that occurred at or after `occurredFrom` and before `occurredBefore` (a webhook replay). */
+  occurredFrom?: Date;
+  occurredBefore?: Date;
 }
 
 /** How many events are not sequenced yet or not taken by every sink, and since when the oldest of them waits. */
@@ -171,10 +174,13 @@ export class EventsRepository {
       const patterns = range.typePrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
       filters.push(`o.type LIKE ANY($${params.push(patterns)}::text[])`);
     }
+    const conditions = filters.length ? [`(${filters.join(' OR ')})`] : [];
+    if (range.occurredFrom) conditions.push(`o.created_at >= $${params.push(range.occurredFrom)}`);
+    if (range.occurredBefore) conditions.push(`o.created_at < $${params.push(range.occurredBefore)}`);
     return tx.query(
       // Ordered by the column, not by the output's text of it.
       `SELECT ${EVENT_COLUMNS}
-      FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint${filters.length ? ` AND (${filters.join(' OR ')})` : ''}
+      FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint${conditions.map((c) => ` AND ${c}`).join('')}
       ORDER BY o.position LIMIT $3`,
       params,
     );

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { RELAY_DATA_SOURCE } from '../events/relay-pool';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { WebhookWorker, WORKER_DELIVERIES } from './deliveries/webhook-worker';
+import { WebhookSender } from './sending/sender';
 import { WEBHOOK_ENTITIES } from './webhook.entities';
 
 /**
@@ -8,7 +17,26 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(WEBHOOK_ENTITIES)],
-  controllers: [],
-  providers: [],
+  controllers: [DeliveriesController],
+  providers: [
+    {
+      provide: DeliveriesRepository,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => new DeliveriesRepository(db),
+    },
+    {
+      provide: WORKER_DELIVERIES,
+      inject: [RELAY_DATA_SOURCE],
+      useFactory: (db: DataSource) => new DeliveriesRepository(db),
+    },
+    {
+      provide: WebhookSender,
+      inject: [APP_CONFIG],
+      useFactory: ({ webhooks }: AppConfig) =>
+        new WebhookSender({ timeoutMs: webhooks.attemptTimeoutMs, allowPrivate: webhooks.allowPrivate }),
+    },
+    DeliveriesService,
+    WebhookWorker,
+  ],
 })
 export class WebhooksModule {}

@@ -34,7 +34,7 @@ describe('WebhookSender', () => {
     const result = await client.send(url, { ...signedHeaders('42', body, secrets) }, body);
     client.close();
     expect(result).toEqual({ status: 204, latencyMs: expect.any(Number), error: null });
-    const { headers, body: sent } = received.at(-1)!;
+    const [{ headers, body: sent }] = received.slice(-1);
     expect(sent).toBe(body);
     expect(headers['content-type']).toBe('application/json');
     for (const secret of [secrets.secret, secrets.previousSecret])
