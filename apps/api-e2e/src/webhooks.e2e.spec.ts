@@ -28,6 +28,7 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
       WEBHOOKS_ALLOW_PRIVATE: 'true',
       WEBHOOKS_RETRY_SCHEDULE: '200ms,200ms,200ms,200ms',
       WEBHOOKS_ATTEMPT_TIMEOUT: '3s',
+      WEBHOOKS_ENDPOINT_CONCURRENCY: '4',
       EVENTS_POLL_INTERVAL_MS: '200',
     });
   });

@@ -242,8 +242,8 @@ describe('loadConfig: webhooks', () => {
       attemptTimeoutMs: 15_000,
       secretOverlapMs: 24 * h,
       disableAfterMs: 5 * 24 * h,
-      concurrency: 64,
-      endpointConcurrency: 4,
+      concurrency: 256,
+      endpointConcurrency: 16,
     });
     const config = loadConfig({
       WEBHOOKS_ALLOW_PRIVATE: 'true',

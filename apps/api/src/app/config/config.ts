@@ -260,8 +260,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       attemptTimeoutMs: read.duration('WEBHOOKS_ATTEMPT_TIMEOUT', '15s', 100, 120_000),
       secretOverlapMs: read.duration('WEBHOOKS_SECRET_OVERLAP', '24h', 0, 30 * DAY_MS),
       disableAfterMs: read.duration('WEBHOOKS_DISABLE_AFTER', '5d', 1_000, 365 * DAY_MS),
-      concurrency: read.integer('WEBHOOKS_CONCURRENCY', 64, 1, 1_000),
-      endpointConcurrency: read.integer('WEBHOOKS_ENDPOINT_CONCURRENCY', 4, 1, 100),
+      concurrency: read.integer('WEBHOOKS_CONCURRENCY', 256, 1, 10_000),
+      endpointConcurrency: read.integer('WEBHOOKS_ENDPOINT_CONCURRENCY', 16, 1, 1_000),
     },
   };
   const { http } = config;

@@ -62,12 +62,13 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * endpoint across replicas.
  */
 @Entity('webhook_delivery')
-// The worker's queue: each endpoint's pending deliveries in due order.
-@Index('webhook_delivery_due', ['tenant', 'endpointId', 'nextAttemptAt'], { where: `"status" = 'pending'` })
+// The worker's queue: each endpoint's pending deliveries in due order (with the id, so a claim reads only the
+// first few of a long backlog instead of sorting all of it).
+@Index('webhook_delivery_due', ['tenant', 'endpointId', 'nextAttemptAt', 'id'], { where: `"status" = 'pending'` })
 // Attempts in flight (a lease is cleared when its attempt ends): what the per-endpoint cap counts.
-@Index('webhook_delivery_leased', ['tenant', 'endpointId'], { where: '"lease_until" IS NOT NULL' })
-@Index('webhook_delivery_event', ['tenant', 'endpointId', 'eventId'])
+// Retention: the oldest deliveries first.
 @Index('webhook_delivery_created_at', ['tenant', 'createdAt'])
+@Index('webhook_delivery_leased', ['tenant', 'endpointId', 'leaseUntil'], { where: '"lease_until" IS NOT NULL' })
 export class WebhookDeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   tenant!: string;
@@ -115,8 +116,8 @@ export class WebhookDeliveryEntity {
 /** One HTTP attempt of a delivery: what the endpoint answered, how fast, and when the next attempt is due. */
 @Entity('webhook_attempt')
 @Index('webhook_attempt_endpoint', ['tenant', 'endpointId', 'id'])
+// Deleting a delivery (retention, its endpoint) deletes its attempts through this.
 @Index('webhook_attempt_delivery', ['tenant', 'deliveryId'])
-@Index('webhook_attempt_attempted_at', ['tenant', 'attemptedAt'])
 export class WebhookAttemptEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   tenant!: string;

@@ -21,6 +21,8 @@ export interface LeasedDelivery {
   secret: string;
   /** The previous secret while its rotation overlap lasts, else null. */
   previous_secret: string | null;
+  /** Whether the endpoint was failing when leased (its success must then clear `failing_since`). */
+  endpoint_failing: boolean;
 }
 
 /** What an attempt came to, as the worker records it. */
@@ -35,6 +37,8 @@ export interface AttemptRecord {
   error: string | null;
   outcome: AttemptOutcome;
   nextAttemptAt: Date | null;
+  /** `endpoint_failing` of the lease. */
+  endpointFailing: boolean;
 }
 
 /** An attempt as the attempts route lists it. */
@@ -79,13 +83,16 @@ const QUEUE_SQL = (onlyEndpoint: boolean) => `WITH queued AS (
  * Leases up to `$1` due deliveries, at most `$2` in flight per endpoint counting every replica's leases (the
  * caller holds the claim lock, so the counts are current), earliest due first; each lease lasts `$3` ms. Per
  * active endpoint: one probe of the leased index and one of the due index, so a dead endpoint's backlog costs no
- * more than a live one's.
+ * more than a live one's. Both probes are ordered index scans with a limit, not bitmap scans: an ordered scan marks
+ * the entries of ended leases and sent deliveries dead as it passes them, so the churn does not pile up in front.
  */
 const CLAIM_SQL = `WITH due AS (
     SELECT d.tenant, d.id, d.next_attempt_at FROM webhook_endpoint e
     CROSS JOIN LATERAL (
-      SELECT count(*) AS n FROM webhook_delivery l
-      WHERE l.tenant = e.tenant AND l.endpoint_id = e.id AND l.lease_until > statement_timestamp()) busy
+      SELECT count(*) AS n FROM (
+        SELECT FROM webhook_delivery l
+        WHERE l.tenant = e.tenant AND l.endpoint_id = e.id AND l.lease_until > statement_timestamp()
+        ORDER BY l.lease_until LIMIT $2) leased) busy
     CROSS JOIN LATERAL (
       SELECT d.tenant, d.id, d.next_attempt_at FROM webhook_delivery d
       WHERE d.tenant = e.tenant AND d.endpoint_id = e.id AND d.status = 'pending'
@@ -99,7 +106,8 @@ const CLAIM_SQL = `WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret`;
+    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
+    e.failing_since IS NOT NULL AS endpoint_failing`;
 
 /** The attempts as arrays of their columns. */
 const OUTCOMES = `unnest($1::varchar[], $2::bigint[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
@@ -129,7 +137,8 @@ const COMPLETE_SQL = `WITH o AS (SELECT * FROM ${OUTCOMES}),
  * Each endpoint's health after the attempts (`$1..$4`: tenant, endpoint, time, outcome): a success clears
  * `failing_since`, a failure starts it; `410 Gone`, or failing for `$5` ms, disables an active endpoint and records
  * `webhook.endpoint-disabled` (the relay delivers it to the feed and every sink). Rows whose state stays are not
- * written.
+ * written, nor locked: a lock would wait for the sink's transaction, whose deliveries hold key-share locks on
+ * their endpoints (the foreign key) while it inserts a whole batch.
  */
 const HEALTH_SQL = `WITH o AS (
     SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::timestamptz[], $4::text[])
@@ -144,8 +153,7 @@ const HEALTH_SQL = `WITH o AS (
       CASE WHEN NOT e.active THEN NULL WHEN h.gone THEN 'gone'
         WHEN NOT h.succeeded AND COALESCE(e.failing_since, h.first_failure)
           <= statement_timestamp() - $5 * interval '1 millisecond' THEN 'failing' END AS disable
-    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id
-    ORDER BY e.tenant, e.id FOR UPDATE OF e),
+    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id),
   changed AS (
     UPDATE webhook_endpoint e SET failing_since = d.failing_since,
       active = e.active AND d.disable IS NULL, disabled_reason = COALESCE(d.disable, e.disabled_reason),
@@ -161,8 +169,14 @@ const HEALTH_SQL = `WITH o AS (
       'failingSince', ${isoTimestampSql('failing_since')})
   FROM changed WHERE disable IS NOT NULL ORDER BY tenant, id`;
 
-/** Serializes the workers' claims and completions across replicas (so per-endpoint caps count every lease). */
-const CLAIM_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('webhook-worker', 0))`;
+/**
+ * Serializes the workers' claims and completions across replicas (so per-endpoint caps count every lease). The
+ * transaction commits without waiting for its WAL flush: losing its last moments in a crash of Postgres only loses
+ * leases and attempt records, and the deliveries are sent again (at least once, as always) instead of waiting a
+ * flush per round.
+ */
+const CLAIM_LOCK_SQL = `SET LOCAL synchronous_commit TO off;
+  SELECT pg_advisory_xact_lock(hashtextextended('webhook-worker', 0))`;
 
 /** Every statement of the webhook deliveries: the sink's queue, the worker's leases and outcomes, the routes. */
 export class DeliveriesRepository {
@@ -213,13 +227,16 @@ export class DeliveriesRepository {
         column('nextAttemptAt'),
         column('outcome'),
       ]);
-      await tx.query(HEALTH_SQL, [
-        column('tenant'),
-        column('endpointId'),
-        column('attemptedAt'),
-        column('outcome'),
-        claim.disableAfterMs,
-      ]);
+      // Only failures, and successes of endpoints that were failing, change an endpoint's health.
+      const health = sorted.filter((record) => record.outcome !== 'succeeded' || record.endpointFailing);
+      if (health.length)
+        await tx.query(HEALTH_SQL, [
+          health.map((record) => record.tenant),
+          health.map((record) => record.endpointId),
+          health.map((record) => record.attemptedAt),
+          health.map((record) => record.outcome),
+          claim.disableAfterMs,
+        ]);
     }
     if (claim.limit <= 0) return [];
     // An UPDATE answers [rows, count].
@@ -313,7 +330,7 @@ export class DeliveriesRepository {
   async recordSent(
     tx: EntityManager,
     delivery: { tenant: string; endpointId: string; eventId: string; eventType: string; payload: string },
-    attempt: Omit<AttemptRecord, 'tenant' | 'deliveryId' | 'endpointId' | 'nextAttemptAt' | 'attempt'>,
+    attempt: Pick<AttemptRecord, 'attemptedAt' | 'responseStatus' | 'latencyMs' | 'error' | 'outcome'>,
   ): Promise<string> {
     const [{ id }]: Array<{ id: string }> = await tx.query(
       `WITH delivery AS (

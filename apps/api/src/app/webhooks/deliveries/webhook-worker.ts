@@ -132,6 +132,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       error: result.error,
       outcome: decision.outcome,
       nextAttemptAt: decision.nextAttemptAt,
+      endpointFailing: delivery.endpoint_failing,
     });
     if (decision.nextAttemptAt) this.wakeAt(decision.nextAttemptAt.getTime());
   }
