@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Webhook endpoints, the deliveries queued for them and the attempts of each. */
-export class Webhooks1796305704295 implements MigrationInterface {
-  name = 'Webhooks1796305704295';
+export class Webhooks1796306937348 implements MigrationInterface {
+  name = 'Webhooks1796306937348';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -12,7 +12,7 @@ export class Webhooks1796305704295 implements MigrationInterface {
       'CREATE TABLE "webhook_delivery" ("tenant" character varying(16) NOT NULL, "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "endpoint_id" uuid NOT NULL, "event_id" character varying(48) NOT NULL, "event_type" character varying(80) NOT NULL, "payload" text NOT NULL, "status" character varying(12) NOT NULL DEFAULT \'pending\', "attempts" integer NOT NULL DEFAULT \'0\', "next_attempt_at" TIMESTAMP WITH TIME ZONE, "lease_until" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b7595854e8e1d764d233feeda30" PRIMARY KEY ("tenant", "id"))',
     );
     await queryRunner.query(
-      'CREATE INDEX "webhook_delivery_leased" ON "webhook_delivery" ("tenant", "endpoint_id") WHERE "lease_until" IS NOT NULL',
+      'CREATE INDEX "webhook_delivery_leased" ON "webhook_delivery" ("tenant", "endpoint_id", "lease_until") WHERE "lease_until" IS NOT NULL',
     );
     await queryRunner.query(
       'CREATE INDEX "webhook_delivery_created_at" ON "webhook_delivery" ("tenant", "created_at") ',
