@@ -5,3 +5,4 @@ export * from './item-assignments.dto';
 export * from './catalog.dto';
 export * from './segments.dto';
 export * from './customer-management.dto';
+export * from './webhooks.dto';
