@@ -12,7 +12,7 @@ import { exportOpenApiDocument } from './openapi-export';
 
 const REFERENCE_DIR = join(__dirname, '../../../../contract');
 
-/** Our operations beyond the reference: catalog and customer data sync, the token issuer, health. */
+/** Our operations beyond the reference: catalog and customer data sync, the token issuer, health, events, webhooks. */
 const EXTENSIONS = [
   /^(PUT|DELETE) \/customer-segment\/\{tenant\}\/catalog\//,
   /^GET \/customer-segment\/\{tenant\}\/catalog\//,
@@ -22,6 +22,8 @@ const EXTENSIONS = [
   /^GET \/health(\/ready)?$/,
   // The event feed (docs/events.md): Emporix delivers events by webhooks only.
   /^GET \/customer-segment\/\{tenant\}\/events$/,
+  // Webhook endpoints (docs/events.md): our own delivery of the events, under /webhooks.
+  /^(GET|POST|PUT|DELETE) \/webhooks\/\{tenant\}\/endpoints(\/\{endpointId\}(\/secret\/rotate)?)?$/,
 ];
 
 describe('contract conformance with the reference OpenAPI files', () => {

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EndpointsController } from './endpoints/endpoints.controller';
+import { EndpointsRepository } from './endpoints/endpoints.repository';
+import { EndpointsService } from './endpoints/endpoints.service';
 import { WEBHOOK_ENTITIES } from './webhook.entities';
 
 /**
@@ -8,7 +11,7 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(WEBHOOK_ENTITIES)],
-  controllers: [],
-  providers: [],
+  controllers: [EndpointsController],
+  providers: [EndpointsService, EndpointsRepository],
 })
 export class WebhooksModule {}
