@@ -183,6 +183,8 @@ describe('webhook endpoints', () => {
       metadata: { version: 2 },
     });
     expect(JSON.stringify(after)).not.toContain('whsec_');
+    await db.sql(`UPDATE webhook_endpoint SET previous_secret_until = now() - interval '1 second'`);
+    expect((await read.GET(ONE, one(id))).data).not.toHaveProperty('previousSecretExpiresAt');
     expect((await manage.POST(ROTATE, one(ABSENT_ID))).response.status).toBe(404);
   });
 

@@ -138,7 +138,8 @@ export class WebhookEndpointResponse {
   @ApiPropertyOptional({
     type: 'string',
     format: 'date-time',
-    description: 'Until when the previous secret still signs beside the current one (after a rotation).',
+    description:
+      'Until when the previous secret still signs beside the current one, after a rotation; absent once it does not.',
   })
   previousSecretExpiresAt?: string;
   @ApiProperty({ type: MetadataResponse })

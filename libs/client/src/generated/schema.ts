@@ -2735,7 +2735,7 @@ export interface components {
             metadata: components["schemas"]["MetadataResponse"];
             /**
              * Format: date-time
-             * @description Until when the previous secret still signs beside the current one (after a rotation).
+             * @description Until when the previous secret still signs beside the current one, after a rotation; absent once it does not.
              */
             previousSecretExpiresAt?: string;
             url: string;

@@ -34,6 +34,7 @@ export function toResponse(row: EndpointRow): WebhookEndpointResponse {
     disabledReason: row.disabled_reason,
     failingSince: row.failing_since,
     previousSecretExpiresAt: row.previous_secret_until,
+    // Endpoints have no mixins, so neither has their metadata.
     metadata: metadataOf({ ...row, metadata_mixins: {} }),
   });
 }

@@ -6,6 +6,8 @@ import { isoTimestampSql } from '../../database/sql';
 import { ENDPOINT_FIELDS, ENDPOINT_TIE_BREAKER } from './endpoints.fields';
 import { EndpointRow, EndpointValues } from './endpoints.mapper';
 
+const PREVIOUS_SECRET_UNTIL = isoTimestampSql('e.previous_secret_until');
+
 /** What the reads select of alias `e`: every column but the tenant and the secrets, timestamps as ISO text. */
 const READ_COLUMNS = [
   'e.id',
@@ -15,7 +17,8 @@ const READ_COLUMNS = [
   'e.active',
   'e.disabled_reason',
   `${isoTimestampSql('e.failing_since')} AS failing_since`,
-  `${isoTimestampSql('e.previous_secret_until')} AS previous_secret_until`,
+  // Only while the previous secret still signs: a past overlap is no longer of interest.
+  `CASE WHEN e.previous_secret_until > now() THEN ${PREVIOUS_SECRET_UNTIL} END AS previous_secret_until`,
   'e.version',
   `${isoTimestampSql('e.created_at')} AS created_at`,
   `${isoTimestampSql('e.modified_at')} AS modified_at`,
