@@ -8,7 +8,7 @@ INSERT INTO webhook_endpoint
          (tenant, id, url, description, event_types, active, secret, version, created_at, modified_at)
        SELECT $1::varchar, $2::uuid, $3, $4, $5::text[], $6, $7, 1, now(), now()
        WHERE (SELECT count(*) FROM webhook_endpoint WHERE tenant = $1::varchar) < $8::int
-       RETURNING version, created_at, modified_at;
+       RETURNING id;
 -- parameters: ["t1","0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a","https://hooks.example.com/in","CRM",["customer-segment.*"],true,"whsec_x",100]
 
 -- update with the version check
@@ -17,8 +17,8 @@ WITH updated AS (UPDATE webhook_endpoint SET url = $3, description = $4, event_t
          failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
          version = version + 1, modified_at = now()
        WHERE tenant = $1 AND id = $2 AND ($7::int IS NULL OR version = $7::int)
-       RETURNING version, created_at, modified_at)
-       SELECT * FROM updated;
+       RETURNING id)
+       SELECT id FROM updated;
 -- parameters: ["t1","0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a","https://hooks.example.com/in","CRM",["customer-segment.*"],true,2]
 
 -- rotateSecret

@@ -27,15 +27,6 @@ const READ_COLUMNS = [
 // The writes below return their rows through a SELECT over the write: TypeORM answers a bare UPDATE or DELETE
 // with `[rows, rowCount]` instead of the rows.
 
-/** The version and timestamps a write returns. */
-const WRITTEN = 'version, created_at, modified_at';
-
-export interface WrittenEndpoint {
-  version: number;
-  created_at: Date;
-  modified_at: Date;
-}
-
 // Every statement of the webhook endpoints. Ids are uuids: callers pass only well-formed ones.
 
 @Injectable()
@@ -43,48 +34,48 @@ export class EndpointsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the endpoint unless the tenant has `cap` already; undefined then. The per-tenant advisory lock
+   * Inserts the endpoint unless the tenant has `cap` already; false then. The per-tenant advisory lock
    * (held to the end of the transaction) serialises the creates of a tenant, and the insert's own statement
    * counts after it got the lock, so it sees every endpoint committed before: two creates cannot both pass.
    */
   async insertUnderCap(
     tx: EntityManager,
     write: { tenant: string; id: string; values: EndpointValues; secret: string; cap: number },
-  ): Promise<WrittenEndpoint | undefined> {
+  ): Promise<boolean> {
     const { tenant, id, values, secret, cap } = write;
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`webhook-endpoints:${tenant}`]);
-    const rows: WrittenEndpoint[] = await tx.query(
+    const rows: unknown[] = await tx.query(
       `INSERT INTO webhook_endpoint
          (tenant, id, url, description, event_types, active, secret, version, created_at, modified_at)
        SELECT $1::varchar, $2::uuid, $3, $4, $5::text[], $6, $7, 1, now(), now()
        WHERE (SELECT count(*) FROM webhook_endpoint WHERE tenant = $1::varchar) < $8::int
-       RETURNING ${WRITTEN}`,
+       RETURNING id`,
       [tenant, id, values.url, values.description, values.event_types, values.active, secret, cap],
     );
-    return rows[0];
+    return rows.length > 0;
   }
 
   /**
-   * Replaces the client's fields when the stored version is `expectedVersion` (absent: any); undefined when no
+   * Replaces the client's fields when the stored version is `expectedVersion` (absent: any); false when no
    * row matched (absent, or another version). Activating clears what the service recorded against the endpoint,
    * so a re-enabled endpoint starts healthy.
    */
   async update(
     tx: EntityManager,
     write: { tenant: string; id: string; values: EndpointValues; expectedVersion?: number },
-  ): Promise<WrittenEndpoint | undefined> {
+  ): Promise<boolean> {
     const { tenant, id, values, expectedVersion } = write;
-    const rows: WrittenEndpoint[] = await tx.query(
+    const rows: unknown[] = await tx.query(
       `WITH updated AS (UPDATE webhook_endpoint SET url = $3, description = $4, event_types = $5::text[], active = $6,
          disabled_reason = CASE WHEN $6 THEN NULL ELSE disabled_reason END,
          failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
          version = version + 1, modified_at = now()
        WHERE tenant = $1 AND id = $2 AND ($7::int IS NULL OR version = $7::int)
-       RETURNING ${WRITTEN})
-       SELECT * FROM updated`,
+       RETURNING id)
+       SELECT id FROM updated`,
       [tenant, id, values.url, values.description, values.event_types, values.active, expectedVersion ?? null],
     );
-    return rows[0];
+    return rows.length > 0;
   }
 
   /**
