@@ -637,7 +637,12 @@ describe('events of customer management, customer data and the catalog: exactly 
     }
     for (const list of sequences.values()) expect(list).toEqual(list.map((_, i) => i + 1));
     expect(new Set(delivered.map((event) => event.type))).toEqual(
-      new Set(Object.values(EventTypes).filter((type) => !type.startsWith('customer-segment.'))),
+      // Every type of these families (segments and webhooks have e2e files of their own).
+      new Set(
+        Object.values(EventTypes).filter(
+          (type) => !type.startsWith('customer-segment.') && !type.startsWith('webhook.'),
+        ),
+      ),
     );
   });
 });

@@ -9,6 +9,11 @@ import { startTestServer, TestServer } from '@cs/api/testing';
 const SWAGGER_TENANT = 'swaggerdemo';
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+/**
+ * Path parameters naming a generated id, by the path whose POST creates it: as the document says, the user pastes
+ * the `id` the create answered, which the run does too.
+ */
+const GENERATED_IDS: Record<string, string> = { endpointId: '/webhooks/{tenant}/endpoints' };
 
 interface Parameter {
   name: string;
@@ -68,17 +73,21 @@ function tryItOutOrder(document: OpenApiDocument): Step[] {
   ];
 }
 
-/** The request Swagger UI sends for `step` (with `query` replacing pre-filled query values), or what it lacks. */
+/**
+ * The request Swagger UI sends for `step` (with `query` replacing pre-filled query values and `ids` the generated
+ * ids pasted into their path parameters), or what it lacks.
+ */
 function requestOf(
   step: Step,
   token: string,
   query: Record<string, string> = {},
+  ids: Record<string, string> = {},
 ): { url: string; init: RequestInit } | { missing: string[] } {
   const parameters = step.operation.parameters ?? [];
   const missing: string[] = [];
   const path = step.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
-    const value = parameter && prefilled(parameter);
+    const value = ids[name] ?? (parameter && prefilled(parameter));
     if (value === undefined) missing.push(`path parameter ${name}`);
     return encodeURIComponent(String(value));
   });
@@ -149,9 +158,10 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
   it('runs every operation with its examples in the documented order, each answering 2xx (207: every item)', async () => {
     const steps = tryItOutOrder(document);
     const problems: string[] = [];
+    const ids: Record<string, string> = {};
     for (const step of steps) {
       const label = `${step.method} ${step.path} (${step.operation.operationId})`;
-      const request = requestOf(step, token);
+      const request = requestOf(step, token, {}, ids);
       if ('missing' in request) {
         problems.push(`${label}: no ${request.missing.join(', ')}`);
         continue;
@@ -160,6 +170,9 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
       const text = await response.text();
       if (response.status < 200 || response.status > 299) {
         problems.push(`${label}: ${response.status} ${text}`);
+      } else if (response.status === 201 && step.method === 'POST') {
+        for (const [name, path] of Object.entries(GENERATED_IDS))
+          if (path === step.path) ids[name] = (JSON.parse(text) as { id: string }).id;
       } else if (response.status === 207) {
         const failed = (JSON.parse(text) as Array<{ code: number }>).filter((item) => item.code > 299);
         if (failed.length) problems.push(`${label}: 207 with failed items ${JSON.stringify(failed)}`);

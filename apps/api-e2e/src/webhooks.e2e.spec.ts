@@ -10,6 +10,9 @@ const TEST = '/webhooks/{tenant}/endpoints/{endpointId}/test' as const;
 const REPLAY = '/webhooks/{tenant}/endpoints/{endpointId}/replay' as const;
 const RETRY = '/webhooks/{tenant}/endpoints/{endpointId}/attempts/{attemptId}/retry' as const;
 const EVENTS = '/customer-segment/{tenant}/events' as const;
+const ENDPOINTS = '/webhooks/{tenant}/endpoints' as const;
+const ENDPOINT = '/webhooks/{tenant}/endpoints/{endpointId}' as const;
+const ROTATE = '/webhooks/{tenant}/endpoints/{endpointId}/secret/rotate' as const;
 
 interface Endpoint {
   id: string;
@@ -42,7 +45,7 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
     let found = clients.get(tenant);
     if (!found) {
       found = {
-        manage: await e2e.client([Scopes.webhookEndpointManage], { tenant }),
+        manage: await e2e.client([Scopes.webhookEndpointManage, Scopes.webhookEndpointRead], { tenant }),
         read: await e2e.client([Scopes.webhookEndpointRead, Scopes.eventRead], { tenant }),
         writer: await e2e.client([Scopes.segmentManage], { tenant }),
       };
@@ -52,13 +55,13 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
   };
 
   const createEndpoint = async (tenant: string, path: string, eventTypes: string[] = []): Promise<Endpoint> => {
-    const id = randomUUID();
-    const secret = `whsec_${randomBytes(32).toString('base64')}`;
-    await e2e.server.db.query(
-      `INSERT INTO webhook_endpoint (tenant, id, url, event_types, secret, version) VALUES ($1, $2, $3, $4, $5, 1)`,
-      [tenant, id, receiver.url(path), eventTypes, secret],
-    );
-    return { id, secret, path };
+    const { manage } = await clientsOf(tenant);
+    const { data, response } = await manage.POST(ENDPOINTS, {
+      params: { path: { tenant } },
+      body: { url: receiver.url(path), eventTypes },
+    });
+    expect(response.status).toBe(201);
+    return { id: data?.id ?? '', secret: data?.secret ?? '', path };
   };
 
   const writeSegments = async (tenant: string, count: number, prefix = 'seg') => {
@@ -210,7 +213,9 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
       resource: { type: 'webhook-endpoint', id: endpoint.id },
       data: { id: endpoint.id, url: receiver.url('/gone'), reason: 'gone' },
     });
-    expect(await stored(endpoint)).toMatchObject({ active: false, disabled_reason: 'gone' });
+    const { read } = await clientsOf(tenant);
+    const { data: after } = await read.GET(ENDPOINT, { params: { path: { tenant, endpointId: endpoint.id } } });
+    expect(after).toMatchObject({ active: false, disabledReason: 'gone', metadata: { version: 2 } });
     await writeSegments(tenant, 2, 'later');
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(receiver.on('/gone')).toHaveLength(1);
@@ -335,6 +340,22 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
       body: { since, until: new Date().toISOString(), eventTypes: ['nope'] },
     });
     expect(unknownType.response.status).toBe(400);
+  });
+
+  it('signs with both secrets during a rotation overlap, so either verifies', async () => {
+    const tenant = 'whrotate';
+    const endpoint = await createEndpoint(tenant, '/rotate');
+    const { manage } = await clientsOf(tenant);
+    const { data: rotated, response } = await manage.POST(ROTATE, {
+      params: { path: { tenant, endpointId: endpoint.id } },
+    });
+    expect(response.status).toBe(200);
+    await writeSegments(tenant, 1);
+    const [message] = await receiver.waitFor('/rotate', 1);
+    expect(String(message.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const secret of [endpoint.secret, rotated?.secret ?? ''])
+      expect(receiver.verify(message, secret)).toMatchObject({ type: EventTypes.segmentCreated });
+    expect(() => receiver.verify(message, `whsec_${randomBytes(32).toString('base64')}`)).toThrow();
   });
 
   it('refuses the routes to tokens without the webhook scopes and to other tenants', async () => {

@@ -6,3 +6,4 @@ export * from './catalog.dto';
 export * from './segments.dto';
 export * from './customer-management.dto';
 export * from './webhook-deliveries.dto';
+export * from './webhooks.dto';

@@ -50,6 +50,9 @@ const FIXTURES: Record<string, string> = {
   productId: 'prod-1',
   locationId: 'loc-1',
   contactAssignmentId: 'ca-1',
+  // The webhook endpoints' ids are generated: `createFixtures` sets these two.
+  endpointId: '',
+  disposableEndpointId: '',
 };
 
 interface ValidRequest {
@@ -130,6 +133,11 @@ const VALID: Record<string, (n: number) => ValidRequest> = {
     body: [{ id: 'cust-3', firstName: 'F', lastName: 'L', email: 'f@example.com' }],
   }),
   'DELETE-customer-mgmt-remove-customers-bulk': () => ({ body: ['cust-del-cm'] }),
+  'POST-webhook-create-endpoint': (n) => ({ body: { url: `https://hooks.example.com/new-${n}` } }),
+  'PUT-webhook-update-endpoint': () => ({
+    body: { url: 'https://hooks.example.com/fuzz', eventTypes: ['customer.*'] },
+  }),
+  'DELETE-webhook-delete-endpoint': () => ({ path: { endpointId: FIXTURES.disposableEndpointId } }),
 };
 
 const ajv = new Ajv({ strict: false, allErrors: false });
@@ -174,7 +182,8 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
   const tokenFor = (operation: Operation) =>
     operation.scopes.some((scope) => !isOwnScope(scope)) ? tokens.staff : tokens.customer;
 
-  async function setup(method: string, path: string, body?: unknown): Promise<void> {
+  /** Sends a fixture's request, which must succeed, and returns its answer. */
+  async function setup(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${server.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'application/json' },
@@ -183,6 +192,7 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
     const text = await response.text();
     if (response.status >= 300 || /"code":[45]\d\d/.test(text))
       throw new Error(`fixture ${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
   }
 
   /** The fixtures the path values name, and disposable ones for the valid deletes. */
@@ -219,6 +229,10 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
       await setup('PUT', `${s}/segments/fz-seg/items/PRODUCT/${item}`);
     await setup('PUT', `${s}/segments/fz-seg/items/CATEGORY/cat-1`);
     await setup('PUT', `${s}/segments/fz-del/customers/cust-1`);
+    for (const key of ['endpointId', 'disposableEndpointId']) {
+      const created = await setup('POST', `/webhooks/${TEST_TENANT}/endpoints`, { url: 'https://hooks.example.com/' });
+      FIXTURES[key] = (created as { id: string }).id;
+    }
   }
 
   beforeAll(async () => {

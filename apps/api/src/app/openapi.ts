@@ -85,7 +85,8 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
         'Every operation comes with an example that succeeds as shown on an empty tenant when the operations are tried',
         'in this order: first the writes (POST, PUT, PATCH) from top to bottom, then the reads (GET), then the deletes',
         '(DELETE) from bottom to top, so that a segment, legal entity or category exists before what refers to it and',
-        'is deleted after it.',
+        'is deleted after it. Webhook endpoints have generated ids: paste the `id` their create answered as',
+        '`endpointId`.',
       ].join('\n'),
     )
     .addOAuth2(

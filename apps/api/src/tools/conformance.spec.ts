@@ -12,7 +12,7 @@ import { exportOpenApiDocument } from './openapi-export';
 
 const REFERENCE_DIR = join(__dirname, '../../../../contract');
 
-/** Our operations beyond the reference: catalog and customer data sync, the token issuer, health. */
+/** Our operations beyond the reference: catalog and customer data sync, the token issuer, health, events, webhooks. */
 const EXTENSIONS = [
   /^(PUT|DELETE) \/customer-segment\/\{tenant\}\/catalog\//,
   /^GET \/customer-segment\/\{tenant\}\/catalog\//,

@@ -785,6 +785,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{tenant}/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving all webhook endpoints
+         * @description Retrieves the endpoints of the tenant (never their secrets), filtered by q, sorted (default: by id) and paged (16 per page by default). q fields: `id`, `url`, `description`, `active`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`.
+         */
+        get: operations["GET-webhook-list-endpoints"];
+        put?: never;
+        /**
+         * Creating a webhook endpoint
+         * @description Subscribes a URL to the events of the tenant: each one is POSTed to it, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature` headers). The answer holds the generated `id` and the signing `secret` (`whsec_...`): **the secret is shown only here and by the rotation**, no read returns it. `url` must be an absolute `https` URL without credentials or fragment that does not point to `localhost` or a loopback, link-local or private address (`http` and those addresses are allowed only with `WEBHOOKS_ALLOW_PRIVATE=true`, for local use). Host names are checked again against what they resolve to on every attempt. `eventTypes` selects the events: exact event types (`customer-segment.segment-created`) and family prefixes (`customer-segment.*`, `client-management.*`); empty or absent means every event, and an unknown type or prefix is a 400. A tenant has at most 100 endpoints: one more is a 409. Creating an endpoint does not contact it.
+         */
+        post: operations["POST-webhook-create-endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{tenant}/endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving a webhook endpoint
+         * @description The endpoint without its secrets: `disabledReason` says why the service disabled it (`gone`: it answered 410; `failing`: every attempt failed for `WEBHOOKS_DISABLE_AFTER`), `previousSecretExpiresAt` until when the previous secret still signs after a rotation.
+         */
+        get: operations["GET-webhook-retrieve-endpoint"];
+        /**
+         * Updating a webhook endpoint
+         * @description Replaces `url`, `description`, `eventTypes` and `active` (absent ones take their defaults) and answers 204, like the updates of the other documents; a PUT never creates (ids are generated), so an unknown id is a 404. With `metadata.version` the write succeeds only on that version (409 otherwise). `active: true` re-enables an endpoint the service disabled, clearing `disabledReason` and `failingSince`. `url` must be an absolute `https` URL without credentials or fragment that does not point to `localhost` or a loopback, link-local or private address (`http` and those addresses are allowed only with `WEBHOOKS_ALLOW_PRIVATE=true`, for local use). Host names are checked again against what they resolve to on every attempt. `eventTypes` selects the events: exact event types (`customer-segment.segment-created`) and family prefixes (`customer-segment.*`, `client-management.*`); empty or absent means every event, and an unknown type or prefix is a 400.
+         */
+        put: operations["PUT-webhook-update-endpoint"];
+        post?: never;
+        /**
+         * Deleting a webhook endpoint
+         * @description Deletes the endpoint with its pending deliveries and recorded attempts; nothing more is sent to it.
+         */
+        delete: operations["DELETE-webhook-delete-endpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{tenant}/endpoints/{endpointId}/attempts": {
         parameters: {
             query?: never;
@@ -846,6 +898,26 @@ export interface paths {
          *     ranges). The deliveries of a disabled endpoint wait until it is active again.
          */
         post: operations["POST-webhook-replay-endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{tenant}/endpoints/{endpointId}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotating the secret of a webhook endpoint
+         * @description Gives the endpoint a new signing secret, shown only in this answer. The previous secret keeps signing for `WEBHOOKS_SECRET_OVERLAP` (24 hours by default) until `previousSecretExpiresAt`: during that overlap every message carries both signatures in `webhook-signature`, as Standard Webhooks allows, so receivers can switch to the new secret without missing a message. With an overlap of 0 the previous secret stops at once (`previousSecretExpiresAt: null`).
+         */
+        post: operations["POST-webhook-rotate-endpoint-secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2724,6 +2796,37 @@ export interface components {
             /** @description Whether the endpoint answered 2xx. */
             succeeded: boolean;
         };
+        WebhookEndpointCreate: {
+            /** @description Whether events are sent; absent: true. Setting it to true again re-enables an endpoint the service disabled. */
+            active?: boolean;
+            /** @description What the endpoint is for. */
+            description?: string;
+            /**
+             * @description The events to send: exact event types (`customer-segment.segment-created`) or family prefixes (`customer-segment.*`). Empty or absent: every event.
+             * @example [
+             *       "customer-segment.*",
+             *       "client-management.location-created"
+             *     ]
+             */
+            eventTypes?: string[];
+            /**
+             * @description Where the events are POSTed: an absolute `https` URL without credentials or fragment, not pointing to a loopback, link-local or private address (`http` and such addresses only with `WEBHOOKS_ALLOW_PRIVATE=true`).
+             * @example https://hooks.example.com/customer-segments
+             */
+            url: string;
+        };
+        WebhookEndpointCreated: {
+            /**
+             * Format: uuid
+             * @example 0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a
+             */
+            id: string;
+            /**
+             * @description The signing secret: `whsec_` and the base64 of 32 random bytes. Store it: no read returns it.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2V0XzLrS4hs=
+             */
+            secret: string;
+        };
         /** @description The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`). */
         WebhookEndpointDisabledEventData: {
             /** Format: date-time */
@@ -2731,6 +2834,56 @@ export interface components {
             id: string;
             /** @enum {string} */
             reason: "gone" | "failing";
+            url: string;
+        };
+        WebhookEndpointMetadataUpdate: {
+            /** @description The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check. */
+            version?: number;
+        };
+        WebhookEndpointResponse: {
+            /** @description Whether events are sent to it. */
+            active: boolean;
+            description?: string;
+            /**
+             * @description Why the service disabled it: it answered `410 Gone`, or every attempt failed for `WEBHOOKS_DISABLE_AFTER`.
+             * @enum {string}
+             */
+            disabledReason?: "gone" | "failing";
+            /** @description Exact types and `family.*` prefixes; empty: every event. */
+            eventTypes: string[];
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last successful one; absent while attempts succeed.
+             */
+            failingSince?: string;
+            /** Format: uuid */
+            id: string;
+            metadata: components["schemas"]["MetadataResponse"];
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs beside the current one, after a rotation; absent once it does not.
+             */
+            previousSecretExpiresAt?: string;
+            url: string;
+        };
+        WebhookEndpointUpdate: {
+            /** @description Whether events are sent; absent: true. Setting it to true again re-enables an endpoint the service disabled. */
+            active?: boolean;
+            /** @description What the endpoint is for. */
+            description?: string;
+            /**
+             * @description The events to send: exact event types (`customer-segment.segment-created`) or family prefixes (`customer-segment.*`). Empty or absent: every event.
+             * @example [
+             *       "customer-segment.*",
+             *       "client-management.location-created"
+             *     ]
+             */
+            eventTypes?: string[];
+            metadata?: components["schemas"]["WebhookEndpointMetadataUpdate"];
+            /**
+             * @description Where the events are POSTed: an absolute `https` URL without credentials or fragment, not pointing to a loopback, link-local or private address (`http` and such addresses only with `WEBHOOKS_ALLOW_PRIVATE=true`).
+             * @example https://hooks.example.com/customer-segments
+             */
             url: string;
         };
         WebhookReplayRequest: {
@@ -2753,6 +2906,15 @@ export interface components {
              * @example 42
              */
             queued: number;
+        };
+        WebhookSecretRotated: {
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs beside the new one (`WEBHOOKS_SECRET_OVERLAP`); null when there is no overlap.
+             */
+            previousSecretExpiresAt: string | null;
+            /** @description The new signing secret (`whsec_...`), shown only here. */
+            secret: string;
         };
     };
     responses: never;
@@ -8112,6 +8274,454 @@ export interface operations {
             };
         };
     };
+    "GET-webhook-list-endpoints": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook endpoints. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-webhook-create-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/customer-segments",
+                 *       "description": "Segment changes for the CRM",
+                 *       "eventTypes": [
+                 *         "customer-segment.*"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint has been created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has 100 endpoints already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-webhook-retrieve-endpoint": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has no endpoint with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-webhook-update-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/customer-segments",
+                 *       "description": "Segment changes for the CRM",
+                 *       "eventTypes": [
+                 *         "customer-segment.*",
+                 *         "client-management.*"
+                 *       ],
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint has been updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has no endpoint with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-webhook-delete-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint has been deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has no endpoint with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "GET-webhook-list-endpoint-attempts": {
         parameters: {
             query?: {
@@ -8368,6 +8978,87 @@ export interface operations {
                 };
             };
             /** @description The requested resource does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-webhook-rotate-endpoint-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
+                endpointId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRotated"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has no endpoint with this id. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,9 @@ import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { WebhookWorker, WORKER_DELIVERIES } from './deliveries/webhook-worker';
 import { WebhookSender } from './sending/sender';
+import { EndpointsController } from './endpoints/endpoints.controller';
+import { EndpointsRepository } from './endpoints/endpoints.repository';
+import { EndpointsService } from './endpoints/endpoints.service';
 import { WEBHOOK_ENTITIES } from './webhook.entities';
 
 /**
@@ -17,8 +20,10 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(WEBHOOK_ENTITIES)],
-  controllers: [DeliveriesController],
+  controllers: [EndpointsController, DeliveriesController],
   providers: [
+    EndpointsService,
+    EndpointsRepository,
     {
       provide: DeliveriesRepository,
       inject: [DataSource],
