@@ -50,9 +50,10 @@ const FIXTURES: Record<string, string> = {
   productId: 'prod-1',
   locationId: 'loc-1',
   contactAssignmentId: 'ca-1',
-  // The webhook endpoints' ids are generated: `createFixtures` sets these two.
+  // The webhook endpoints' ids are generated, and so are attempts': `createFixtures` sets these three.
   endpointId: '',
   disposableEndpointId: '',
+  attemptId: '',
 };
 
 interface ValidRequest {
@@ -138,6 +139,7 @@ const VALID: Record<string, (n: number) => ValidRequest> = {
     body: { url: 'https://hooks.example.com/fuzz', eventTypes: ['customer.*'] },
   }),
   'DELETE-webhook-delete-endpoint': () => ({ path: { endpointId: FIXTURES.disposableEndpointId } }),
+  'POST-webhook-replay-endpoint': () => ({ body: { since: '2020-01-01T00:00:00Z', until: '2090-01-01T00:00:00Z' } }),
 };
 
 const ajv = new Ajv({ strict: false, allErrors: false });
@@ -233,6 +235,9 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
       const created = await setup('POST', `/webhooks/${TEST_TENANT}/endpoints`, { url: 'https://hooks.example.com/' });
       FIXTURES[key] = (created as { id: string }).id;
     }
+    // The test message records an attempt whatever it came to (the host does not resolve here).
+    const ping = await setup('POST', `/webhooks/${TEST_TENANT}/endpoints/${FIXTURES.endpointId}/test`);
+    FIXTURES.attemptId = (ping as { id: string }).id;
   }
 
   beforeAll(async () => {
