@@ -9,10 +9,15 @@ export interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+  /** The sender's port of the connection it came on (which process sent it, for the tests that ask). */
+  remotePort: number | undefined;
 }
 
-/** How the receiver answers a message on a path: a status and headers, or `hang` (never answer). */
-export type Answer = { status: number; headers?: Record<string, string> } | 'hang';
+/**
+ * How the receiver answers a message on a path: a status and headers (after `delayMs`, if given), or `hang` (never
+ * answer).
+ */
+export type Answer = { status: number; headers?: Record<string, string>; delayMs?: number } | 'hang';
 
 /**
  * A real webhook receiver on a local port: records every message, answers per path as told (200 by default), and
@@ -22,7 +27,13 @@ export class WebhookReceiver {
   readonly received: Received[] = [];
   private readonly answers = new Map<string, Answer>();
   private readonly hanging = new Set<ServerResponse>();
+  /** Per path: the requests open now (received, not answered) and the most there ever were at once. */
+  private readonly open = new Map<string, { now: number; max: number }>();
   private readonly server: Server = createServer((request, response) => {
+    const opened = this.opened(request.url ?? '/');
+    opened.now += 1;
+    opened.max = Math.max(opened.max, opened.now);
+    response.on('close', () => (opened.now -= 1));
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
@@ -33,9 +44,12 @@ export class WebhookReceiver {
         headers: request.headers,
         body,
         at: Date.now(),
+        remotePort: request.socket.remotePort,
       });
       const answer = this.answers.get(path) ?? { status: 200 };
       if (answer === 'hang') this.hanging.add(response);
+      else if (answer.delayMs)
+        setTimeout(() => response.writeHead(answer.status, answer.headers).end(), answer.delayMs);
       else response.writeHead(answer.status, answer.headers).end();
     });
   });
@@ -45,12 +59,27 @@ export class WebhookReceiver {
     return this;
   }
 
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
   url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+    return `http://127.0.0.1:${this.port}${path}`;
   }
 
   answer(path: string, answer: Answer): void {
     this.answers.set(path, answer);
+  }
+
+  /** The most requests to `path` that were open (received, not yet answered or closed) at once. */
+  maxOpen(path: string): number {
+    return this.opened(path).max;
+  }
+
+  private opened(path: string): { now: number; max: number } {
+    let found = this.open.get(path);
+    if (!found) this.open.set(path, (found = { now: 0, max: 0 }));
+    return found;
   }
 
   on(path: string): Received[] {
