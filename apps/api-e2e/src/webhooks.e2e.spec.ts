@@ -1,6 +1,9 @@
 import { ApiClient } from '@cs/client';
 import { EventTypes, Scopes } from '@cs/contracts';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { freePort } from '@cs/postgres';
 import { SEGMENTS } from './fixtures';
 import { E2e, startE2e } from './support';
 import { Received, WebhookReceiver } from './webhook-receiver';
@@ -356,6 +359,32 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
     for (const secret of [endpoint.secret, rotated?.secret ?? ''])
       expect(receiver.verify(message, secret)).toMatchObject({ type: EventTypes.segmentCreated });
     expect(() => receiver.verify(message, `whsec_${randomBytes(32).toString('base64')}`)).toThrow();
+  });
+
+  it("the README's receiver example verifies the deliveries and takes each event once", async () => {
+    const tenant = 'whexample';
+    const port = await freePort();
+    const { manage } = await clientsOf(tenant);
+    const { data: created } = await manage.POST(ENDPOINTS, {
+      params: { path: { tenant } },
+      body: { url: `http://127.0.0.1:${port}/hooks` },
+    });
+    const example = spawn(process.execPath, [join(__dirname, '../../../docs/examples/webhook-receiver.js')], {
+      env: { ...process.env, WEBHOOK_SECRET: created?.secret ?? '', PORT: String(port) },
+    });
+    let output = '';
+    example.stdout.on('data', (chunk) => (output += chunk));
+    try {
+      await writeSegments(tenant, 2);
+      for (const deadline = Date.now() + 10_000; output.split('\n').length < 3 && Date.now() < deadline;)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(output.trim().split('\n').sort()).toEqual([
+        'customer-segment.segment-created seg-0 1',
+        'customer-segment.segment-created seg-1 1',
+      ]);
+    } finally {
+      example.kill();
+    }
   });
 
   it('refuses the routes to tokens without the webhook scopes and to other tenants', async () => {
