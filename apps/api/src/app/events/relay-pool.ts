@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { AppConfig } from '../config/config';
@@ -17,18 +17,39 @@ export const RELAY_DATA_SOURCE = Symbol('RELAY_DATA_SOURCE');
 export const RELAY_EVENTS = Symbol('RELAY_EVENTS');
 export const RELAY_TRANSACTIONS = Symbol('RELAY_TRANSACTIONS');
 
-/** Closes the relay's pool after the relay has stopped (Nest calls every `beforeApplicationShutdown` first). */
-@Injectable()
-class RelayPoolCloser implements OnApplicationShutdown {
-  constructor(
-    @Inject(RELAY_DATA_SOURCE) private readonly relayDataSource: DataSource,
-    private readonly requests: DataSource,
-  ) {}
+/**
+ * A pool of its own beside the requests' (same database and settings, no migrations): `max` connections named
+ * `applicationName` in `pg_stat_activity`, with the write timeout (its statements write, some outside a
+ * transaction).
+ */
+export function ownDataSource(
+  requests: DataSource,
+  config: AppConfig,
+  max: number,
+  applicationName: string,
+): Promise<DataSource> {
+  const { extra } = requests.options as PostgresConnectionOptions;
+  return new DataSource({
+    ...requests.options,
+    migrationsRun: false,
+    extra: { ...extra, max, statement_timeout: config.db.statementTimeoutMs, application_name: applicationName },
+  } as PostgresConnectionOptions).initialize();
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.relayDataSource !== this.requests && this.relayDataSource.isInitialized)
-      await this.relayDataSource.destroy();
-  }
+/**
+ * Closes the pool of `token` after its users have stopped (Nest calls every `beforeApplicationShutdown` before any
+ * `onApplicationShutdown`), unless it is the requests' own.
+ */
+export function poolCloser(token: symbol): Provider {
+  return {
+    provide: Symbol(`close ${String(token)}`),
+    inject: [token, DataSource],
+    useFactory: (own: DataSource, requests: DataSource): OnApplicationShutdown => ({
+      onApplicationShutdown: async () => {
+        if (own !== requests && own.isInitialized) await own.destroy();
+      },
+    }),
+  };
 }
 
 export const RELAY_POOL_PROVIDERS: Provider[] = [
@@ -36,21 +57,10 @@ export const RELAY_POOL_PROVIDERS: Provider[] = [
     provide: RELAY_DATA_SOURCE,
     // After the requests' data source, which has run the migrations.
     inject: [APP_CONFIG, DataSource],
-    useFactory: (config: AppConfig, requests: DataSource): DataSource | Promise<DataSource> => {
-      if (!config.events.relay) return requests;
-      const { extra } = requests.options as PostgresConnectionOptions;
-      return new DataSource({
-        ...requests.options,
-        migrationsRun: false,
-        extra: {
-          ...extra,
-          max: config.events.relayPoolSize,
-          // Its statements write (the sequencer's runs outside a transaction): the write timeout.
-          statement_timeout: config.db.statementTimeoutMs,
-          application_name: 'customer-segments-relay',
-        },
-      } as PostgresConnectionOptions).initialize();
-    },
+    useFactory: (config: AppConfig, requests: DataSource): DataSource | Promise<DataSource> =>
+      config.events.relay
+        ? ownDataSource(requests, config, config.events.relayPoolSize, 'customer-segments-relay')
+        : requests,
   },
   { provide: RELAY_EVENTS, inject: [RELAY_DATA_SOURCE], useFactory: (db: DataSource) => new EventsRepository(db) },
   {
@@ -59,5 +69,5 @@ export const RELAY_POOL_PROVIDERS: Provider[] = [
     useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf) =>
       new Transactions(db, config, errorBodyOf),
   },
-  RelayPoolCloser,
+  poolCloser(RELAY_DATA_SOURCE),
 ];

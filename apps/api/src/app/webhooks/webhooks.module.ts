@@ -3,11 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { RELAY_DATA_SOURCE } from '../events/relay-pool';
+import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from '../database/transactions';
+import { ownDataSource, poolCloser } from '../events/relay-pool';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveriesService } from './deliveries/deliveries.service';
-import { WebhookWorker, WORKER_DELIVERIES } from './deliveries/webhook-worker';
+import {
+  WebhookWorker,
+  WORKER_DATA_SOURCE,
+  WORKER_DELIVERIES,
+  WORKER_POOL_SIZE,
+  WORKER_TRANSACTIONS,
+} from './deliveries/webhook-worker';
 import { WebhookSender } from './sending/sender';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointsRepository } from './endpoints/endpoints.repository';
@@ -30,9 +37,25 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
       useFactory: (db: DataSource) => new DeliveriesRepository(db),
     },
     {
+      provide: WORKER_DATA_SOURCE,
+      // After the requests' data source, which has run the migrations.
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, requests: DataSource): DataSource | Promise<DataSource> =>
+        config.events.relay
+          ? ownDataSource(requests, config, WORKER_POOL_SIZE, 'customer-segments-webhooks')
+          : requests,
+    },
+    poolCloser(WORKER_DATA_SOURCE),
+    {
       provide: WORKER_DELIVERIES,
-      inject: [RELAY_DATA_SOURCE],
+      inject: [WORKER_DATA_SOURCE],
       useFactory: (db: DataSource) => new DeliveriesRepository(db),
+    },
+    {
+      provide: WORKER_TRANSACTIONS,
+      inject: [WORKER_DATA_SOURCE, APP_CONFIG, BULK_ERROR_BODY],
+      useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf) =>
+        new Transactions(db, config, errorBodyOf),
     },
     {
       provide: WebhookSender,

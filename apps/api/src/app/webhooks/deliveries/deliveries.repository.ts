@@ -250,11 +250,14 @@ export class DeliveriesRepository {
 
   /** Deletes up to `limit` of the tenant's finished deliveries (and their attempts) older than `days`; how many. */
   async prune(tenant: string, days: number, limit: number): Promise<number> {
-    const [, count]: [unknown, number] = await this.db.query(
-      `DELETE FROM webhook_delivery d USING (
-        SELECT id FROM webhook_delivery WHERE tenant = $1 AND status <> 'pending'
-          AND created_at < now() - $2 * interval '1 day' ORDER BY created_at LIMIT $3) old
-      WHERE d.tenant = $1 AND d.id = old.id`,
+    const [{ count }]: Array<{ count: number }> = await this.db.query(
+      `WITH old AS (
+        DELETE FROM webhook_delivery d USING (
+          SELECT id FROM webhook_delivery WHERE tenant = $1 AND status <> 'pending'
+            AND created_at < now() - $2 * interval '1 day' ORDER BY created_at LIMIT $3) o
+        WHERE d.tenant = $1 AND d.id = o.id RETURNING d.id),
+      attempts AS (DELETE FROM webhook_attempt a USING old WHERE a.tenant = $1 AND a.delivery_id = old.id)
+      SELECT count(*)::int AS count FROM old`,
       [tenant, days, limit],
     );
     return count;

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Webhook endpoints, the deliveries queued for them and the attempts of each. */
-export class Webhooks1796306937348 implements MigrationInterface {
-  name = 'Webhooks1796306937348';
+export class Webhooks1796308237305 implements MigrationInterface {
+  name = 'Webhooks1796308237305';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -31,12 +31,12 @@ export class Webhooks1796306937348 implements MigrationInterface {
       'ALTER TABLE "webhook_delivery" ADD CONSTRAINT "FK_762248011d86844b4216e5853f3" FOREIGN KEY ("tenant", "endpoint_id") REFERENCES "webhook_endpoint"("tenant","id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
     await queryRunner.query(
-      'ALTER TABLE "webhook_attempt" ADD CONSTRAINT "FK_d65adbc76b1f2d80db8a057cc40" FOREIGN KEY ("tenant", "delivery_id") REFERENCES "webhook_delivery"("tenant","id") ON DELETE CASCADE ON UPDATE NO ACTION',
+      'ALTER TABLE "webhook_attempt" ADD CONSTRAINT "FK_71b62d376f47d1f50ebcf4c21ab" FOREIGN KEY ("tenant", "endpoint_id") REFERENCES "webhook_endpoint"("tenant","id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE "webhook_attempt" DROP CONSTRAINT "FK_d65adbc76b1f2d80db8a057cc40"');
+    await queryRunner.query('ALTER TABLE "webhook_attempt" DROP CONSTRAINT "FK_71b62d376f47d1f50ebcf4c21ab"');
     await queryRunner.query('ALTER TABLE "webhook_delivery" DROP CONSTRAINT "FK_762248011d86844b4216e5853f3"');
     await queryRunner.query('DROP INDEX "public"."webhook_attempt_endpoint"');
     await queryRunner.query('DROP INDEX "public"."webhook_attempt_delivery"');
