@@ -10,10 +10,13 @@ const SWAGGER_TENANT = 'swaggerdemo';
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 /**
- * Path parameters naming a generated id, by the path whose POST creates it: as the document says, the user pastes
- * the `id` the create answered, which the run does too.
+ * Path parameters naming a generated id, by the path whose POST answers it: as the document says, the user pastes
+ * the `id` the create (or the test message, for an attempt) answered, which the run does too.
  */
-const GENERATED_IDS: Record<string, string> = { endpointId: '/webhooks/{tenant}/endpoints' };
+const GENERATED_IDS: Record<string, string> = {
+  endpointId: '/webhooks/{tenant}/endpoints',
+  attemptId: '/webhooks/{tenant}/endpoints/{endpointId}/test',
+};
 
 interface Parameter {
   name: string;
@@ -170,7 +173,7 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
       const text = await response.text();
       if (response.status < 200 || response.status > 299) {
         problems.push(`${label}: ${response.status} ${text}`);
-      } else if (response.status === 201 && step.method === 'POST') {
+      } else if (step.method === 'POST' && Object.values(GENERATED_IDS).includes(step.path)) {
         for (const [name, path] of Object.entries(GENERATED_IDS))
           if (path === step.path) ids[name] = (JSON.parse(text) as { id: string }).id;
       } else if (response.status === 207) {
@@ -187,6 +190,13 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
       step.operation.parameters?.some((parameter) => parameter.name === 'pageSize'),
     );
     expect(lists.length).toBeGreaterThanOrEqual(10);
+    // The attempts list is of an endpoint: one created with the documented example.
+    const create = tryItOutOrder(document).find(
+      (step) => step.method === 'POST' && step.path === GENERATED_IDS.endpointId,
+    );
+    const created = create && requestOf(create, token);
+    if (!created || 'missing' in created) throw new Error('no endpoint create to run');
+    const ids = { endpointId: ((await (await send(created)).json()) as { id: string }).id };
     for (const step of lists) {
       const pageSize = step.operation.parameters?.find((parameter) => parameter.name === 'pageSize');
       const { minimum = NaN, maximum = NaN } = pageSize?.schema ?? {};
@@ -196,7 +206,7 @@ describe('Swagger UI: every example succeeds on the first "Try it out"', () => {
         [maximum + 1, 400],
         [minimum - 1, 400],
       ]) {
-        const request = requestOf(step, token, { pageSize: String(size) });
+        const request = requestOf(step, token, { pageSize: String(size) }, ids);
         if ('missing' in request) throw new Error(`${step.path}: no ${request.missing.join(', ')}`);
         expect([step.path, size, (await send(request)).status]).toEqual([step.path, size, status]);
       }

@@ -8741,7 +8741,7 @@ export interface operations {
                 "X-Total-Count"?: boolean;
             };
             path: {
-                /** @description Identifier of the endpoint (a uuid). */
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
                 /**
                  * @description Your tenant name (always lowercase).
@@ -8825,9 +8825,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of an attempt of the endpoint. */
+                /** @description The `id` of an attempt of the endpoint, as its attempts list or the test message answered it. */
                 attemptId: string;
-                /** @description Identifier of the endpoint (a uuid). */
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
                 /**
                  * @description Your tenant name (always lowercase).
@@ -8916,7 +8916,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the endpoint (a uuid). */
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9092,7 +9092,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the endpoint (a uuid). */
+                /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
                 /**
                  * @description Your tenant name (always lowercase).

@@ -4,11 +4,16 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import { ApiList } from '../../common/listing';
 import { ApiErrors, ApiPage } from '../../common/routes';
 import { operationDocs } from '../../decorators/endpoint.decorators';
+import { ENDPOINT_ID } from '../endpoints/endpoints.docs';
 import { ATTEMPT_FIELDS } from './attempt.fields';
 import { REPLAY_MAX_EVENTS } from './deliveries.service';
 
-const ENDPOINT_ID = ApiParam({ name: 'endpointId', description: 'Identifier of the endpoint (a uuid).' });
-const ATTEMPT_ID = ApiParam({ name: 'attemptId', description: 'Identifier of an attempt of the endpoint.' });
+const ATTEMPT_ID = ApiParam({
+  name: 'attemptId',
+  description: 'The `id` of an attempt of the endpoint, as its attempts list or the test message answered it.',
+  schema: { type: 'string', pattern: '^[0-9]+$' },
+  example: '1207',
+});
 
 export const DELIVERY_DOCS = operationDocs('Webhooks', {
   attempts: {

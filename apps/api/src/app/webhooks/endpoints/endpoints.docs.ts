@@ -7,7 +7,8 @@ import { operationDocs } from '../../decorators/endpoint.decorators';
 import { ENDPOINT_FIELDS } from './endpoints.fields';
 import { MAX_ENDPOINTS_PER_TENANT } from './endpoints.service';
 
-const ENDPOINT_ID = ApiParam({
+/** The `{endpointId}` of every route of an endpoint (its deliveries' too). */
+export const ENDPOINT_ID = ApiParam({
   name: 'endpointId',
   description:
     'The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404.',
