@@ -2830,11 +2830,10 @@ export interface components {
         /** @description The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`). */
         WebhookEndpointDisabledEventData: {
             /** Format: date-time */
-            failingSince: string | null;
+            failingSince: string;
             id: string;
             /** @enum {string} */
             reason: "gone" | "failing";
-            url: string;
         };
         WebhookEndpointMetadataUpdate: {
             /** @description The version the caller last saw; a different stored version makes the write fail with 409. Absent: no check. */

@@ -10,11 +10,11 @@ export const WEBHOOK_PING_TYPE = 'webhook.ping';
 export type WebhookDisabledReason = 'gone' | 'failing';
 
 export interface WebhookEndpointDisabledEventData {
+  /** The endpoint (its URL is not in the event: URLs often hold a receiver's token). */
   id: string;
-  url: string;
   reason: WebhookDisabledReason;
-  /** When its attempts started failing without a success since (ISO 8601 UTC); null for `gone` after a success. */
-  failingSince: string | null;
+  /** When its attempts started failing without a success since (ISO 8601 UTC). */
+  failingSince: string;
 }
 
 /** Event type -> the type of its `data`. */

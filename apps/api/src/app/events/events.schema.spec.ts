@@ -243,7 +243,6 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
   ...documentSamples('webhook-endpoint', 'e1', {
     [EventTypes.endpointDisabled]: {
       id: 'e1',
-      url: 'https://hooks.example.com/in',
       reason: 'failing',
       failingSince: '2026-01-01T00:00:00.000Z',
     },

@@ -232,9 +232,8 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
   WebhookEndpointDisabledEventData: object(
     {
       id: string,
-      url: string,
       reason: { type: 'string', enum: ['gone', 'failing'] },
-      failingSince: { type: 'string', format: 'date-time', nullable: true },
+      failingSince: { type: 'string', format: 'date-time' },
     },
     [],
     'The endpoint the service disabled: it answered 410 Gone (`gone`), or failed for the failing period (`failing`).',

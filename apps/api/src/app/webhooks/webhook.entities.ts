@@ -66,8 +66,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 // first few of a long backlog instead of sorting all of it).
 @Index('webhook_delivery_due', ['tenant', 'endpointId', 'nextAttemptAt', 'id'], { where: `"status" = 'pending'` })
 // Attempts in flight (a lease is cleared when its attempt ends): what the per-endpoint cap counts.
-// Retention: the oldest deliveries first.
-@Index('webhook_delivery_created_at', ['tenant', 'createdAt'])
+// Retention: the oldest finished deliveries first (a disabled endpoint's pending backlog never in the way).
+@Index('webhook_delivery_finished', ['tenant', 'createdAt'], { where: `"status" <> 'pending'` })
 @Index('webhook_delivery_leased', ['tenant', 'endpointId', 'leaseUntil'], { where: '"lease_until" IS NOT NULL' })
 export class WebhookDeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })

@@ -1,4 +1,4 @@
-import { Webhooks1796308237305 } from './1796308237305-Webhooks';
+import { Webhooks1796309228991 } from './1796309228991-Webhooks';
 import { EventEnvelope1796225950777 } from './1796225950777-EventEnvelope';
 import { CategoryParentLookup1795399422439 } from './1795399422439-CategoryParentLookup';
 import { CustomerAssignmentCreatedAt1795381691983 } from './1795381691983-CustomerAssignmentCreatedAt';
@@ -9,5 +9,5 @@ export const MIGRATIONS = [
   CustomerAssignmentCreatedAt1795381691983,
   CategoryParentLookup1795399422439,
   EventEnvelope1796225950777,
-  Webhooks1796308237305,
+  Webhooks1796309228991,
 ];

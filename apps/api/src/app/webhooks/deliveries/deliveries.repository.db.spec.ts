@@ -56,7 +56,7 @@ describe('webhook deliveries on Postgres: leases under the endpoint cap, retenti
     const first = await claim(100, 3);
     expect(first.filter((d) => d.endpoint_id === busy)).toHaveLength(3);
     expect(first.filter((d) => d.endpoint_id === quiet)).toHaveLength(2);
-    expect(first.every((d) => d.attempt === 1 && !d.endpoint_failing)).toBe(true);
+    expect(first.every((d) => d.attempt === 1)).toBe(true);
     // Still in flight: nothing more for either.
     expect(await claim(100, 3)).toEqual([]);
     expect(await claim(100, 5)).toHaveLength(2);
@@ -65,6 +65,27 @@ describe('webhook deliveries on Postgres: leases under the endpoint cap, retenti
     await db.query(`DELETE FROM webhook_endpoint WHERE tenant = $1`, [TENANT]);
     const [{ left }] = await db.query(`SELECT count(*)::int AS left FROM webhook_attempt WHERE tenant = $1`, [TENANT]);
     expect(left).toBe(0);
+  });
+
+  it('makes a delivery waiting for its retry due at once, and refuses one in flight', async () => {
+    const id = await endpoint();
+    await deliveries(id, 1);
+    const [{ attempt }] = await db.query(`SELECT id::text AS attempt FROM webhook_attempt WHERE endpoint_id = $1`, [
+      id,
+    ]);
+    await db.query(`UPDATE webhook_delivery SET next_attempt_at = now() + interval '1 hour' WHERE endpoint_id = $1`, [
+      id,
+    ]);
+    expect(await repository.retry(TENANT, id, attempt)).toBe('due');
+    const [due] = await db.query(
+      `SELECT next_attempt_at <= now() AS due FROM webhook_delivery WHERE endpoint_id = $1`,
+      [id],
+    );
+    expect(due).toEqual({ due: true });
+    expect(await claim(10, 10)).toHaveLength(1);
+    expect(await repository.retry(TENANT, id, attempt)).toBe('inFlight');
+    expect(await repository.retry(TENANT, id, '999999')).toBe('missing');
+    await db.query(`DELETE FROM webhook_endpoint WHERE tenant = $1`, [TENANT]);
   });
 
   it('deletes finished deliveries older than the retention with their attempts, never pending ones', async () => {

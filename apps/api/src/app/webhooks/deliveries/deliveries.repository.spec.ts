@@ -25,7 +25,6 @@ const finished = (outcome: AttemptRecord['outcome'], deliveryId: string): Attemp
   error: outcome === 'succeeded' ? null : 'answered 503',
   outcome,
   nextAttemptAt: outcome === 'retry' ? new Date('2026-01-01T00:00:06.000Z') : null,
-  endpointFailing: false,
 });
 
 const repository = (db: RecordingDatabase) => new DeliveriesRepository(db.dataSource);

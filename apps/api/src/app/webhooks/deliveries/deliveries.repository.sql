@@ -40,8 +40,13 @@ WITH o AS (SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::int[], $4::time
     UPDATE webhook_delivery d SET lease_until = NULL,
       status = CASE o.outcome WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' ELSE 'pending' END,
       next_attempt_at = CASE o.outcome WHEN 'retry' THEN o.next_attempt_at WHEN 'gone' THEN o.attempted_at END
-    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id
-    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type)
+    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id AND d.attempts = o.number AND d.status = 'pending'
+    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type),
+  recovered AS (
+    UPDATE webhook_endpoint e SET failing_since = NULL
+    FROM (SELECT DISTINCT d.tenant, d.endpoint_id FROM delivery d
+      JOIN o ON o.tenant = d.tenant AND o.delivery_id = d.id WHERE o.outcome = 'succeeded') s
+    WHERE e.tenant = s.tenant AND e.id = s.endpoint_id AND e.failing_since IS NOT NULL)
   INSERT INTO webhook_attempt (tenant, delivery_id, endpoint_id, event_id, event_type, number, attempted_at,
     response_status, latency_ms, error, next_attempt_at)
   SELECT o.tenant, o.delivery_id, d.endpoint_id, d.event_id, d.event_type, o.number, o.attempted_at,
@@ -63,14 +68,14 @@ WITH due AS (
         AND (d.lease_until IS NULL OR d.lease_until <= statement_timestamp())
       ORDER BY d.next_attempt_at, d.id LIMIT greatest($2 - busy.n, 0)) d
     WHERE e.active
-    ORDER BY d.next_attempt_at, d.id LIMIT $1)
+    ORDER BY row_number() OVER (PARTITION BY d.tenant ORDER BY d.next_attempt_at, d.id), d.next_attempt_at, d.id
+    LIMIT $1)
   UPDATE webhook_delivery w
   SET lease_until = statement_timestamp() + $3 * interval '1 millisecond', attempts = w.attempts + 1
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    e.failing_since IS NOT NULL AS endpoint_failing;
+    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- completeAndClaim: a failure updates the health
@@ -84,8 +89,13 @@ WITH o AS (SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::int[], $4::time
     UPDATE webhook_delivery d SET lease_until = NULL,
       status = CASE o.outcome WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' ELSE 'pending' END,
       next_attempt_at = CASE o.outcome WHEN 'retry' THEN o.next_attempt_at WHEN 'gone' THEN o.attempted_at END
-    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id
-    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type)
+    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id AND d.attempts = o.number AND d.status = 'pending'
+    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type),
+  recovered AS (
+    UPDATE webhook_endpoint e SET failing_since = NULL
+    FROM (SELECT DISTINCT d.tenant, d.endpoint_id FROM delivery d
+      JOIN o ON o.tenant = d.tenant AND o.delivery_id = d.id WHERE o.outcome = 'succeeded') s
+    WHERE e.tenant = s.tenant AND e.id = s.endpoint_id AND e.failing_since IS NOT NULL)
   INSERT INTO webhook_attempt (tenant, delivery_id, endpoint_id, event_id, event_type, number, attempted_at,
     response_status, latency_ms, error, next_attempt_at)
   SELECT o.tenant, o.delivery_id, d.endpoint_id, d.event_id, d.event_type, o.number, o.attempted_at,
@@ -97,16 +107,15 @@ WITH o AS (
     SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::timestamptz[], $4::text[])
       AS o(tenant, endpoint_id, attempted_at, outcome)),
   health AS (
-    SELECT tenant, endpoint_id, bool_or(outcome = 'succeeded') AS succeeded, bool_or(outcome = 'gone') AS gone,
-      min(attempted_at) FILTER (WHERE outcome <> 'succeeded') AS first_failure
+    SELECT tenant, endpoint_id, bool_or(outcome = 'gone') AS gone, min(attempted_at) AS first_failure
     FROM o GROUP BY tenant, endpoint_id),
   decided AS (
-    SELECT e.tenant, e.id, e.url, e.active,
-      CASE WHEN h.succeeded THEN NULL ELSE COALESCE(e.failing_since, h.first_failure) END AS failing_since,
+    SELECT e.tenant, e.id, e.active, COALESCE(e.failing_since, h.first_failure) AS failing_since,
       CASE WHEN NOT e.active THEN NULL WHEN h.gone THEN 'gone'
-        WHEN NOT h.succeeded AND COALESCE(e.failing_since, h.first_failure)
-          <= statement_timestamp() - $5 * interval '1 millisecond' THEN 'failing' END AS disable
-    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id),
+        WHEN COALESCE(e.failing_since, h.first_failure) <= statement_timestamp() - $5 * interval '1 millisecond'
+          THEN 'failing' END AS disable
+    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id
+    ORDER BY e.tenant, e.id FOR NO KEY UPDATE OF e),
   changed AS (
     UPDATE webhook_endpoint e SET failing_since = d.failing_since,
       active = e.active AND d.disable IS NULL, disabled_reason = COALESCE(d.disable, e.disabled_reason),
@@ -115,10 +124,10 @@ WITH o AS (
     FROM decided d
     WHERE e.tenant = d.tenant AND e.id = d.id
       AND (e.failing_since IS DISTINCT FROM d.failing_since OR d.disable IS NOT NULL)
-    RETURNING e.tenant, e.id, e.url, e.version, e.failing_since, d.disable)
+    RETURNING e.tenant, e.id, e.version, e.failing_since, d.disable)
   INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
   SELECT tenant, 'webhook.endpoint-disabled', 'webhook-endpoint', id::text, version,
-    jsonb_build_object('id', id, 'url', url, 'reason', disable,
+    jsonb_build_object('id', id, 'reason', disable,
       'failingSince', to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
   FROM changed WHERE disable IS NOT NULL ORDER BY tenant, id;
 -- parameters: [["t1"],["0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a"],["2026-01-01T00:00:01.000Z"],["retry"],432000000]
@@ -136,14 +145,14 @@ WITH due AS (
         AND (d.lease_until IS NULL OR d.lease_until <= statement_timestamp())
       ORDER BY d.next_attempt_at, d.id LIMIT greatest($2 - busy.n, 0)) d
     WHERE e.active
-    ORDER BY d.next_attempt_at, d.id LIMIT $1)
+    ORDER BY row_number() OVER (PARTITION BY d.tenant ORDER BY d.next_attempt_at, d.id), d.next_attempt_at, d.id
+    LIMIT $1)
   UPDATE webhook_delivery w
   SET lease_until = statement_timestamp() + $3 * interval '1 millisecond', attempts = w.attempts + 1
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    e.failing_since IS NOT NULL AS endpoint_failing;
+    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- prune
@@ -151,7 +160,7 @@ WITH old AS (
         DELETE FROM webhook_delivery d USING (
           SELECT id FROM webhook_delivery WHERE tenant = $1 AND status <> 'pending'
             AND created_at < now() - $2 * interval '1 day' ORDER BY created_at LIMIT $3) o
-        WHERE d.tenant = $1 AND d.id = o.id RETURNING d.id),
+        WHERE d.tenant = $1 AND d.id = o.id AND d.status <> 'pending' RETURNING d.id),
       attempts AS (DELETE FROM webhook_attempt a USING old WHERE a.tenant = $1 AND a.delivery_id = old.id)
       SELECT count(*)::int AS count FROM old;
 -- parameters: ["t1",30,1000]
@@ -164,7 +173,8 @@ SELECT a.id::text AS id, a.delivery_id::text AS delivery_id, a.event_id, a.event
 
 -- retry
 WITH target AS (
-        SELECT d.tenant, d.id, d.lease_until > statement_timestamp() AND d.status = 'pending' AS in_flight
+        SELECT d.tenant, d.id,
+          COALESCE(d.lease_until > statement_timestamp(), false) AND d.status = 'pending' AS in_flight
         FROM webhook_attempt a JOIN webhook_delivery d ON d.tenant = a.tenant AND d.id = a.delivery_id
         WHERE a.tenant = $1::text AND a.endpoint_id = $2 AND a.id = $3 FOR UPDATE OF d),
       updated AS (

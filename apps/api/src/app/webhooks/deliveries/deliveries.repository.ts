@@ -21,8 +21,6 @@ export interface LeasedDelivery {
   secret: string;
   /** The previous secret while its rotation overlap lasts, else null. */
   previous_secret: string | null;
-  /** Whether the endpoint was failing when leased (its success must then clear `failing_since`). */
-  endpoint_failing: boolean;
 }
 
 /** What an attempt came to, as the worker records it. */
@@ -37,8 +35,6 @@ export interface AttemptRecord {
   error: string | null;
   outcome: AttemptOutcome;
   nextAttemptAt: Date | null;
-  /** `endpoint_failing` of the lease. */
-  endpointFailing: boolean;
 }
 
 /** An attempt as the attempts route lists it. */
@@ -81,7 +77,8 @@ const QUEUE_SQL = (onlyEndpoint: boolean) => `WITH queued AS (
 
 /**
  * Leases up to `$1` due deliveries, at most `$2` in flight per endpoint counting every replica's leases (the
- * caller holds the claim lock, so the counts are current), earliest due first; each lease lasts `$3` ms. Per
+ * caller holds the claim lock, so the counts are current), the tenants taking turns, each one's earliest due
+ * first; each lease lasts `$3` ms. Per
  * active endpoint: one probe of the leased index and one of the due index, so a dead endpoint's backlog costs no
  * more than a live one's. Both probes are ordered index scans with a limit, not bitmap scans: an ordered scan marks
  * the entries of ended leases and sent deliveries dead as it passes them, so the churn does not pile up in front.
@@ -100,14 +97,14 @@ const CLAIM_SQL = `WITH due AS (
         AND (d.lease_until IS NULL OR d.lease_until <= statement_timestamp())
       ORDER BY d.next_attempt_at, d.id LIMIT greatest($2 - busy.n, 0)) d
     WHERE e.active
-    ORDER BY d.next_attempt_at, d.id LIMIT $1)
+    ORDER BY row_number() OVER (PARTITION BY d.tenant ORDER BY d.next_attempt_at, d.id), d.next_attempt_at, d.id
+    LIMIT $1)
   UPDATE webhook_delivery w
   SET lease_until = statement_timestamp() + $3 * interval '1 millisecond', attempts = w.attempts + 1
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    e.failing_since IS NOT NULL AS endpoint_failing`;
+    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret`;
 
 /** The attempts as arrays of their columns. */
 const OUTCOMES = `unnest($1::varchar[], $2::bigint[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
@@ -117,15 +114,22 @@ const OUTCOMES = `unnest($1::varchar[], $2::bigint[], $3::int[], $4::timestamptz
 /**
  * Ends the leases of finished attempts: a delivery succeeds, fails for good, or waits for its retry (after `gone`
  * it stays pending, due again if its endpoint is enabled again); each attempt is recorded. A delivery deleted
- * meanwhile (with its endpoint) records nothing.
+ * meanwhile (with its endpoint) records nothing, nor does an attempt recorded so late that its lease had ended and
+ * another one is under way (the delivery's attempt count moved on): it must not end the newer lease. A success
+ * ends its endpoint's failing state (a write only for endpoints that were failing).
  */
 const COMPLETE_SQL = `WITH o AS (SELECT * FROM ${OUTCOMES}),
   delivery AS (
     UPDATE webhook_delivery d SET lease_until = NULL,
       status = CASE o.outcome WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' ELSE 'pending' END,
       next_attempt_at = CASE o.outcome WHEN 'retry' THEN o.next_attempt_at WHEN 'gone' THEN o.attempted_at END
-    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id
-    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type)
+    FROM o WHERE d.tenant = o.tenant AND d.id = o.delivery_id AND d.attempts = o.number AND d.status = 'pending'
+    RETURNING d.tenant, d.id, d.endpoint_id, d.event_id, d.event_type),
+  recovered AS (
+    UPDATE webhook_endpoint e SET failing_since = NULL
+    FROM (SELECT DISTINCT d.tenant, d.endpoint_id FROM delivery d
+      JOIN o ON o.tenant = d.tenant AND o.delivery_id = d.id WHERE o.outcome = 'succeeded') s
+    WHERE e.tenant = s.tenant AND e.id = s.endpoint_id AND e.failing_since IS NOT NULL)
   INSERT INTO webhook_attempt (tenant, delivery_id, endpoint_id, event_id, event_type, number, attempted_at,
     response_status, latency_ms, error, next_attempt_at)
   SELECT o.tenant, o.delivery_id, d.endpoint_id, d.event_id, d.event_type, o.number, o.attempted_at,
@@ -134,26 +138,26 @@ const COMPLETE_SQL = `WITH o AS (SELECT * FROM ${OUTCOMES}),
   ORDER BY o.tenant, o.delivery_id, o.number`;
 
 /**
- * Each endpoint's health after the attempts (`$1..$4`: tenant, endpoint, time, outcome): a success clears
- * `failing_since`, a failure starts it; `410 Gone`, or failing for `$5` ms, disables an active endpoint and records
+ * Each endpoint's health after failed attempts (`$1..$4`: tenant, endpoint, time, outcome): a failure starts
+ * `failing_since`; `410 Gone`, or failing for `$5` ms, disables an active endpoint and records
  * `webhook.endpoint-disabled` (the relay delivers it to the feed and every sink). Rows whose state stays are not
- * written, nor locked: a lock would wait for the sink's transaction, whose deliveries hold key-share locks on
- * their endpoints (the foreign key) while it inserts a whole batch.
+ * written. The endpoints are read under `FOR NO KEY UPDATE`, so a client's write that commits meanwhile (a
+ * re-enable) is read, not overwritten; that lock does not wait for the sink's key-share locks (the deliveries'
+ * foreign key), which `FOR UPDATE` would, for the sink's whole batch.
  */
 const HEALTH_SQL = `WITH o AS (
     SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::timestamptz[], $4::text[])
       AS o(tenant, endpoint_id, attempted_at, outcome)),
   health AS (
-    SELECT tenant, endpoint_id, bool_or(outcome = 'succeeded') AS succeeded, bool_or(outcome = 'gone') AS gone,
-      min(attempted_at) FILTER (WHERE outcome <> 'succeeded') AS first_failure
+    SELECT tenant, endpoint_id, bool_or(outcome = 'gone') AS gone, min(attempted_at) AS first_failure
     FROM o GROUP BY tenant, endpoint_id),
   decided AS (
-    SELECT e.tenant, e.id, e.url, e.active,
-      CASE WHEN h.succeeded THEN NULL ELSE COALESCE(e.failing_since, h.first_failure) END AS failing_since,
+    SELECT e.tenant, e.id, e.active, COALESCE(e.failing_since, h.first_failure) AS failing_since,
       CASE WHEN NOT e.active THEN NULL WHEN h.gone THEN 'gone'
-        WHEN NOT h.succeeded AND COALESCE(e.failing_since, h.first_failure)
-          <= statement_timestamp() - $5 * interval '1 millisecond' THEN 'failing' END AS disable
-    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id),
+        WHEN COALESCE(e.failing_since, h.first_failure) <= statement_timestamp() - $5 * interval '1 millisecond'
+          THEN 'failing' END AS disable
+    FROM health h JOIN webhook_endpoint e ON e.tenant = h.tenant AND e.id = h.endpoint_id
+    ORDER BY e.tenant, e.id FOR NO KEY UPDATE OF e),
   changed AS (
     UPDATE webhook_endpoint e SET failing_since = d.failing_since,
       active = e.active AND d.disable IS NULL, disabled_reason = COALESCE(d.disable, e.disabled_reason),
@@ -162,10 +166,10 @@ const HEALTH_SQL = `WITH o AS (
     FROM decided d
     WHERE e.tenant = d.tenant AND e.id = d.id
       AND (e.failing_since IS DISTINCT FROM d.failing_since OR d.disable IS NOT NULL)
-    RETURNING e.tenant, e.id, e.url, e.version, e.failing_since, d.disable)
+    RETURNING e.tenant, e.id, e.version, e.failing_since, d.disable)
   INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
   SELECT tenant, '${EventTypes.endpointDisabled}', 'webhook-endpoint', id::text, version,
-    jsonb_build_object('id', id, 'url', url, 'reason', disable,
+    jsonb_build_object('id', id, 'reason', disable,
       'failingSince', ${isoTimestampSql('failing_since')})
   FROM changed WHERE disable IS NOT NULL ORDER BY tenant, id`;
 
@@ -227,8 +231,8 @@ export class DeliveriesRepository {
         column('nextAttemptAt'),
         column('outcome'),
       ]);
-      // Only failures, and successes of endpoints that were failing, change an endpoint's health.
-      const health = sorted.filter((record) => record.outcome !== 'succeeded' || record.endpointFailing);
+      // A success has cleared its endpoint's failing state above; the failures decide the rest.
+      const health = sorted.filter((record) => record.outcome !== 'succeeded');
       if (health.length)
         await tx.query(HEALTH_SQL, [
           health.map((record) => record.tenant),
@@ -255,7 +259,7 @@ export class DeliveriesRepository {
         DELETE FROM webhook_delivery d USING (
           SELECT id FROM webhook_delivery WHERE tenant = $1 AND status <> 'pending'
             AND created_at < now() - $2 * interval '1 day' ORDER BY created_at LIMIT $3) o
-        WHERE d.tenant = $1 AND d.id = o.id RETURNING d.id),
+        WHERE d.tenant = $1 AND d.id = o.id AND d.status <> 'pending' RETURNING d.id),
       attempts AS (DELETE FROM webhook_attempt a USING old WHERE a.tenant = $1 AND a.delivery_id = old.id)
       SELECT count(*)::int AS count FROM old`,
       [tenant, days, limit],
@@ -293,7 +297,8 @@ export class DeliveriesRepository {
   async retry(tenant: string, endpointId: string, attemptId: string): Promise<'due' | 'missing' | 'inFlight'> {
     const rows: Array<{ in_flight: boolean }> = await this.db.query(
       `WITH target AS (
-        SELECT d.tenant, d.id, d.lease_until > statement_timestamp() AND d.status = 'pending' AS in_flight
+        SELECT d.tenant, d.id,
+          COALESCE(d.lease_until > statement_timestamp(), false) AND d.status = 'pending' AS in_flight
         FROM webhook_attempt a JOIN webhook_delivery d ON d.tenant = a.tenant AND d.id = a.delivery_id
         WHERE a.tenant = $1::text AND a.endpoint_id = $2 AND a.id = $3 FOR UPDATE OF d),
       updated AS (

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { describeFailure } from '../../database/pg-errors';
@@ -39,7 +46,7 @@ const DRAIN_TIMEOUT_MS = 5_000;
  * and by a poll.
  */
 @Injectable()
-export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookWorker.name);
   private readonly inFlight = new Set<Promise<void>>();
   /** Attempts that finished and are not recorded yet (bounded by the attempts leased). */
@@ -79,6 +86,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.race([Promise.all(this.inFlight), timeout]);
     clearTimeout(timer);
     if (this.finished.length) await this.round().catch(() => undefined);
+  }
+
+  /** After the HTTP server has closed: a test message of a request still being answered keeps its connection. */
+  onApplicationShutdown(): void {
     this.sender.close();
   }
 
@@ -138,7 +149,6 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       error: result.error,
       outcome: decision.outcome,
       nextAttemptAt: decision.nextAttemptAt,
-      endpointFailing: delivery.endpoint_failing,
     });
     if (decision.nextAttemptAt) this.wakeAt(decision.nextAttemptAt.getTime());
   }
@@ -150,8 +160,9 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
         const { leased, room } = await this.round();
         full = leased === room;
         if (Date.now() - this.lastPruneAt >= RETENTION_INTERVAL_MS) {
-          await this.prune();
+          // Set first: a prune that fails waits for the next interval instead of stalling every round.
           this.lastPruneAt = Date.now();
+          await this.prune();
         }
         if (this.failing) this.logger.log('Webhook deliveries go on');
         this.failing = false;

@@ -67,10 +67,17 @@ describe('WebhookSender', () => {
     });
     slow.close();
     const strict = sender({ allowPrivate: false });
-    expect(await strict.send(url.replace('127.0.0.1', 'localhost'), {}, '{}')).toMatchObject({
+    const before = received.length;
+    // An address in the URL never reaches the lookup: the URL itself is checked again at every attempt.
+    expect(await strict.send(url, {}, '{}')).toMatchObject({
       status: null,
-      error: 'localhost resolves to a refused address',
+      error: 'not sent: the URL must be an https URL',
     });
+    expect(await strict.send('https://[::ffff:127.0.0.1]:1/', {}, '{}')).toMatchObject({
+      status: null,
+      error: 'not sent: the URL must not point to a loopback, link-local or private address',
+    });
+    expect(received).toHaveLength(before);
     strict.close();
   });
 

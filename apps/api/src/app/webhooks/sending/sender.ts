@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { RefusedAddressError, safeLookup } from './url-safety';
+import { endpointUrlProblem, RefusedAddressError, safeLookup } from './url-safety';
 
 /** What one attempt came to. `status` null: no response (refused address, connection error, timeout). */
 export interface AttemptResult {
@@ -22,6 +22,9 @@ const MAX_DRAINED_BYTES = 64 * 1024;
 const MAX_RETRY_AFTER_MS = 86_400_000;
 /** Idle keep-alive connections per endpoint host: a busy endpoint gets its attempts without a TCP handshake each. */
 const MAX_FREE_SOCKETS = 16;
+/** Sockets of all endpoint hosts together: bounds the file descriptors the sender may hold. */
+const MAX_TOTAL_SOCKETS = 2_048;
+const IDLE_SOCKET_MS = 30_000;
 
 /**
  * POSTs signed messages. Connections go only to addresses `safeLookup` allowed, are kept alive between attempts,
@@ -36,6 +39,9 @@ export class WebhookSender {
     const agentOptions = {
       keepAlive: true,
       maxFreeSockets: MAX_FREE_SOCKETS,
+      maxTotalSockets: MAX_TOTAL_SOCKETS,
+      // Idle kept-alive sockets are closed after this (an attempt ends by its own timer before).
+      timeout: options.timeoutMs + IDLE_SOCKET_MS,
       lookup: safeLookup(options.allowPrivate),
     };
     this.http = new HttpAgent(agentOptions);
@@ -45,6 +51,10 @@ export class WebhookSender {
   send(url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    // The lookup sees host names only: an address written in the URL is checked here (as at every write), so a
+    // URL stored before a rule tightened, or before WEBHOOKS_ALLOW_PRIVATE was turned off, is not sent.
+    const refused = endpointUrlProblem(url, this.options.allowPrivate);
+    if (refused) return Promise.resolve({ status: null, latencyMs: 0, error: `not sent: the URL ${refused}` });
     return new Promise((resolve) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';

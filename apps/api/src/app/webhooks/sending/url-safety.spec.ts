@@ -20,6 +20,11 @@ describe('webhook URL safety', () => {
     '::ffff:127.0.0.1',
     '::ffff:a9fe:a9fe',
     '64:ff9b::a00:1',
+    '::a9fe:a9fe',
+    '::ffff:0:a9fe:a9fe',
+    '64:ff9b:1::a00:1',
+    '2002:a00:1::1',
+    'fec0::1',
     'not-an-address',
   ])('refuses %s', (address) => expect(isPrivateAddress(address)).toBe(true));
 
@@ -35,7 +40,16 @@ describe('webhook URL safety', () => {
     expect(endpointUrlProblem('hooks.example.com/in', false)).toBe('must be an absolute URL');
     expect(endpointUrlProblem('https://user:pw@hooks.example.com/', false)).toBe('must not hold credentials');
     expect(endpointUrlProblem('https://hooks.example.com/#x', false)).toBe('must not have a fragment');
-    for (const url of ['https://localhost/', 'https://a.localhost/', 'https://10.0.0.1/', 'https://[::1]/'])
+    for (const url of [
+      'https://localhost/',
+      'https://localhost./',
+      'https://a.localhost/',
+      'https://10.0.0.1/',
+      'https://0x7f000001/',
+      'https://2130706433/',
+      'https://[::1]/',
+      'https://[::169.254.169.254]/',
+    ])
       expect(endpointUrlProblem(url, false)).toBe('must not point to a loopback, link-local or private address');
   });
 

@@ -23,7 +23,11 @@ for (const [network, prefix] of [
 ] as const)
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 127], // unspecified and loopback
+  ['::', 96], // unspecified, loopback and IPv4-compatible (::a.b.c.d)
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT)
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4, which embeds any IPv4 address
+  ['fec0::', 10], // site-local (deprecated)
   ['64:ff9b::', 96], // NAT64 of any IPv4 address
   ['100::', 64], // discard
   ['fc00::', 7], // unique local
@@ -58,7 +62,7 @@ export function endpointUrlProblem(url: string, allowPrivate: boolean): string |
   if (parsed.username || parsed.password) return 'must not hold credentials';
   if (parsed.hash) return 'must not have a fragment';
   if (allowPrivate) return undefined;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) && isPrivateAddress(host)))
     return 'must not point to a loopback, link-local or private address';
   return undefined;

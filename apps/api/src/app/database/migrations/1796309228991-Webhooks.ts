@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Webhook endpoints, the deliveries queued for them and the attempts of each. */
-export class Webhooks1796308237305 implements MigrationInterface {
-  name = 'Webhooks1796308237305';
+export class Webhooks1796309228991 implements MigrationInterface {
+  name = 'Webhooks1796309228991';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -15,7 +15,7 @@ export class Webhooks1796308237305 implements MigrationInterface {
       'CREATE INDEX "webhook_delivery_leased" ON "webhook_delivery" ("tenant", "endpoint_id", "lease_until") WHERE "lease_until" IS NOT NULL',
     );
     await queryRunner.query(
-      'CREATE INDEX "webhook_delivery_created_at" ON "webhook_delivery" ("tenant", "created_at") ',
+      'CREATE INDEX "webhook_delivery_finished" ON "webhook_delivery" ("tenant", "created_at") WHERE "status" <> \'pending\'',
     );
     await queryRunner.query(
       'CREATE INDEX "webhook_delivery_due" ON "webhook_delivery" ("tenant", "endpoint_id", "next_attempt_at", "id") WHERE "status" = \'pending\'',
@@ -42,7 +42,7 @@ export class Webhooks1796308237305 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."webhook_attempt_delivery"');
     await queryRunner.query('DROP TABLE "webhook_attempt"');
     await queryRunner.query('DROP INDEX "public"."webhook_delivery_due"');
-    await queryRunner.query('DROP INDEX "public"."webhook_delivery_created_at"');
+    await queryRunner.query('DROP INDEX "public"."webhook_delivery_finished"');
     await queryRunner.query('DROP INDEX "public"."webhook_delivery_leased"');
     await queryRunner.query('DROP TABLE "webhook_delivery"');
     await queryRunner.query('DROP TABLE "webhook_endpoint"');
