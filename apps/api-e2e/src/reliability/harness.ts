@@ -101,6 +101,9 @@ export const DUMMY_PATH_VALUES: Record<string, string> = {
   productId: 'dummy-product',
   locationId: 'dummy-location',
   contactAssignmentId: 'dummy-contact-assignment',
+  // Webhook endpoint ids are uuids, attempt ids numbers: well-formed ones that name nothing.
+  endpointId: '00000000-0000-4000-8000-000000000000',
+  attemptId: '1',
 };
 
 /** The operation's path with its parameters filled in (URL-encoded). */
