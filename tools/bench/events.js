@@ -19,12 +19,12 @@
  *          --output=<file.md> (default tools/bench/results/events-latest.md)
  */
 const { loadavg } = require('node:os');
-const { mkdirSync, writeFileSync } = require('node:fs');
 const { Agent, request } = require('node:http');
 const { join } = require('node:path');
 const { connect } = require('nats');
 const { ROOT, createBenchDatabase, query, startServer } = require('./lib/database');
 const { startService } = require('./lib/processes');
+const { publishReport, runAsScript } = require('./lib/report');
 const { main: runScenarios } = require('./run');
 
 const { natsForTests, readStream } = require(join(ROOT, 'apps/api/dist/testing/nats-server'));
@@ -319,12 +319,7 @@ async function main(argv = process.argv.slice(2)) {
 
     const writes = opts.writes ? await writeScenarios(nats, opts) : undefined;
     const markdown = render({ opts, drained, base, lat, writes, load: loadavg() });
-    if (!opts.smoke) console.log(`\n${markdown}`);
-    if (opts.output) {
-      mkdirSync(join(opts.output, '..'), { recursive: true });
-      writeFileSync(opts.output, `${markdown}\n`);
-      opts.log(`Written to ${opts.output}`);
-    }
+    publishReport(markdown, opts);
     return { drained: { ...drained, service: undefined }, base, lat, writes, markdown };
   } finally {
     for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
@@ -333,9 +328,4 @@ async function main(argv = process.argv.slice(2)) {
 
 module.exports = { main };
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAsScript(module, main);

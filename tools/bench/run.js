@@ -17,14 +17,14 @@
  * DATABASE_URL: use that server (a scratch database is created and dropped) instead of an embedded one.
  */
 const { cpus, loadavg, totalmem } = require('node:os');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { createBenchDatabase, query, startServer, waitForIdleDatabase } = require('./lib/database');
 const { generate } = require('./generate');
 const { probe, measure } = require('./lib/load');
 const { findPgbench, inline, runPgbench } = require('./lib/pgbench');
 const { startBaseline, startService } = require('./lib/processes');
-const { renderReport } = require('./lib/report');
+const { publishReport, renderReport, runAsScript } = require('./lib/report');
 const { buildScenarios, loadFixture, HOT_TENANT, VIP_CUSTOMER } = require('./scenarios');
 
 function options(argv) {
@@ -345,13 +345,15 @@ async function main(argv = process.argv.slice(2)) {
       servicePeakRssMb: Math.max(...results.map((result) => result.service.peakRss ?? 0)),
       totalSeconds: (Date.now() - started) / 1000,
     });
-    if (!opts.smoke) console.log(`\n${report.markdown}`);
-    if (opts.output) {
-      mkdirSync(join(opts.output, '..'), { recursive: true });
-      writeFileSync(opts.output, report.markdown);
-      writeFileSync(opts.output.replace(/\.md$/, '.json'), JSON.stringify({ ...report.data, results }, null, 2));
-      log(`Written to ${opts.output}`);
-    }
+    publishReport(
+      report.markdown,
+      { smoke: opts.smoke, output: opts.output, log },
+      {
+        ...(opts.output && {
+          [opts.output.replace(/\.md$/, '.json')]: JSON.stringify({ ...report.data, results }, null, 2),
+        }),
+      },
+    );
     return { ...report, results };
   } finally {
     for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
@@ -360,9 +362,4 @@ async function main(argv = process.argv.slice(2)) {
 
 module.exports = { main };
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAsScript(module, main);

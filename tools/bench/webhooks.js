@@ -13,13 +13,13 @@
  *          --output=<file.md> (default tools/bench/results/webhooks-latest.md)
  */
 const { loadavg } = require('node:os');
-const { mkdirSync, writeFileSync } = require('node:fs');
 const { Agent, createServer, request } = require('node:http');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { Webhook } = require('standardwebhooks');
 const { createBenchDatabase, startServer } = require('./lib/database');
 const { startService } = require('./lib/processes');
+const { publishReport, runAsScript } = require('./lib/report');
 
 const TENANT = 'whbench';
 
@@ -253,12 +253,7 @@ async function main(argv = process.argv.slice(2)) {
     );
 
     const markdown = render({ opts, service, base, load: loadavg() });
-    if (!opts.smoke) console.log(`\n${markdown}`);
-    if (opts.output) {
-      mkdirSync(join(opts.output, '..'), { recursive: true });
-      writeFileSync(opts.output, `${markdown}\n`);
-      opts.log(`Written to ${opts.output}`);
-    }
+    publishReport(markdown, opts);
     return { service, base, markdown };
   } finally {
     for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
@@ -267,9 +262,4 @@ async function main(argv = process.argv.slice(2)) {
 
 module.exports = { main };
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAsScript(module, main);

@@ -1,5 +1,7 @@
 'use strict';
 /** The Markdown report of a bench run: machine, data, the results table, the targets and whether each is met. */
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 const TARGETS = {
   readIds: ['1', '2a', '2b', '3a', '3b', '3c', '3d', '4a', '4b', '4c', '4d', '5', '10'],
@@ -130,4 +132,26 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
   };
 }
 
-module.exports = { renderReport, TARGETS };
+/**
+ * Prints a run's report (unless a smoke run) and writes it to `output` (its folder created) with `extra` files
+ * beside it (path -> content).
+ */
+function publishReport(markdown, { smoke, output, log }, extra = {}) {
+  if (!smoke) console.log(`\n${markdown}`);
+  if (!output) return;
+  mkdirSync(join(output, '..'), { recursive: true });
+  writeFileSync(output, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  for (const [path, content] of Object.entries(extra)) writeFileSync(path, content);
+  log(`Written to ${output}`);
+}
+
+/** Runs `main` when `module` is the script node was started with; a failure prints and exits 1. */
+function runAsScript(module, main) {
+  if (require.main !== module) return;
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { renderReport, publishReport, runAsScript, TARGETS };
