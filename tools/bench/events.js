@@ -24,7 +24,7 @@ const { join } = require('node:path');
 const { connect } = require('nats');
 const { ROOT, createBenchDatabase, query, startServer } = require('./lib/database');
 const { startService } = require('./lib/processes');
-const { publishReport, runAsScript } = require('./lib/report');
+const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 const { main: runScenarios } = require('./run');
 
 const { natsForTests, readStream } = require(join(ROOT, 'apps/api/dist/testing/nats-server'));
@@ -34,7 +34,7 @@ const TENANTS = ['evta', 'evtb', 'evtc', 'evtd'];
 const LATENCY_TENANT = 'evlat';
 
 function options(argv) {
-  const args = Object.fromEntries(argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+  const args = parseArgs(argv);
   const smoke = Boolean(args.smoke);
   return {
     smoke,

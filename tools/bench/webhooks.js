@@ -19,12 +19,12 @@ const { Client } = require('pg');
 const { Webhook } = require('standardwebhooks');
 const { createBenchDatabase, startServer } = require('./lib/database');
 const { startService } = require('./lib/processes');
-const { publishReport, runAsScript } = require('./lib/report');
+const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 
 const TENANT = 'whbench';
 
 function options(argv) {
-  const args = Object.fromEntries(argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+  const args = parseArgs(argv);
   const smoke = Boolean(args.smoke);
   return {
     smoke,

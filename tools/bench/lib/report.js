@@ -145,6 +145,11 @@ function publishReport(markdown, { smoke, output, log }, extra = {}) {
   log(`Written to ${output}`);
 }
 
+/** `--name=value` and bare `--flag` (true) arguments by name. */
+function parseArgs(argv) {
+  return Object.fromEntries(argv.map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+}
+
 /** Runs `main` when `module` is the script node was started with; a failure prints and exits 1. */
 function runAsScript(module, main) {
   if (require.main !== module) return;
@@ -154,4 +159,4 @@ function runAsScript(module, main) {
   });
 }
 
-module.exports = { renderReport, publishReport, runAsScript, TARGETS };
+module.exports = { renderReport, parseArgs, publishReport, runAsScript, TARGETS };
