@@ -188,6 +188,12 @@ describe('webhooks: signed deliveries, retries, disabling, replay', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.on('/giveup')).toHaveLength(5);
     expect(attempts.map((attempt) => attempt.attempt)).toEqual([5, 4, 3, 2, 1]);
+    // The attempts of one event, as the attempts route documents it.
+    const ofEvent = await attemptsOf(tenant, endpoint, { q: `eventId:"${messages[0].id}"`, sort: 'attempt' });
+    expect(ofEvent.map((attempt) => [attempt.eventId, attempt.attempt])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [messages[0].id, n]),
+    );
+    expect(await attemptsOf(tenant, endpoint, { q: 'eventId:"none"' })).toEqual([]);
     expect(attempts[0].nextAttemptAt).toBeNull();
     receiver.answer('/giveup', { status: 200 });
     const { manage } = await clientsOf(tenant);
