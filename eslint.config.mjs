@@ -23,7 +23,10 @@ const FEATURES = {
   'customer-assignments': [...SHARED, 'segments'],
   'item-assignments': [...SHARED, 'segments', 'catalog'],
   catalog: SHARED,
-  'customer-management': SHARED,
+  // Customer data feeds the membership of automatic segments (segments/memberships.ts), in the writing transaction.
+  'customer-management': [...SHARED, 'segments'],
+  // Previews, explanations and exclusions of automatic segments.
+  'segment-rules': [...SHARED, 'segments'],
   // Readiness reports the event backlog.
   health: [...SHARED, 'events'],
   events: SHARED,

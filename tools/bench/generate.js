@@ -128,11 +128,12 @@ const steps = (p, seed) => [
   [
     'customer assignments',
     // Members of a segment are consecutive ids of the tenant's pool from a hashed start, so unique per
-    // segment; a customer is B2B (with one legal entity) with probability 0.2.
+    // segment; a customer is B2B (with one legal entity) with probability 0.2. All are MANUAL: AUTOMATIC ones are
+    // the criteria's, and these segments have none.
     `INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, assignment_type, mixins, metadata_mixins, version, created_at, modified_at)
      SELECT m.tenant, m.id, m.tenant || '-cust' || lpad(m.c::text, 6, '0'),
             CASE WHEN pg_temp.rnd(m.c, 20) < 0.2 THEN m.tenant || '-le' || lpad((m.c % bt.legal_entities)::text, 5, '0') ELSE '' END,
-            CASE WHEN pg_temp.rnd(m.r, 21) < 0.9 THEN 'MANUAL' ELSE 'AUTOMATIC' END,
+            'MANUAL',
             jsonb_build_object('loyalty', jsonb_build_object('tier', (ARRAY['bronze','silver','gold'])[1 + floor(pg_temp.rnd(m.r, 22) * 3)::int], 'points', floor(pg_temp.rnd(m.r, 23) * 10000)::int)),
             '{"loyalty": "https://schemas.example.com/loyalty.v1.json"}'::jsonb,
             1 + floor(pg_temp.rnd(m.r, 24) * 3)::int,

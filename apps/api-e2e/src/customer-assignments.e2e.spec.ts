@@ -246,6 +246,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: { a: 1 },
           metadata: metadata(1, { a: 'https://s/a.json' }),
+          reason: 'manual',
         },
       },
       {
@@ -258,11 +259,19 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: { a: 2 },
           metadata: metadata(2, {}),
+          reason: 'manual',
         },
       },
       {
         type: 'customer-segment.customer-assignment-deleted',
-        payload: { segmentId: 'seg1', customerId: 'c5', legalEntityId: 'le5', tenant },
+        payload: {
+          segmentId: 'seg1',
+          customerId: 'c5',
+          legalEntityId: 'le5',
+          assignmentType: 'MANUAL',
+          tenant,
+          reason: 'manual',
+        },
       },
       {
         type: 'customer-segment.customer-assignment-created',
@@ -273,11 +282,12 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: {},
           metadata: metadata(1, {}),
+          reason: 'manual',
         },
       },
       {
         type: 'customer-segment.customer-assignment-deleted',
-        payload: { segmentId: 'seg1', customerId: 'c5', tenant },
+        payload: { segmentId: 'seg1', customerId: 'c5', assignmentType: 'MANUAL', tenant, reason: 'manual' },
       },
     ]);
   });
@@ -343,6 +353,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: { n: 1 },
           metadata: metadata(1, {}),
+          reason: 'manual',
         },
       },
       {
@@ -355,6 +366,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: {},
           metadata: metadata(1, { n: 'https://s/n.json' }),
+          reason: 'manual',
         },
       },
       {
@@ -366,6 +378,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           assignmentType: 'MANUAL',
           mixins: { n: 2 },
           metadata: metadata(2, {}),
+          reason: 'manual',
         },
       },
     ]);
@@ -442,8 +455,8 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     expect(
       (await events('b1')).filter((event) => event.type.endsWith('deleted')).map((event) => event.payload),
     ).toEqual([
-      { segmentId: 'seg2', customerId: 'b1', tenant },
-      { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9', tenant },
+      { segmentId: 'seg2', customerId: 'b1', assignmentType: 'MANUAL', tenant, reason: 'manual' },
+      { segmentId: 'seg2', customerId: 'b1', legalEntityId: 'le9', assignmentType: 'MANUAL', tenant, reason: 'manual' },
     ]);
 
     const missing = await manage.DELETE(BULK_PATH, {
@@ -829,7 +842,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     expect((await page({ q: 'customer.firstName:null' })).map((item) => item.customer.id)).toEqual(ids(1022, 1029));
   });
 
-  it('writes in few round trips: a PUT in 1 statement (2: unchanged with a version), a bulk of 200 in 3', async () => {
+  it('writes in few round trips: a PUT in 2 statements (the AUTOMATIC check, then the write), a bulk of 200 in 4', async () => {
     const spy = jest.spyOn(e2e.server.db.logger, 'logQuery');
     const statements = async (call: () => Promise<{ response: Response }>, status: number) => {
       spy.mockClear();
@@ -839,6 +852,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
     try {
       expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: {} }), 201)).toEqual([
         'BEGIN;',
+        'SELECT',
         'WITH',
         'COMMIT',
       ]);
@@ -848,10 +862,11 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           () => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { ...changed, metadata: { version: 1 } } }),
           204,
         ),
-      ).toEqual(['BEGIN;', 'WITH', 'COMMIT']);
+      ).toEqual(['BEGIN;', 'SELECT', 'WITH', 'COMMIT']);
       // Unchanged: without a version one statement; with one, a read tells "unchanged" from a conflict.
       expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: changed }), 204)).toEqual([
         'BEGIN;',
+        'SELECT',
         'WITH',
         'COMMIT',
       ]);
@@ -860,15 +875,16 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
           () => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { ...changed, metadata: { version: 2 } } }),
           204,
         ),
-      ).toEqual(['BEGIN;', 'WITH', 'SELECT', 'COMMIT']);
+      ).toEqual(['BEGIN;', 'SELECT', 'WITH', 'SELECT', 'COMMIT']);
       expect(
         await statements(
           () => manage.PUT(B2C_PATH, { ...b2c('seg1', 'rt1'), body: { metadata: { version: 1 } } }),
           409,
         ),
-      ).toEqual(['BEGIN;', 'WITH', 'SELECT', 'ROLLBACK']);
+      ).toEqual(['BEGIN;', 'SELECT', 'WITH', 'SELECT', 'ROLLBACK']);
       expect(await statements(() => manage.PUT(B2C_PATH, { ...b2c('nosuchsegment', 'rt1'), body: {} }), 404)).toEqual([
         'BEGIN;',
+        'SELECT',
         'WITH',
         'ROLLBACK',
       ]);
@@ -882,6 +898,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual([
         'BEGIN;',
         'SELECT',
+        'SELECT',
         'WITH',
         'COMMIT',
       ]);
@@ -894,6 +911,7 @@ describe('customer assignments: single and bulk writes, reads, events, access', 
       const again = await manage.PUT(BULK_PATH, { params: { path: bulk('seg1') }, body });
       expect(spy.mock.calls.map(([text]) => String(text).split(/\s/)[0])).toEqual([
         'BEGIN;',
+        'SELECT',
         'SELECT',
         'WITH',
         'SELECT',

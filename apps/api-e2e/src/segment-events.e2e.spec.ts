@@ -110,11 +110,13 @@ describe('customer-segment events: every write records exactly one event per cha
     segmentId,
     ...(await manage.GET(B2C, b2cParams(segmentId, customerId))).data,
     tenant,
+    reason: 'manual',
   });
   const b2b = async (segmentId: string, customerId: string, legalEntityId: string) => ({
     segmentId,
     ...(await manage.GET(B2B, b2bParams(segmentId, customerId, legalEntityId))).data,
     tenant,
+    reason: 'manual',
   });
   const item = async (segmentId: string, type: 'PRODUCT' | 'CATEGORY', itemId: string) => ({
     ...(await manage.GET(ITEM, itemParams(segmentId, type, itemId))).data,
@@ -343,13 +345,20 @@ describe('customer-segment events: every write records exactly one event per cha
             type: EventTypes.customerAssignmentDeleted,
             resource: customerResource('ev-force', 'ann'),
             version: null,
-            data: { segmentId: 'ev-force', customerId: 'ann', tenant },
+            data: { segmentId: 'ev-force', customerId: 'ann', assignmentType: 'MANUAL', tenant, reason: 'manual' },
           },
           {
             type: EventTypes.customerAssignmentDeleted,
             resource: customerResource('ev-force', 'bob', 'acme'),
             version: null,
-            data: { segmentId: 'ev-force', customerId: 'bob', legalEntityId: 'acme', tenant },
+            data: {
+              segmentId: 'ev-force',
+              customerId: 'bob',
+              legalEntityId: 'acme',
+              assignmentType: 'MANUAL',
+              tenant,
+              reason: 'manual',
+            },
           },
           {
             type: EventTypes.itemAssignmentDeleted,
@@ -479,7 +488,7 @@ describe('customer-segment events: every write records exactly one event per cha
           type: EventTypes.customerAssignmentDeleted,
           resource: customerResource('ev-ca', 'del-1'),
           version: null,
-          data: { segmentId: 'ev-ca', customerId: 'del-1', tenant },
+          data: { segmentId: 'ev-ca', customerId: 'del-1', assignmentType: 'MANUAL', tenant, reason: 'manual' },
         },
       ]);
       const b2bRemoved = await recording(() => manage.DELETE(B2B, b2bParams('ev-ca', 'del-1', 'acme')));
@@ -488,7 +497,14 @@ describe('customer-segment events: every write records exactly one event per cha
           type: EventTypes.customerAssignmentDeleted,
           resource: customerResource('ev-ca', 'del-1', 'acme'),
           version: null,
-          data: { segmentId: 'ev-ca', customerId: 'del-1', legalEntityId: 'acme', tenant },
+          data: {
+            segmentId: 'ev-ca',
+            customerId: 'del-1',
+            legalEntityId: 'acme',
+            assignmentType: 'MANUAL',
+            tenant,
+            reason: 'manual',
+          },
         },
       ]);
       expect((await recording(() => manage.DELETE(B2C, b2cParams('ev-ca', 'del-1')))).events).toEqual([]);
@@ -562,7 +578,14 @@ describe('customer-segment events: every write records exactly one event per cha
           type: EventTypes.customerAssignmentDeleted,
           resource: customerResource('ev-ca', 'ann', 'acme'),
           version: null,
-          data: { segmentId: 'ev-ca', customerId: 'ann', legalEntityId: 'acme', tenant },
+          data: {
+            segmentId: 'ev-ca',
+            customerId: 'ann',
+            legalEntityId: 'acme',
+            assignmentType: 'MANUAL',
+            tenant,
+            reason: 'manual',
+          },
         },
       ]);
     });

@@ -160,7 +160,10 @@ describe('segments bulk: create, upsert, delete (207, per-item results, 200-item
     expect(await db.stored('del-assigned')).toBeUndefined();
     expect(await db.assignments('del-assigned')).toEqual({ customers: 0, items: 0 });
     expect(await db.assignmentEvents('del-assigned')).toEqual([
-      { type: EventTypes.customerAssignmentDeleted, payload: { segmentId: 'del-assigned', customerId: 'c1', tenant } },
+      {
+        type: EventTypes.customerAssignmentDeleted,
+        payload: { segmentId: 'del-assigned', customerId: 'c1', assignmentType: 'MANUAL', tenant, reason: 'manual' },
+      },
       {
         type: EventTypes.itemAssignmentDeleted,
         payload: { segmentId: 'del-assigned', type: 'PRODUCT', itemId: 'p1', tenant },

@@ -531,11 +531,18 @@ describe('segments: create, get, upsert, patch, delete, events, access', () => {
       expect(bySegment(forced, '*')).toEqual(bySegment(await db.assignmentEvents('one-by-one'), '*'));
       expect(forced).toContainEqual({
         type: EventTypes.customerAssignmentDeleted,
-        payload: { segmentId: 'forced', customerId: 'c5', legalEntityId: 'le5', tenant },
+        payload: {
+          segmentId: 'forced',
+          customerId: 'c5',
+          legalEntityId: 'le5',
+          assignmentType: 'MANUAL',
+          tenant,
+          reason: 'manual',
+        },
       });
       expect(forced).toContainEqual({
         type: EventTypes.customerAssignmentDeleted,
-        payload: { segmentId: 'forced', customerId: 'c1', tenant },
+        payload: { segmentId: 'forced', customerId: 'c1', assignmentType: 'MANUAL', tenant, reason: 'manual' },
       });
       expect(forced).toContainEqual({
         type: EventTypes.itemAssignmentDeleted,

@@ -4,6 +4,14 @@ export type SegmentStatus = (typeof SegmentStatuses)[number];
 export const AssignmentTypes = ['MANUAL', 'AUTOMATIC'] as const;
 export type AssignmentType = (typeof AssignmentTypes)[number];
 
+/**
+ * Why a customer joined or left a segment, as its assignment's created and deleted events say: the segment's
+ * criteria changed, the customer data they read changed, a manual assignment was written or deleted, an
+ * exclusion was added or removed.
+ */
+export const MembershipReasons = ['criteria-changed', 'data-changed', 'manual', 'excluded', 'included'] as const;
+export type MembershipReason = (typeof MembershipReasons)[number];
+
 export const ItemTypes = ['PRODUCT', 'CATEGORY'] as const;
 export type ItemType = (typeof ItemTypes)[number];
 

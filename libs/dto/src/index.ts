@@ -7,3 +7,4 @@ export * from './segments.dto';
 export * from './customer-management.dto';
 export * from './webhook-deliveries.dto';
 export * from './webhooks.dto';
+export * from './segment-rules.dto';

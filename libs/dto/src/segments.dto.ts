@@ -23,6 +23,21 @@ import {
   Validity,
 } from './common.dto';
 
+/** Longest accepted `criteria`, as for list `q`. */
+export const MAX_CRITERIA_LENGTH = 4000;
+
+const CRITERIA_DESCRIPTION =
+  'Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service ' +
+  'holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual ' +
+  'assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, ' +
+  '`customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, ' +
+  '`customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, ' +
+  '`customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through ' +
+  "the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, " +
+  '`legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that ' +
+  'names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. ' +
+  'Example: `customer.email:~"@acme\\.com$" customer.active:true`.';
+
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */
 export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
 /**
@@ -30,9 +45,9 @@ export const SEGMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,66}$/;
  * segment with such an id could not be read, replaced or deleted by its path. (Not part of the pattern:
  * a look-ahead would not carry over to every client's regular expressions.)
  */
-export const RESERVED_SEGMENT_IDS = ['bulk', 'items', 'match', 'search'];
+export const RESERVED_SEGMENT_IDS = ['bulk', 'criteria', 'items', 'match', 'search'];
 export const SEGMENT_ID_RULE =
-  '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`';
+  '1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `criteria`, `items`, `match`, `search`';
 
 export const isSegmentId = (id: string): boolean => SEGMENT_ID_PATTERN.test(id) && !RESERVED_SEGMENT_IDS.includes(id);
 
@@ -98,6 +113,17 @@ export abstract class SegmentFields extends MixinsInput {
   @MinLength(1)
   @MaxLength(128)
   siteCode!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_CRITERIA_LENGTH,
+    description: CRITERIA_DESCRIPTION,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CRITERIA_LENGTH)
+  criteria?: string | null;
 }
 
 export class SegmentCreation extends SegmentFields {
@@ -148,6 +174,10 @@ export class SegmentResponse {
   status!: SegmentStatus;
   @ApiPropertyOptional()
   siteCode!: string;
+  @ApiPropertyOptional({
+    description: 'The rule of an automatic segment (see the create body); not shown to customer tokens.',
+  })
+  criteria?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   mixins?: Record<string, unknown>;
   @ApiPropertyOptional({ type: SegmentMetadataResponse })

@@ -60,6 +60,35 @@ export function compileQuery(ast: QueryAst, fieldMap: FieldMap, paramPrefix = 'q
   return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params: compiler.params };
 }
 
+/**
+ * The value a condition reads, as one jsonb SQL expression (an explanation shows it beside whether the condition
+ * held): the column, the text of a localized field's language (or the whole map), the list, or the json path.
+ */
+export function compileOperand(condition: Condition, fieldMap: FieldMap, paramPrefix = 'v'): CompiledQuery {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(paramPrefix)) throw new Error(`Invalid parameter prefix '${paramPrefix}'`);
+  const resolved = resolveField(fieldMap, condition.path, condition.position);
+  const X = sqlOperand(resolved.spec.sql);
+  const params: Record<string, unknown> = {};
+  const bind = (value: unknown): string => {
+    const name = `${paramPrefix}${Object.keys(params).length}`;
+    params[name] = value;
+    return `:${name}`;
+  };
+  switch (resolved.kind) {
+    case 'column':
+      return { sql: `to_jsonb(${X})`, params };
+    case 'localized':
+      return {
+        sql: resolved.language === undefined ? X : `(${X} -> CAST(${bind(resolved.language)} AS text))`,
+        params,
+      };
+    case 'list':
+      return { sql: X, params };
+    default:
+      return { sql: resolved.path.length ? `(${X} #> CAST(${bind([...resolved.path])} AS text[]))` : X, params };
+  }
+}
+
 /** Parses and compiles q and adds it to the query builder's WHERE (nothing for an empty q). */
 export function applyQuery<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,

@@ -5,7 +5,7 @@ export type { QueryLimits } from './parser';
 export { MAX_PATTERN_LENGTH, validatePattern } from './regex';
 export { describeQueryFields, resolveField } from './field-map';
 export type { FieldType, FieldSpec, FieldMap, ResolvedField } from './field-map';
-export { compileQuery, applyQuery, toPositional } from './compiler';
+export { compileQuery, compileOperand, applyQuery, toPositional } from './compiler';
 export type { CompiledQuery } from './compiler';
 export { parseSort, sortToSql, applySort, MAX_SORT_LENGTH, MAX_SORT_TERMS } from './sort';
 export type { SortTerm, SortDirection } from './sort';

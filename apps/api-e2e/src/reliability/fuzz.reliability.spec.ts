@@ -100,6 +100,7 @@ const VALID: Record<string, (n: number) => ValidRequest> = {
     body: { items: [{ id: 'prod-1' }], segmentIds: ['fz-seg'], siteCode: 'main' },
   }),
   'POST-customer-segment-search-items': () => ({ body: { q: 'type:PRODUCT' } }),
+  'POST-customer-segment-preview-criteria': () => ({ body: { criteria: 'customer.firstName:F' } }),
   'PUT-customer-segment-update-items-bulk': () => ({ body: [{ id: 'prod-2' }] }),
   'DELETE-customer-segment-remove-items-bulk': () => ({ body: ['prod-del-bulk'] }),
   'PUT-customer-segment-update-item': () => ({ body: {} }),

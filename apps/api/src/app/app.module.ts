@@ -17,6 +17,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CustomerAssignmentsModule } from './customer-assignments/customer-assignments.module';
 import { CustomerManagementModule } from './customer-management/customer-management.module';
 import { ItemAssignmentsModule } from './item-assignments/item-assignments.module';
+import { SegmentRulesModule } from './segment-rules/segment-rules.module';
 import { SegmentsModule } from './segments/segments.module';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -31,6 +32,7 @@ export function requestId(headers: Record<string, string | string[] | undefined>
 /** Feature modules; each one owns the routes of its folder. */
 export const FEATURE_MODULES = [
   SegmentsModule,
+  SegmentRulesModule,
   CustomerAssignmentsModule,
   ItemAssignmentsModule,
   CatalogModule,

@@ -28,6 +28,11 @@ export const TAGS: TagObject[] = [
     description: 'The members of a segment: customers (B2C) or customers acting for a legal entity (B2B).',
   },
   {
+    name: 'Automatic Segments',
+    description:
+      '**Extension**: segments whose members a `criteria` computes from the customer data the service holds; previews of a criteria, exclusions, and why a customer is in a segment or not.',
+  },
+  {
     name: 'Items Assignments',
     description:
       "The products and categories assigned to a segment (targeted assortments), and the category trees of a customer's segments.",

@@ -24,6 +24,10 @@ const EXTENSIONS = [
   /^GET \/customer-segment\/\{tenant\}\/events$/,
   // Webhook endpoints and their deliveries (docs/events.md): the subscriptions Emporix keeps in its own admin.
   /^(GET|POST|PUT|DELETE) \/webhooks\/\{tenant\}\/endpoints(\/|$)/,
+  // Automatic segments: previews, explanations and exclusions (segment-rules/).
+  /^POST \/customer-segment\/\{tenant\}\/segments\/criteria\/preview$/,
+  /^GET \/customer-segment\/\{tenant\}\/segments\/\{segmentId\}\/customers\/\{customerId\}\/explanation$/,
+  /^(GET|PUT|DELETE) \/customer-segment\/\{tenant\}\/segments\/\{segmentId\}\/exclusions(\/|$)/,
 ];
 
 describe('contract conformance with the reference OpenAPI files', () => {

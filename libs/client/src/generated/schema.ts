@@ -341,13 +341,13 @@ export interface paths {
         };
         /**
          * Retrieving all customer segments
-         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
+         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `criteria`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
          */
         get: operations["GET-customer-segment-retrieve-segments"];
         put?: never;
         /**
          * Creating a customer segment
-         * @description Creates a new customer segment. `id` is optional (generated: 24 lowercase hex characters); custom ids are 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`. An existing id is a 409. `status` defaults to INACTIVE; `validity.from` must not be after `validity.to`.
+         * @description Creates a new customer segment. `id` is optional (generated: 24 lowercase hex characters); custom ids are 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `criteria`, `items`, `match`, `search`. An existing id is a 409. `status` defaults to INACTIVE; `validity.from` must not be after `validity.to`.
          */
         post: operations["POST-customer-segment-create-segment"];
         delete?: never;
@@ -459,6 +459,26 @@ export interface paths {
          * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
          */
         delete: operations["DELETE-customer-segment-remove-customer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explaining why a customer is in a customer segment or not
+         * @description Whether the customer is in the segment and why: the customer's assignments (`MANUAL` ones stay whatever the criteria say), its exclusions, and each term of the criteria with the customer's value and whether it holds, evaluated now: once for B2C criteria, once per contact assignment of the customer (legal entity and contact type) for B2B ones. Customer tokens (`customersegment.segment_read_own`) read only their own (403 otherwise), and only of segments that are ACTIVE and valid now (404 otherwise). A legal entity with the id `explanation` cannot be read through the B2B assignment path of this customer; list the assignments instead.
+         */
+        get: operations["GET-customer-segment-explain-membership"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -629,6 +649,26 @@ export interface paths {
          *     At most 200 items; more is a 400 and nothing is applied. One failing item does not affect the others.
          */
         delete: operations["DELETE-customer-segment-remove-segments-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/criteria/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Previewing which customers a criteria would match
+         * @description Evaluates `criteria` (the grammar and fields of a segment's `criteria`; mistakes are a 400 naming the position) over the customer data the service holds and answers how many memberships it yields and one page of them, by customer id and legal entity id. Nothing is saved; exclusions of a segment do not apply.
+         */
+        post: operations["POST-customer-segment-preview-criteria"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1239,6 +1279,58 @@ export interface components {
              */
             type: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
         };
+        CriteriaEvaluation: {
+            /**
+             * @description B2B rules: the type of the contact assignment.
+             * @enum {string}
+             */
+            contactType?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
+            /** @description Whether an exclusion keeps this membership out although the terms hold. */
+            excluded: boolean;
+            /** @description B2B rules: the legal entity of the contact assignment. */
+            legalEntity?: components["schemas"]["AssignedLegalEntity"];
+            /** @description Whether every term holds. */
+            matched: boolean;
+            terms: components["schemas"]["CriteriaTermEvaluation"][];
+        };
+        CriteriaMatch: {
+            customer: components["schemas"]["AssignedCustomer"];
+            /** @description For B2B criteria: the legal entity of the membership. */
+            legalEntity?: components["schemas"]["AssignedLegalEntity"];
+        };
+        CriteriaPreviewRequest: {
+            /**
+             * @description The criteria to try, as a segment would carry them (see `criteria` of the segment create body).
+             * @example customer.active:true
+             */
+            criteria: string;
+        };
+        CriteriaPreviewResponse: {
+            /** @description Whether the criteria yield B2B memberships (they name `legalEntity.*` or `contactType`). */
+            b2b: boolean;
+            /** @description The requested page of them, by customer id, then legal entity id. */
+            matches: components["schemas"]["CriteriaMatch"][];
+            /** @description How many memberships the criteria yield now. */
+            totalCount: number;
+        };
+        CriteriaTermEvaluation: {
+            /**
+             * @description The field the condition reads.
+             * @example customer.mixins.tier
+             */
+            field: string;
+            /** @description Whether the condition holds. */
+            matched: boolean;
+            /**
+             * @description The condition as written in the criteria.
+             * @example customer.mixins.tier:gold
+             */
+            term: string;
+            /** @description The customer's value of the field (any JSON; absent when the customer has none). */
+            value?: string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[];
+        };
         CustomerAssignmentB2CResponse: {
             /** @enum {string} */
             assignmentType: "MANUAL" | "AUTOMATIC";
@@ -1250,8 +1342,15 @@ export interface components {
             };
         };
         CustomerAssignmentDeletedEventData: {
+            /** @enum {string} */
+            assignmentType: "MANUAL" | "AUTOMATIC";
             customerId: string;
             legalEntityId?: string;
+            /**
+             * @description Why the customer joined or left: see docs/events.md, "Automatic segments".
+             * @enum {string}
+             */
+            reason: "criteria-changed" | "data-changed" | "manual" | "excluded" | "included";
             segmentId: string;
             tenant: string;
         };
@@ -1273,6 +1372,11 @@ export interface components {
             mixins: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Why the customer joined or left: see docs/events.md, "Automatic segments".
+             * @enum {string}
+             */
+            reason: "criteria-changed" | "data-changed" | "manual" | "excluded" | "included";
             segmentId: string;
             tenant: string;
         };
@@ -2141,6 +2245,15 @@ export interface components {
             modifiedAt: string;
             version: number;
         };
+        ExplainedMembership: {
+            /**
+             * @description `MANUAL`: written by a client, kept whatever the criteria say. `AUTOMATIC`: the criteria match.
+             * @enum {string}
+             */
+            assignmentType: "MANUAL" | "AUTOMATIC";
+            /** @description The legal entity of a B2B membership; absent for B2C. */
+            legalEntityId?: string;
+        };
         Fault: {
             detail: components["schemas"]["FaultDetail"];
             /** @example Invalid access token */
@@ -2451,6 +2564,22 @@ export interface components {
             /** @description Id of the product. */
             id: string;
         };
+        MembershipExplanation: {
+            /** @description The criteria of an automatic segment; absent for a manual one. */
+            criteria?: string;
+            customerId: string;
+            /** @description Whether the service holds data of the customer (criteria match only customers it holds). */
+            customerKnown: boolean;
+            /** @description The criteria evaluated now: once for B2C criteria, once per contact assignment of the customer for B2B ones; empty for manual segments. */
+            evaluations: components["schemas"]["CriteriaEvaluation"][];
+            /** @description The exclusions of the customer in the segment, by legal entity id ('' excludes every legal entity). */
+            exclusions: string[];
+            /** @description Whether the customer is in the segment (with any legal entity, or B2C). */
+            member: boolean;
+            /** @description The customer's assignments in the segment. */
+            memberships: components["schemas"]["ExplainedMembership"][];
+            segmentId: string;
+        };
         MetadataCreate: {
             /** @description Links to the mixin schemas: a map where a key is a mixin name and the value a link to its schema. */
             mixins?: {
@@ -2535,11 +2664,13 @@ export interface components {
             status: string;
         };
         SegmentCreation: {
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
             } | string;
-            /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`. */
+            /** @description Unique identifier of the customer segment, generated (24 hex characters) if not provided. Custom ids: 1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `criteria`, `items`, `match`, `search`. */
             id?: string;
             metadata?: components["schemas"]["MetadataCreate"];
             /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
@@ -2584,6 +2715,7 @@ export interface components {
         };
         /** @description The segment as stored after the change. */
         SegmentEventData: {
+            criteria?: string;
             /** @description Language tag -> text. */
             description?: {
                 [key: string]: string;
@@ -2638,6 +2770,8 @@ export interface components {
             value?: Record<string, never> | string | number;
         };
         SegmentResponse: {
+            /** @description The rule of an automatic segment (see the create body); not shown to customer tokens. */
+            criteria?: string;
             /** @description Localized description, like `name`. */
             description?: {
                 [key: string]: string;
@@ -2658,6 +2792,8 @@ export interface components {
             validity?: components["schemas"]["Validity"];
         };
         SegmentUpdate: {
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
@@ -2682,11 +2818,13 @@ export interface components {
             validity?: components["schemas"]["SegmentValidity"];
         };
         SegmentUpdateBulk: {
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
                 [key: string]: string;
             } | string;
-            /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `items`, `match`, `search`). */
+            /** @description Unique identifier of the customer segment (1-66 characters of letters, digits, `_`, `.`, `:` and `-`, case-sensitive, and none of the route words `bulk`, `criteria`, `items`, `match`, `search`). */
             id: string;
             metadata?: components["schemas"]["MetadataUpdate"];
             /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
@@ -6587,6 +6725,90 @@ export interface operations {
             };
         };
     };
+    "GET-customer-segment-explain-membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The explanation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipExplanation"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
     "PUT-customer-segment-update-customers-bulk": {
         parameters: {
             query?: never;
@@ -7739,6 +7961,91 @@ export interface operations {
                 };
             };
             /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-preview-criteria": {
+        parameters: {
+            query?: {
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Matches per page (default 16, at most 1000). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "criteria": "customer.active:true"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CriteriaPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description What the criteria match now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriteriaPreviewResponse"];
+                };
+            };
+            /** @description The request is invalid; the body names the offending fields. */
             400: {
                 headers: {
                     [name: string]: unknown;

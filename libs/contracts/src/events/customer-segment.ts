@@ -1,4 +1,4 @@
-import { AssignmentType, ItemType, SegmentStatus } from '../enums';
+import { AssignmentType, ItemType, MembershipReason, SegmentStatus } from '../enums';
 import { EventMetadata, EventMixins, LocalizedMap } from './common';
 
 /**
@@ -25,6 +25,8 @@ export interface SegmentEventData {
   validity?: { from?: string; to?: string };
   status: SegmentStatus;
   siteCode: string;
+  /** The rule of an automatic segment. */
+  criteria?: string;
   mixins?: EventMixins;
   metadata: EventMetadata;
   tenant: string;
@@ -52,6 +54,8 @@ export interface CustomerAssignmentEventData {
   mixins: EventMixins;
   metadata: EventMetadata;
   tenant: string;
+  /** Why the customer joined (created events; updated events of manual writes say `manual`). */
+  reason: MembershipReason;
 }
 
 export interface CustomerAssignmentDeletedEventData {
@@ -59,7 +63,10 @@ export interface CustomerAssignmentDeletedEventData {
   customerId: string;
   /** Absent for B2C assignments. */
   legalEntityId?: string;
+  assignmentType: AssignmentType;
   tenant: string;
+  /** Why the customer left. */
+  reason: MembershipReason;
 }
 
 /** The item assignment as stored after the change, with the catalog's code and name of the item when it holds them. */

@@ -6,6 +6,10 @@ import { SegmentEntity } from '../segments/segment.entity';
 /** A customer's membership of a segment; `legalEntityId` is '' for B2C, so the key treats "none" as one value. */
 @Entity('customer_assignment')
 @Index('customer_assignment_customer', ['tenant', 'customerId'])
+// The automatic B2B memberships in a legal entity, which a change of the legal entity re-evaluates.
+@Index('customer_assignment_automatic_legal_entity', ['tenant', 'legalEntityId'], {
+  where: "assignment_type = 'AUTOMATIC' AND legal_entity_id <> ''",
+})
 // A segment's customers in `metadata.createdAt` order and ranges of it (with the key as tie-breaker).
 @Index('customer_assignment_created_at', ['tenant', 'segmentId', 'createdAt', 'customerId', 'legalEntityId'])
 export class CustomerAssignmentEntity extends MixinDocument {

@@ -1,4 +1,4 @@
-import { AssignmentType, resourceId } from '@cs/contracts';
+import { AssignmentType, MembershipReason, resourceId } from '@cs/contracts';
 import { ASSIGNMENT_ID_MAX_LENGTH, CustomerAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { metadataOf, StoredDocument, withoutNulls } from '../common/documents';
 import { VersionedUpsertRow } from '../database/upsert';
@@ -11,6 +11,10 @@ export interface AssignmentKey {
   customerId: string;
   legalEntityId?: string;
 }
+
+/** One text per assignment key of a segment (customer id and legal entity id, '' for B2C). */
+export const assignmentKeyText = (key: Pick<AssignmentKey, 'customerId' | 'legalEntityId'>): string =>
+  `${key.customerId}\u0000${key.legalEntityId ?? ''}`;
 
 /**
  * One selected row: the assignment (its key and type under their property names) with its customer's and
@@ -92,5 +96,7 @@ function eventPayload(
     email: null,
     legalEntityName: null,
   });
-  return { segmentId: key.segmentId, ...document, tenant };
+  // Written by a client: a manual assignment, and a manual join.
+  const reason: MembershipReason = 'manual';
+  return { segmentId: key.segmentId, ...document, tenant, reason };
 }

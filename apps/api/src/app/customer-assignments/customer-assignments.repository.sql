@@ -39,11 +39,12 @@ event AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version,
      FROM legal_entity le WHERE le.tenant = up.tenant AND le.id = up.legal_entity_id AND up.legal_entity_id <> ''), '{}'::jsonb) || jsonb_build_object('metadata', jsonb_build_object('version', up.version, 'createdAt', to_char(up.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'modifiedAt', to_char(up.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || $17::jsonb)
     FROM up)
     SELECT parent.found, up.* FROM parent LEFT JOIN up ON true;
--- parameters: ["t1","s1","c1","le1","MANUAL",{"a":1},{},2,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment","s1/c1/le1",{"segmentId":"s1","customer":{"id":"c1"},"legalEntity":{"id":"le1"},"assignmentType":"MANUAL","mixins":{"a":1},"tenant":"t1"},{"mixins":{}}]
+-- parameters: ["t1","s1","c1","le1","MANUAL",{"a":1},{},2,"t1","s1","t1","customer-segment.customer-assignment-created","customer-segment.customer-assignment-updated","customer-assignment","s1/c1/le1",{"segmentId":"s1","customer":{"id":"c1"},"legalEntity":{"id":"le1"},"assignmentType":"MANUAL","mixins":{"a":1},"tenant":"t1","reason":"manual"},{"mixins":{}}]
 
 -- delete: B2C
-WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $4 AND "segment_id" = $5 AND "customer_id" = $6 AND "legal_entity_id" = $7
-       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(customer_id, '%', '%25'), '/', '%2F'), replace(replace(NULLIF(legal_entity_id, ''), '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', segment_id, 'customerId', customer_id, 'tenant', tenant) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END AS payload)
+WITH deleted AS (DELETE FROM customer_assignment WHERE "tenant" = $4 AND "segment_id" = $5 AND "customer_id" = $6 AND "legal_entity_id" = $7 AND "assignment_type" = $8
+       RETURNING concat_ws('/', replace(replace(segment_id, '%', '%25'), '/', '%2F'), replace(replace(customer_id, '%', '%25'), '/', '%2F'), replace(replace(NULLIF(legal_entity_id, ''), '%', '%25'), '/', '%2F')) AS resource_id, jsonb_build_object('segmentId', customer_assignment.segment_id, 'customerId', customer_assignment.customer_id, 'assignmentType', customer_assignment.assignment_type, 'tenant', customer_assignment.tenant, 'reason', 'manual')
+    || CASE WHEN customer_assignment.legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', customer_assignment.legal_entity_id) END AS payload)
      INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
      SELECT $1, $2, $3, resource_id, NULL, payload FROM deleted;
--- parameters: ["t1","customer-segment.customer-assignment-deleted","customer-assignment","t1","s1","c1",""]
+-- parameters: ["t1","customer-segment.customer-assignment-deleted","customer-assignment","t1","s1","c1","","MANUAL"]

@@ -8,7 +8,7 @@ import { VersionedUpsertRow } from '../database/upsert';
 import { CUSTOMER_ASSIGNMENT_DELETION, CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
 import { CustomerView } from '../segments/segment-visibility';
 import { upsertIntoSegment, visibleToCustomerSql } from '../segments/segments.repository';
-import { AssignmentKey, AssignmentRow } from './customer-assignments.mapper';
+import { AssignmentKey, assignmentKeyText, AssignmentRow } from './customer-assignments.mapper';
 import { CUSTOMER_ASSIGNMENT_LIST } from './customer-assignments.fields';
 
 /** Every statement of customer assignments (the bulk upsert is the segments repository's `upsertManyIntoSegment`). */
@@ -61,7 +61,26 @@ export class CustomerAssignmentsRepository {
     return upsertIntoSegment(tx, { tenant, segmentId, assignments: CUSTOMER_ASSIGNMENTS, row });
   }
 
-  /** Deleting an absent assignment is no error; only a real deletion is an event. */
+  /** Which of these keys are AUTOMATIC assignments of the segment (as `assignmentKeyText`). */
+  async automaticKeys(
+    tx: EntityManager,
+    tenant: string,
+    segmentId: string,
+    keys: readonly AssignmentKey[],
+  ): Promise<Set<string>> {
+    const rows: Array<{ customer_id: string; legal_entity_id: string }> = await tx.query(
+      `SELECT a.customer_id, a.legal_entity_id FROM customer_assignment a
+       JOIN unnest($3::text[], $4::text[]) AS k(customer_id, legal_entity_id)
+         ON a.customer_id = k.customer_id AND a.legal_entity_id = k.legal_entity_id
+       WHERE a.tenant = $1 AND a.segment_id = $2 AND a.assignment_type = 'AUTOMATIC'`,
+      [tenant, segmentId, keys.map((key) => key.customerId), keys.map((key) => key.legalEntityId ?? '')],
+    );
+    return new Set(
+      rows.map((row) => assignmentKeyText({ customerId: row.customer_id, legalEntityId: row.legal_entity_id })),
+    );
+  }
+
+  /** Deletes a MANUAL assignment; deleting an absent one is no error; only a real deletion is an event. */
   async delete(tx: EntityManager, tenant: string, key: AssignmentKey): Promise<void> {
     await deleteRecordingEvents(tx, {
       ...CUSTOMER_ASSIGNMENT_DELETION,
@@ -71,6 +90,7 @@ export class CustomerAssignmentsRepository {
         segment_id: key.segmentId,
         customer_id: key.customerId,
         legal_entity_id: key.legalEntityId ?? '',
+        assignment_type: 'MANUAL',
       },
     });
   }

@@ -38,6 +38,7 @@ describe('Row<Entity>', () => {
       description: true,
       status: true,
       site_code: true,
+      criteria: true,
       validity_from: true,
       validity_to: true,
       mixins: true,
@@ -58,7 +59,7 @@ describe('Row<Entity>', () => {
       created_at: true,
       modified_at: true,
     };
-    expect(Object.keys(segment)).toHaveLength(13);
+    expect(Object.keys(segment)).toHaveLength(14);
     expect(Object.keys(assignment)).not.toContain('segment');
     expect(columnName('metadataMixins')).toBe('metadata_mixins');
   });

@@ -94,11 +94,13 @@ export class Transactions {
   /**
    * Applies the items in the lock order of their `lockKey` (the key of the row each one writes, read
    * from the unvalidated item), so that overlapping bulks do not deadlock; the results are in request order.
+   * `finish` runs in the same transaction after the last item, with the results: work that covers all items at once.
    */
   async bulk<T>(
     items: unknown,
     lockKey: (item: unknown) => LockKey | undefined,
     handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>,
+    finish?: (tx: EntityManager, results: readonly BulkItemResult[]) => Promise<void>,
   ): Promise<BulkItemResult[]> {
     const list = assertBulkSize(items);
     const order = lockOrder(list, lockKey);
@@ -119,6 +121,7 @@ export class Transactions {
           results[index] = result;
         }
       }
+      await finish?.(tx, results);
       return results;
     });
   }

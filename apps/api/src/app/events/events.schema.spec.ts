@@ -148,10 +148,11 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       segmentId: 's1',
       customer: { id: 'c1', firstName: 'A', lastName: 'B', email: 'a@example.com' },
       legalEntity: { id: 'le1', name: 'ACME' },
-      assignmentType: 'MANUAL',
+      assignmentType: 'AUTOMATIC',
       mixins: {},
       metadata: METADATA,
       tenant: 'acme',
+      reason: 'criteria-changed',
     },
   },
   [EventTypes.customerAssignmentUpdated]: {
@@ -166,6 +167,7 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
       mixins: {},
       metadata: METADATA,
       tenant: 'acme',
+      reason: 'manual',
     },
   },
   [EventTypes.customerAssignmentDeleted]: {
@@ -173,7 +175,14 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     type: EventTypes.customerAssignmentDeleted,
     resource: { type: 'customer-assignment', id: 's1/c1/le1' },
     version: null,
-    data: { segmentId: 's1', customerId: 'c1', legalEntityId: 'le1', tenant: 'acme' },
+    data: {
+      segmentId: 's1',
+      customerId: 'c1',
+      legalEntityId: 'le1',
+      assignmentType: 'AUTOMATIC',
+      tenant: 'acme',
+      reason: 'excluded',
+    },
   },
   [EventTypes.itemAssignmentCreated]: {
     ...base,

@@ -1,4 +1,13 @@
-import { ContactTypes, EventType, EventTypes, LegalEntityTypes, LocationTypes, ResourceTypes } from '@cs/contracts';
+import {
+  AssignmentTypes,
+  ContactTypes,
+  EventType,
+  EventTypes,
+  LegalEntityTypes,
+  LocationTypes,
+  MembershipReasons,
+  ResourceTypes,
+} from '@cs/contracts';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 // The JSON Schemas (OpenAPI 3.0) of the event envelope and of every event's `data`, as components of the OpenAPI
@@ -13,6 +22,11 @@ const localized: SchemaObject = {
   description: 'Language tag -> text.',
 };
 const mixins: SchemaObject = { type: 'object', additionalProperties: true };
+const membershipReason: SchemaObject = {
+  type: 'string',
+  enum: [...MembershipReasons],
+  description: 'Why the customer joined or left: see docs/events.md, "Automatic segments".',
+};
 
 /** An object schema whose listed properties are required unless named in `optional`. */
 function object(
@@ -50,11 +64,12 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       ]),
       status: { type: 'string', enum: ['ACTIVE', 'INACTIVE'] },
       siteCode: string,
+      criteria: string,
       mixins,
       metadata: ref('EventMetadata'),
       tenant: string,
     },
-    ['description', 'validity', 'mixins'],
+    ['description', 'validity', 'criteria', 'mixins'],
     'The segment as stored after the change.',
   ),
   SegmentUpdatedEventData: {
@@ -77,16 +92,24 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
         'email',
       ]),
       legalEntity: object({ id: string, name: string }, ['name']),
-      assignmentType: { type: 'string', enum: ['MANUAL', 'AUTOMATIC'] },
+      assignmentType: { type: 'string', enum: [...AssignmentTypes] },
       mixins,
       metadata: ref('EventMetadata'),
       tenant: string,
+      reason: membershipReason,
     },
     ['legalEntity'],
     'The customer assignment as stored after the change; B2C assignments have no `legalEntity`.',
   ),
   CustomerAssignmentDeletedEventData: object(
-    { segmentId: string, customerId: string, legalEntityId: string, tenant: string },
+    {
+      segmentId: string,
+      customerId: string,
+      legalEntityId: string,
+      assignmentType: { type: 'string', enum: [...AssignmentTypes] },
+      tenant: string,
+      reason: membershipReason,
+    },
     ['legalEntityId'],
   ),
   ItemAssignmentEventData: object(

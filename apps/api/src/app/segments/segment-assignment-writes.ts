@@ -1,4 +1,5 @@
 import { BulkItemResult } from '@cs/contracts';
+import { EntityManager } from 'typeorm';
 import { assertBulkSize, bulkSuccess, Transactions } from '../database/transactions';
 import { VersionedUpsertRow } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
@@ -13,6 +14,11 @@ export interface SegmentBulkUpsert {
   /** One item as the row to write, or a (400) error; `id` is the item's id in its 207 entry. */
   toRow: (item: unknown) => Promise<{ row: VersionedUpsertRow; id?: string }>;
   assignments: AssignmentTable;
+  /**
+   * Runs first in the writing transaction: per row, an error that refuses it (a 400 item) or undefined. Refused rows
+   * are not written.
+   */
+  guard?: (tx: EntityManager, rows: readonly VersionedUpsertRow[]) => Promise<Array<Error | undefined>>;
 }
 
 /**
@@ -37,9 +43,15 @@ export async function upsertBulkIntoSegment(
   if (valid.length) {
     const { tenant, segmentId, assignments } = spec;
     const rows = valid.map(({ row }) => row);
-    const written =
-      (await transactions.run((tx) => upsertManyIntoSegment(tx, { tenant, segmentId, assignments, rows }))) ??
-      valid.map(() => NotFoundError.of('segment', segmentId));
+    const written = await transactions.run(async (tx) => {
+      const refused = (await spec.guard?.(tx, rows)) ?? [];
+      const allowed = rows.filter((_, i) => !refused[i]);
+      const outcomes = allowed.length
+        ? await upsertManyIntoSegment(tx, { tenant, segmentId, assignments, rows: allowed })
+        : [];
+      let next = 0;
+      return rows.map((_, i) => refused[i] ?? outcomes?.[next++] ?? NotFoundError.of('segment', segmentId));
+    });
     valid.forEach(({ index, id }, i) => {
       const outcome = written[i];
       results[index] =

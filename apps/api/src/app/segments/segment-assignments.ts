@@ -1,5 +1,6 @@
 import { EventType, EventTypes, ResourceType } from '@cs/contracts';
 import { DeletionWithEvents, resourceIdSql } from '../database/outbox';
+import { customerAssignmentDeletedPayload } from './memberships';
 
 /**
  * The assignment tables of a segment, as the statements of segments and of both assignment features need
@@ -8,13 +9,21 @@ import { DeletionWithEvents, resourceIdSql } from '../database/outbox';
  */
 export type AssignmentDeletion = Pick<DeletionWithEvents, 'table' | 'type' | 'resourceType' | 'resourceId' | 'payload'>;
 
-/** Customer assignments are deleted with a `customer-assignment-deleted` event each; B2C ones (legal entity '') name no legal entity. */
+/**
+ * Customer assignments are deleted by a client's request with a `customer-assignment-deleted` event each (reason
+ * `manual`); B2C ones (legal entity '') name no legal entity.
+ */
 export const CUSTOMER_ASSIGNMENT_DELETION: AssignmentDeletion = {
   table: 'customer_assignment',
   type: EventTypes.customerAssignmentDeleted,
   resourceType: 'customer-assignment',
   resourceId: resourceIdSql('segment_id', 'customer_id', "NULLIF(legal_entity_id, '')"),
-  payload: `jsonb_build_object('segmentId', segment_id, 'customerId', customer_id, 'tenant', tenant) || CASE WHEN legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', legal_entity_id) END`,
+  payload: customerAssignmentDeletedPayload(
+    'customer_assignment',
+    'customer_assignment.assignment_type',
+    "'manual'",
+    'customer_assignment.tenant',
+  ),
 };
 
 /** Item assignments are deleted with an `item-assignment-deleted` event each, naming the item by `itemId` as Emporix does. */

@@ -7,6 +7,8 @@ export const SEGMENT_ID_MAX_LENGTH = 66;
 
 @Entity('segment')
 @Index('segment_site_status', ['tenant', 'siteCode', 'status'])
+// The tenant's automatic segments, which every change of customer data re-evaluates.
+@Index('segment_automatic', ['tenant', 'id'], { where: 'criteria IS NOT NULL' })
 export class SegmentEntity extends MixinDocument {
   @PrimaryColumn({ type: 'varchar', length: SEGMENT_ID_MAX_LENGTH })
   id!: string;
@@ -28,4 +30,8 @@ export class SegmentEntity extends MixinDocument {
 
   @Column({ name: 'validity_to', type: 'timestamptz', nullable: true })
   validityTo!: Date | null;
+
+  /** The q-language rule of an automatic segment (segment-rules/criteria.ts); null for a manual one. */
+  @Column({ type: 'text', nullable: true })
+  criteria!: string | null;
 }

@@ -10,6 +10,7 @@ const row = (overrides: Partial<SegmentRow> = {}): SegmentRow => ({
   site_code: 'main',
   validity_from: null,
   validity_to: null,
+  criteria: null,
   mixins: {},
   metadata_mixins: {},
   version: 3,
@@ -37,6 +38,7 @@ describe('toRow', () => {
       site_code: 'main',
       validity_from: null,
       validity_to: null,
+      criteria: null,
       mixins: {},
       metadata_mixins: {},
     });

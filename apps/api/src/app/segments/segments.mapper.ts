@@ -42,6 +42,7 @@ export function toRow(
     site_code: input.siteCode,
     validity_from: from,
     validity_to: to,
+    criteria: input.criteria ?? null,
     mixins: input.mixins ?? {},
     metadata_mixins: input.metadata?.mixins ?? {},
   };
@@ -71,6 +72,7 @@ export function toEventWrite(
       ...(validity && { validity }),
       status: values.status,
       siteCode: values.site_code,
+      ...(values.criteria !== null && { criteria: values.criteria }),
       ...(!isEmpty(values.mixins) && { mixins: values.mixins as EventMixins }),
       tenant,
       ...(previousStatus && { previousStatus }),
@@ -79,8 +81,11 @@ export function toEventWrite(
   };
 }
 
-/** The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches. */
-export function toResponse(row: SegmentRow, languages: string[]): SegmentResponse {
+/**
+ * The API document of a row; localized fields as maps, or as texts in the first of `languages` that matches.
+ * `criteria` only with `showCriteria` (not for customer tokens: a rule may name what a customer should not read).
+ */
+export function toResponse(row: SegmentRow, languages: string[], showCriteria = true): SegmentResponse {
   const validity = validityOf(row.validity_from, row.validity_to);
   const description = localizedOutput(row.description, languages);
   return {
@@ -90,6 +95,7 @@ export function toResponse(row: SegmentRow, languages: string[]): SegmentRespons
     ...(validity && { validity }),
     status: row.status,
     siteCode: row.site_code,
+    ...(showCriteria && row.criteria !== null && { criteria: row.criteria }),
     ...mixinsAndMetadataOf(row),
   };
 }

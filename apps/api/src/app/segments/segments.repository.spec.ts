@@ -13,6 +13,7 @@ const VALUES: SegmentValues = {
   site_code: 'main',
   validity_from: new Date('2020-01-01T00:00:00.000Z'),
   validity_to: null,
+  criteria: null,
   mixins: { tier: 1 },
   metadata_mixins: { tier: 'https://example.com/tier.json' },
 };

@@ -66,7 +66,7 @@ export function visibleToCustomerSql(alias: string, view: CustomerView): SqlCond
  * tools/bench/results/history.md);
  * validity dates are client input and may lie outside the years 0001-9999 that text form covers.
  */
-const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.mixins, s.metadata_mixins, s.version, ${isoTimestampColumns('s')}`;
+const SEGMENT_COLUMNS = `s.id, s.name, s.description, s.status, s.site_code, s.validity_from, s.validity_to, s.criteria, s.mixins, s.metadata_mixins, s.version, ${isoTimestampColumns('s')}`;
 
 /** Which segments a read covers. */
 export interface SegmentReadScope {
@@ -214,6 +214,15 @@ export class SegmentsRepository {
       resourceId: id,
       event: segmentEvent(tenant, id, segment.event),
     });
+  }
+
+  /** Whether the segment exists with criteria, read without a lock: whether a write must take the rules lock first. */
+  async isAutomatic(tx: EntityManager, tenant: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      'SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 AND criteria IS NOT NULL',
+      [tenant, id],
+    );
+    return rows.length > 0;
   }
 
   /** Whether the segment has customer and item assignments. */

@@ -16,6 +16,8 @@ import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { Criteria, parseCriteria } from './criteria';
+import { evaluateSegment, lockRulesOfTenant } from './memberships';
 import { applySegmentPatch, patchableDocument } from './segment-patch';
 import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
 import { SegmentRow, toEventWrite, toResponse, toRow } from './segments.mapper';
@@ -24,6 +26,10 @@ import { SegmentReadScope, SegmentsRepository } from './segments.repository';
 /** What a PUT or PATCH writes over the stored segment. */
 interface SegmentWrite {
   input: SegmentUpdate;
+  /** The input's criteria, parsed. */
+  criteria: Criteria | null;
+  /** Whether the transaction holds the tenant's rules lock already. */
+  rulesLocked: boolean;
   /** `Content-Language` of localized fields sent as strings; a patch has applied it already. */
   language: string | undefined;
   /** The locked stored row, if any. */
@@ -40,13 +46,14 @@ export class SegmentsService {
 
   async list(ctx: RequestContext, list: ListRequest, filter: SegmentListFilter): Promise<Page<SegmentResponse>> {
     const page = await this.segments.page(ctx.tenant, readScope(ctx, filter), list);
-    return { ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) };
+    const showCriteria = !readsOwnSegmentsOnly(ctx.principal);
+    return { ...page, items: page.items.map((row) => toResponse(row, ctx.languages, showCriteria)) };
   }
 
   async get(ctx: RequestContext, id: string, legalEntityId: string | undefined): Promise<SegmentResponse> {
     const row = await this.segments.find(ctx.tenant, readScope(ctx, { legalEntityId }), id);
     if (!row) throw NotFoundError.of('segment', id);
-    return toResponse(row, ctx.languages);
+    return toResponse(row, ctx.languages, !readsOwnSegmentsOnly(ctx.principal));
   }
 
   create(ctx: RequestContext, input: SegmentCreation): Promise<string> {
@@ -64,11 +71,21 @@ export class SegmentsService {
 
   patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
     return this.transactions.run(async (tx) => {
+      // The patch may set criteria: the rules lock comes before the row's lock whenever the segment is automatic.
+      const rulesLocked = await this.lockRulesIf(tx, ctx, await this.segments.isAutomatic(tx, ctx.tenant, id));
       const previous = await this.segments.lock(tx, ctx.tenant, id);
       if (!previous) throw NotFoundError.of('segment', id);
       const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
       const input = await validateAs(SegmentUpdate, document);
-      await this.write(tx, ctx, id, { input, language: undefined, previous, expectedVersion: previous.version });
+      const criteria = criteriaOf(input);
+      await this.write(tx, ctx, id, {
+        input,
+        criteria,
+        rulesLocked,
+        language: undefined,
+        previous,
+        expectedVersion: previous.version,
+      });
     });
   }
 
@@ -99,22 +116,42 @@ export class SegmentsService {
     });
   }
 
+  /** Inserts the segment; with criteria, its members join in the same transaction. */
   private async createIn(tx: EntityManager, ctx: RequestContext, input: SegmentCreation): Promise<string> {
     const id = input.id ?? newId();
     const { tenant } = ctx;
+    const criteria = criteriaOf(input);
     const values = toRow(input, ctx.contentLanguage);
+    await this.lockRulesIf(tx, ctx, criteria !== null);
     await this.segments.insert(tx, { tenant, id, values, event: toEventWrite({ tenant, id, values }) });
+    if (criteria) await evaluateSegment(tx, tenant, id, criteria);
     return id;
   }
 
   /** PUT semantics: the stored row is locked and read first (Content-Language merge, previousStatus), then upserted. */
   private async upsertIn(tx: EntityManager, ctx: RequestContext, id: string, input: SegmentUpdate): Promise<boolean> {
+    const criteria = criteriaOf(input);
+    const rulesLocked = await this.lockRulesIf(
+      tx,
+      ctx,
+      criteria !== null || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
+    );
     const previous = await this.segments.lock(tx, ctx.tenant, id);
     const expectedVersion = input.metadata?.version;
-    return this.write(tx, ctx, id, { input, language: ctx.contentLanguage, previous, expectedVersion });
+    return this.write(tx, ctx, id, {
+      input,
+      criteria,
+      rulesLocked,
+      language: ctx.contentLanguage,
+      previous,
+      expectedVersion,
+    });
   }
 
-  /** Upserts with the optimistic lock and its event, unless the segment held these values already. */
+  /**
+   * Upserts with the optimistic lock and its event, unless the segment held these values already; when the criteria
+   * changed, the segment's membership is evaluated again in the same transaction.
+   */
   private async write(tx: EntityManager, ctx: RequestContext, id: string, write: SegmentWrite): Promise<boolean> {
     const { tenant } = ctx;
     const values = toRow(write.input, write.language, write.previous);
@@ -127,7 +164,18 @@ export class SegmentsService {
       expectedVersion: write.expectedVersion,
       event,
     });
+    if ((write.previous?.criteria ?? null) !== values.criteria) {
+      // Criteria set between the unlocked look and the row lock: rare, and a deadlock it might cause is retried.
+      if (!write.rulesLocked) await lockRulesOfTenant(tx, tenant);
+      await evaluateSegment(tx, tenant, id, write.criteria);
+    }
     return result.created;
+  }
+
+  /** Takes the tenant's rules lock when `needed` (see segments/memberships.ts); whether it did. */
+  private async lockRulesIf(tx: EntityManager, ctx: RequestContext, needed: boolean): Promise<boolean> {
+    if (needed) await lockRulesOfTenant(tx, ctx.tenant);
+    return needed;
   }
 
   /**
@@ -137,6 +185,8 @@ export class SegmentsService {
    */
   private async removeIn(tx: EntityManager, ctx: RequestContext, id: string, force: boolean): Promise<void> {
     const { tenant } = ctx;
+    // Deleting an automatic segment must not race a change of customer data that evaluates it.
+    await this.lockRulesIf(tx, ctx, await this.segments.isAutomatic(tx, tenant, id));
     if (!(await this.segments.lock(tx, tenant, id))) return;
     if (force) {
       await this.segments.deleteAssignments(tx, tenant, id);
@@ -153,6 +203,11 @@ export class SegmentsService {
     }
     await this.segments.delete(tx, tenant, id);
   }
+}
+
+/** The criteria of a validated body, checked (400 naming the position); null for a manual segment. */
+function criteriaOf(input: { criteria?: string | null }): Criteria | null {
+  return input.criteria === undefined || input.criteria === null ? null : parseCriteria(input.criteria);
 }
 
 /**

@@ -10,6 +10,7 @@ import { newId } from '../../common/documents';
 import { ListRequest, Page } from '../../common/listing';
 import { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
+import { customersOfContactAssignments, evaluateCustomers } from '../../segments/memberships';
 import { NotFoundError } from '../../errors/domain-errors';
 import { alreadyExists, assertReferenced } from '../documents';
 import { toResponses as toLegalEntities } from '../legal-entities/legal-entities.mapper';
@@ -40,6 +41,7 @@ export class ContactAssignmentsService {
       const { values, eventData } = await this.validWrite(tx, ctx, id, write);
       if (!(await this.assignments.insert(tx, { tenant: ctx.tenant, id, values, eventData })))
         throw alreadyExists('contact assignment', id);
+      await evaluateCustomers(tx, ctx.tenant, [values.customer_id], 'data-changed');
     });
     return id;
   }
@@ -49,8 +51,17 @@ export class ContactAssignmentsService {
     return this.transactions.run(async (tx) => {
       const { values, eventData } = await this.validWrite(tx, ctx, id, body);
       const expectedVersion = body.metadata?.version;
-      return (await this.assignments.upsert(tx, { tenant: ctx.tenant, id, values, expectedVersion, eventData }))
-        .created;
+      // The customer it named before, if it moves to another one, leaves the memberships it gave.
+      const customers = await customersOfContactAssignments(tx, ctx.tenant, [id]);
+      const { created } = await this.assignments.upsert(tx, {
+        tenant: ctx.tenant,
+        id,
+        values,
+        expectedVersion,
+        eventData,
+      });
+      await evaluateCustomers(tx, ctx.tenant, [...new Set([...customers, values.customer_id])], 'data-changed');
+      return created;
     });
   }
 
@@ -73,8 +84,10 @@ export class ContactAssignmentsService {
   /** Deletes the contact assignment and drops it from the approval group of every legal entity listing it. */
   async delete(ctx: RequestContext, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
+      const customers = await customersOfContactAssignments(tx, ctx.tenant, [id]);
       if (!(await this.assignments.delete(tx, ctx.tenant, id))) throw NotFoundError.of('contact assignment', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', [id]);
+      await evaluateCustomers(tx, ctx.tenant, customers, 'data-changed');
     });
   }
 

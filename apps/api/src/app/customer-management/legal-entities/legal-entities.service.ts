@@ -7,6 +7,7 @@ import { ListRequest, Page } from '../../common/listing';
 import { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
 import { ForbiddenError, NotFoundError } from '../../errors/domain-errors';
+import { customersOfLegalEntities, evaluateCustomers } from '../../segments/memberships';
 import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
 import { alreadyExists, assertReferenced } from '../documents';
 import { LocationsRepository } from '../locations/locations.repository';
@@ -48,7 +49,14 @@ export class LegalEntitiesService {
     return this.transactions.run(async (tx) => {
       const values = await this.validValues(tx, ctx, id, body);
       const write = { tenant: ctx.tenant, id, values, expectedVersion: body.metadata?.version };
-      return (await this.legalEntities.upsert(tx, { ...write, eventData: legalEntityEventData(id, values) })).created;
+      const { created } = await this.legalEntities.upsert(tx, {
+        ...write,
+        eventData: legalEntityEventData(id, values),
+      });
+      // What B2B criteria read of the legal entity may have changed for its contacts.
+      if (!created)
+        await evaluateCustomers(tx, ctx.tenant, await customersOfLegalEntities(tx, ctx.tenant, [id]), 'data-changed');
+      return created;
     });
   }
 
@@ -89,6 +97,8 @@ export class LegalEntitiesService {
       const removed = await this.legalEntities.deleteSubtree(tx, ctx.tenant, id);
       if (!removed.entities.length) throw NotFoundError.of('legal entity', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', removed.assignments);
+      const customers = await customersOfLegalEntities(tx, ctx.tenant, removed.entities);
+      await evaluateCustomers(tx, ctx.tenant, customers, 'data-changed');
     });
   }
 

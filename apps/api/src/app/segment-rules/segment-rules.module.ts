@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SegmentExclusionEntity } from './exclusions/exclusion.entity';
+import { SegmentRulesController } from './segment-rules.controller';
+import { SegmentRulesRepository } from './segment-rules.repository';
+import { SegmentRulesService } from './segment-rules.service';
+
+/** Automatic segments beyond their criteria (segments/memberships.ts): previews, explanations, exclusions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([SegmentExclusionEntity])],
+  controllers: [SegmentRulesController],
+  providers: [SegmentRulesRepository, SegmentRulesService],
+})
+export class SegmentRulesModule {}

@@ -1,0 +1,237 @@
+import { EventTypes, MembershipReason } from '@cs/contracts';
+import { toPositional } from '@cs/query';
+import { EntityManager } from 'typeorm';
+import { resourceIdSql } from '../database/outbox';
+import { isoTimestampSql } from '../database/sql';
+import { Criteria, criteriaSql, parseCriteria } from './criteria';
+
+// The AUTOMATIC customer assignments of segments with criteria, kept equal to "every customer the criteria match,
+// minus the segment's exclusions" (manual assignments stay as they are). Every change that can alter the result
+// re-evaluates it in its own transaction, so a membership is current when the change commits.
+//
+// Two changes racing each other must not both evaluate without seeing the other (a lost or phantom member). Each
+// writes first, then takes a lock that conflicts with the other's, then evaluates, and holds the lock to commit:
+// whichever evaluates second sees what the first committed.
+//  - A criteria change (or deleting an automatic segment) takes the tenant's rules lock exclusively, before it locks
+//    the segment row; it then re-evaluates the whole segment.
+//  - A change of customer data, contact assignments, legal entities, manual assignments or exclusions takes the
+//    rules lock shared (they do not wait for each other), then a lock per customer in one order (two changes of one
+//    customer's data wait for each other), and re-evaluates those customers in the tenant's automatic segments.
+
+/** Advisory lock classes (two-key form, apart from the one-key retry lock of database/transactions.ts). */
+const RULES_LOCK = 7_301;
+const CUSTOMER_LOCK = 7_302;
+
+/** Most criteria evaluated by one statement: a tenant's automatic segments are evaluated in chunks of this size. */
+const SEGMENTS_PER_STATEMENT = 50;
+
+/** Takes the tenant's rules lock exclusively: for a write that sets, changes or removes a segment's criteria. */
+export async function lockRulesOfTenant(tx: EntityManager, tenant: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RULES_LOCK, tenant]);
+}
+
+/**
+ * Takes the locks a change of these customers' data holds before evaluating them (rules lock shared, then one lock
+ * per customer in the order of their lock keys). Taking them again later in the transaction is free.
+ */
+export async function lockCustomers(tx: EntityManager, tenant: string, customerIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock_shared($1, hashtext($3)) AS rules,
+       (SELECT count(pg_advisory_xact_lock($2, k))::int FROM
+         (SELECT DISTINCT hashtext($3 || '/' || id) AS k FROM unnest($4::text[]) id ORDER BY k) keys) AS customers`,
+    [RULES_LOCK, CUSTOMER_LOCK, tenant, [...customerIds]],
+  );
+}
+
+/**
+ * The customers whose memberships a change of these legal entities can alter: their contacts, and the customers
+ * with automatic memberships in them (after a deletion the contact assignments are gone, the memberships not yet).
+ */
+export async function customersOfLegalEntities(
+  tx: EntityManager,
+  tenant: string,
+  legalEntityIds: readonly string[],
+): Promise<string[]> {
+  const rows: Array<{ customer_id: string }> = await tx.query(
+    `SELECT customer_id FROM contact_assignment WHERE tenant = $1 AND legal_entity_id = ANY($2::text[])
+     UNION
+     SELECT customer_id FROM customer_assignment
+     WHERE tenant = $1 AND legal_entity_id = ANY($2::text[]) AND assignment_type = 'AUTOMATIC'`,
+    [tenant, [...legalEntityIds]],
+  );
+  return rows.map((row) => row.customer_id);
+}
+
+/** The customers of these contact assignments, as stored. */
+export async function customersOfContactAssignments(
+  tx: EntityManager,
+  tenant: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const rows: Array<{ customer_id: string }> = await tx.query(
+    'SELECT DISTINCT customer_id FROM contact_assignment WHERE tenant = $1 AND id = ANY($2::text[])',
+    [tenant, [...ids]],
+  );
+  return rows.map((row) => row.customer_id);
+}
+
+/** An automatic segment as the evaluation needs it. */
+export interface AutomaticSegment {
+  id: string;
+  criteria: Criteria;
+}
+
+/**
+ * The rows a criteria matches, as `SELECT customer_id, legal_entity_id` with the aliases `c` (customer) and, for B2B
+ * rules, `ca` (contact assignment) and `le` (legal entity) in scope: B2C rules match customers the service holds, B2B
+ * rules match their contact assignments, one membership per (customer, legal entity).
+ */
+export function matchingSql(criteria: Criteria, prefix: string): { from: string; where: string; params: object } {
+  const compiled = criteriaSql(criteria, prefix);
+  return { from: criteriaSourceSql(criteria), where: compiled.sql, params: compiled.params };
+}
+
+/** The FROM of `matchingSql`: the customers, or for B2B rules their contact assignments with the legal entities. */
+export function criteriaSourceSql(criteria: Criteria): string {
+  return criteria.b2b
+    ? `contact_assignment ca
+       JOIN customer c ON c.tenant = ca.tenant AND c.id = ca.customer_id
+       JOIN legal_entity le ON le.tenant = ca.tenant AND le.id = ca.legal_entity_id`
+    : 'customer c';
+}
+
+/** The legal entity column of a membership `matchingSql` yields: '' for B2C rules. */
+export const matchedLegalEntitySql = (criteria: Criteria): string => (criteria.b2b ? 'ca.legal_entity_id' : "''");
+
+/** What one evaluation changed. */
+export interface MembershipChange {
+  joined: number;
+  left: number;
+}
+
+/** Re-evaluates a whole segment after its criteria were written (`null`: the segment is manual now, its automatic members leave). */
+export function evaluateSegment(
+  tx: EntityManager,
+  tenant: string,
+  segmentId: string,
+  criteria: Criteria | null,
+): Promise<MembershipChange> {
+  return evaluate(tx, tenant, criteria ? [{ id: segmentId, criteria }] : [], {
+    segmentIds: [segmentId],
+    reason: 'criteria-changed',
+  });
+}
+
+/**
+ * Re-evaluates these customers in the tenant's automatic segments (only `segmentId`, when given) after a change of
+ * what the criteria read, with its locks (`lockCustomers`).
+ */
+export async function evaluateCustomers(
+  tx: EntityManager,
+  tenant: string,
+  customerIds: readonly string[],
+  reason: MembershipReason,
+  segmentId?: string,
+): Promise<MembershipChange> {
+  const total: MembershipChange = { joined: 0, left: 0 };
+  if (!customerIds.length) return total;
+  await lockCustomers(tx, tenant, customerIds);
+  const segments = await automaticSegments(tx, tenant, segmentId);
+  for (let start = 0; start < segments.length; start += SEGMENTS_PER_STATEMENT) {
+    const chunk = segments.slice(start, start + SEGMENTS_PER_STATEMENT);
+    const change = await evaluate(tx, tenant, chunk, {
+      segmentIds: chunk.map((segment) => segment.id),
+      customerIds,
+      reason,
+    });
+    total.joined += change.joined;
+    total.left += change.left;
+  }
+  return total;
+}
+
+/** The tenant's automatic segments (or the one of `segmentId`, if it is one), in id order. */
+async function automaticSegments(tx: EntityManager, tenant: string, segmentId?: string): Promise<AutomaticSegment[]> {
+  const rows: Array<{ id: string; criteria: string }> = await tx.query(
+    `SELECT id, criteria FROM segment WHERE tenant = $1 AND criteria IS NOT NULL${segmentId === undefined ? '' : ' AND id = $2'} ORDER BY id`,
+    segmentId === undefined ? [tenant] : [tenant, segmentId],
+  );
+  return rows.map((row) => ({ id: row.id, criteria: parseCriteria(row.criteria) }));
+}
+
+/**
+ * One statement: what the segments' criteria match (restricted to `customerIds` when given), minus exclusions, is
+ * inserted as AUTOMATIC assignments where no assignment exists; AUTOMATIC assignments of `segmentIds` (and of those
+ * customers) that are no longer matched are deleted; each join and leave records its event with `reason`.
+ */
+async function evaluate(
+  tx: EntityManager,
+  tenant: string,
+  segments: readonly AutomaticSegment[],
+  scope: { segmentIds: string[]; customerIds?: readonly string[]; reason: MembershipReason },
+): Promise<MembershipChange> {
+  const params: Record<string, unknown> = {
+    tenant,
+    segmentIds: scope.segmentIds,
+    reason: scope.reason,
+    ...(scope.customerIds && { customerIds: [...scope.customerIds] }),
+  };
+  const ofCustomers = (column: string) =>
+    scope.customerIds ? ` AND ${column} = ANY(CAST(:customerIds AS text[]))` : '';
+  const branches = segments.map((segment, i) => {
+    const matching = matchingSql(segment.criteria, `r${i}_`);
+    Object.assign(params, matching.params, { [`segment${i}`]: segment.id });
+    return `SELECT CAST(:segment${i} AS text) AS segment_id, c.id AS customer_id, ${matchedLegalEntitySql(segment.criteria)} AS legal_entity_id
+      FROM ${matching.from} WHERE c.tenant = :tenant${ofCustomers('c.id')} AND (${matching.where})`;
+  });
+  const desired = branches.length
+    ? branches.join(' UNION ')
+    : 'SELECT NULL::text AS segment_id, NULL::text AS customer_id, NULL::text AS legal_entity_id WHERE FALSE';
+  const created = `jsonb_build_object('segmentId', j.segment_id,
+      'customer', jsonb_strip_nulls(jsonb_build_object('id', j.customer_id, 'firstName', c.first_name, 'lastName', c.last_name, 'email', c.email)))
+    || CASE WHEN j.legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntity', jsonb_build_object('id', j.legal_entity_id, 'name', le.name)) END
+    || jsonb_build_object('assignmentType', 'AUTOMATIC', 'mixins', '{}'::jsonb, 'tenant', j.tenant, 'reason', CAST(:reason AS text),
+         'metadata', jsonb_build_object('version', j.version, 'createdAt', ${isoTimestampSql('j.created_at')}, 'modifiedAt', ${isoTimestampSql('j.modified_at')}))`;
+  const sql = `WITH desired AS (${desired}),
+    kept AS (SELECT d.segment_id, d.customer_id, d.legal_entity_id FROM desired d
+      WHERE NOT EXISTS (SELECT 1 FROM segment_exclusion x WHERE x.tenant = :tenant AND x.segment_id = d.segment_id
+        AND x.customer_id = d.customer_id AND x.legal_entity_id IN ('', d.legal_entity_id))),
+    joined AS (INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, assignment_type, version, created_at, modified_at)
+      SELECT :tenant, segment_id, customer_id, legal_entity_id, 'AUTOMATIC', 1, now(), now() FROM kept
+      ORDER BY segment_id, customer_id, legal_entity_id
+      ON CONFLICT DO NOTHING
+      RETURNING tenant, segment_id, customer_id, legal_entity_id, version, created_at, modified_at),
+    left_ AS (DELETE FROM customer_assignment a
+      WHERE a.tenant = :tenant AND a.segment_id = ANY(CAST(:segmentIds AS text[]))${ofCustomers('a.customer_id')} AND a.assignment_type = 'AUTOMATIC'
+        AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.segment_id = a.segment_id AND k.customer_id = a.customer_id AND k.legal_entity_id = a.legal_entity_id)
+      RETURNING a.segment_id, a.customer_id, a.legal_entity_id),
+    events AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
+      SELECT :tenant, '${EventTypes.customerAssignmentCreated}', 'customer-assignment',
+        ${resourceIdSql('j.segment_id', 'j.customer_id', "NULLIF(j.legal_entity_id, '')")}, j.version, ${created}
+      FROM joined j
+      LEFT JOIN customer c ON c.tenant = j.tenant AND c.id = j.customer_id
+      LEFT JOIN legal_entity le ON le.tenant = j.tenant AND le.id = j.legal_entity_id AND j.legal_entity_id <> ''
+      UNION ALL
+      SELECT :tenant, '${EventTypes.customerAssignmentDeleted}', 'customer-assignment',
+        ${resourceIdSql('l.segment_id', 'l.customer_id', "NULLIF(l.legal_entity_id, '')")}, NULL,
+        ${customerAssignmentDeletedPayload('l', "'AUTOMATIC'", 'CAST(:reason AS text)', ':tenant')}
+      FROM left_ l)
+    SELECT (SELECT count(*) FROM joined)::int AS joined, (SELECT count(*) FROM left_)::int AS left`;
+  const { text, values } = toPositional(sql, params);
+  const [change]: MembershipChange[] = await tx.query(text, values);
+  return change;
+}
+
+/**
+ * The data of a customer assignment's deleted event, over the deleted row `alias`; the other arguments are trusted
+ * SQL expressions (the assignment type, the reason and the tenant).
+ */
+export function customerAssignmentDeletedPayload(
+  alias: string,
+  assignmentType: string,
+  reason: string,
+  tenant: string,
+): string {
+  return `jsonb_build_object('segmentId', ${alias}.segment_id, 'customerId', ${alias}.customer_id, 'assignmentType', ${assignmentType}, 'tenant', ${tenant}, 'reason', ${reason})
+    || CASE WHEN ${alias}.legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntityId', ${alias}.legal_entity_id) END`;
+}
