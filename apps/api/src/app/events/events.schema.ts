@@ -1,4 +1,13 @@
-import { ContactTypes, EventType, EventTypes, LegalEntityTypes, LocationTypes, ResourceTypes } from '@cs/contracts';
+import {
+  ContactTypes,
+  CustomerBusinessModels,
+  CustomerTypes,
+  EventType,
+  EventTypes,
+  LegalEntityTypes,
+  LocationTypes,
+  ResourceTypes,
+} from '@cs/contracts';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 // The JSON Schemas (OpenAPI 3.0) of the event envelope and of every event's `data`, as components of the OpenAPI
@@ -223,10 +232,52 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       lastName: string,
       email: string,
       phone: string,
+      preferredSite: string,
+      preferredLanguage: string,
+      preferredCurrency: string,
+      active: { type: 'boolean' },
+      b2b: object(
+        {
+          companyRegistrationId: string,
+          legalEntities: {
+            type: 'array',
+            items: object({ id: string, name: string, contactAssignmentId: string }, [
+              'id',
+              'name',
+              'contactAssignmentId',
+            ]),
+          },
+        },
+        ['companyRegistrationId', 'legalEntities'],
+      ),
+      businessModel: { type: 'string', enum: [...CustomerBusinessModels] },
+      type: { type: 'string', enum: [...CustomerTypes] },
+      company: string,
+      customerNumber: string,
+      metadataCreatedAt: {
+        type: 'string',
+        format: 'date-time',
+        description: "When the customer service created the customer; `metadata.createdAt` is this service's.",
+      },
       mixins,
       metadata: ref('EventMetadata'),
     },
-    ['firstName', 'lastName', 'email', 'phone'],
+    [
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'preferredSite',
+      'preferredLanguage',
+      'preferredCurrency',
+      'active',
+      'b2b',
+      'businessModel',
+      'type',
+      'company',
+      'customerNumber',
+      'metadataCreatedAt',
+    ],
     'The customer data as stored after the change.',
   ),
   WebhookEndpointDisabledEventData: object(
