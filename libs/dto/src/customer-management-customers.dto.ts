@@ -79,7 +79,8 @@ export class CustomerSyncMetadata {
 
 /**
  * One customer of the customer data sync: the data contact assignments (and segment customer
- * assignments) show for a customer id. Each item replaces what the service holds for that id.
+ * assignments) show for a customer id, and fields of the Emporix customer model
+ * (customer-service.api.yml). Each item replaces what the service holds for that id.
  */
 export class CustomerSyncItem extends MixinsInput {
   @ApiProperty({ description: 'The customer id, as the customer service knows it.', maxLength: CUSTOMER_ID_MAX_LENGTH })
