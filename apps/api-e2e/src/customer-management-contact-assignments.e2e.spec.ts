@@ -155,6 +155,89 @@ describe('customer management: contact assignments and the customer data sync', 
       expect((await read.DELETE(CUSTOMERS, { ...path, body: ['john'] })).response.status).toBe(403);
       expect(await db.sql(`SELECT id FROM customer WHERE id IN ('x', 'john')`)).toEqual([{ id: 'john' }]);
     });
+
+    it('stores the customer model fields (preferences, active, b2b, ...); a bad value fails its item alone', async () => {
+      const columns = `id, preferred_site, preferred_language, preferred_currency, active, b2b, business_model, type,
+        company, customer_number, customer_created_at, created_at <> customer_created_at AS own_created_at, version`;
+      const ada = {
+        id: 'ada',
+        firstName: 'Ada',
+        preferredSite: 'main',
+        preferredLanguage: 'en_US',
+        preferredCurrency: 'GBP',
+        active: false,
+        b2b: {
+          companyRegistrationId: '123-456',
+          legalEntities: [{ id: 'le1', name: 'Analytical Engines', contactAssignmentId: 'ca1' }],
+        },
+        businessModel: 'B2B' as const,
+        type: 'CONTACT' as const,
+        company: 'Analytical Engines',
+        customerNumber: 'C-1815',
+        metadata: { createdAt: '2020-04-17T10:00:00.5+02:00' },
+      };
+      const bad: Array<[string, object]> = [
+        ['active', { active: 'yes' }],
+        ['businessModel', { businessModel: 'B2X' }],
+        ['type', { type: 'ADMIN' }],
+        ['preferredSite', { preferredSite: 's'.repeat(129) }],
+        ['preferredCurrency', { preferredCurrency: 'EURO' }],
+        ['b2b.legalEntities.0.id', { b2b: { legalEntities: [{ id: 7 }] } }],
+        ['metadata.createdAt', { metadata: { createdAt: 'yesterday' } }],
+      ];
+      const { data, response } = await manage.PUT(CUSTOMERS, {
+        ...path,
+        body: [ada, ...bad.map(([, fields]) => ({ id: 'ada', ...fields }) as never)],
+      });
+      expect(response.status).toBe(207);
+      expect(data).toEqual([
+        { index: 0, code: 201, status: 'Created', id: 'ada' },
+        ...bad.map(([field], i) => ({
+          index: i + 1,
+          code: 400,
+          status: 'Bad Request',
+          message: expect.stringContaining(field),
+          details: expect.arrayContaining([problemAbout(field)]),
+        })),
+      ]);
+      const adaRow = {
+        id: 'ada',
+        preferred_site: 'main',
+        preferred_language: 'en_US',
+        preferred_currency: 'GBP',
+        active: false,
+        b2b: ada.b2b,
+        business_model: 'B2B',
+        type: 'CONTACT',
+        company: 'Analytical Engines',
+        customer_number: 'C-1815',
+        customer_created_at: new Date('2020-04-17T08:00:00.500Z'),
+        own_created_at: true,
+        version: 1,
+      };
+      expect(await db.sql(`SELECT ${columns} FROM customer WHERE tenant = $1 AND id = 'ada'`, [tenant])).toEqual([
+        adaRow,
+      ]);
+
+      // The same data again changes nothing; an item without the fields clears them.
+      expect((await manage.PUT(CUSTOMERS, { ...path, body: [ada] })).data).toEqual([
+        { index: 0, code: 204, status: 'No Content', id: 'ada' },
+      ]);
+      expect(await db.sql(`SELECT version FROM customer WHERE tenant = $1 AND id = 'ada'`, [tenant])).toEqual([
+        { version: 1 },
+      ]);
+      expect((await manage.PUT(CUSTOMERS, { ...path, body: [{ id: 'ada', firstName: 'Ada' }] })).response.status).toBe(
+        207,
+      );
+      expect(await db.sql(`SELECT ${columns} FROM customer WHERE tenant = $1 AND id = 'ada'`, [tenant])).toEqual([
+        {
+          ...Object.fromEntries(Object.keys(adaRow).map((column) => [column, null])),
+          id: 'ada',
+          version: 2,
+        },
+      ]);
+      expect((await manage.DELETE(CUSTOMERS, { ...path, body: ['ada'] })).response.status).toBe(207);
+    });
   });
 
   it('POST creates with defaults (201) and GET embeds the expanded legal entity and the customer data', async () => {

@@ -451,11 +451,31 @@ describe('events of customer management, customer data and the catalog: exactly 
       data: version === null ? data : { mixins: {}, ...data, metadata: metadataWithVersion(version) },
     });
     const bulk = `${CM}/customers/bulk`;
-    const ada = { id: 'ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+44 1' };
+    const ada = {
+      id: 'ada',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '+44 1',
+      preferredSite: 'main',
+      preferredLanguage: 'en_GB',
+      preferredCurrency: 'GBP',
+      active: false,
+      b2b: { companyRegistrationId: '123-456', legalEntities: [{ id: 'le1', name: 'Analytical Engines' }] },
+      businessModel: 'B2B',
+      type: 'CUSTOMER',
+      company: 'Analytical Engines',
+      customerNumber: 'C-1815',
+      metadata: { createdAt: '2020-04-17T10:00:00.5+02:00' },
+    };
+    // The customer's creation date is `metadataCreatedAt` in UTC: the event's `metadata` is this service's.
+    const { metadata: adaCreated, ...adaFields } = ada;
+    const adaData = { ...adaFields, metadataCreatedAt: '2020-04-17T08:00:00.500Z' };
+    expect(adaCreated.createdAt).not.toBe(adaData.metadataCreatedAt);
     let answer = await send('PUT', bulk, [ada, { id: 'alan', firstName: 'Alan', mixins: { p: { a: 1 } } }, { id: 7 }]);
     expect(codes(answer)).toEqual([201, 201, 400]);
     await expectEvents(answer, 207, [
-      customer('customer.customer-created', 'ada', 1, ada),
+      customer('customer.customer-created', 'ada', 1, adaData),
       customer('customer.customer-created', 'alan', 1, { id: 'alan', firstName: 'Alan', mixins: { p: { a: 1 } } }),
     ]);
     answer = await send('PUT', bulk, [ada, { id: 'alan', firstName: 'Alan', lastName: 'Turing' }]);
@@ -463,6 +483,15 @@ describe('events of customer management, customer data and the catalog: exactly 
     await expectEvents(answer, 207, [
       customer('customer.customer-updated', 'alan', 2, { id: 'alan', firstName: 'Alan', lastName: 'Turing' }),
     ]);
+    // A change of one new field is an update; fields left out (or null) are left out of the event.
+    answer = await send('PUT', bulk, [
+      { ...ada, active: true, b2b: null, metadata: undefined },
+      { id: 'alan', firstName: 'Alan', lastName: 'Turing', active: 'yes' },
+      { id: 'alan', businessModel: 'B2X' },
+    ]);
+    expect(codes(answer)).toEqual([204, 400, 400]);
+    const { b2b: _b2b, metadataCreatedAt: _created, ...adaUpdated } = adaData;
+    await expectEvents(answer, 207, [customer('customer.customer-updated', 'ada', 2, { ...adaUpdated, active: true })]);
     answer = await send('DELETE', bulk, ['ada', 'nobody', 'john']);
     expect(codes(answer)).toEqual([204, 404, 204]);
     await expectEvents(answer, 207, [

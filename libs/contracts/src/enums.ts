@@ -24,5 +24,13 @@ export type LocationType = (typeof LocationTypes)[number];
 export const ContactTypes = ['PRIMARY', 'BILLING', 'LOGISTICS', 'CONTACT'] as const;
 export type ContactType = (typeof ContactTypes)[number];
 
+/** A customer's business model in the customer service: `B2B` when assigned to a company, else `B2C`. */
+export const CustomerBusinessModels = ['B2B', 'B2C'] as const;
+export type CustomerBusinessModel = (typeof CustomerBusinessModels)[number];
+
+/** A customer's user type in the customer service; none means a customer. */
+export const CustomerTypes = ['CUSTOMER', 'CONTACT'] as const;
+export type CustomerType = (typeof CustomerTypes)[number];
+
 /** Most items one bulk request may carry. */
 export const MAX_BULK_ITEMS = 200;

@@ -1,3 +1,4 @@
+import { CustomerBusinessModel, CustomerType } from '../enums';
 import { EventMetadata } from './common';
 
 /** Events of the customer data the sync endpoints feed (`customer.*`). */
@@ -7,6 +8,12 @@ export const CustomerEventTypes = {
   customerDeleted: 'customer.customer-deleted',
 } as const;
 
+/** The B2B properties of a customer, as the customer service holds them (its `b2b` object). */
+export interface CustomerB2b {
+  companyRegistrationId?: string;
+  legalEntities?: Array<{ id?: string; name?: string; contactAssignmentId?: string }>;
+}
+
 /** The customer data as stored after the change; absent fields are left out. */
 export interface CustomerDataEventData {
   id: string;
@@ -14,6 +21,20 @@ export interface CustomerDataEventData {
   lastName?: string;
   email?: string;
   phone?: string;
+  preferredSite?: string;
+  preferredLanguage?: string;
+  preferredCurrency?: string;
+  active?: boolean;
+  b2b?: CustomerB2b;
+  businessModel?: CustomerBusinessModel;
+  type?: CustomerType;
+  company?: string;
+  customerNumber?: string;
+  /**
+   * When the customer service created the customer (the sync item's `metadata.createdAt`, Emporix's
+   * `metadataCreatedAt`), as ISO-8601 UTC; `metadata.createdAt` is when this service first stored its data.
+   */
+  metadataCreatedAt?: string;
   mixins: Record<string, unknown>;
   metadata: EventMetadata;
 }

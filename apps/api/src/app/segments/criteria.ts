@@ -1,4 +1,4 @@
-import { ContactTypes, LegalEntityTypes } from '@cs/contracts';
+import { ContactTypes, CustomerBusinessModels, CustomerTypes, LegalEntityTypes } from '@cs/contracts';
 import { compileQuery, CompiledQuery, Condition, FieldMap, parseQuery, QueryAst, QueryError } from '@cs/query';
 import { BadRequestError } from '../errors/domain-errors';
 
@@ -18,8 +18,8 @@ export const CRITERIA_FIELDS: FieldMap = {
   'customer.preferredCurrency': { sql: 'c.preferred_currency', type: 'string' },
   'customer.active': { sql: 'c.active', type: 'boolean' },
   'customer.b2b': { sql: 'c.b2b', type: 'json' },
-  'customer.businessModel': { sql: 'c.business_model', type: 'enum', values: ['B2B', 'B2C'] },
-  'customer.type': { sql: 'c.type', type: 'string' },
+  'customer.businessModel': { sql: 'c.business_model', type: 'enum', values: CustomerBusinessModels },
+  'customer.type': { sql: 'c.type', type: 'enum', values: CustomerTypes },
   'customer.company': { sql: 'c.company', type: 'string' },
   'customer.customerNumber': { sql: 'c.customer_number', type: 'string' },
   'customer.metadata.createdAt': { sql: 'c.customer_created_at', type: 'datetime' },

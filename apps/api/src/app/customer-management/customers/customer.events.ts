@@ -19,6 +19,16 @@ export function customerEventData(id: string, values: CustomerValues): Omit<Cust
     lastName: values.last_name,
     email: values.email,
     phone: values.phone,
+    preferredSite: values.preferred_site,
+    preferredLanguage: values.preferred_language,
+    preferredCurrency: values.preferred_currency,
+    active: values.active,
+    b2b: values.b2b,
+    businessModel: values.business_model,
+    type: values.type,
+    company: values.company,
+    customerNumber: values.customer_number,
+    metadataCreatedAt: values.customer_created_at?.toISOString(),
     mixins: values.mixins,
   });
 }

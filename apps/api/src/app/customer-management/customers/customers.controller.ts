@@ -7,8 +7,9 @@ import { CUSTOMER_DOCS } from './customers.docs';
 import { CustomersService } from './customers.service';
 
 /**
- * Our extension to the Emporix API: the customer data (name, e-mail, phone) that contact
- * assignments embed, pushed by the tenant's customer service or an integration.
+ * Our extension to the Emporix API: the customer data (name, e-mail, phone, preferences, B2B
+ * properties, ... of the customer model) that contact assignments embed, pushed by the tenant's
+ * customer service or an integration.
  */
 @ApiTenant()
 @Controller('customer-management/:tenant/customers')

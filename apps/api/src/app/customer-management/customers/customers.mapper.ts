@@ -1,4 +1,5 @@
-import { ContactAssignmentCustomer, CustomerSyncItem } from '@cs/dto';
+import { CustomerB2b } from '@cs/contracts';
+import { ContactAssignmentCustomer, CustomerSyncB2b, CustomerSyncItem } from '@cs/dto';
 import { withoutNulls } from '../../common/documents';
 import { OwnColumns, Row } from '../../database/columns';
 import { CustomerEntity } from './customer.entity';
@@ -16,8 +17,28 @@ export function toRow(item: CustomerSyncItem): CustomerValues {
     last_name: item.lastName ?? null,
     email: item.email ?? null,
     phone: item.phone ?? null,
+    preferred_site: item.preferredSite ?? null,
+    preferred_language: item.preferredLanguage ?? null,
+    preferred_currency: item.preferredCurrency ?? null,
+    active: item.active ?? null,
+    b2b: item.b2b ? b2bOf(item.b2b) : null,
+    business_model: item.businessModel ?? null,
+    type: item.type ?? null,
+    company: item.company ?? null,
+    customer_number: item.customerNumber ?? null,
+    customer_created_at: item.metadata?.createdAt ? new Date(item.metadata.createdAt) : null,
     mixins: item.mixins ?? {},
   };
+}
+
+/** The `b2b` object as stored: plain JSON of the validated fields, null ones left out. */
+function b2bOf(b2b: CustomerSyncB2b): CustomerB2b {
+  return withoutNulls({
+    companyRegistrationId: b2b.companyRegistrationId,
+    legalEntities: b2b.legalEntities?.map((entity) =>
+      withoutNulls({ id: entity.id, name: entity.name, contactAssignmentId: entity.contactAssignmentId }),
+    ),
+  });
 }
 
 /** The customer of id `id` as contact assignments show it; only the id when the service holds no data (`row` null). */

@@ -1,4 +1,5 @@
 import { AutomaticSegments1796315221666 } from './1796315221666-AutomaticSegments';
+import { CustomerSyncFields1796315042021 } from './1796315042021-CustomerSyncFields';
 import { Webhooks1796309228991 } from './1796309228991-Webhooks';
 import { EventEnvelope1796225950777 } from './1796225950777-EventEnvelope';
 import { CategoryParentLookup1795399422439 } from './1795399422439-CategoryParentLookup';
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   CategoryParentLookup1795399422439,
   EventEnvelope1796225950777,
   Webhooks1796309228991,
+  CustomerSyncFields1796315042021,
   AutomaticSegments1796315221666,
 ];
