@@ -543,6 +543,7 @@ describe('customer-segment events: every write records exactly one event per cha
             mixins: {},
             metadata: expect.objectContaining({ version: 1 }),
             tenant,
+            reason: 'manual',
           },
         },
         {
