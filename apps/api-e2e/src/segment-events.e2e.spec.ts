@@ -573,7 +573,7 @@ describe('customer-segment events: every write records exactly one event per cha
           type: EventTypes.customerAssignmentDeleted,
           resource: { type: 'customer-assignment', id: 'ev-ca/a%2Fb%25c' },
           version: null,
-          data: { segmentId: 'ev-ca', customerId: odd, tenant },
+          data: { segmentId: 'ev-ca', customerId: odd, assignmentType: 'MANUAL', tenant, reason: 'manual' },
         },
         {
           type: EventTypes.customerAssignmentDeleted,
