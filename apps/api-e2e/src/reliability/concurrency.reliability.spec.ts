@@ -8,7 +8,8 @@ import { CallResult, isErrorBody, knob, Recorder, report, RequestSpec } from './
  * Concurrency and consistency: racing writers of one document (exactly one wins the optimistic
  * lock), overlapping bulk upserts and deletes in random orders (deadlocks are retried inside the
  * service; no duplicate row, no lost update: a key's version counts its acknowledged writes), and
- * forceDelete racing assignment writes (no orphan rows). Deadlocks are detected after 50 ms on this
+ * forceDelete racing assignment writes (no orphan rows), and criteria changes racing the data they read (no lost or
+ * phantom member). Deadlocks are detected after 50 ms on this
  * suite's database (instead of Postgres' 1 s), so the races produce many of them quickly.
  */
 const S = `/customer-segment/${TEST_TENANT}`;
@@ -408,6 +409,107 @@ describe('reliability: concurrency and consistency', () => {
       [TEST_TENANT],
     );
     expect(Number(left.n)).toBe(0);
+  });
+
+  it('loses no member and adds no phantom when criteria changes race changes of the data they read', async () => {
+    const customers = Array.from({ length: 40 }, (_, i) => `rule-c${i}`);
+    const flag = (i: number, round: number) => ((i * 7 + round * 3) % 5 < 2 ? 'a' : 'b');
+    const sync = (round: number, ids: string[]) =>
+      call('PUT', `${CM}/customers/bulk`, {
+        body: ids.map((id) => ({ id, firstName: id, mixins: { flag: flag(Number(id.slice(6)), round) } })),
+      });
+    await must([207], sync(0, customers));
+    for (const le of ['rule-le0', 'rule-le1'])
+      await must([201], call('POST', `${CM}/legal-entities`, { body: { id: le, name: 'X' } }));
+    for (const [i, id] of customers.slice(0, 12).entries())
+      await must(
+        [201],
+        call('POST', `${CM}/contact-assignments`, {
+          body: { id: `rule-ca${i}`, customer: { id }, legalEntity: { id: `rule-le${i % 2}` }, type: 'BILLING' },
+        }),
+      );
+    const segment = (id: string, criteria: string) =>
+      call('PUT', `${S}/segments/${id}`, { body: { name: { en: id }, siteCode: 'main', criteria } });
+    await must([201], segment('rule-b2c', 'customer.mixins.flag:a'));
+    await must([201], segment('rule-b2b', 'legalEntity.name:X customer.mixins.flag:a'));
+    for (let round = 1; round <= ROUNDS * 3; round++) {
+      const writes = [
+        ...Array.from(
+          { length: 6 },
+          (_, i) => () => segment('rule-b2c', `customer.mixins.flag:${(round + i) % 2 ? 'a' : 'b'}`),
+        ),
+        ...Array.from(
+          { length: 4 },
+          (_, i) => () =>
+            segment(
+              'rule-b2b',
+              `legalEntity.name:${(round + i) % 2 ? 'X' : 'Y'} customer.mixins.flag:${i % 2 ? 'a' : 'b'}`,
+            ),
+        ),
+        ...Array.from(
+          { length: 8 },
+          (_, i) => () =>
+            sync(
+              round * 10 + i,
+              customers.filter((_, k) => (k + i) % 3 === 0),
+            ),
+        ),
+        ...Array.from(
+          { length: 4 },
+          (_, i) => () =>
+            call('PUT', `${CM}/legal-entities/rule-le${i % 2}`, {
+              body: { name: (round + i) % 3 ? 'X' : 'Y', type: 'COMPANY' },
+            }),
+        ),
+      ];
+      const results = await Promise.all(writes.map((write) => write()));
+      figures.racingWrites += writes.length;
+      expect(results.map((result) => result.status).filter((status) => ![201, 204, 207].includes(status))).toEqual([]);
+    }
+    // The stored members equal the criteria, as they stand now, evaluated over the data as it stands now.
+    const members = (segmentId: string) =>
+      sql<{ key: string }>(
+        `SELECT customer_id || '/' || legal_entity_id AS key FROM customer_assignment
+         WHERE tenant = $1 AND segment_id = $2 AND assignment_type = 'AUTOMATIC' ORDER BY 1`,
+        [TEST_TENANT, segmentId],
+      );
+    const [{ criteria: b2c }] = await sql<{ criteria: string }>(
+      "SELECT criteria FROM segment WHERE tenant = $1 AND id = 'rule-b2c'",
+      [TEST_TENANT],
+    );
+    const [{ criteria: b2b }] = await sql<{ criteria: string }>(
+      "SELECT criteria FROM segment WHERE tenant = $1 AND id = 'rule-b2b'",
+      [TEST_TENANT],
+    );
+    const [, b2cFlag] = /flag:(\w)/.exec(b2c) ?? [];
+    const [, leName, b2bFlag] = /name:(\w) customer\.mixins\.flag:(\w)/.exec(b2b) ?? [];
+    expect(await members('rule-b2c')).toEqual(
+      await sql(
+        `SELECT id || '/' AS key FROM customer WHERE tenant = $1 AND id LIKE 'rule-c%' AND mixins->>'flag' = $2 ORDER BY 1`,
+        [TEST_TENANT, b2cFlag],
+      ),
+    );
+    expect(await members('rule-b2b')).toEqual(
+      await sql(
+        `SELECT DISTINCT ca.customer_id || '/' || ca.legal_entity_id AS key FROM contact_assignment ca
+         JOIN customer c ON c.tenant = ca.tenant AND c.id = ca.customer_id
+         JOIN legal_entity le ON le.tenant = ca.tenant AND le.id = ca.legal_entity_id
+         WHERE ca.tenant = $1 AND le.name = $2 AND c.mixins->>'flag' = $3 ORDER BY 1`,
+        [TEST_TENANT, leName, b2bFlag],
+      ),
+    );
+    // Every join and leave has its event: per key, created minus deleted events is 1 for a member, else 0.
+    const unbalanced = await sql(
+      `WITH net AS (
+         SELECT resource_id, sum(CASE WHEN type LIKE '%-created' THEN 1 ELSE -1 END) AS n FROM outbox
+         WHERE tenant = $1 AND type LIKE 'customer-segment.customer-assignment-%' AND type NOT LIKE '%-updated'
+           AND resource_id LIKE 'rule-%' GROUP BY resource_id)
+       SELECT net.resource_id, net.n FROM net
+       WHERE net.n <> (SELECT count(*) FROM customer_assignment a WHERE a.tenant = $1
+         AND concat_ws('/', a.segment_id, a.customer_id, NULLIF(a.legal_entity_id, '')) = net.resource_id)`,
+      [TEST_TENANT],
+    );
+    expect(unbalanced).toEqual([]);
   });
 
   it('answered no request of the suite with a 5xx or an undocumented status', () => {
