@@ -250,6 +250,38 @@ describe('automatic segments: membership computed from criteria', () => {
     expect(await members('acme')).toEqual(['ann:AUTOMATIC', 'zed:MANUAL']);
   });
 
+  it('reads the fields of the Emporix customer model the sync carries', async () => {
+    await sync([
+      {
+        id: 'eve',
+        firstName: 'Eve',
+        active: true,
+        preferredSite: 'de',
+        preferredCurrency: 'EUR',
+        businessModel: 'B2B',
+        customerNumber: 'N-100',
+        b2b: { companyRegistrationId: 'REG-1' },
+        metadata: { createdAt: '2024-05-01T00:00:00.000Z' },
+      },
+      {
+        id: 'fay',
+        firstName: 'Fay',
+        active: false,
+        preferredSite: 'de',
+        metadata: { createdAt: '2020-01-01T00:00:00.000Z' },
+      },
+    ]);
+    await createSegment(
+      'de-recent',
+      'customer.preferredSite:de customer.active:true customer.metadata.createdAt:>2023-01-01T00:00:00Z',
+    );
+    expect(await members('de-recent')).toEqual(['eve:AUTOMATIC']);
+    await createSegment('registered', 'customer.b2b.companyRegistrationId:exists customer.businessModel:B2B');
+    expect(await members('registered')).toEqual(['eve:AUTOMATIC']);
+    await createSegment('numbered', 'customer.customerNumber:~"^N-" customer.preferredCurrency:EUR');
+    expect(await members('numbered')).toEqual(['eve:AUTOMATIC']);
+  });
+
   it('invalid criteria are a 400 naming the position, as list q; nothing is written', async () => {
     const cases: Array<[string, RegExp]> = [
       ['customer.nope:1', /Unknown field 'customer\.nope' at position 0/],

@@ -422,13 +422,13 @@ export interface paths {
         get: operations["GET-customer-segment-retrieve-customer-by-customerId"];
         /**
          * [B2C] Updating a customer assignment for a customer segment
-         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.
+         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body. An `AUTOMATIC` assignment (the segment's `criteria` maintain it) cannot be replaced: a 400 naming the exclusions route.
          */
         put: operations["PUT-customer-segment-update-customer-by-customerId"];
         post?: never;
         /**
          * [B2C] Removing a customer from customer segment
-         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
+         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204. An `AUTOMATIC` assignment cannot be deleted (a 400 naming the exclusions route, which keeps a customer out); a manual one whose customer the segment's criteria match is followed by the customer's automatic join.
          */
         delete: operations["DELETE-customer-segment-remove-customer-by-customerId"];
         options?: never;
@@ -450,13 +450,13 @@ export interface paths {
         get: operations["GET-customer-segment-retrieve-customer"];
         /**
          * [B2B] Updating a customer assignment for a customer segment
-         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.
+         * @description Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body. An `AUTOMATIC` assignment (the segment's `criteria` maintain it) cannot be replaced: a 400 naming the exclusions route.
          */
         put: operations["PUT-customer-segment-update-customer"];
         post?: never;
         /**
          * [B2B] Removing a customer from customer segment
-         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.
+         * @description Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204. An `AUTOMATIC` assignment cannot be deleted (a 400 naming the exclusions route, which keeps a customer out); a manual one whose customer the segment's criteria match is followed by the customer's automatic join.
          */
         delete: operations["DELETE-customer-segment-remove-customer"];
         options?: never;

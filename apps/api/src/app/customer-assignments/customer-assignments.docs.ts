@@ -40,9 +40,11 @@ const UPSERT_EXAMPLE = { mixins: { loyalty: { points: 120 } } };
 const PUT_DESCRIPTION =
   'Performs `UPSERT` operation: creates the assignment (201) or replaces its `mixins` and `metadata.mixins` (204). ' +
   'With `metadata.version`, a different stored version is a 409 and nothing changes. Assignments written here are of type `MANUAL`. ' +
-  'A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body.';
+  'A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body. ' +
+  "An `AUTOMATIC` assignment (the segment's `criteria` maintain it) cannot be replaced: a 400 naming the exclusions route.";
 const DELETE_DESCRIPTION =
-  'Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204.';
+  'Removes the customer assignment. Removing an assignment that does not exist (or of a segment that does not exist) also answers 204. ' +
+  "An `AUTOMATIC` assignment cannot be deleted (a 400 naming the exclusions route, which keeps a customer out); a manual one whose customer the segment's criteria match is followed by the customer's automatic join.";
 const DOCUMENT_DESCRIPTION =
   '`customer.firstName`, `lastName`, `email` and `legalEntity.name` come from the customer and legal entity data the service holds; ' +
   'without such data, only the `id` is returned.';
