@@ -1,5 +1,6 @@
 import {
   applyQuery,
+  compileOperand,
   compileQuery,
   DEFAULT_QUERY_LIMITS,
   FieldMap,
@@ -236,6 +237,21 @@ describe('compileQuery', () => {
     expect(calls).toEqual([]);
     applyQuery(qb as unknown as Qb, 'code:a', SAMPLE_FIELDS);
     expect(calls).toEqual([['(s.code = :q0)', { q0: 'a' }]]);
+  });
+});
+
+describe('compileOperand', () => {
+  const operand = (q: string) => compileOperand(parseQuery(q).conditions[0], SAMPLE_FIELDS, 'v');
+  it('reads the value a condition tests, as jsonb, with bound paths and languages only', () => {
+    expect(operand('code:x')).toEqual({ sql: 'to_jsonb(s.code)', params: {} });
+    expect(operand('lowerCode:x')).toEqual({ sql: 'to_jsonb((lower(s.code)))', params: {} });
+    expect(operand('name.de:x')).toEqual({ sql: '(s.name -> CAST(:v0 AS text))', params: { v0: 'de' } });
+    expect(operand('name:x')).toEqual({ sql: 's.name', params: {} });
+    expect(operand('groups.id:x')).toEqual({ sql: "(s.mixins -> 'groups')", params: {} });
+    expect(operand('mixins.a.b:1')).toEqual({ sql: '(s.mixins #> CAST(:v0 AS text[]))', params: { v0: ['a', 'b'] } });
+  });
+  it('refuses unknown fields as compileQuery does', () => {
+    expect(queryError(() => operand('nope:1')).message).toBe("Unknown field 'nope' at position 0");
   });
 });
 

@@ -71,8 +71,12 @@ export class SegmentsService {
 
   patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
     return this.transactions.run(async (tx) => {
-      // The patch may set criteria: the rules lock comes before the row's lock whenever the segment is automatic.
-      const rulesLocked = await this.lockRulesIf(tx, ctx, await this.segments.isAutomatic(tx, ctx.tenant, id));
+      // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
+      const rulesLocked = await this.lockRulesIf(
+        tx,
+        ctx,
+        patchesCriteria(operations) || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
+      );
       const previous = await this.segments.lock(tx, ctx.tenant, id);
       if (!previous) throw NotFoundError.of('segment', id);
       const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
@@ -203,6 +207,17 @@ export class SegmentsService {
     }
     await this.segments.delete(tx, tenant, id);
   }
+}
+
+/** Whether a patch body has an operation on `/criteria` (or on the whole document); checked properly later. */
+function patchesCriteria(operations: unknown): boolean {
+  return (
+    Array.isArray(operations) &&
+    operations.some((operation: { path?: unknown } | null) => {
+      const path = operation?.path;
+      return typeof path !== 'string' || path === '' || path.startsWith('/criteria');
+    })
+  );
 }
 
 /** The criteria of a validated body, checked (400 naming the position); null for a manual segment. */
