@@ -2429,7 +2429,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             mixins?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
             /** Format: date-time */
             modifiedAt: string;
