@@ -20,9 +20,17 @@ const CONTRACT_ERRORS = [
 /**
  * Points every local `#/...` reference at the document registered under `id`. The `partial` variant
  * drops `required`, for responses projected with `fields`, which legitimately leave fields out.
+ * OpenAPI 3.0's `nullable: true` also admits null where Ajv's `nullable` alone does not: beside `allOf: [$ref]` (a
+ * nullable reference, as Nest writes it) and beside an `enum` without null.
  */
 export function qualifyRefs(node: unknown, id: string, partial: boolean): unknown {
   if (Array.isArray(node)) return node.map((entry) => qualifyRefs(entry, id, partial));
+  if (node && typeof node === 'object' && (node as { nullable?: unknown }).nullable === true) {
+    const { nullable: _nullable, ...schema } = node as Record<string, unknown>;
+    if ('allOf' in schema) return { anyOf: [{ type: 'null' }, qualifyRefs(schema, id, partial)] };
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
+      return { ...(qualifyRefs(schema, id, partial) as object), nullable: true, enum: [...schema.enum, null] };
+  }
   if (node && typeof node === 'object') {
     return Object.fromEntries(
       Object.entries(node)

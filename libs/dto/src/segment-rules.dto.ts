@@ -1,7 +1,8 @@
 import { AssignmentType, AssignmentTypes, ContactType, ContactTypes } from '@cs/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import { AssignedCustomer, AssignedLegalEntity } from './customer-assignments.dto';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DocumentResponse, MixinsUpsert } from './common.dto';
+import { ASSIGNMENT_ID_MAX_LENGTH, AssignedCustomer, AssignedLegalEntity } from './customer-assignments.dto';
 import { MAX_CRITERIA_LENGTH } from './segments.dto';
 
 export class CriteriaPreviewRequest {
@@ -115,4 +116,46 @@ export class MembershipExplanation {
       'The criteria evaluated now: once for B2C criteria, once per contact assignment of the customer for B2B ones; empty for manual segments.',
   })
   evaluations!: CriteriaEvaluation[];
+}
+
+/** Identifies one exclusion in a bulk request: the customer, and the legal entity it applies to (omit it for all). */
+export class ExclusionRemoveBulk {
+  @ApiProperty({ description: 'Unique identifier of the customer.', maxLength: ASSIGNMENT_ID_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ASSIGNMENT_ID_MAX_LENGTH)
+  customerId!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The legal entity the exclusion applies to. Omit it to exclude the customer in every legal entity and as a B2C member.',
+    maxLength: ASSIGNMENT_ID_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ASSIGNMENT_ID_MAX_LENGTH)
+  legalEntityId?: string;
+}
+
+/** One exclusion of a bulk upsert. */
+export class ExclusionUpsertBulk extends IntersectionType(ExclusionRemoveBulk, MixinsUpsert) {}
+
+/** A customer the segment's criteria must not take in; exclusions always return their `mixins`, also when empty. */
+export class ExclusionResponse extends DocumentResponse {
+  @ApiProperty({ description: 'Unique identifier of the excluded customer.' })
+  customerId!: string;
+  @ApiPropertyOptional({
+    description:
+      'The legal entity the exclusion applies to; absent: the customer is excluded in every legal entity and as a B2C member.',
+  })
+  legalEntityId?: string;
+  // `required` explicitly: the inherited metadata makes it optional otherwise.
+  @ApiProperty({
+    required: true,
+    type: Object,
+    additionalProperties: true,
+    description: 'A key-value map of additional attributes.',
+  })
+  override mixins!: Record<string, unknown>;
 }

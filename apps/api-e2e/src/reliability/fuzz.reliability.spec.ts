@@ -96,6 +96,15 @@ const VALID: Record<string, (n: number) => ValidRequest> = {
   'DELETE-customer-segment-remove-customer-by-customerId': () => ({ path: { customerId: 'cust-del' } }),
   'PUT-customer-segment-update-customer': () => ({ body: {} }),
   'DELETE-customer-segment-remove-customer': () => ({ path: { customerId: 'cust-del' } }),
+  'POST-customer-segment-search-exclusions': () => ({ body: { q: 'customerId:cust-1' } }),
+  'PUT-customer-segment-update-exclusions-bulk': () => ({
+    body: [{ customerId: 'cust-4' }, { customerId: 'cust-4', legalEntityId: 'le-1' }],
+  }),
+  'DELETE-customer-segment-remove-exclusions-bulk': () => ({ body: [{ customerId: 'cust-del-bulk' }] }),
+  'PUT-customer-segment-update-exclusion-by-customerId': () => ({ body: {} }),
+  'DELETE-customer-segment-remove-exclusion-by-customerId': () => ({ path: { customerId: 'cust-del' } }),
+  'PUT-customer-segment-update-exclusion': () => ({ body: {} }),
+  'DELETE-customer-segment-remove-exclusion': () => ({ path: { customerId: 'cust-del' } }),
   'POST-customer-segment-check-match': () => ({
     body: { items: [{ id: 'prod-1' }], segmentIds: ['fz-seg'], siteCode: 'main' },
   }),
@@ -232,6 +241,8 @@ describe('reliability: OpenAPI-driven fuzzing', () => {
       await setup('PUT', `${s}/segments/fz-seg/items/PRODUCT/${item}`);
     await setup('PUT', `${s}/segments/fz-seg/items/CATEGORY/cat-1`);
     await setup('PUT', `${s}/segments/fz-del/customers/cust-1`);
+    await setup('PUT', `${s}/segments/fz-seg/exclusions/cust-1`);
+    await setup('PUT', `${s}/segments/fz-seg/exclusions/cust-1/le-1`);
     for (const key of ['endpointId', 'disposableEndpointId']) {
       const created = await setup('POST', `/webhooks/${TEST_TENANT}/endpoints`, { url: 'https://hooks.example.com/' });
       FIXTURES[key] = (created as { id: string }).id;

@@ -28,6 +28,7 @@ const EXTENSIONS = [
   /^POST \/customer-segment\/\{tenant\}\/segments\/criteria\/preview$/,
   /^GET \/customer-segment\/\{tenant\}\/segments\/\{segmentId\}\/customers\/\{customerId\}\/explanation$/,
   /^(GET|PUT|DELETE) \/customer-segment\/\{tenant\}\/segments\/\{segmentId\}\/exclusions(\/|$)/,
+  /^POST \/customer-segment\/\{tenant\}\/segments\/\{segmentId\}\/exclusions\/search$/,
 ];
 
 describe('contract conformance with the reference OpenAPI files', () => {

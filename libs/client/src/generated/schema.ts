@@ -528,6 +528,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customer-segment/{tenant}/segments/{segmentId}/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving the exclusions of a customer segment
+         * @description Retrieves the exclusions of the segment, by default in the order of `customerId`, then `legalEntityId` (exclusions of every legal entity first). A segment that does not exist has no exclusions (empty list). An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria. q fields: `customerId`, `legalEntityId`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt`. `legalEntityId` is null for exclusions of every legal entity.
+         */
+        get: operations["GET-customer-segment-retrieve-exclusions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/exclusions/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving the exclusion of a customer from every legal entity
+         * @description Retrieves the customer's exclusion without legal entity: from every legal entity and as a B2C member. An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria.
+         */
+        get: operations["GET-customer-segment-retrieve-exclusion-by-customerId"];
+        /**
+         * Excluding a customer from a customer segment in every legal entity
+         * @description Performs `UPSERT` operation: creates the exclusion (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body. In the same transaction, an `AUTOMATIC` assignment the exclusion covers is removed (its `customer-assignment-deleted` event has `reason: 'excluded'`). An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria.
+         */
+        put: operations["PUT-customer-segment-update-exclusion-by-customerId"];
+        post?: never;
+        /**
+         * Removing the exclusion of a customer from every legal entity
+         * @description Removes the exclusion. Removing an exclusion that does not exist (or of a segment that does not exist) also answers 204. In the same transaction, the customer joins the segment again where its criteria match (a `customer-assignment-created` event with `reason: 'included'`).
+         */
+        delete: operations["DELETE-customer-segment-remove-exclusion-by-customerId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/exclusions/{customerId}/{legalEntityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieving the exclusion of a customer for a legal entity
+         * @description Retrieves the customer's exclusion for the legal entity (B2B memberships with it only). An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria.
+         */
+        get: operations["GET-customer-segment-retrieve-exclusion"];
+        /**
+         * Excluding a customer from a customer segment for a legal entity
+         * @description Performs `UPSERT` operation: creates the exclusion (201) or replaces its `mixins` and `metadata.mixins` (204). With `metadata.version`, a different stored version is a 409 and nothing changes. A segment that does not exist is a 404 and nothing is created. No body means an empty document. Both answers have no body. In the same transaction, an `AUTOMATIC` assignment the exclusion covers is removed (its `customer-assignment-deleted` event has `reason: 'excluded'`). An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria.
+         */
+        put: operations["PUT-customer-segment-update-exclusion"];
+        post?: never;
+        /**
+         * Removing the exclusion of a customer for a legal entity
+         * @description Removes the exclusion. Removing an exclusion that does not exist (or of a segment that does not exist) also answers 204. In the same transaction, the customer joins the segment again where its criteria match (a `customer-assignment-created` event with `reason: 'included'`).
+         */
+        delete: operations["DELETE-customer-segment-remove-exclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/exclusions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Updating exclusions of a customer segment in bulk
+         * @description Performs `UPSERT` operation for up to 200 items (more is a 400 and nothing is applied). Each item is applied on its own, in request order: 201 created, 204 updated, 400 invalid item, 404 segment not found, 409 version conflict. An item repeating an earlier item's customerId/legalEntityId updates what that item wrote (204, last one wins). The `AUTOMATIC` assignments the exclusions cover are removed in the same transaction (`reason: 'excluded'`). An exclusion keeps a customer out of the segment's `criteria`: while it exists, the criteria do not make the customer an `AUTOMATIC` member (of every legal entity and as a B2C member without `legalEntityId`, of that legal entity only with it). `MANUAL` assignments are not affected. Exclusions may be written for any segment; they take effect while it has criteria.
+         */
+        put: operations["PUT-customer-segment-update-exclusions-bulk"];
+        post?: never;
+        /**
+         * Removing exclusions of a customer segment in bulk
+         * @description Removes up to 200 exclusions (more is a 400 and nothing is removed). Items are `{"customerId": "...", "legalEntityId": "..."}`; omit `legalEntityId` for an exclusion of every legal entity. Each item answers 204, also when the exclusion did not exist; an invalid item answers 400. The customers join the segment again where its criteria match, in the same transaction (`reason: 'included'`).
+         */
+        delete: operations["DELETE-customer-segment-remove-exclusions-bulk"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-segment/{tenant}/segments/{segmentId}/exclusions/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Searching with parameters for exclusions
+         * @description Returns the exclusions of the segment that match `q` (sent in the body; same fields, paging and sorting as the GET list).
+         */
+        post: operations["POST-customer-segment-search-exclusions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer-segment/{tenant}/segments/{segmentId}/items": {
         parameters: {
             query?: never;
@@ -2309,11 +2429,39 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             mixins?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
             /** Format: date-time */
             modifiedAt: string;
             version: number;
+        };
+        ExclusionRemoveBulk: {
+            /** @description Unique identifier of the customer. */
+            customerId: string;
+            /** @description The legal entity the exclusion applies to. Omit it to exclude the customer in every legal entity and as a B2C member. */
+            legalEntityId?: string;
+        };
+        ExclusionResponse: {
+            /** @description Unique identifier of the excluded customer. */
+            customerId: string;
+            /** @description The legal entity the exclusion applies to; absent: the customer is excluded in every legal entity and as a B2C member. */
+            legalEntityId?: string;
+            metadata: components["schemas"]["MetadataResponse"];
+            /** @description A key-value map of additional attributes. */
+            mixins: {
+                [key: string]: unknown;
+            };
+        };
+        ExclusionUpsertBulk: {
+            /** @description Unique identifier of the customer. */
+            customerId: string;
+            /** @description The legal entity the exclusion applies to. Omit it to exclude the customer in every legal entity and as a B2C member. */
+            legalEntityId?: string;
+            metadata?: components["schemas"]["MetadataUpdate"];
+            /** @description Mixins: a map where a key is a mixin name and the value a map of its attributes (stored and returned as given). */
+            mixins?: {
+                [key: string]: unknown;
+            };
         };
         ExplainedMembership: {
             /**
@@ -7116,6 +7264,911 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-exclusions": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Filter in the q-language, e.g. `status:ACTIVE name.en:~gold metadata.createdAt:(>"2024-01-01T00:00:00Z")`. */
+                q?: string;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exclusions. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResponse"][];
+                };
+            };
+            /** @description Invalid q, sort, fields or paging. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-exclusion-by-customerId": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exclusion was successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The segment has no such exclusion. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-exclusion-by-customerId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "mixins": {
+                 *         "reason": "opted out"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MixinsUpsert"];
+            };
+        };
+        responses: {
+            /** @description A new exclusion was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The exclusion was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body or path parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-exclusion-by-customerId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exclusion was successfully removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "GET-customer-segment-retrieve-exclusion": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
+                fields?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity the exclusion applies to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exclusion was successfully retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResponse"];
+                };
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The segment has no such exclusion. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-exclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity the exclusion applies to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "mixins": {
+                 *         "reason": "opted out"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MixinsUpsert"];
+            };
+        };
+        responses: {
+            /** @description A new exclusion was successfully created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The exclusion was successfully updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body or path parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The segment does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description `metadata.version` differs from the stored version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-exclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer the segment's criteria must not take in. */
+                customerId: string;
+                /** @description Unique identifier of the legal entity the exclusion applies to. */
+                legalEntityId: string;
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exclusion was successfully removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid tenant or request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "PUT-customer-segment-update-exclusions-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "customerId": "c-1002"
+                 *       },
+                 *       {
+                 *         "customerId": "c-1002",
+                 *         "legalEntityId": "acme"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExclusionUpsertBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
+                };
+            };
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "DELETE-customer-segment-remove-exclusions-bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "customerId": "c-1002"
+                 *       },
+                 *       {
+                 *         "customerId": "c-1002",
+                 *         "legalEntityId": "acme"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ExclusionRemoveBulk"][];
+            };
+        };
+        responses: {
+            /** @description Multi-status response: one entry per request item, `index` being its zero-based position. */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBulkItemResponse"][];
+                };
+            };
+            /** @description The request as a whole is invalid, e.g. the body is not an array of 1 to 200 items; nothing was applied. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedResponse"];
+                };
+            };
+            /** @description The token lacks a required scope or belongs to another tenant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description Unexpected error; the body reveals nothing about the cause. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or overloaded; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentErrorResponse"];
+                };
+            };
+        };
+    };
+    "POST-customer-segment-search-exclusions": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated fields to return, e.g. `id,name,metadata.version` (`id` is always kept). */
+                fields?: string;
+                /** @description Page to return, starting at 1. */
+                pageNumber?: number;
+                /** @description Documents per page (default 16, at most 1000). */
+                pageSize?: number;
+                /** @description Sort fields, e.g. `name.en,metadata.createdAt:desc`; descending only with `desc`/`DESC`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
+                "X-Total-Count"?: boolean;
+            };
+            path: {
+                /** @description Unique identifier of the customer segment. */
+                segmentId: string;
+                /**
+                 * @description Your tenant name (always lowercase).
+                 * @example mytenant
+                 */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "q": "legalEntityId:acme"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SearchBody"];
+            };
+        };
+        responses: {
+            /** @description A page of exclusions. */
+            200: {
+                headers: {
+                    /** @description The number of matches; only when the request asked with `X-Total-Count: true`. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResponse"][];
                 };
             };
             /** @description Invalid q, sort, fields or paging. */

@@ -35,6 +35,14 @@ export interface BulkItemOutcome {
   id?: string;
 }
 
+/** Work of `Transactions.bulk` that covers all items at once, in the bulk's transaction. */
+export interface BulkHooks {
+  /** Before the first item (e.g. the locks the items need, taken once and in order), with the unvalidated items. */
+  start?: (tx: EntityManager, items: readonly unknown[]) => Promise<void>;
+  /** After the last item, with the results. */
+  finish?: (tx: EntityManager, results: readonly BulkItemResult[]) => Promise<void>;
+}
+
 /**
  * The one way the service writes atomically: `run` wraps work in a transaction and retries it on
  * deadlocks and serialisation failures; `bulk` applies up to 200 items in one transaction, each in
@@ -94,17 +102,19 @@ export class Transactions {
   /**
    * Applies the items in the lock order of their `lockKey` (the key of the row each one writes, read
    * from the unvalidated item), so that overlapping bulks do not deadlock; the results are in request order.
-   * `finish` runs in the same transaction after the last item, with the results: work that covers all items at once.
+   * `hooks.start` runs in the same transaction before the first item, with the (unvalidated) items, and
+   * `hooks.finish` after the last one, with the results: work that covers all items at once.
    */
   async bulk<T>(
     items: unknown,
     lockKey: (item: unknown) => LockKey | undefined,
     handle: (tx: EntityManager, item: T, index: number) => Promise<BulkItemOutcome>,
-    finish?: (tx: EntityManager, results: readonly BulkItemResult[]) => Promise<void>,
+    hooks: BulkHooks = {},
   ): Promise<BulkItemResult[]> {
     const list = assertBulkSize(items);
     const order = lockOrder(list, lockKey);
     return this.run(async (tx) => {
+      await hooks.start?.(tx, list);
       const results: BulkItemResult[] = new Array(list.length);
       for (const index of order) {
         await tx.query('SAVEPOINT bulk_item');
@@ -121,7 +131,7 @@ export class Transactions {
           results[index] = result;
         }
       }
-      await finish?.(tx, results);
+      await hooks.finish?.(tx, results);
       return results;
     });
   }

@@ -51,7 +51,8 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
       version: { type: 'integer', minimum: 1 },
       createdAt: { type: 'string', format: 'date-time' },
       modifiedAt: { type: 'string', format: 'date-time' },
-      mixins: { type: 'object', additionalProperties: { type: 'string' } },
+      // As stored: the writes take any JSON values in `metadata.mixins`.
+      mixins,
     },
     ['mixins'],
   ),

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { assertBulkSize, bulkSuccess, Transactions } from '../database/transactions';
 import { VersionedUpsertRow } from '../database/upsert';
 import { NotFoundError } from '../errors/domain-errors';
-import { AssignmentTable } from './segment-assignments';
+import { AssignmentTable, SilentAssignmentTable } from './segment-assignments';
 import { upsertManyIntoSegment } from './segments.repository';
 
 export interface SegmentBulkUpsert {
@@ -13,12 +13,14 @@ export interface SegmentBulkUpsert {
   items: unknown;
   /** One item as the row to write, or a (400) error; `id` is the item's id in its 207 entry. */
   toRow: (item: unknown) => Promise<{ row: VersionedUpsertRow; id?: string }>;
-  assignments: AssignmentTable;
+  assignments: AssignmentTable | SilentAssignmentTable;
   /**
    * Runs first in the writing transaction: per row, an error that refuses it (a 400 item) or undefined. Refused rows
    * are not written.
    */
   guard?: (tx: EntityManager, rows: readonly VersionedUpsertRow[]) => Promise<Array<Error | undefined>>;
+  /** Runs last in the writing transaction, with the rows written (created, updated or unchanged). */
+  finish?: (tx: EntityManager, written: readonly VersionedUpsertRow[]) => Promise<void>;
 }
 
 /**
@@ -50,7 +52,12 @@ export async function upsertBulkIntoSegment(
         ? await upsertManyIntoSegment(tx, { tenant, segmentId, assignments, rows: allowed })
         : [];
       let next = 0;
-      return rows.map((_, i) => refused[i] ?? outcomes?.[next++] ?? NotFoundError.of('segment', segmentId));
+      const written = rows.map((_, i) => refused[i] ?? outcomes?.[next++] ?? NotFoundError.of('segment', segmentId));
+      await spec.finish?.(
+        tx,
+        rows.filter((_, i) => !(written[i] instanceof Error)),
+      );
+      return written;
     });
     valid.forEach(({ index, id }, i) => {
       const outcome = written[i];

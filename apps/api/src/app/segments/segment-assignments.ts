@@ -45,6 +45,23 @@ export interface AssignmentTable {
   payloadSql: string;
 }
 
+/**
+ * A table of a segment written like its assignments whose writes record no events of their own (a segment's
+ * exclusions: the membership changes they cause record the assignments' events).
+ */
+export interface SilentAssignmentTable {
+  table: string;
+}
+
+/** The event fields of an assignment table's upserts; undefined for a silent table. */
+export function upsertEventsOf(
+  assignments: AssignmentTable | SilentAssignmentTable,
+): Omit<AssignmentTable, 'table'> | undefined {
+  if (!('createdType' in assignments)) return undefined;
+  const { table: _table, ...events } = assignments;
+  return events;
+}
+
 /** A jsonb object of one key holding the row `select` finds, or an empty object when it finds none. */
 const relatedSql = (select: string) => `COALESCE((${select}), '{}'::jsonb)`;
 

@@ -14,7 +14,13 @@ import {
   VersionedUpsertRow,
 } from '../database/upsert';
 import { ConflictError, NotFoundError } from '../errors/domain-errors';
-import { AssignmentTable, CUSTOMER_ASSIGNMENT_DELETION, ITEM_ASSIGNMENT_DELETION } from './segment-assignments';
+import {
+  AssignmentTable,
+  CUSTOMER_ASSIGNMENT_DELETION,
+  ITEM_ASSIGNMENT_DELETION,
+  SilentAssignmentTable,
+  upsertEventsOf,
+} from './segment-assignments';
 import { SEGMENT_ID_MAX_LENGTH } from './segment.entity';
 import { CustomerView } from './segment-visibility';
 import { SEGMENT_ALIAS, SEGMENT_FIELDS, SEGMENT_TIE_BREAKER } from './segments.fields';
@@ -107,18 +113,23 @@ const segmentKey = (tenant: string, segmentId: string) => ({ tenant, id: segment
  */
 export async function upsertIntoSegment(
   tx: EntityManager,
-  into: { tenant: string; segmentId: string; assignments: AssignmentTable; row: VersionedUpsertRow },
+  into: {
+    tenant: string;
+    segmentId: string;
+    assignments: AssignmentTable | SilentAssignmentTable;
+    row: VersionedUpsertRow;
+  },
 ): Promise<boolean> {
   const { tenant, segmentId, assignments } = into;
   const notFound = () => NotFoundError.of('segment', segmentId);
   if (segmentId.length > SEGMENT_ID_MAX_LENGTH) throw notFound();
   const { event, ...row } = into.row;
-  const { table, ...types } = assignments;
+  const types = upsertEventsOf(assignments);
   const { created } = await upsertVersioned(tx, {
-    table,
+    table: assignments.table,
     ...row,
     parent: { table: 'segment', key: segmentKey(tenant, segmentId), parentMissing: notFound },
-    event: event && { tenant, ...types, ...event },
+    event: event && types && { tenant, ...types, ...event },
   });
   return created;
 }
@@ -129,15 +140,24 @@ export async function upsertIntoSegment(
  */
 export async function upsertManyIntoSegment(
   tx: EntityManager,
-  into: { tenant: string; segmentId: string; assignments: AssignmentTable; rows: VersionedUpsertRow[] },
+  into: {
+    tenant: string;
+    segmentId: string;
+    assignments: AssignmentTable | SilentAssignmentTable;
+    rows: VersionedUpsertRow[];
+  },
 ): Promise<Awaited<ReturnType<typeof upsertVersionedMany>> | undefined> {
   const found: unknown[] = await tx.query('SELECT 1 FROM segment WHERE tenant = $1 AND id = $2 FOR KEY SHARE', [
     into.tenant,
     into.segmentId,
   ]);
   if (!found.length) return undefined;
-  const { table, ...event } = into.assignments;
-  return upsertVersionedMany(tx, { table, rows: into.rows, event: { ...event, tenant: into.tenant } });
+  const event = upsertEventsOf(into.assignments);
+  return upsertVersionedMany(tx, {
+    table: into.assignments.table,
+    rows: into.rows,
+    event: event && { ...event, tenant: into.tenant },
+  });
 }
 
 @Injectable()

@@ -34,7 +34,7 @@ export class CustomersService {
         const { created } = await this.customers.upsert(tx, { tenant: ctx.tenant, id: customer.id, values, eventData });
         return { code: created ? 201 : 204, id: customer.id };
       },
-      (tx, results) => this.evaluate(tx, ctx, results),
+      { finish: (tx, results) => this.evaluate(tx, ctx, results) },
     );
   }
 
@@ -48,7 +48,7 @@ export class CustomersService {
         if (!(await this.customers.delete(tx, ctx.tenant, id))) throw NotFoundError.of('customer', id);
         return { code: 204, id };
       },
-      (tx, results) => this.evaluate(tx, ctx, results),
+      { finish: (tx, results) => this.evaluate(tx, ctx, results) },
     );
   }
 
