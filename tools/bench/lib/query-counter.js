@@ -14,13 +14,15 @@ const { Client } = require(
 
 let count = 0;
 let captured;
+/** Most statements one capture keeps (`limit` of the capture message; 100 by default). */
+let captureLimit = 100;
 const query = Client.prototype.query;
 /** The requests' pool's `application_name` (apps/api/src/app/database/data-source.ts). */
 const REQUESTS = 'customer-segments';
 Client.prototype.query = function countedQuery(config, values, callback) {
   if (this.connectionParameters?.application_name !== REQUESTS) return query.call(this, config, values, callback);
   count++;
-  if (captured && captured.length < 100) {
+  if (captured && captured.length < captureLimit) {
     const text = typeof config === 'string' ? config : config?.text;
     const params = Array.isArray(values) ? values : config?.values;
     captured.push({ text, values: params ?? [] });
@@ -62,6 +64,7 @@ process.on('message', (message) => {
   else if (message.cmd === 'capture') {
     process.send({ id: message.id, count, statements: captured ?? [] });
     captured = message.on ? [] : undefined;
+    captureLimit = message.limit ?? 100;
   }
 });
 // The IPC channel must not keep the service alive on its own.
