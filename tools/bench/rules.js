@@ -231,6 +231,31 @@ function hottestNodes(plan, n = 6) {
   return nodes.sort((a, b) => b.own - a.own).slice(0, n);
 }
 
+/** What kind of statement `text` is, for the time breakdown of a request. */
+function statementKind(text) {
+  const t = text.trim();
+  if (/^WITH desired AS/.test(t)) return 'membership evaluation (one statement per 50 segments)';
+  if (/pg_advisory_xact_lock/.test(t)) return 'locks';
+  if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(t)) return 'BEGIN / COMMIT';
+  if (/^(SAVEPOINT|RELEASE|ROLLBACK TO)/i.test(t)) return 'SAVEPOINT / RELEASE per item';
+  if (/^(WITH|INSERT)[\s\S]*INTO customer /i.test(t) || /customer \(tenant/.test(t))
+    return 'customer upserts (with their events)';
+  return t.split(/\s+/).slice(0, 3).join(' ');
+}
+
+/** The captured statements of one request by kind: count and summed time from sending to answer. */
+function breakdown(statements) {
+  const kinds = new Map();
+  for (const { text, ms } of statements) {
+    const kind = statementKind(text);
+    const entry = kinds.get(kind) ?? { kind, count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += ms ?? 0;
+    kinds.set(kind, entry);
+  }
+  return [...kinds.values()].sort((a, b) => b.ms - a.ms);
+}
+
 async function criteriaChanges(ctx, opts, ranges) {
   const { baseUrl, manage, db, url, service } = ctx;
   await call(
@@ -275,7 +300,12 @@ async function criteriaChanges(ctx, opts, ranges) {
       `  run ${i + 1}: ${criteria ?? 'none'}: ${ms.toFixed(0)} ms, +${events.created} -${events.deleted} events, ${rows[0].n} members; relay sequenced them in ${(sequencedMs / 1000).toFixed(1)} s`,
     );
   }
-  const result = { runs, ...stats(runs.map((run) => run.ms)) };
+  const result = {
+    runs,
+    ...stats(runs.map((run) => run.ms)),
+    breakdown: breakdown(captured[1] ?? []),
+    requestMs: runs[1]?.ms,
+  };
   // Run 2's write (A -> B) replayed after setting A again: a full diff, under EXPLAIN ANALYZE.
   if ((opts.explain || (opts.explain === undefined && result.p50 >= AIMS.criteriaP50Ms)) && targets[1] === ranges.b)
     result.plans = await explainReplay(ctx, captured[1], ranges.a, SEGMENT_ID);
@@ -312,19 +342,29 @@ async function syncRun(ctx, opts, rev, count, hotCustomers) {
   const latencies = [];
   let statements = 0;
   let lastStatements = [];
+  let lastMs;
   for (let i = 0; i < count; i++) {
     const before = await service.queryCount();
     const last = i === count - 1;
     if (last) await service.capture(true, 2_000);
     const { ms, body } = await call(baseUrl, sync, 'PUT', path, syncBulk(rev++, hotCustomers, opts.bulk), [207]);
     if (last) lastStatements = await service.capture(false);
+    if (last) lastMs = ms;
     statements += (await service.queryCount()) - before;
     check(body);
     latencies.push(ms);
   }
   const events = await outboxEvents(db, after);
   await settle(db, url, after);
-  return { ...stats(latencies), statementsPerRequest: statements / count, events, rev, lastStatements };
+  return {
+    ...stats(latencies),
+    statementsPerRequest: statements / count,
+    events,
+    rev,
+    lastStatements,
+    breakdown: breakdown(lastStatements),
+    requestMs: lastMs,
+  };
 }
 
 async function createAutomaticSegments(ctx, opts) {
@@ -419,6 +459,23 @@ function render({
     `## 3. Preview (\`${previewCriteria}\`, pageSize 20, ${preview.n} sequential requests)`,
     '',
     `totalCount ${n(preview.totalCount)}: p50 ${f(preview.p50, 1)} ms, p99 ${f(preview.p99, 1)} ms, max ${f(preview.max, 1)} ms.`,
+    '',
+    '## Statement time of one request (from sending to the answer, in the service)',
+    '',
+    '| request | kind | statements | ms |',
+    '|---|---|---:|---:|',
+    ...[
+      [`criteria change, run 2 (${f(criteria.requestMs)} ms)`, criteria.breakdown, criteria.requestMs],
+      [`sync, baseline, last request (${f(base.requestMs)} ms)`, base.breakdown, base.requestMs],
+      [
+        `sync, ${opts.segments} automatic segments, last request (${f(withSegments.requestMs)} ms)`,
+        withSegments.breakdown,
+        withSegments.requestMs,
+      ],
+    ].flatMap(([request, kinds, total]) => [
+      ...kinds.map((k, i) => `| ${i === 0 ? request : ''} | ${k.kind} | ${k.count} | ${f(k.ms, 1)} |`),
+      `| | outside the statements (HTTP, validation, service code, waits) | | ${f(total - kinds.reduce((sum, k) => sum + k.ms, 0), 1)} |`,
+    ]),
     '',
     '## Aims',
     '',
