@@ -43,8 +43,8 @@ function handle(child, baseUrl, output, cleanup = () => undefined) {
     output,
     /** Statements sent so far. */
     queryCount: async () => (await ask({ cmd: 'count' })).count,
-    /** Starts (on) or stops recording statements; returns the ones recorded since the last call. */
-    capture: async (on) => (await ask({ cmd: 'capture', on })).statements,
+    /** Starts (on) or stops recording statements (at most `limit`, 100 by default); returns the ones recorded since the last call. */
+    capture: async (on, limit) => (await ask({ cmd: 'capture', on, limit })).statements,
     /** CPU profile of the service between profile(true) and profile(false, file) (written to `file`). */
     profile: async (on, file) => {
       const answer = await ask({ cmd: 'profile', on, file });

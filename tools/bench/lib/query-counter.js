@@ -14,18 +14,33 @@ const { Client } = require(
 
 let count = 0;
 let captured;
+/** Most statements one capture keeps (`limit` of the capture message; 100 by default). */
+let captureLimit = 100;
 const query = Client.prototype.query;
 /** The requests' pool's `application_name` (apps/api/src/app/database/data-source.ts). */
 const REQUESTS = 'customer-segments';
 Client.prototype.query = function countedQuery(config, values, callback) {
   if (this.connectionParameters?.application_name !== REQUESTS) return query.call(this, config, values, callback);
   count++;
-  if (captured && captured.length < 100) {
-    const text = typeof config === 'string' ? config : config?.text;
-    const params = Array.isArray(values) ? values : config?.values;
-    captured.push({ text, values: params ?? [] });
+  if (!captured || captured.length >= captureLimit) return query.call(this, config, values, callback);
+  const text = typeof config === 'string' ? config : config?.text;
+  const params = Array.isArray(values) ? values : config?.values;
+  // With the time from sending to the answer (ms): where a request's time goes.
+  const entry = { text, values: params ?? [] };
+  captured.push(entry);
+  const started = performance.now();
+  const done = () => (entry.ms = performance.now() - started);
+  if (typeof values === 'function' || typeof callback === 'function') {
+    const wrap =
+      (cb) =>
+      (...args) => (done(), cb(...args));
+    return typeof values === 'function'
+      ? query.call(this, config, wrap(values))
+      : query.call(this, config, values, wrap(callback));
   }
-  return query.call(this, config, values, callback);
+  const result = query.call(this, config, values);
+  result?.then?.(done, done);
+  return result;
 };
 
 let session;
@@ -62,6 +77,7 @@ process.on('message', (message) => {
   else if (message.cmd === 'capture') {
     process.send({ id: message.id, count, statements: captured ?? [] });
     captured = message.on ? [] : undefined;
+    captureLimit = message.limit ?? 100;
   }
 });
 // The IPC channel must not keep the service alive on its own.
