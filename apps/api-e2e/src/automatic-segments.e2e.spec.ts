@@ -141,7 +141,14 @@ describe('automatic segments: membership computed from criteria', () => {
     });
     expect(response.status).toBe(201);
     const after = await lastEvent();
+    // A PUT without the field keeps the criteria (a client unaware of it must not empty the segment); null removes them.
     await manage.PUT(SEGMENT, { ...segmentPath('temp'), body: { name: { en: 'temp' }, siteCode: 'main' } });
+    expect(await members('temp')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC', 'cid:MANUAL']);
+    expect(await membershipEvents('temp', after)).toEqual([]);
+    await manage.PUT(SEGMENT, {
+      ...segmentPath('temp'),
+      body: { name: { en: 'temp' }, siteCode: 'main', criteria: null },
+    });
     expect(await members('temp')).toEqual(['cid:MANUAL']);
     expect(await membershipEvents('temp', after)).toEqual([
       'deleted ann AUTOMATIC criteria-changed',
@@ -395,7 +402,14 @@ describe('automatic segments: membership computed from criteria', () => {
     expect((await explain('no-such-segment', 'ann')).response.status).toBe(404);
     // Customer tokens read their own, of visible segments only.
     const ann = await e2e.client([Scopes.segmentReadOwn], { customerId: 'ann' });
-    expect((await explain('acme', 'ann', ann)).data?.member).toBe(true);
+    const own = await explain('acme', 'ann', ann);
+    expect(own.data?.member).toBe(true);
+    // Without the rule's text: each term's field, the customer's value and the outcome.
+    expect(own.data?.criteria).toBeUndefined();
+    expect(own.data?.evaluations[0].terms).toEqual([{ field: 'customer.email', value: 'ann@acme.com', matched: true }]);
+    // A customer token previews nothing (every matching customer's data).
+    const preview = await ann.POST(PREVIEW, { ...path, body: { criteria: 'customer.id:ann' } });
+    expect(preview.response.status).toBe(403);
     expect((await explain('acme', 'bob', ann)).response.status).toBe(403);
     await manage.PATCH(SEGMENT, {
       ...segmentPath('acme'),

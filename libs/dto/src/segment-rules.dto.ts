@@ -43,8 +43,11 @@ export class CriteriaPreviewResponse {
 
 /** One condition of the criteria, evaluated for the customer. */
 export class CriteriaTermEvaluation {
-  @ApiProperty({ description: 'The condition as written in the criteria.', example: 'customer.mixins.tier:gold' })
-  term!: string;
+  @ApiPropertyOptional({
+    description: 'The condition as written in the criteria (not shown to customer tokens).',
+    example: 'customer.mixins.tier:gold',
+  })
+  term?: string;
   @ApiProperty({ description: 'The field the condition reads.', example: 'customer.mixins.tier' })
   field!: string;
   @ApiPropertyOptional({

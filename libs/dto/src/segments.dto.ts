@@ -35,7 +35,8 @@ const CRITERIA_DESCRIPTION =
   '`customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through ' +
   "the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, " +
   '`legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that ' +
-  'names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. ' +
+  'names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` makes the segment manual; ' +
+  'absent on create: manual, absent on PUT: the stored criteria stay. ' +
   'Example: `customer.email:~"@acme\\.com$" customer.active:true`.';
 
 /** Client-chosen segment ids: 1-66 characters of letters, digits and `_ . : -` (case-sensitive), except `RESERVED_SEGMENT_IDS`. */

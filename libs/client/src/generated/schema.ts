@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * Retrieving all customer segments
-         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `criteria`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
+         * @description Retrieves all customer segments, ordered by id unless `sort` says otherwise. Customer tokens (`customersegment.segment_read_own`) see only ACTIVE segments, within their validity, that the customer is assigned to (B2B assignments only for the legal entities in the token, when it names any). q fields: `id`, `name.<lang>`, `description.<lang>`, `status`, `siteCode`, `validity.from`, `validity.to`, `mixins.*`, `metadata.mixins.*`, `metadata.version`, `metadata.createdAt`, `metadata.modifiedAt` (without `.<lang>`: in any language).
          */
         get: operations["GET-customer-segment-retrieve-segments"];
         put?: never;
@@ -1442,10 +1442,10 @@ export interface components {
             /** @description Whether the condition holds. */
             matched: boolean;
             /**
-             * @description The condition as written in the criteria.
+             * @description The condition as written in the criteria (not shown to customer tokens).
              * @example customer.mixins.tier:gold
              */
-            term: string;
+            term?: string;
             /** @description The customer's value of the field (any JSON; absent when the customer has none). */
             value?: string | number | boolean | {
                 [key: string]: unknown;
@@ -2882,7 +2882,7 @@ export interface components {
             status: string;
         };
         SegmentCreation: {
-            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` makes the segment manual; absent on create: manual, absent on PUT: the stored criteria stay. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
             criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
@@ -3010,7 +3010,7 @@ export interface components {
             validity?: components["schemas"]["Validity"];
         };
         SegmentUpdate: {
-            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` makes the segment manual; absent on create: manual, absent on PUT: the stored criteria stay. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
             criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {
@@ -3036,7 +3036,7 @@ export interface components {
             validity?: components["schemas"]["SegmentValidity"];
         };
         SegmentUpdateBulk: {
-            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` or absent: a manual segment. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
+            /** @description Makes the segment automatic: a q-language expression (the grammar of list `q`) over the customer data the service holds. Matching customers get `AUTOMATIC` assignments, kept current as criteria and customer data change; manual assignments stay, exclusions keep customers out. Fields: `customer.id`, `customer.firstName`, `customer.lastName`, `customer.email`, `customer.phone`, `customer.preferredSite`, `customer.preferredLanguage`, `customer.preferredCurrency`, `customer.active`, `customer.b2b.*`, `customer.businessModel`, `customer.type`, `customer.company`, `customer.customerNumber`, `customer.metadata.createdAt`, `customer.mixins.*`, and through the customer's contact assignments `legalEntity.id`, `legalEntity.name`, `legalEntity.type`, `legalEntity.parentId`, `legalEntity.customerGroups.id`, `legalEntity.mixins.*`, `contactType`: a criteria that names these yields B2B memberships (customer, legal entity), otherwise B2C ones. `null` makes the segment manual; absent on create: manual, absent on PUT: the stored criteria stay. Example: `customer.email:~"@acme\.com$" customer.active:true`. */
             criteria?: string | null;
             /** @description Localized description of the customer segment: language tag -> text, or a plain string with `Content-Language`. */
             description?: {

@@ -13,7 +13,7 @@ import { RequestContext } from '../common/request-context';
 import { assertObjectBody, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors';
-import { evaluateCustomers } from '../segments/memberships';
+import { evaluateCustomers, lockCustomers } from '../segments/memberships';
 import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
 import { customerView } from '../segments/segment-visibility';
@@ -80,11 +80,17 @@ export class CustomerAssignmentsService {
   }
 
   removeBulk(ctx: RequestContext, segmentId: string, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk(items, bulkLockKey.fields('customerId', 'legalEntityId'), async (tx, item) => {
-      const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
-      await this.removeIn(tx, ctx, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
-      return { code: 204 };
-    });
+    return this.transactions.bulk(
+      items,
+      bulkLockKey.fields('customerId', 'legalEntityId'),
+      async (tx, item) => {
+        const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
+        await this.removeIn(tx, ctx, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
+        return { code: 204 };
+      },
+      // All the items' customers at once, in the one lock order, before any item locks one of them.
+      { start: (tx, list) => lockCustomers(tx, ctx.tenant, customerIdsOf(list)) },
+    );
   }
 
   /**
@@ -92,6 +98,8 @@ export class CustomerAssignmentsService {
    * match joins again, as an automatic member.
    */
   private async removeIn(tx: EntityManager, ctx: RequestContext, key: AssignmentKey): Promise<void> {
+    // Locked before the delete: an evaluation of the customer waiting on the deleted row would wait on us too.
+    await lockCustomers(tx, ctx.tenant, [key.customerId]);
     const [refused] = await this.refuseAutomatic(tx, ctx.tenant, key.segmentId, [key], 'deleted');
     if (refused) throw refused;
     await this.assignments.delete(tx, ctx.tenant, key);
@@ -134,3 +142,10 @@ const keyOf = (row: VersionedUpsertRow): AssignmentKey => ({
   customerId: row.key.customer_id,
   legalEntityId: row.key.legal_entity_id || undefined,
 });
+
+/** The customer ids of unvalidated bulk items (`{customerId}`), as far as they have one. */
+const customerIdsOf = (items: readonly unknown[]): string[] =>
+  items.flatMap((item) => {
+    const id = (item as { customerId?: unknown } | null)?.customerId;
+    return typeof id === 'string' ? [id] : [];
+  });

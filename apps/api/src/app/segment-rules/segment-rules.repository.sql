@@ -2,13 +2,13 @@
 -- Update with `jest -u` or UPDATE_SQL_SNAPSHOTS=1 after a deliberate change.
 
 -- preview: a B2C criteria, the count and a page
-SELECT count(*)::int AS total FROM (SELECT DISTINCT c.id AS customer_id, '' AS legal_entity_id, c.first_name, c.last_name, c.email,
+SELECT count(*)::int AS total FROM (SELECT c.id AS customer_id, '' AS legal_entity_id, c.first_name, c.last_name, c.email,
         NULL::text AS legal_entity_name
       FROM customer c WHERE c.tenant = $1 AND ((c.active = CAST($2 AS boolean)))) m;
 -- parameters: ["t1",true]
-SELECT DISTINCT c.id AS customer_id, '' AS legal_entity_id, c.first_name, c.last_name, c.email,
+SELECT c.id AS customer_id, '' AS legal_entity_id, c.first_name, c.last_name, c.email,
         NULL::text AS legal_entity_name
-      FROM customer c WHERE c.tenant = $1 AND ((c.active = CAST($2 AS boolean))) ORDER BY customer_id, legal_entity_id LIMIT CAST($3 AS int) OFFSET CAST($4 AS int);
+      FROM customer c WHERE c.tenant = $1 AND ((c.active = CAST($2 AS boolean))) ORDER BY customer_id, legal_entity_id LIMIT CAST($3 AS int) OFFSET CAST($4 AS bigint);
 -- parameters: ["t1",true,10,10]
 
 -- preview: a B2B criteria
@@ -22,7 +22,7 @@ SELECT DISTINCT c.id AS customer_id, ca.legal_entity_id AS legal_entity_id, c.fi
         le.name AS legal_entity_name
       FROM contact_assignment ca
        JOIN customer c ON c.tenant = ca.tenant AND c.id = ca.customer_id
-       JOIN legal_entity le ON le.tenant = ca.tenant AND le.id = ca.legal_entity_id WHERE c.tenant = $1 AND ((le.name = $2) AND (ca.type = $3)) ORDER BY customer_id, legal_entity_id LIMIT CAST($4 AS int) OFFSET CAST($5 AS int);
+       JOIN legal_entity le ON le.tenant = ca.tenant AND le.id = ca.legal_entity_id WHERE c.tenant = $1 AND ((le.name = $2) AND (ca.type = $3)) ORDER BY customer_id, legal_entity_id LIMIT CAST($4 AS int) OFFSET CAST($5 AS bigint);
 -- parameters: ["t1","ACME","BILLING",10,10]
 
 -- standing: of a customer token (visible segments only)

@@ -44,13 +44,14 @@ export class SegmentRulesRepository {
   async preview(tenant: string, criteria: Criteria, paging: Paging): Promise<{ total: number; rows: MatchRow[] }> {
     const matching = matchingSql(criteria, 'p');
     const legalEntity = matchedLegalEntitySql(criteria);
-    const matches = `SELECT DISTINCT c.id AS customer_id, ${legalEntity} AS legal_entity_id, c.first_name, c.last_name, c.email,
+    // B2C criteria match each customer row once; B2B ones may match several contact assignments of one membership.
+    const matches = `SELECT ${criteria.b2b ? 'DISTINCT ' : ''}c.id AS customer_id, ${legalEntity} AS legal_entity_id, c.first_name, c.last_name, c.email,
         ${criteria.b2b ? 'le.name' : 'NULL::text'} AS legal_entity_name
       FROM ${matching.from} WHERE c.tenant = :tenant AND (${matching.where})`;
     const params = { tenant, ...matching.params, limit: paging.limit, offset: paging.offset };
     const count = toPositional(`SELECT count(*)::int AS total FROM (${matches}) m`, params);
     const page = toPositional(
-      `${matches} ORDER BY customer_id, legal_entity_id LIMIT CAST(:limit AS int) OFFSET CAST(:offset AS int)`,
+      `${matches} ORDER BY customer_id, legal_entity_id LIMIT CAST(:limit AS int) OFFSET CAST(:offset AS bigint)`,
       params,
     );
     const [[{ total }], rows] = await Promise.all([

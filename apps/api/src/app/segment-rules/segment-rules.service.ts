@@ -25,6 +25,9 @@ export class SegmentRulesService {
     body: CriteriaPreviewRequest,
     page: PagingInput,
   ): Promise<CriteriaPreviewResponse> {
+    // Every matching customer's name and e-mail: never for a token acting as one customer.
+    if (readsOwnSegmentsOnly(ctx.principal))
+      throw new ForbiddenError('A customer token may not preview criteria.', undefined);
     const criteria = parseCriteria(body.criteria);
     const { total, rows } = await this.rules.preview(ctx.tenant, criteria, parsePaging(page, PAGING));
     return { totalCount: total, b2b: criteria.b2b, matches: rows.map(toMatch) };
@@ -43,18 +46,26 @@ export class SegmentRulesService {
     if (!standing) throw NotFoundError.of('segment', segmentId);
     const criteria = standing.criteria === null ? null : parseCriteria(standing.criteria);
     const evaluations = criteria ? await this.rules.evaluate(ctx.tenant, segmentId, customerId, criteria) : [];
+    // A customer token acting for some legal entities sees its B2C standing and that in those legal entities only.
+    const legalEntities = own ? ctx.principal.legalEntityIds : undefined;
+    const mine = (legalEntityId: string | null) =>
+      !legalEntities?.length || !legalEntityId || legalEntities.includes(legalEntityId);
+    const memberships = standing.memberships.filter((m) => mine(m.legalEntityId));
     return {
       segmentId,
       customerId,
-      member: standing.memberships.length > 0,
-      memberships: standing.memberships.map((m) => ({
+      member: memberships.length > 0,
+      memberships: memberships.map((m) => ({
         ...(m.legalEntityId !== '' && { legalEntityId: m.legalEntityId }),
         assignmentType: m.assignmentType,
       })),
-      exclusions: standing.exclusions,
-      ...(criteria && { criteria: criteria.text }),
+      exclusions: standing.exclusions.filter(mine),
+      // The rule's text is not shown to customers (as in segment documents): each term's field, value and outcome is.
+      ...(criteria && !own && { criteria: criteria.text }),
       customerKnown: standing.customer_known,
-      evaluations: criteria ? evaluations.map((row) => toEvaluation(criteria, row)) : [],
+      evaluations: criteria
+        ? evaluations.filter((row) => mine(row.legal_entity_id)).map((row) => toEvaluation(criteria, row, !own))
+        : [],
     };
   }
 }
@@ -73,9 +84,9 @@ function toMatch(row: MatchRow): CriteriaMatch {
   };
 }
 
-function toEvaluation(criteria: Criteria, row: EvaluationRow): CriteriaEvaluation {
+function toEvaluation(criteria: Criteria, row: EvaluationRow, showTerms: boolean): CriteriaEvaluation {
   const terms = criteriaTerms(criteria).map(({ term, condition }, i) => ({
-    term,
+    ...(showTerms && { term }),
     field: condition.field,
     ...(row.values[i] !== null && { value: row.values[i] }),
     matched: row.matched[i] === true,

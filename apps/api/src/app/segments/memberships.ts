@@ -1,5 +1,6 @@
 import { EventTypes, MembershipReason } from '@cs/contracts';
 import { toPositional } from '@cs/query';
+import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { resourceIdSql } from '../database/outbox';
 import { isoTimestampSql } from '../database/sql';
@@ -17,6 +18,8 @@ import { Criteria, criteriaSql, parseCriteria } from './criteria';
 //  - A change of customer data, contact assignments, legal entities, manual assignments or exclusions takes the
 //    rules lock shared (they do not wait for each other), then a lock per customer in one order (two changes of one
 //    customer's data wait for each other), and re-evaluates those customers in the tenant's automatic segments.
+
+const logger = new Logger('Memberships');
 
 /** Advisory lock classes (two-key form, apart from the one-key retry lock of database/transactions.ts). */
 const RULES_LOCK = 7_301;
@@ -62,17 +65,20 @@ export async function customersOfLegalEntities(
   return rows.map((row) => row.customer_id);
 }
 
-/** The customers of these contact assignments, as stored. */
+/**
+ * The customers of these contact assignments, as stored, locked for the rest of the transaction: a concurrent
+ * move of one to another customer cannot slip in between this read and the write that follows it.
+ */
 export async function customersOfContactAssignments(
   tx: EntityManager,
   tenant: string,
   ids: readonly string[],
 ): Promise<string[]> {
   const rows: Array<{ customer_id: string }> = await tx.query(
-    'SELECT DISTINCT customer_id FROM contact_assignment WHERE tenant = $1 AND id = ANY($2::text[])',
+    'SELECT customer_id FROM contact_assignment WHERE tenant = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE',
     [tenant, [...ids]],
   );
-  return rows.map((row) => row.customer_id);
+  return [...new Set(rows.map((row) => row.customer_id))];
 }
 
 /** An automatic segment as the evaluation needs it. */
@@ -156,7 +162,15 @@ async function automaticSegments(tx: EntityManager, tenant: string, segmentId?: 
     `SELECT id, criteria FROM segment WHERE tenant = $1 AND criteria IS NOT NULL${segmentId === undefined ? '' : ' AND id = $2'} ORDER BY id`,
     segmentId === undefined ? [tenant] : [tenant, segmentId],
   );
-  return rows.map((row) => ({ id: row.id, criteria: parseCriteria(row.criteria) }));
+  return rows.flatMap((row) => {
+    try {
+      return [{ id: row.id, criteria: parseCriteria(row.criteria) }];
+    } catch {
+      // Stored by an earlier release whose criteria this one refuses: that segment is left as it is, the write goes on.
+      logger.warn(`Segment ${row.id} of tenant ${tenant}: stored criteria no longer valid, not evaluated`);
+      return [];
+    }
+  });
 }
 
 /**
@@ -178,39 +192,49 @@ async function evaluate(
   };
   const ofCustomers = (column: string) =>
     scope.customerIds ? ` AND ${column} = ANY(CAST(:customerIds AS text[]))` : '';
+  // Each branch names what the events show of the customer and legal entity, so no member is looked up again.
   const branches = segments.map((segment, i) => {
     const matching = matchingSql(segment.criteria, `r${i}_`);
     Object.assign(params, matching.params, { [`segment${i}`]: segment.id });
-    return `SELECT CAST(:segment${i} AS text) AS segment_id, c.id AS customer_id, ${matchedLegalEntitySql(segment.criteria)} AS legal_entity_id
+    return `SELECT CAST(:segment${i} AS text) AS segment_id, c.id AS customer_id, ${matchedLegalEntitySql(segment.criteria)} AS legal_entity_id,
+        c.first_name, c.last_name, c.email, ${segment.criteria.b2b ? 'le.name' : 'CAST(NULL AS text)'} AS legal_entity_name
       FROM ${matching.from} WHERE c.tenant = :tenant${ofCustomers('c.id')} AND (${matching.where})`;
   });
   const desired = branches.length
     ? branches.join(' UNION ')
-    : 'SELECT NULL::text AS segment_id, NULL::text AS customer_id, NULL::text AS legal_entity_id WHERE FALSE';
+    : `SELECT NULL::text AS segment_id, NULL::text AS customer_id, NULL::text AS legal_entity_id, NULL::text AS first_name,
+        NULL::text AS last_name, NULL::text AS email, NULL::text AS legal_entity_name WHERE FALSE`;
   const created = `jsonb_build_object('segmentId', j.segment_id,
-      'customer', jsonb_strip_nulls(jsonb_build_object('id', j.customer_id, 'firstName', c.first_name, 'lastName', c.last_name, 'email', c.email)))
-    || CASE WHEN j.legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntity', jsonb_build_object('id', j.legal_entity_id, 'name', le.name)) END
+      'customer', jsonb_strip_nulls(jsonb_build_object('id', j.customer_id, 'firstName', k.first_name, 'lastName', k.last_name, 'email', k.email)))
+    || CASE WHEN j.legal_entity_id = '' THEN '{}'::jsonb ELSE jsonb_build_object('legalEntity', jsonb_strip_nulls(jsonb_build_object('id', j.legal_entity_id, 'name', k.legal_entity_name))) END
     || jsonb_build_object('assignmentType', 'AUTOMATIC', 'mixins', '{}'::jsonb, 'tenant', j.tenant, 'reason', CAST(:reason AS text),
-         'metadata', jsonb_build_object('version', j.version, 'createdAt', ${isoTimestampSql('j.created_at')}, 'modifiedAt', ${isoTimestampSql('j.modified_at')}))`;
+         'metadata', jsonb_build_object('version', j.version, 'mixins', '{}'::jsonb, 'createdAt', ${isoTimestampSql('j.created_at')}, 'modifiedAt', ${isoTimestampSql('j.modified_at')}))`;
+  // Joiners and leavers are set differences (hashed), not anti-joins the planner may run as nested loops over
+  // thousands of rows; the manual assignment of a joiner's key stays (ON CONFLICT DO NOTHING).
   const sql = `WITH desired AS (${desired}),
-    kept AS (SELECT d.segment_id, d.customer_id, d.legal_entity_id FROM desired d
+    kept AS (SELECT d.* FROM desired d
       WHERE NOT EXISTS (SELECT 1 FROM segment_exclusion x WHERE x.tenant = :tenant AND x.segment_id = d.segment_id
         AND x.customer_id = d.customer_id AND x.legal_entity_id IN ('', d.legal_entity_id))),
+    current AS (SELECT a.segment_id, a.customer_id, a.legal_entity_id FROM customer_assignment a
+      WHERE a.tenant = :tenant AND a.segment_id = ANY(CAST(:segmentIds AS text[]))${ofCustomers('a.customer_id')} AND a.assignment_type = 'AUTOMATIC'),
+    joiners AS (SELECT segment_id, customer_id, legal_entity_id FROM kept
+      EXCEPT SELECT segment_id, customer_id, legal_entity_id FROM current),
+    leavers AS (SELECT segment_id, customer_id, legal_entity_id FROM current
+      EXCEPT SELECT segment_id, customer_id, legal_entity_id FROM kept),
     joined AS (INSERT INTO customer_assignment (tenant, segment_id, customer_id, legal_entity_id, assignment_type, version, created_at, modified_at)
-      SELECT :tenant, segment_id, customer_id, legal_entity_id, 'AUTOMATIC', 1, now(), now() FROM kept
+      SELECT :tenant, segment_id, customer_id, legal_entity_id, 'AUTOMATIC', 1, now(), now() FROM joiners
       ORDER BY segment_id, customer_id, legal_entity_id
       ON CONFLICT DO NOTHING
       RETURNING tenant, segment_id, customer_id, legal_entity_id, version, created_at, modified_at),
-    left_ AS (DELETE FROM customer_assignment a
-      WHERE a.tenant = :tenant AND a.segment_id = ANY(CAST(:segmentIds AS text[]))${ofCustomers('a.customer_id')} AND a.assignment_type = 'AUTOMATIC'
-        AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.segment_id = a.segment_id AND k.customer_id = a.customer_id AND k.legal_entity_id = a.legal_entity_id)
+    left_ AS (DELETE FROM customer_assignment a USING leavers l
+      WHERE a.tenant = :tenant AND a.segment_id = l.segment_id AND a.customer_id = l.customer_id
+        AND a.legal_entity_id = l.legal_entity_id AND a.assignment_type = 'AUTOMATIC'
       RETURNING a.segment_id, a.customer_id, a.legal_entity_id),
     events AS (INSERT INTO outbox (tenant, type, resource_type, resource_id, version, payload)
       SELECT :tenant, '${EventTypes.customerAssignmentCreated}', 'customer-assignment',
         ${resourceIdSql('j.segment_id', 'j.customer_id', "NULLIF(j.legal_entity_id, '')")}, j.version, ${created}
       FROM joined j
-      LEFT JOIN customer c ON c.tenant = j.tenant AND c.id = j.customer_id
-      LEFT JOIN legal_entity le ON le.tenant = j.tenant AND le.id = j.legal_entity_id AND j.legal_entity_id <> ''
+      JOIN kept k ON k.segment_id = j.segment_id AND k.customer_id = j.customer_id AND k.legal_entity_id = j.legal_entity_id
       UNION ALL
       SELECT :tenant, '${EventTypes.customerAssignmentDeleted}', 'customer-assignment',
         ${resourceIdSql('l.segment_id', 'l.customer_id', "NULLIF(l.legal_entity_id, '')")}, NULL,

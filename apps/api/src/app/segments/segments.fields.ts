@@ -14,7 +14,6 @@ export const SEGMENT_FIELDS: FieldMap = {
   siteCode: { sql: 's.site_code', type: 'string' },
   'validity.from': { sql: 's.validity_from', type: 'datetime' },
   'validity.to': { sql: 's.validity_to', type: 'datetime' },
-  criteria: { sql: 's.criteria', type: 'string' },
   ...documentFields('s'),
 };
 

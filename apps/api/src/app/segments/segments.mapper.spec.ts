@@ -48,9 +48,19 @@ describe('toRow', () => {
     const values = toRow({ name: 'Gold FR', description: 'Desc FR', siteCode: 'main' }, 'fr', {
       name: { en: 'Gold' },
       description: { en: 'Desc' },
+      criteria: 'customer.active:true',
     });
     expect(values.name).toEqual({ en: 'Gold', fr: 'Gold FR' });
     expect(values.description).toEqual({ en: 'Desc', fr: 'Desc FR' });
+    // Absent criteria stay as stored; null clears them.
+    expect(values.criteria).toBe('customer.active:true');
+    expect(
+      toRow({ name: { en: 'x' }, siteCode: 'main', criteria: null }, undefined, {
+        name: {},
+        description: null,
+        criteria: 'a:b',
+      }).criteria,
+    ).toBeNull();
   });
 
   it('rejects maps with a Content-Language, strings without one, an empty name and an inverted validity', () => {

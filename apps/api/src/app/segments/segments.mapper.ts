@@ -15,12 +15,12 @@ export type SegmentRow = Omit<SelectedRow<SegmentEntity>, 'tenant'>;
 /**
  * Turns a validated create/update body into the stored columns. With `Content-Language`, localized
  * fields are plain strings merged into `previous` (the stored maps, on updates). Absent optional
- * fields are cleared (PUT replaces the document); `status` defaults to INACTIVE.
+ * fields are cleared (PUT replaces the document), except `criteria`, which stays; `status` defaults to INACTIVE.
  */
 export function toRow(
   input: SegmentFields & { metadata?: { mixins?: Record<string, string> } },
   language: string | undefined,
-  previous?: Pick<SegmentRow, 'name' | 'description'>,
+  previous?: Pick<SegmentRow, 'name' | 'description' | 'criteria'>,
 ): SegmentValues {
   const name = localizedInput('name', input.name, language, previous?.name);
   if (!name || isEmpty(name))
@@ -42,7 +42,8 @@ export function toRow(
     site_code: input.siteCode,
     validity_from: from,
     validity_to: to,
-    criteria: input.criteria ?? null,
+    // Absent keeps the stored criteria (a client unaware of the field must not empty an automatic segment); null clears.
+    criteria: input.criteria === undefined ? (previous?.criteria ?? null) : input.criteria,
     mixins: input.mixins ?? {},
     metadata_mixins: input.metadata?.mixins ?? {},
   };

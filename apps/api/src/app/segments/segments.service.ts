@@ -26,8 +26,6 @@ import { SegmentReadScope, SegmentsRepository } from './segments.repository';
 /** What a PUT or PATCH writes over the stored segment. */
 interface SegmentWrite {
   input: SegmentUpdate;
-  /** The input's criteria, parsed. */
-  criteria: Criteria | null;
   /** Whether the transaction holds the tenant's rules lock already. */
   rulesLocked: boolean;
   /** `Content-Language` of localized fields sent as strings; a patch has applied it already. */
@@ -80,11 +78,11 @@ export class SegmentsService {
       const previous = await this.segments.lock(tx, ctx.tenant, id);
       if (!previous) throw NotFoundError.of('segment', id);
       const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
-      const input = await validateAs(SegmentUpdate, document);
-      const criteria = criteriaOf(input);
+      // The patched document is whole: criteria it no longer has were removed.
+      const input = { ...(await validateAs(SegmentUpdate, document)) };
+      input.criteria ??= null;
       await this.write(tx, ctx, id, {
         input,
-        criteria,
         rulesLocked,
         language: undefined,
         previous,
@@ -134,17 +132,15 @@ export class SegmentsService {
 
   /** PUT semantics: the stored row is locked and read first (Content-Language merge, previousStatus), then upserted. */
   private async upsertIn(tx: EntityManager, ctx: RequestContext, id: string, input: SegmentUpdate): Promise<boolean> {
-    const criteria = criteriaOf(input);
     const rulesLocked = await this.lockRulesIf(
       tx,
       ctx,
-      criteria !== null || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
+      criteriaOf(input) !== null || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
     );
     const previous = await this.segments.lock(tx, ctx.tenant, id);
     const expectedVersion = input.metadata?.version;
     return this.write(tx, ctx, id, {
       input,
-      criteria,
       rulesLocked,
       language: ctx.contentLanguage,
       previous,
@@ -171,7 +167,7 @@ export class SegmentsService {
     if ((write.previous?.criteria ?? null) !== values.criteria) {
       // Criteria set between the unlocked look and the row lock: rare, and a deadlock it might cause is retried.
       if (!write.rulesLocked) await lockRulesOfTenant(tx, tenant);
-      await evaluateSegment(tx, tenant, id, write.criteria);
+      await evaluateSegment(tx, tenant, id, criteriaOf(values));
     }
     return result.created;
   }

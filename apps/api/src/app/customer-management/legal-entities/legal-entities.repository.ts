@@ -121,12 +121,13 @@ export class LegalEntitiesRepository extends DocumentRepository<LegalEntityValue
    * of contact assignments to them have committed or wait, so the deleting statement, which comes after, sees
    * every contact assignment the foreign key will remove and records its event.
    */
-  async lockSubtree(tx: EntityManager, tenant: string, id: string): Promise<void> {
-    await tx.query(
+  async lockSubtree(tx: EntityManager, tenant: string, id: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await tx.query(
       `${SUBTREE_CTE}
        SELECT le.id FROM legal_entity le JOIN tree ON le.tenant = $1 AND le.id = tree.id FOR UPDATE OF le`,
       [tenant, id],
     );
+    return rows.map((row) => row.id);
   }
 
   /**

@@ -7,7 +7,7 @@ import { ListRequest, Page } from '../../common/listing';
 import { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
 import { ForbiddenError, NotFoundError } from '../../errors/domain-errors';
-import { customersOfLegalEntities, evaluateCustomers } from '../../segments/memberships';
+import { customersOfLegalEntities, evaluateCustomers, lockCustomers } from '../../segments/memberships';
 import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
 import { alreadyExists, assertReferenced } from '../documents';
 import { LocationsRepository } from '../locations/locations.repository';
@@ -93,11 +93,14 @@ export class LegalEntitiesService {
   async delete(ctx: RequestContext, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       await this.legalEntities.lockHierarchy(tx, ctx.tenant);
-      await this.legalEntities.lockSubtree(tx, ctx.tenant, id);
+      const subtree = await this.legalEntities.lockSubtree(tx, ctx.tenant, id);
+      // The customers are read and locked before their contact assignments go: an evaluation of one of them that is
+      // in flight finishes first, and its result is evaluated again below.
+      const customers = await customersOfLegalEntities(tx, ctx.tenant, subtree);
+      await lockCustomers(tx, ctx.tenant, customers);
       const removed = await this.legalEntities.deleteSubtree(tx, ctx.tenant, id);
       if (!removed.entities.length) throw NotFoundError.of('legal entity', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', removed.assignments);
-      const customers = await customersOfLegalEntities(tx, ctx.tenant, removed.entities);
       await evaluateCustomers(tx, ctx.tenant, customers, 'data-changed');
     });
   }
