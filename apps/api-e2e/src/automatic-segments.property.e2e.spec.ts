@@ -5,7 +5,7 @@ import { E2e, startE2e } from './support';
 
 /**
  * Differential property test of automatic segments: after any random sequence of customer data changes, legal
- * entity and contact assignment changes, criteria changes and manual assignments, the stored membership of every
+ * entity and contact assignment changes, criteria changes, manual assignments and exclusions, the stored membership of every
  * segment equals a plain evaluation of its criteria from scratch over the test's own model of the data.
  */
 
@@ -39,6 +39,8 @@ interface Model {
   criteria: Map<string, Term[] | null>;
   /** Manual B2C assignments per segment. */
   manual: Map<string, Set<string>>;
+  /** Excluded customers per segment (in every legal entity). */
+  excluded: Map<string, Set<string>>;
 }
 
 /** One condition of a criteria: its q text and the same condition as a plain function. */
@@ -84,7 +86,10 @@ function matches(model: Model, terms: Term[]): Set<string> {
 function expectedMembers(model: Model, segmentId: string): string[] {
   const manual = model.manual.get(segmentId) ?? new Set<string>();
   const terms = model.criteria.get(segmentId);
-  const automatic = terms ? [...matches(model, terms)].filter((key) => !manual.has(key)) : [];
+  const excluded = model.excluded.get(segmentId) ?? new Set<string>();
+  const automatic = terms
+    ? [...matches(model, terms)].filter((key) => !manual.has(key) && !excluded.has(key.split('/')[0]))
+    : [];
   return [...[...manual].map((key) => `${key}:MANUAL`), ...automatic.map((key) => `${key}:AUTOMATIC`)].sort();
 }
 
@@ -95,7 +100,7 @@ type Step =
   | { kind: 'contact'; id: string; contact: Contact }
   | { kind: 'removeContact'; id: string }
   | { kind: 'criteria'; segmentId: string; terms: number[] | null }
-  | { kind: 'assign' | 'unassign'; segmentId: string; customerId: string };
+  | { kind: 'assign' | 'unassign' | 'exclude' | 'include'; segmentId: string; customerId: string };
 
 const customerArb: fc.Arbitrary<Customer> = fc.record({
   firstName: fc.constantFrom('Ann', 'Bob', 'Cid'),
@@ -150,9 +155,9 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   {
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({
-      kind: fc.constantFrom('assign' as const, 'unassign' as const),
+      kind: fc.constantFrom('assign' as const, 'unassign' as const, 'exclude' as const, 'include' as const),
       segmentId: fc.constantFrom(...SEGMENTS),
       customerId: fc.constantFrom(...CUSTOMERS),
     }),
@@ -271,6 +276,25 @@ describe('automatic segments: stored membership equals a plain evaluation from s
         model.criteria.set(step.segmentId, terms);
         return;
       }
+      case 'exclude':
+      case 'include': {
+        const params = { params: { path: { tenant, segmentId: step.segmentId, customerId: step.customerId } } };
+        const excluded = model.excluded.get(step.segmentId) ?? new Set<string>();
+        const known = model.criteria.has(step.segmentId);
+        const answer = await status(
+          step.kind === 'exclude'
+            ? client.PUT('/customer-segment/{tenant}/segments/{segmentId}/exclusions/{customerId}', {
+                ...params,
+                body: {},
+              })
+            : client.DELETE('/customer-segment/{tenant}/segments/{segmentId}/exclusions/{customerId}', params),
+        );
+        const expected = step.kind === 'include' ? 204 : !known ? 404 : excluded.has(step.customerId) ? 204 : 201;
+        if (step.kind === 'include') excluded.delete(step.customerId);
+        else if (known) excluded.add(step.customerId);
+        model.excluded.set(step.segmentId, excluded);
+        return expect(answer).toBe(expected);
+      }
       default: {
         const params = { params: { path: { tenant, segmentId: step.segmentId, customerId: step.customerId } } };
         const manual = model.manual.get(step.segmentId) ?? new Set<string>();
@@ -326,6 +350,7 @@ describe('automatic segments: stored membership equals a plain evaluation from s
             contacts: new Map(),
             criteria: new Map(),
             manual: new Map(),
+            excluded: new Map(),
           };
           for (const [index, step] of steps.entries()) {
             await apply(client, tenant, model, step);
