@@ -23,7 +23,7 @@ const { Agent, request } = require('node:http');
 const { join } = require('node:path');
 const { connect } = require('nats');
 const { ROOT, createBenchDatabase, query, startServer } = require('./lib/database');
-const { startService } = require('./lib/processes');
+const { startService, issueToken } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 const { main: runScenarios } = require('./run');
 
@@ -215,20 +215,6 @@ function writer(baseUrl, base, token) {
       put.on('error', () => resolve(0));
       put.end(data);
     });
-}
-
-async function issueToken(baseUrl, scope) {
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'dev-client',
-      client_secret: 'dev-secret',
-      scope,
-    }),
-  });
-  return (await response.json()).access_token;
 }
 
 /** Scenarios 6 and 7a with the relay off and on (NATS), each on freshly generated data: req/s and p99 per run. */

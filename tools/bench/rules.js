@@ -20,7 +20,7 @@ const { join } = require('node:path');
 const { Client } = require('pg');
 const { generate, plan, HOT_TENANT } = require('./generate');
 const { createBenchDatabase, startServer, waitForIdleDatabase } = require('./lib/database');
-const { startService } = require('./lib/processes');
+const { startService, issueToken } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 
 const AIMS = { criteriaP50Ms: 5_000, syncP50Ms: 100, previewMs: 1_000 };
@@ -58,21 +58,6 @@ const stats = (values) => {
 };
 const pad6 = (n) => String(n).padStart(6, '0');
 const customerId = (n) => `${HOT_TENANT}-cust${pad6(n)}`;
-
-async function issueToken(baseUrl, scope) {
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'dev-client',
-      client_secret: 'dev-secret',
-      scope,
-    }).toString(),
-  });
-  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
-  return (await response.json()).access_token;
-}
 
 /** One request, timed from sending to the end of the answer's body; throws on an unexpected status. */
 async function call(baseUrl, token, method, path, body, expect) {

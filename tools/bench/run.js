@@ -23,7 +23,7 @@ const { createBenchDatabase, query, startServer, waitForIdleDatabase } = require
 const { generate } = require('./generate');
 const { probe, measure } = require('./lib/load');
 const { findPgbench, inline, runPgbench } = require('./lib/pgbench');
-const { startBaseline, startService } = require('./lib/processes');
+const { startBaseline, startService, issueToken } = require('./lib/processes');
 const { publishReport, renderReport, runAsScript } = require('./lib/report');
 const { buildScenarios, loadFixture, HOT_TENANT, VIP_CUSTOMER } = require('./scenarios');
 
@@ -63,21 +63,6 @@ function eventsEnv(mode, natsUrl) {
   if (mode === 'nats' && typeof natsUrl === 'string')
     return { NATS_URL: natsUrl, NATS_STREAM: 'BENCH_EVENTS', NATS_SUBJECT_PREFIX: 'bench-events' };
   throw new Error('--events: off, or nats with --nats-url=<url>');
-}
-
-async function token(baseUrl, scope) {
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'dev-client',
-      client_secret: 'dev-secret',
-      scope,
-    }).toString(),
-  });
-  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
-  return (await response.json()).access_token;
 }
 
 const mb = (bytes) => (bytes === undefined ? undefined : bytes / 1024 / 1024);
@@ -234,11 +219,11 @@ async function main(argv = process.argv.slice(2)) {
     cleanup.unshift(serviceProc.stop);
     const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
     const tokens = {
-      service: await token(
+      service: await issueToken(
         serviceProc.baseUrl,
         `tenant=${HOT_TENANT} customersegment.segment_read customersegment.segment_manage customermanagement.contactassignment_read`,
       ),
-      customer: await token(
+      customer: await issueToken(
         serviceProc.baseUrl,
         `tenant=${HOT_TENANT} customer_id=${VIP_CUSTOMER} customersegment.segment_read_own`,
       ),

@@ -1,6 +1,7 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
 import { database, expectBadRequest, SEGMENT, SEGMENTS, SEGMENTS_BULK, tenant } from './fixtures';
+import { memberships } from './memberships';
 import { E2e, startE2e } from './support';
 
 const CUSTOMER_DATA = '/customer-management/{tenant}/customers/bulk' as const;
@@ -8,7 +9,6 @@ const LEGAL_ENTITIES = '/customer-management/{tenant}/legal-entities' as const;
 const LEGAL_ENTITY = '/customer-management/{tenant}/legal-entities/{legalEntityId}' as const;
 const CONTACTS = '/customer-management/{tenant}/contact-assignments' as const;
 const CONTACT = '/customer-management/{tenant}/contact-assignments/{contactAssignmentId}' as const;
-const MEMBERS = '/customer-segment/{tenant}/segments/{segmentId}/customers' as const;
 const B2C = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}' as const;
 const MEMBERS_BULK = '/customer-segment/{tenant}/segments/{segmentId}/customers/bulk' as const;
 const PREVIEW = '/customer-segment/{tenant}/segments/criteria/preview' as const;
@@ -16,15 +16,6 @@ const EXPLANATION = '/customer-segment/{tenant}/segments/{segmentId}/customers/{
 
 const path = { params: { path: { tenant } } };
 
-/** What the tests read of a customer assignment event's data (created events name the customer, deleted ones its id). */
-interface MembershipPayload {
-  customer?: { id: string };
-  customerId?: string;
-  legalEntity?: { id: string };
-  legalEntityId?: string;
-  assignmentType: string;
-  reason: string;
-}
 const segmentPath = (segmentId: string) => ({ params: { path: { tenant, segmentId } } });
 
 describe('automatic segments: membership computed from criteria', () => {
@@ -32,31 +23,7 @@ describe('automatic segments: membership computed from criteria', () => {
   let manage: ApiClient;
   let customers: ApiClient;
   let db: ReturnType<typeof database>;
-
-  /** The segment's members as `customer[/legalEntity]:TYPE`, sorted, as the assignments list shows them. */
-  async function members(segmentId: string): Promise<string[]> {
-    const { data, error } = await manage.GET(MEMBERS, {
-      params: { path: { tenant, segmentId }, query: { pageSize: 1000 } },
-    });
-    if (!data) throw new Error(JSON.stringify(error));
-    return data.map((a) => `${a.customer.id}${a.legalEntity ? `/${a.legalEntity.id}` : ''}:${a.assignmentType}`).sort();
-  }
-
-  /** The segment's assignment events after outbox id `after`: `type customer[/le] assignmentType reason`. */
-  async function membershipEvents(segmentId: string, after: number): Promise<string[]> {
-    const rows = await db.sql<{ type: string; payload: MembershipPayload }>(
-      "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.customer-assignment-%' AND payload->>'segmentId' = $2 AND id > $3 ORDER BY id",
-      [tenant, segmentId, after],
-    );
-    return rows.map(({ type, payload }) => {
-      const customer = payload.customerId ?? payload.customer?.id;
-      const legalEntity = payload.legalEntityId ?? payload.legalEntity?.id;
-      return `${type.replace('customer-segment.customer-assignment-', '')} ${customer}${legalEntity ? `/${legalEntity}` : ''} ${payload.assignmentType} ${payload.reason}`;
-    });
-  }
-
-  const lastEvent = async (): Promise<number> =>
-    Number((await db.sql<{ id: string }>('SELECT COALESCE(max(id), 0) AS id FROM outbox'))[0].id);
+  let membership: ReturnType<typeof memberships>;
 
   async function sync(items: Array<Record<string, unknown>>): Promise<void> {
     const { data } = await customers.PUT(CUSTOMER_DATA, { ...path, body: items as never });
@@ -76,6 +43,7 @@ describe('automatic segments: membership computed from criteria', () => {
     manage = await e2e.client([Scopes.segmentManage, Scopes.segmentRead]);
     customers = await e2e.client([Scopes.contactAssignmentManage, Scopes.legalEntityManage]);
     db = database(e2e);
+    membership = memberships(manage, db);
     await sync([
       { id: 'ann', firstName: 'Ann', email: 'ann@acme.com', mixins: { tier: 'gold', points: 120 } },
       { id: 'bob', firstName: 'Bob', email: 'bob@acme.com', mixins: { tier: 'silver', points: 40 } },
@@ -86,10 +54,10 @@ describe('automatic segments: membership computed from criteria', () => {
   afterAll(() => e2e?.server.close());
 
   it('a segment created with criteria gets its matching customers as AUTOMATIC members, with events', async () => {
-    const after = await lastEvent();
+    const after = await membership.lastEvent();
     await createSegment('acme', 'customer.email:~"@acme\\.com$"');
-    expect(await members('acme')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    expect(await membershipEvents('acme', after)).toEqual([
+    expect(await membership.members('acme')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('acme', after)).toEqual([
       'created ann AUTOMATIC criteria-changed',
       'created bob AUTOMATIC criteria-changed',
     ]);
@@ -102,19 +70,19 @@ describe('automatic segments: membership computed from criteria', () => {
 
   it('changing the criteria is one diff: leavers are deleted, newcomers inserted, the rest untouched', async () => {
     await createSegment('gold', 'customer.mixins.tier:gold');
-    expect(await members('gold')).toEqual(['ann:AUTOMATIC', 'cid:AUTOMATIC']);
+    expect(await membership.members('gold')).toEqual(['ann:AUTOMATIC', 'cid:AUTOMATIC']);
     const [before] = await db.sql<{ created_at: Date }>(
       "SELECT created_at FROM customer_assignment WHERE tenant = $1 AND segment_id = 'gold' AND customer_id = 'ann'",
       [tenant],
     );
-    const after = await lastEvent();
+    const after = await membership.lastEvent();
     const { response } = await manage.PATCH(SEGMENT, {
       ...segmentPath('gold'),
       body: [{ op: 'replace', path: '/criteria', value: 'customer.mixins.points:>=100' }] as never,
     });
     expect(response.status).toBe(204);
-    expect(await members('gold')).toEqual(['ann:AUTOMATIC', 'cid:AUTOMATIC']);
-    expect(await membershipEvents('gold', after)).toEqual([]);
+    expect(await membership.members('gold')).toEqual(['ann:AUTOMATIC', 'cid:AUTOMATIC']);
+    expect(await membership.membershipEvents('gold', after)).toEqual([]);
     const [kept] = await db.sql<{ created_at: Date }>(
       "SELECT created_at FROM customer_assignment WHERE tenant = $1 AND segment_id = 'gold' AND customer_id = 'ann'",
       [tenant],
@@ -126,8 +94,8 @@ describe('automatic segments: membership computed from criteria', () => {
       body: { name: { en: 'gold' }, siteCode: 'main', criteria: 'customer.mixins.points:<200' },
     });
     expect(put.response.status).toBe(204);
-    expect(await members('gold')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    expect(await membershipEvents('gold', after)).toEqual([
+    expect(await membership.members('gold')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('gold', after)).toEqual([
       'created bob AUTOMATIC criteria-changed',
       'deleted cid AUTOMATIC criteria-changed',
     ]);
@@ -140,17 +108,17 @@ describe('automatic segments: membership computed from criteria', () => {
       body: {},
     });
     expect(response.status).toBe(201);
-    const after = await lastEvent();
+    const after = await membership.lastEvent();
     // A PUT without the field keeps the criteria (a client unaware of it must not empty the segment); null removes them.
     await manage.PUT(SEGMENT, { ...segmentPath('temp'), body: { name: { en: 'temp' }, siteCode: 'main' } });
-    expect(await members('temp')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC', 'cid:MANUAL']);
-    expect(await membershipEvents('temp', after)).toEqual([]);
+    expect(await membership.members('temp')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC', 'cid:MANUAL']);
+    expect(await membership.membershipEvents('temp', after)).toEqual([]);
     await manage.PUT(SEGMENT, {
       ...segmentPath('temp'),
       body: { name: { en: 'temp' }, siteCode: 'main', criteria: null },
     });
-    expect(await members('temp')).toEqual(['cid:MANUAL']);
-    expect(await membershipEvents('temp', after)).toEqual([
+    expect(await membership.members('temp')).toEqual(['cid:MANUAL']);
+    expect(await membership.membershipEvents('temp', after)).toEqual([
       'deleted ann AUTOMATIC criteria-changed',
       'deleted bob AUTOMATIC criteria-changed',
     ]);
@@ -158,22 +126,22 @@ describe('automatic segments: membership computed from criteria', () => {
 
   it('a customer sync re-evaluates the changed customers in every automatic segment of the tenant', async () => {
     await createSegment('org', 'customer.email:~"\\.org$"');
-    expect(await members('org')).toEqual(['cid:AUTOMATIC']);
-    const after = await lastEvent();
+    expect(await membership.members('org')).toEqual(['cid:AUTOMATIC']);
+    const after = await membership.lastEvent();
     await sync([
       { id: 'bob', firstName: 'Bob', email: 'bob@bob.org', mixins: { tier: 'silver', points: 40 } },
       { id: 'dan', firstName: 'Dan', email: 'dan@acme.com', mixins: {} },
     ]);
-    expect(await members('org')).toEqual(['bob:AUTOMATIC', 'cid:AUTOMATIC']);
-    expect(await members('acme')).toEqual(['ann:AUTOMATIC', 'dan:AUTOMATIC']);
-    expect(await membershipEvents('acme', after)).toEqual([
+    expect(await membership.members('org')).toEqual(['bob:AUTOMATIC', 'cid:AUTOMATIC']);
+    expect(await membership.members('acme')).toEqual(['ann:AUTOMATIC', 'dan:AUTOMATIC']);
+    expect(await membership.membershipEvents('acme', after)).toEqual([
       'created dan AUTOMATIC data-changed',
       'deleted bob AUTOMATIC data-changed',
     ]);
     // Forgetting a customer's data ends its automatic memberships.
     const { data } = await customers.DELETE(CUSTOMER_DATA, { ...path, body: ['dan'] as never });
     expect(data?.map((r) => r.code)).toEqual([204]);
-    expect(await members('acme')).toEqual(['ann:AUTOMATIC']);
+    expect(await membership.members('acme')).toEqual(['ann:AUTOMATIC']);
   });
 
   it('B2B criteria yield (customer, legal entity) memberships through contact assignments, kept current', async () => {
@@ -183,7 +151,7 @@ describe('automatic segments: membership computed from criteria', () => {
     });
     await customers.POST(LEGAL_ENTITIES, { ...path, body: { id: 'le2', name: 'Gadgets Ltd' } });
     await createSegment('vip-billing', 'legalEntity.customerGroups.id:vip contactType:BILLING');
-    expect(await members('vip-billing')).toEqual([]);
+    expect(await membership.members('vip-billing')).toEqual([]);
     const contact = async (id: string, customerId: string, legalEntityId: string, type: string) => {
       const { response } = await customers.POST(CONTACTS, {
         ...path,
@@ -194,26 +162,26 @@ describe('automatic segments: membership computed from criteria', () => {
     await contact('c1', 'ann', 'le1', 'BILLING');
     await contact('c2', 'bob', 'le1', 'LOGISTICS');
     await contact('c3', 'cid', 'le2', 'BILLING');
-    expect(await members('vip-billing')).toEqual(['ann/le1:AUTOMATIC']);
+    expect(await membership.members('vip-billing')).toEqual(['ann/le1:AUTOMATIC']);
     // The legal entity joins the group: its billing contacts join.
-    const after = await lastEvent();
+    const after = await membership.lastEvent();
     const { response, error } = await customers.PUT(LEGAL_ENTITY, {
       params: { path: { tenant, legalEntityId: 'le2' } },
       body: { name: 'Gadgets Ltd', type: 'COMPANY', customerGroups: [{ id: 'vip' }] } as never,
     });
     expect([response.status, error]).toEqual([204, undefined]);
-    expect(await members('vip-billing')).toEqual(['ann/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
-    expect(await membershipEvents('vip-billing', after)).toEqual(['created cid/le2 AUTOMATIC data-changed']);
+    expect(await membership.members('vip-billing')).toEqual(['ann/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
+    expect(await membership.membershipEvents('vip-billing', after)).toEqual(['created cid/le2 AUTOMATIC data-changed']);
     // A contact assignment changes its type, another is deleted.
     await customers.PUT(CONTACT, {
       params: { path: { tenant, contactAssignmentId: 'c2' } },
       body: { customer: { id: 'bob' }, legalEntity: { id: 'le1' }, type: 'BILLING' } as never,
     });
     await customers.DELETE(CONTACT, { params: { path: { tenant, contactAssignmentId: 'c1' } } });
-    expect(await members('vip-billing')).toEqual(['bob/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
+    expect(await membership.members('vip-billing')).toEqual(['bob/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
     // Deleting a legal entity ends the memberships in it.
     await customers.DELETE(LEGAL_ENTITY, { params: { path: { tenant, legalEntityId: 'le2' } } });
-    expect(await members('vip-billing')).toEqual(['bob/le1:AUTOMATIC']);
+    expect(await membership.members('vip-billing')).toEqual(['bob/le1:AUTOMATIC']);
   });
 
   it('a manual assignment keeps its customer whatever the rule says; deleting it lets the rule decide', async () => {
@@ -227,12 +195,12 @@ describe('automatic segments: membership computed from criteria', () => {
       ...segmentPath('pinned'),
       body: [{ op: 'replace', path: '/criteria', value: 'customer.firstName:(Ann,Bob)' }] as never,
     });
-    expect(await members('pinned')).toEqual(['ann:AUTOMATIC', 'bob:MANUAL']);
-    const after = await lastEvent();
+    expect(await membership.members('pinned')).toEqual(['ann:AUTOMATIC', 'bob:MANUAL']);
+    const after = await membership.lastEvent();
     const deleted = await manage.DELETE(B2C, { params: { path: { tenant, segmentId: 'pinned', customerId: 'bob' } } });
     expect(deleted.response.status).toBe(204);
-    expect(await members('pinned')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    expect(await membershipEvents('pinned', after)).toEqual([
+    expect(await membership.members('pinned')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('pinned', after)).toEqual([
       'deleted bob MANUAL manual',
       'created bob AUTOMATIC manual',
     ]);
@@ -254,7 +222,7 @@ describe('automatic segments: membership computed from criteria', () => {
     expect(bulk.data?.map((r) => r.code)).toEqual([400, 201]);
     const removeBulk = await manage.DELETE(MEMBERS_BULK, { ...segmentPath('acme'), body: [{ customerId: 'ann' }] });
     expect(removeBulk.data?.map((r) => r.code)).toEqual([400]);
-    expect(await members('acme')).toEqual(['ann:AUTOMATIC', 'zed:MANUAL']);
+    expect(await membership.members('acme')).toEqual(['ann:AUTOMATIC', 'zed:MANUAL']);
   });
 
   it('reads the fields of the Emporix customer model the sync carries', async () => {
@@ -282,11 +250,11 @@ describe('automatic segments: membership computed from criteria', () => {
       'de-recent',
       'customer.preferredSite:de customer.active:true customer.metadata.createdAt:>2023-01-01T00:00:00Z',
     );
-    expect(await members('de-recent')).toEqual(['eve:AUTOMATIC']);
+    expect(await membership.members('de-recent')).toEqual(['eve:AUTOMATIC']);
     await createSegment('registered', 'customer.b2b.companyRegistrationId:exists customer.businessModel:B2B');
-    expect(await members('registered')).toEqual(['eve:AUTOMATIC']);
+    expect(await membership.members('registered')).toEqual(['eve:AUTOMATIC']);
     await createSegment('numbered', 'customer.customerNumber:~"^N-" customer.preferredCurrency:EUR');
-    expect(await members('numbered')).toEqual(['eve:AUTOMATIC']);
+    expect(await membership.members('numbered')).toEqual(['eve:AUTOMATIC']);
   });
 
   it('invalid criteria are a 400 naming the position, as list q; nothing is written', async () => {
@@ -322,7 +290,7 @@ describe('automatic segments: membership computed from criteria', () => {
   });
 
   it('previews a criteria: the count and one page of matches, saving nothing', async () => {
-    const before = await lastEvent();
+    const before = await membership.lastEvent();
     const { data, response } = await manage.POST(PREVIEW, {
       params: { path: { tenant }, query: { pageSize: 1, pageNumber: 2 } },
       body: { criteria: 'customer.mixins.tier:gold' },
@@ -344,7 +312,7 @@ describe('automatic segments: membership computed from criteria', () => {
         },
       ],
     });
-    expect(await lastEvent()).toBe(before);
+    expect(await membership.lastEvent()).toBe(before);
     expectBadRequest(
       await manage.POST(PREVIEW, { ...path, body: { criteria: 'customer.email:>' } }),
       'criteria',

@@ -1,12 +1,12 @@
 import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
 import { database, ISO, SEGMENT, SEGMENTS, tenant } from './fixtures';
+import { memberships } from './memberships';
 import { E2e, startE2e } from './support';
 
 const CUSTOMER_DATA = '/customer-management/{tenant}/customers/bulk' as const;
 const LEGAL_ENTITIES = '/customer-management/{tenant}/legal-entities' as const;
 const CONTACTS = '/customer-management/{tenant}/contact-assignments' as const;
-const MEMBERS = '/customer-segment/{tenant}/segments/{segmentId}/customers' as const;
 const MEMBER = '/customer-segment/{tenant}/segments/{segmentId}/customers/{customerId}' as const;
 const LIST = '/customer-segment/{tenant}/segments/{segmentId}/exclusions' as const;
 const SEARCH = '/customer-segment/{tenant}/segments/{segmentId}/exclusions/search' as const;
@@ -22,47 +22,13 @@ const one = (segmentId: string, customerId: string, legalEntityId: string) => ({
 });
 const segmentPath = (segmentId: string) => ({ params: { path: { tenant, segmentId } } });
 
-/** What the tests read of a customer assignment event's data (created events name the customer, deleted ones its id). */
-interface MembershipPayload {
-  customer?: { id: string };
-  customerId?: string;
-  legalEntity?: { id: string };
-  legalEntityId?: string;
-  assignmentType: string;
-  reason: string;
-}
-
 describe('segment exclusions: CRUD, bulk, list, and their effect on automatic membership', () => {
   let e2e: E2e;
   let manage: ApiClient;
   let read: ApiClient;
   let customers: ApiClient;
   let db: ReturnType<typeof database>;
-
-  /** The segment's members as `customer[/legalEntity]:TYPE`, sorted. */
-  async function members(segmentId: string): Promise<string[]> {
-    const { data, error } = await manage.GET(MEMBERS, {
-      params: { path: { tenant, segmentId }, query: { pageSize: 1000 } },
-    });
-    if (!data) throw new Error(JSON.stringify(error));
-    return data.map((a) => `${a.customer.id}${a.legalEntity ? `/${a.legalEntity.id}` : ''}:${a.assignmentType}`).sort();
-  }
-
-  /** The segment's assignment events after outbox id `after`: `type customer[/le] assignmentType reason`. */
-  async function membershipEvents(segmentId: string, after: number): Promise<string[]> {
-    const rows = await db.sql<{ type: string; payload: MembershipPayload }>(
-      "SELECT type, payload FROM outbox WHERE tenant = $1 AND type LIKE 'customer-segment.customer-assignment-%' AND payload->>'segmentId' = $2 AND id > $3 ORDER BY id",
-      [tenant, segmentId, after],
-    );
-    return rows.map(({ type, payload }) => {
-      const customer = payload.customerId ?? payload.customer?.id;
-      const legalEntity = payload.legalEntityId ?? payload.legalEntity?.id;
-      return `${type.replace('customer-segment.customer-assignment-', '')} ${customer}${legalEntity ? `/${legalEntity}` : ''} ${payload.assignmentType} ${payload.reason}`;
-    });
-  }
-
-  const lastEvent = async (): Promise<number> =>
-    Number((await db.sql<{ id: string }>('SELECT COALESCE(max(id), 0) AS id FROM outbox'))[0].id);
+  let membership: ReturnType<typeof memberships>;
 
   async function createSegment(id: string, criteria?: string): Promise<void> {
     const { response, error } = await manage.POST(SEGMENTS, {
@@ -85,6 +51,7 @@ describe('segment exclusions: CRUD, bulk, list, and their effect on automatic me
     read = await e2e.client([Scopes.segmentRead]);
     customers = await e2e.client([Scopes.contactAssignmentManage, Scopes.legalEntityManage]);
     db = database(e2e);
+    membership = memberships(manage, db);
     const { data } = await customers.PUT(CUSTOMER_DATA, {
       ...path,
       body: [
@@ -262,40 +229,40 @@ describe('segment exclusions: CRUD, bulk, list, and their effect on automatic me
 
   it('an exclusion removes an AUTOMATIC member (reason excluded); deleting it brings the member back (included)', async () => {
     await createSegment('auto', 'customer.firstName:(Ann,Bob)');
-    expect(await members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    const after = await lastEvent();
+    expect(await membership.members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    const after = await membership.lastEvent();
     expect((await manage.PUT(ALL, { ...all('auto', 'ann'), body: {} })).response.status).toBe(201);
-    expect(await members('auto')).toEqual(['bob:AUTOMATIC']);
-    expect(await membershipEvents('auto', after)).toEqual(['deleted ann AUTOMATIC excluded']);
+    expect(await membership.members('auto')).toEqual(['bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('auto', after)).toEqual(['deleted ann AUTOMATIC excluded']);
     // Writing it again changes nothing.
     expect((await manage.PUT(ALL, { ...all('auto', 'ann'), body: {} })).response.status).toBe(204);
-    expect(await membershipEvents('auto', after)).toEqual(['deleted ann AUTOMATIC excluded']);
+    expect(await membership.membershipEvents('auto', after)).toEqual(['deleted ann AUTOMATIC excluded']);
     // A customer data change keeps the exclusion.
     await customers.PUT(CUSTOMER_DATA, { ...path, body: [{ id: 'ann', firstName: 'Ann', lastName: 'A' }] as never });
-    expect(await members('auto')).toEqual(['bob:AUTOMATIC']);
+    expect(await membership.members('auto')).toEqual(['bob:AUTOMATIC']);
 
     expect((await manage.DELETE(ALL, all('auto', 'ann'))).response.status).toBe(204);
-    expect(await members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    expect(await membershipEvents('auto', after)).toEqual([
+    expect(await membership.members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('auto', after)).toEqual([
       'deleted ann AUTOMATIC excluded',
       'created ann AUTOMATIC included',
     ]);
 
     // In bulk: both leave, and both come back.
-    const bulkAfter = await lastEvent();
+    const bulkAfter = await membership.lastEvent();
     const put = await manage.PUT(BULK, {
       params: { path: { tenant, segmentId: 'auto' } },
       body: [{ customerId: 'bob' }, { customerId: 'ann' }, { customerId: 'cid' }],
     });
     expect(put.data?.map((r) => r.code)).toEqual([201, 201, 201]);
-    expect(await members('auto')).toEqual([]);
+    expect(await membership.members('auto')).toEqual([]);
     const removed = await manage.DELETE(BULK, {
       params: { path: { tenant, segmentId: 'auto' } },
       body: [{ customerId: 'ann' }, { customerId: 'bob' }, { customerId: 'cid' }],
     });
     expect(removed.data?.map((r) => r.code)).toEqual([204, 204, 204]);
-    expect(await members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
-    expect(await membershipEvents('auto', bulkAfter)).toEqual([
+    expect(await membership.members('auto')).toEqual(['ann:AUTOMATIC', 'bob:AUTOMATIC']);
+    expect(await membership.membershipEvents('auto', bulkAfter)).toEqual([
       'deleted ann AUTOMATIC excluded',
       'deleted bob AUTOMATIC excluded',
       'created ann AUTOMATIC included',
@@ -316,9 +283,9 @@ describe('segment exclusions: CRUD, bulk, list, and their effect on automatic me
       body: [{ op: 'add', path: '/criteria', value: 'customer.firstName:(Ann,Bob,Cid)' }] as never,
     });
     expect([patched.response.status, patched.error]).toEqual([204, undefined]);
-    expect(await members('later')).toEqual(['bob:MANUAL', 'cid:AUTOMATIC']);
+    expect(await membership.members('later')).toEqual(['bob:MANUAL', 'cid:AUTOMATIC']);
     await manage.DELETE(ALL, all('later', 'bob'));
-    expect(await members('later')).toEqual(['bob:MANUAL', 'cid:AUTOMATIC']);
+    expect(await membership.members('later')).toEqual(['bob:MANUAL', 'cid:AUTOMATIC']);
   });
 
   it('an exclusion for a legal entity affects only that B2B membership; one of every legal entity all of them', async () => {
@@ -335,18 +302,18 @@ describe('segment exclusions: CRUD, bulk, list, and their effect on automatic me
       expect(response.status).toBe(201);
     }
     await createSegment('b2b', 'contactType:PRIMARY');
-    expect(await members('b2b')).toEqual(['cid/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
-    const after = await lastEvent();
+    expect(await membership.members('b2b')).toEqual(['cid/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
+    const after = await membership.lastEvent();
     expect((await manage.PUT(ONE, { ...one('b2b', 'cid', 'le1'), body: {} })).response.status).toBe(201);
-    expect(await members('b2b')).toEqual(['cid/le2:AUTOMATIC']);
-    expect(await membershipEvents('b2b', after)).toEqual(['deleted cid/le1 AUTOMATIC excluded']);
+    expect(await membership.members('b2b')).toEqual(['cid/le2:AUTOMATIC']);
+    expect(await membership.membershipEvents('b2b', after)).toEqual(['deleted cid/le1 AUTOMATIC excluded']);
     expect((await manage.PUT(ALL, { ...all('b2b', 'cid'), body: {} })).response.status).toBe(201);
-    expect(await members('b2b')).toEqual([]);
+    expect(await membership.members('b2b')).toEqual([]);
     await manage.DELETE(ALL, all('b2b', 'cid'));
-    expect(await members('b2b')).toEqual(['cid/le2:AUTOMATIC']);
+    expect(await membership.members('b2b')).toEqual(['cid/le2:AUTOMATIC']);
     await manage.DELETE(ONE, one('b2b', 'cid', 'le1'));
-    expect(await members('b2b')).toEqual(['cid/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
-    expect((await membershipEvents('b2b', after)).slice(-3)).toEqual([
+    expect(await membership.members('b2b')).toEqual(['cid/le1:AUTOMATIC', 'cid/le2:AUTOMATIC']);
+    expect((await membership.membershipEvents('b2b', after)).slice(-3)).toEqual([
       'deleted cid/le2 AUTOMATIC excluded',
       'created cid/le2 AUTOMATIC included',
       'created cid/le1 AUTOMATIC included',

@@ -156,4 +156,20 @@ async function startHttpProcess(args, envFor, cleanup) {
   return handle(child, baseUrl, output, cleanup);
 }
 
-module.exports = { startService, startBaseline };
+/** A token of the service's built-in issuer (the dev client) with `scope` (e.g. `tenant=t000 customersegment.segment_read`). */
+async function issueToken(baseUrl, scope) {
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'dev-client',
+      client_secret: 'dev-secret',
+      scope,
+    }).toString(),
+  });
+  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
+module.exports = { startService, startBaseline, issueToken };
