@@ -73,7 +73,10 @@ describe('reliability: logs of failed statements', () => {
     ]);
     expect(lines.join('\n')).not.toContain(secret);
     expect(lines.join('\n')).not.toMatch(/PARAMETERS|FOR UPDATE/);
-    // The request's own line (503) carries no stack trace either.
+    // The request's own line (503) carries no stack trace either, and names who asked: tenant and client id.
     expect(lines.join('\n')).not.toContain('"stack"');
+    expect(entries.filter((entry) => entry.req && entry.res)).toEqual([
+      expect.objectContaining({ tenant: TEST_TENANT, clientId: expect.any(String) }),
+    ]);
   }, 60_000);
 });

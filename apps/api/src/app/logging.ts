@@ -45,6 +45,8 @@ interface RequestFields {
 /** nestjs-pino's settings: request lines (not for the health probes) through the root logger. */
 export function loggerParams(root: RootLogger): Params {
   return {
+    // What the request's code assigns (the auth guard: tenant and client id) also reaches its request line.
+    assignResponse: true,
     pinoHttp: {
       logger: root,
       // The request id is Fastify's (see requestId in app.module.ts); log lines carry it as req.id.

@@ -1,6 +1,7 @@
 import { Principal, Scopes } from '@cs/contracts';
 import { ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
 import { TokenVerifier } from './token-verifier';
 import { Public, RequiresScopes } from '../decorators/auth.decorators';
 import { BadRequestError, ForbiddenError } from '../errors/domain-errors';
@@ -26,7 +27,7 @@ const principal: Principal = { tenant: 'acme', scopes: new Set([Scopes.segmentRe
 const verifier = {
   verify: async (token: string) => (token === 'good' ? principal : Promise.reject(new Error('bad'))),
 } as unknown as TokenVerifier;
-const guard = new AuthGuard(new Reflector(), verifier);
+const guard = new AuthGuard(new Reflector(), verifier, { assign: () => undefined } as unknown as PinoLogger);
 
 function context(handler: keyof Routes, request: { authorization?: string; tenant?: string }) {
   const http = {

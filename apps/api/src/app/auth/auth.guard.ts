@@ -1,6 +1,7 @@
 import { Principal, TENANT_PATTERN } from '@cs/contracts';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
 import { TokenVerifier } from './token-verifier';
 import { PUBLIC_KEY, SCOPES_KEY } from '../decorators/auth.decorators';
 import { BadRequestError, ForbiddenError } from '../errors/domain-errors';
@@ -17,12 +18,14 @@ export interface GuardedRequest {
  * then the caller needs a valid bearer token (401 otherwise), for the path's tenant and
  * holding any one of the declared scopes (403 otherwise). Undeclared routes are denied.
  * The token was usually verified before the body was read; the guard then takes that principal.
+ * The request's log lines then carry its tenant and client id.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly logger: PinoLogger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,6 +52,8 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError(`The access token lacks the required scope (any of: ${scopes.join(', ')}).`);
     }
     request.principal = principal;
+    // Every later line of the request (its request line too) names who asked; never anything of the token itself.
+    this.logger.assign({ tenant: principal.tenant, clientId: principal.clientId });
     return true;
   }
 }
