@@ -83,6 +83,14 @@ export async function customersOfContactAssignments(
   return [...new Set(rows.map((row) => row.customer_id))];
 }
 
+/** The customer ids of unvalidated bulk items (`{customerId, ...}`), as far as they name one as a text. */
+export function customerIdsOfItems(items: readonly unknown[]): string[] {
+  return items.flatMap((item) => {
+    const id = (item as { customerId?: unknown } | null)?.customerId;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 /** An automatic segment as the evaluation needs it. */
 export interface AutomaticSegment {
   id: string;

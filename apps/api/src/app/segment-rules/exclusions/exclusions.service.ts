@@ -6,7 +6,7 @@ import { RequestContext } from '../../common/request-context';
 import { assertObjectBody, validateAs } from '../../common/validation';
 import { bulkLockKey, Transactions } from '../../database/transactions';
 import { NotFoundError } from '../../errors';
-import { evaluateCustomers, lockCustomers } from '../../segments/memberships';
+import { customerIdsOfItems, evaluateCustomers, lockCustomers } from '../../segments/memberships';
 import { upsertBulkIntoSegment } from '../../segments/segment-assignment-writes';
 import { ExclusionKey, toResponse, toRow } from './exclusions.mapper';
 import { EXCLUSIONS, ExclusionsRepository } from './exclusions.repository';
@@ -99,20 +99,14 @@ export class ExclusionsService {
         return { code: 204 };
       },
       {
-        start: (tx, list) => lockCustomers(tx, tenant, customerIdsOf(list)),
+        start: (tx, list) => lockCustomers(tx, tenant, customerIdsOfItems(list)),
         finish: async (tx, results) => {
           const removed = results
             .filter((result) => result.code < 300)
             .map((result) => (items as unknown[])[result.index]);
-          await evaluateCustomers(tx, tenant, customerIdsOf(removed), 'included', segmentId);
+          await evaluateCustomers(tx, tenant, customerIdsOfItems(removed), 'included', segmentId);
         },
       },
     );
   }
-}
-
-/** The customer ids of (unvalidated) bulk items: those that name one as a text. */
-function customerIdsOf(items: readonly unknown[]): string[] {
-  const customerOf = bulkLockKey.fields('customerId');
-  return items.flatMap((item) => customerOf(item) ?? []);
 }
