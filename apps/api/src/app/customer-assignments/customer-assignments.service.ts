@@ -13,7 +13,7 @@ import { RequestContext } from '../common/request-context';
 import { assertObjectBody, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors';
-import { evaluateCustomers, lockCustomers } from '../segments/memberships';
+import { customerIdsOfItems, evaluateCustomers, lockCustomers } from '../segments/memberships';
 import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
 import { customerView } from '../segments/segment-visibility';
@@ -85,11 +85,19 @@ export class CustomerAssignmentsService {
       bulkLockKey.fields('customerId', 'legalEntityId'),
       async (tx, item) => {
         const dto = await validateAs(CustomerAssignmentRemoveBulk, item);
-        await this.removeIn(tx, ctx, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
+        await this.deleteManual(tx, ctx, { segmentId, customerId: dto.customerId, legalEntityId: dto.legalEntityId });
         return { code: 204 };
       },
-      // All the items' customers at once, in the one lock order, before any item locks one of them.
-      { start: (tx, list) => lockCustomers(tx, ctx.tenant, customerIdsOf(list)) },
+      {
+        // All the items' customers at once, in the one lock order, before any item deletes; evaluated once after all.
+        start: (tx, list) => lockCustomers(tx, ctx.tenant, customerIdsOfItems(list)),
+        finish: async (tx, results) => {
+          const removed = results
+            .filter((result) => result.code < 300)
+            .map((result) => (items as unknown[])[result.index]);
+          await evaluateCustomers(tx, ctx.tenant, customerIdsOfItems(removed), 'manual', segmentId);
+        },
+      },
     );
   }
 
@@ -98,12 +106,17 @@ export class CustomerAssignmentsService {
    * match joins again, as an automatic member.
    */
   private async removeIn(tx: EntityManager, ctx: RequestContext, key: AssignmentKey): Promise<void> {
+    await this.deleteManual(tx, ctx, key);
+    await evaluateCustomers(tx, ctx.tenant, [key.customerId], 'manual', key.segmentId);
+  }
+
+  /** The delete of `removeIn` without the evaluation (a bulk evaluates its customers once, after all items). */
+  private async deleteManual(tx: EntityManager, ctx: RequestContext, key: AssignmentKey): Promise<void> {
     // Locked before the delete: an evaluation of the customer waiting on the deleted row would wait on us too.
     await lockCustomers(tx, ctx.tenant, [key.customerId]);
     const [refused] = await this.refuseAutomatic(tx, ctx.tenant, key.segmentId, [key], 'deleted');
     if (refused) throw refused;
     await this.assignments.delete(tx, ctx.tenant, key);
-    await evaluateCustomers(tx, ctx.tenant, [key.customerId], 'manual', key.segmentId);
   }
 
   /**
@@ -142,10 +155,3 @@ const keyOf = (row: VersionedUpsertRow): AssignmentKey => ({
   customerId: row.key.customer_id,
   legalEntityId: row.key.legal_entity_id || undefined,
 });
-
-/** The customer ids of unvalidated bulk items (`{customerId}`), as far as they have one. */
-const customerIdsOf = (items: readonly unknown[]): string[] =>
-  items.flatMap((item) => {
-    const id = (item as { customerId?: unknown } | null)?.customerId;
-    return typeof id === 'string' ? [id] : [];
-  });
