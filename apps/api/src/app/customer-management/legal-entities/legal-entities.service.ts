@@ -49,14 +49,14 @@ export class LegalEntitiesService {
     return this.transactions.run(async (tx) => {
       const values = await this.validValues(tx, ctx, id, body);
       const write = { tenant: ctx.tenant, id, values, expectedVersion: body.metadata?.version };
-      const { created } = await this.legalEntities.upsert(tx, {
+      const result = await this.legalEntities.upsert(tx, {
         ...write,
         eventData: legalEntityEventData(id, values),
       });
-      // What B2B criteria read of the legal entity may have changed for its contacts.
-      if (!created)
+      // What B2B criteria read of the legal entity may have changed for its contacts (not when nothing was written).
+      if (result.changed && !result.created)
         await evaluateCustomers(tx, ctx.tenant, await customersOfLegalEntities(tx, ctx.tenant, [id]), 'data-changed');
-      return created;
+      return result.created;
     });
   }
 
