@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { QueryLogger, statementName } from './query-logger';
+import { QueryLogger, statementKind, statementName } from './query-logger';
 
 describe('QueryLogger', () => {
   const lines: unknown[] = [];
@@ -54,5 +54,15 @@ describe('statementName', () => {
     expect(statementName('SELECT s.id FROM segment s WHERE s.tenant = $1')).toMatch(/^SELECT segment#/);
     expect(statementName('SELECT  1')).toBe(statementName('SELECT 1'));
     expect(statementName('SELECT 1')).not.toBe(statementName('SELECT 2'));
+    expect(statementName('SELECT  1')).toMatch(/^SELECT#[0-9a-f]{10}$/);
+  });
+
+  it('names a row lock by the table read, not as a write', () => {
+    const locking =
+      'WITH c AS (SELECT * FROM event_sink_cursor WHERE tenant = $1 FOR UPDATE SKIP LOCKED) SELECT * FROM c';
+    expect(statementKind(locking)).toBe('WITH event_sink_cursor');
+    expect(statementKind('SELECT id FROM segment s WHERE s.tenant = $1 FOR NO KEY UPDATE OF s')).toBe('SELECT segment');
+    expect(statementKind('UPDATE webhook_endpoint SET disabled = true')).toBe('UPDATE webhook_endpoint');
+    expect(statementKind('\n  DELETE\n FROM outbox WHERE position < $1')).toBe('DELETE outbox');
   });
 });

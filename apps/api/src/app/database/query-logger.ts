@@ -46,11 +46,18 @@ export class QueryLogger implements TypeOrmLogger {
  */
 export function statementName(query: string): string {
   const sql = query.replace(/\s+/g, ' ').trim();
-  const verb = /^\w+/.exec(sql)?.[0].toUpperCase() ?? '?';
-  const table = (/\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(sql) ??
-    /\bFROM\s+"?(\w+)\b(?!\s*\()/i.exec(sql))?.[1];
   const fingerprint = createHash('sha1').update(sql).digest('hex').slice(0, 10);
-  return `${verb}${table ? ` ${table}` : ''}#${fingerprint}`;
+  return `${statementKind(sql)}#${fingerprint}`;
+}
+
+/** `INSERT customer_assignment`: the first word and the table of `statementName`, without the fingerprint. */
+export function statementKind(query: string): string {
+  const sql = query.trimStart();
+  const verb = /^\w+/.exec(sql)?.[0].toUpperCase() ?? '?';
+  // `FOR UPDATE OF x` and `FOR NO KEY UPDATE` lock rows read; they write no table.
+  const table = (/\b(?:INSERT\s+INTO|(?<!(?:FOR|KEY)\s+)UPDATE|DELETE\s+FROM)\s+"?(\w+)/i.exec(sql) ??
+    /\bFROM\s+"?(\w+)\b(?!\s*\()/i.exec(sql))?.[1];
+  return `${verb}${table ? ` ${table}` : ''}`;
 }
 
 /** The fields of a Postgres error that name codes and schema objects, never values. */
