@@ -9,12 +9,14 @@ const APP_LAYERS = {
   config: [],
   errors: [],
   decorators: [],
-  database: ['config', 'errors'],
+  // The instruments every layer counts with; what they read (pools, backlog) is handed to them from above.
+  metrics: ['config'],
+  database: ['config', 'errors', 'metrics'],
   filters: ['database', 'errors'],
   common: ['config', 'database', 'errors', 'filters'],
   auth: ['config', 'decorators', 'errors'],
 };
-const SHARED = ['config', 'errors', 'decorators', 'database', 'filters', 'common'];
+const SHARED = ['config', 'errors', 'decorators', 'metrics', 'database', 'filters', 'common'];
 /** The features build on the shared folders; a feature imports another only along these edges. */
 const FEATURES = {
   // The assignment features build on segments, never the other way (segments/segment-assignments.ts holds what

@@ -140,10 +140,10 @@ describe('reliability: production hardening', () => {
         stack.length = depth;
         stack.push(match[2]);
         const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-        // Swagger UI's own routes (`/api-docs...` and the redirect of `/` to it) are not API routes.
-        const swaggerUi = path.startsWith('/api-docs') || path === '/';
+        // Swagger UI's own routes (`/api-docs...` and the redirect of `/` to it) and the metrics are not API routes.
+        const notApi = path.startsWith('/api-docs') || path === '/' || path === '/metrics';
         for (const method of (match[3] ?? '').split(',').map((entry) => entry.trim())) {
-          if (method && method !== 'HEAD' && method !== 'OPTIONS' && !swaggerUi) served.add(`${method} ${path}`);
+          if (method && method !== 'HEAD' && method !== 'OPTIONS' && !notApi) served.add(`${method} ${path}`);
         }
       }
       const documented = new Set(
@@ -221,6 +221,9 @@ describe('reliability: production hardening', () => {
       expect((await list(undefined, '203.0.113.3')).status).toBe(401);
       // Health probes are never limited.
       for (let i = 0; i < 8; i++) expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
+      // Nor are the metrics, even for an address over its limit.
+      const scrape = () => fetch(`${server.baseUrl}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.2' } });
+      for (let i = 0; i < 8; i++) expect((await scrape()).status).toBe(200);
     });
 
     it('refuses bodies over HTTP_BODY_LIMIT_BYTES with 413 (the token is checked first)', async () => {

@@ -27,6 +27,9 @@ import { errorFormOf, renderBulkItem } from './filters/error-format';
 import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { AppLogger, createRootLogger, loggerParams, RootLogger } from './logging';
+import { Metrics } from './metrics/metrics';
+import { registerMetrics } from './metrics/metrics-http';
+import { METRICS_PATH } from './metrics/metrics-server';
 import { buildOpenApiDocument } from './openapi';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
@@ -144,6 +147,8 @@ export async function createApp(
     exposedHeaders: ['X-Total-Count', 'X-Request-Id'],
   });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
+  // After the rate limit, which then sees the route (and lets it through).
+  if (!options.preview) registerMetrics(fastify, app.get(Metrics), config.metrics);
   authenticateBeforeBody(app);
   refuseMediaTypes(app);
   reserveBodyBudget(app, config.http);
@@ -168,7 +173,7 @@ export async function createApp(
 
 /**
  * Per-client rate limiting: the key is the verified token's customer or client (so one noisy
- * integration cannot starve the others), else the caller's IP address. Health probes are exempt.
+ * integration cannot starve the others), else the caller's IP address. Health probes and the metrics are exempt.
  * Over the limit: 429 with the Emporix error body and `Retry-After`.
  */
 async function registerRateLimit(
@@ -179,7 +184,8 @@ async function registerRateLimit(
   await app.register(fastifyRateLimit, {
     max: limit.max,
     timeWindow: limit.windowMs,
-    allowList: (request) => /^\/health(\/|$)/.test(request.routeOptions.url ?? ''),
+    allowList: (request) =>
+      /^\/health(\/|$)/.test(request.routeOptions.url ?? '') || request.routeOptions.url === METRICS_PATH,
     keyGenerator: async (request) => {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
       if (token) {

@@ -13,6 +13,7 @@ import { webhookSinkFactory } from './webhooks/deliveries/webhook-sink';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { toErrorBody } from './filters/error-mapping';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomerAssignmentsModule } from './customer-assignments/customer-assignments.module';
 import { CustomerManagementModule } from './customer-management/customer-management.module';
@@ -54,6 +55,7 @@ export class AppModule {
         // First, so the probes stay the first paths of the OpenAPI document.
         HealthModule,
         ConfigModule.register(config),
+        MetricsModule,
         LoggerModule.forRoot(logging),
         // No retries here: `main` has waited for the database (DB_CONNECT_TIMEOUT_MS) before, and reports a
         // failure now (a migration, the database gone again) itself, once.

@@ -45,6 +45,8 @@ describe('import boundaries (eslint.config.mjs)', () => {
       [app('catalog/probe.ts'), importing('../segments/segment.entity')],
       [app('customer-management/locations/probe.ts'), importing('../../item-assignments/match.service')],
       [app('health/probe.ts'), importing('../app.module')],
+      [app('metrics/probe.ts'), importing('../database/transactions')],
+      [app('metrics/probe.ts'), importing('../events/event-relay')],
       ['libs/contracts/src/probe.ts', importing('@nestjs/common')],
       ['libs/contracts/src/probe.ts', importing('typeorm')],
       ['libs/contracts/src/probe.ts', importing('class-validator')],
@@ -53,6 +55,9 @@ describe('import boundaries (eslint.config.mjs)', () => {
     const allowed: Array<[string, string]> = [
       [app('database/probe.ts'), importing('../errors/domain-errors')],
       [app('database/probe.ts'), importing('../config/config')],
+      [app('database/probe.ts'), importing('../metrics/metrics')],
+      [app('segments/probe.ts'), importing('../metrics/metrics')],
+      [app('metrics/probe.ts'), importing('../config/config.module')],
       [app('database/probe.spec.ts'), importing('../filters/error-mapping')],
       [app('filters/probe.ts'), importing('../database/pg-errors')],
       [app('common/probe.ts'), importing('../database/select')],

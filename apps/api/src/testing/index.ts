@@ -14,3 +14,5 @@ export type { CustomerEntity } from '../app/customer-management/customers/custom
 export type { LegalEntityEntity } from '../app/customer-management/legal-entities/legal-entity.entity';
 export type { LocationEntity } from '../app/customer-management/locations/location.entity';
 export * from './nats-server';
+/** Where `METRICS_PORT=0` put the metrics (`.port`). */
+export { MetricsServer } from '../app/metrics/metrics-server';

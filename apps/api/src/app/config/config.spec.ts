@@ -64,6 +64,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('serves metrics on the service port by default, or on METRICS_PORT, or not at all', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, port: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ enabled: true, port: 9464 });
+    expect(loadConfig({ METRICS_ENABLED: 'false' }).metrics.enabled).toBe(false);
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT: expected an integer from 0 to 65535/);
+    expect(() => loadConfig({ PORT: '9464', METRICS_PORT: '9464' })).toThrow(/METRICS_PORT: must differ from PORT/);
+  });
+
   it('bounds what requests may hold in memory and how long they may take to arrive', () => {
     const defaults = loadConfig({}).http;
     expect(defaults).toMatchObject({

@@ -96,6 +96,12 @@ export interface AppConfig {
   };
   /** How long a SIGTERM/SIGINT may take to finish in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Prometheus metrics (apps/api/src/app/metrics), served without a token at `GET /metrics`. */
+  metrics: {
+    enabled: boolean;
+    /** Serve them on this port of `host` (0: a free one) instead of the service's port; absent: on the service's port. */
+    port?: number;
+  };
   events: {
     /** Whether this process runs the relay (sequencer, sinks, retention); off on replicas that should only serve. */
     relay: boolean;
@@ -246,6 +252,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       },
     },
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
+    metrics: {
+      enabled: read.boolean('METRICS_ENABLED', true),
+      port: read.optionalInteger('METRICS_PORT', 0, 65535),
+    },
     events: {
       relay: read.boolean('EVENTS_RELAY', true),
       relayPoolSize: read.integer('EVENTS_RELAY_POOL_SIZE', 2, 1, 20),
@@ -275,6 +285,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (config.events.feedMaxWaitSeconds * 1000 >= http.idleTimeoutMs)
     problems.push('EVENTS_FEED_MAX_WAIT_SECONDS: must be less than HTTP_IDLE_TIMEOUT_MS, which would cut a long poll');
+  if (config.metrics.port !== undefined && config.metrics.port !== 0 && config.metrics.port === port)
+    problems.push('METRICS_PORT: must differ from PORT (unset it to serve the metrics on PORT)');
   if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }
@@ -309,6 +321,11 @@ class EnvReader {
       return fallback;
     }
     return parsed;
+  }
+
+  /** Like `integer`, but undefined when unset. */
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    return this.raw(name) === undefined ? undefined : this.integer(name, min, min, max);
   }
 
   /** A duration such as `250ms`, `5s`, `30m`, `2h`, `5d`, in milliseconds, from `min` to `max`. */

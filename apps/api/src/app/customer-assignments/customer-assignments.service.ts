@@ -13,6 +13,7 @@ import { RequestContext } from '../common/request-context';
 import { assertObjectBody, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors';
+import { Metrics } from '../metrics/metrics';
 import { customerIdsOfItems, evaluateCustomers, lockCustomers } from '../segments/memberships';
 import { upsertBulkIntoSegment } from '../segments/segment-assignment-writes';
 import { CUSTOMER_ASSIGNMENTS } from '../segments/segment-assignments';
@@ -25,6 +26,7 @@ export class CustomerAssignmentsService {
   constructor(
     private readonly assignments: CustomerAssignmentsRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -95,7 +97,7 @@ export class CustomerAssignmentsService {
           const removed = results
             .filter((result) => result.code < 300)
             .map((result) => (items as unknown[])[result.index]);
-          await evaluateCustomers(tx, ctx.tenant, customerIdsOfItems(removed), 'manual', segmentId);
+          await evaluateCustomers(tx, this.metrics, ctx.tenant, customerIdsOfItems(removed), 'manual', segmentId);
         },
       },
     );
@@ -107,7 +109,7 @@ export class CustomerAssignmentsService {
    */
   private async removeIn(tx: EntityManager, ctx: RequestContext, key: AssignmentKey): Promise<void> {
     await this.deleteManual(tx, ctx, key);
-    await evaluateCustomers(tx, ctx.tenant, [key.customerId], 'manual', key.segmentId);
+    await evaluateCustomers(tx, this.metrics, ctx.tenant, [key.customerId], 'manual', key.segmentId);
   }
 
   /** The delete of `removeIn` without the evaluation (a bulk evaluates its customers once, after all items). */

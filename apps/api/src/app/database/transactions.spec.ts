@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { toErrorBody } from '../filters/error-mapping';
 import { BadRequestError } from '../errors/domain-errors';
+import { Metrics } from '../metrics/metrics';
 import { compareLockKeys, lockOrder } from './lock-order';
 import { bulkLockKey, Transactions } from './transactions';
 
@@ -18,10 +19,12 @@ function setup(outcomes: Array<Error | 'ok'>) {
       return { query, manager: { query }, release: async () => undefined };
     },
   };
+  const metrics = new Metrics({ processMetrics: false });
   const transactions = new Transactions(
     dataSource as never,
     { db: { statementTimeoutMs: 10_000 } } as never,
     toErrorBody,
+    metrics,
   );
   const work = async (tx: { query(sql: string): Promise<unknown> }) => {
     await tx.query('UPDATE ...');
@@ -29,7 +32,11 @@ function setup(outcomes: Array<Error | 'ok'>) {
     if (outcome !== 'ok') throw outcome;
     return attempt;
   };
-  return { transactions, work, statements, attempts: () => attempt };
+  const retries = async () =>
+    Object.fromEntries(
+      (await metrics.transactionRetries.get()).values.map((sample) => [sample.labels.code, sample.value]),
+    );
+  return { transactions, work, statements, attempts: () => attempt, retries };
 }
 
 describe('Transactions.run', () => {
@@ -41,16 +48,23 @@ describe('Transactions.run', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('runs again after deadlocks and serialisation failures, one retry at a time (advisory lock from the second attempt on)', async () => {
-    const { transactions, work, statements } = setup([failure('40P01'), failure('40001'), 'ok']);
-    await expect(transactions.run(work as never)).resolves.toBe(3);
+    const { transactions, work, statements, retries } = setup([
+      failure('40P01'),
+      failure('40001'),
+      failure('40P01'),
+      'ok',
+    ]);
+    await expect(transactions.run(work as never)).resolves.toBe(4);
+    expect(await retries()).toEqual({ '40P01': 2, '40001': 1 });
     expect(
       statements
         .filter((statement) => statement.sql.includes('pg_advisory_xact_lock'))
         .map((statement) => statement.attempt),
-    ).toEqual([2, 3]);
+    ).toEqual([2, 3, 4]);
     expect(warnings.mock.calls).toEqual([
       ['Transaction attempt 1 failed with 40P01; retrying'],
       ['Transaction attempt 2 failed with 40001; retrying'],
+      ['Transaction attempt 3 failed with 40P01; retrying'],
     ]);
   });
 
@@ -72,9 +86,10 @@ describe('Transactions.run', () => {
   });
 
   it('does not repeat other failures', async () => {
-    const { transactions, work, attempts } = setup([failure('23505')]);
+    const { transactions, work, attempts, retries } = setup([failure('23505')]);
     await expect(transactions.run(work as never)).rejects.toBeInstanceOf(QueryFailedError);
     expect(attempts()).toBe(1);
+    expect(await retries()).toEqual({});
   });
 });
 

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
 import { BulkItemReport, ErrorReport, ITEM_PROBLEMS } from '../errors/error-report';
+import { Metrics } from '../metrics/metrics';
 import { LockKey, lockOrder } from './lock-order';
 import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 
@@ -61,6 +62,7 @@ export class Transactions {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(BULK_ERROR_BODY) private readonly errorBodyOf: ErrorBodyOf,
+    private readonly metrics: Metrics,
   ) {
     this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
   }
@@ -74,7 +76,9 @@ export class Transactions {
         });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || pgErrorKind(error) !== 'retryable') throw error;
-        this.logger.warn(`Transaction attempt ${attempt} failed with ${pgErrorCode(error)}; retrying`);
+        const code = pgErrorCode(error) ?? 'unknown';
+        this.logger.warn(`Transaction attempt ${attempt} failed with ${code}; retrying`);
+        this.metrics.transactionRetries.inc({ code });
         await new Promise((resolve) =>
           setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
         );

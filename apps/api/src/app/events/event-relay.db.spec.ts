@@ -6,6 +6,7 @@ import { loadConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source';
 import { Transactions } from '../database/transactions';
 import { upsertVersioned } from '../database/upsert';
+import { Metrics } from '../metrics/metrics';
 import { EventNotifications } from './event-notifications';
 import { EventRelay, PRUNE_BATCH } from './event-relay';
 import { EventSink } from './event-sink';
@@ -32,9 +33,10 @@ describe('event relay (sequencer, sinks, retention) on Postgres', () => {
   let transactions: Transactions;
   let repository: EventsRepository;
   const config = loadConfig({ LOG_LEVEL: 'silent', EVENTS_RETENTION_DAYS: '30' });
+  const metrics = new Metrics({ processMetrics: false });
 
   const relay = (sinks: EventSink[] = []) =>
-    new EventRelay(repository, transactions, new EventNotifications(config), sinks, config);
+    new EventRelay(repository, transactions, new EventNotifications(config), sinks, config, metrics);
 
   /** One write of document `id` in its own transaction: its event is recorded by the upsert's statement. */
   const write = (tenant: string, id: string, name: string, work?: (tx: EntityManager) => Promise<void>) =>
@@ -73,7 +75,12 @@ describe('event relay (sequencer, sinks, retention) on Postgres', () => {
     database = await createTestDatabase();
     dataSource = new DataSource({ ...dataSourceOptions({ ...config.db, url: database.url }, []), migrationsRun: true });
     await dataSource.initialize();
-    transactions = new Transactions(dataSource, config, () => ({ code: 500, status: 'error', message: 'x' }) as never);
+    transactions = new Transactions(
+      dataSource,
+      config,
+      () => ({ code: 500, status: 'error', message: 'x' }) as never,
+      metrics,
+    );
     repository = new EventsRepository(dataSource);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { describeFailure } from '../database/pg-errors';
 import { Transactions } from '../database/transactions';
+import { Metrics } from '../metrics/metrics';
 import { EVENT_SINKS, EventSink, SinkStatus } from './event-sink';
 import { EventNotifications } from './event-notifications';
 import { toEnvelope } from './events.mapper';
@@ -67,7 +68,10 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly notifications: EventNotifications,
     @Inject(EVENT_SINKS) private readonly sinks: EventSink[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: Metrics,
+  ) {
+    metrics.watchBacklog(() => this.status());
+  }
 
   get enabled(): boolean {
     return this.config.events.relay;
@@ -205,7 +209,7 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
           rows = await this.events.claimBatch(tx, tenant, sink.name, DELIVERY_BATCH);
         }
         if (!rows?.length) return 0;
-        await sink.deliver(tenant, rows.map(toEnvelope), tx);
+        await this.metrics.countPublished(sink.name, rows.length, sink.deliver(tenant, rows.map(toEnvelope), tx));
         await this.events.advanceCursor(tx, tenant, sink.name, rows[rows.length - 1].position);
         return rows.length;
       });

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { StatementLabels, watchDataSource } from '../database/statement-metrics';
 import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from '../database/transactions';
+import { Metrics } from '../metrics/metrics';
 import { EventsRepository } from './events.repository';
 
 /**
@@ -17,23 +19,37 @@ export const RELAY_DATA_SOURCE = Symbol('RELAY_DATA_SOURCE');
 export const RELAY_EVENTS = Symbol('RELAY_EVENTS');
 export const RELAY_TRANSACTIONS = Symbol('RELAY_TRANSACTIONS');
 
+/** What a pool of its own is reported with: the metrics and the statement names shared by every pool. */
+export interface PoolMetrics {
+  metrics: Metrics;
+  labels: StatementLabels;
+}
+
 /**
  * A pool of its own beside the requests' (same database and settings, no migrations): `max` connections named
- * `applicationName` in `pg_stat_activity`, with the write timeout (its statements write, some outside a
- * transaction).
+ * `customer-segments-<pool>` in `pg_stat_activity` and `pool` in the metrics, with the write timeout (its
+ * statements write, some outside a transaction).
  */
-export function ownDataSource(
+export async function ownDataSource(
   requests: DataSource,
   config: AppConfig,
   max: number,
-  applicationName: string,
+  pool: string,
+  { metrics, labels }: PoolMetrics,
 ): Promise<DataSource> {
   const { extra } = requests.options as PostgresConnectionOptions;
-  return new DataSource({
+  const own = await new DataSource({
     ...requests.options,
     migrationsRun: false,
-    extra: { ...extra, max, statement_timeout: config.db.statementTimeoutMs, application_name: applicationName },
+    extra: {
+      ...extra,
+      max,
+      statement_timeout: config.db.statementTimeoutMs,
+      application_name: `customer-segments-${pool}`,
+    },
   } as PostgresConnectionOptions).initialize();
+  watchDataSource(metrics, pool, own, labels);
+  return own;
 }
 
 /**
@@ -56,18 +72,18 @@ export const RELAY_POOL_PROVIDERS: Provider[] = [
   {
     provide: RELAY_DATA_SOURCE,
     // After the requests' data source, which has run the migrations.
-    inject: [APP_CONFIG, DataSource],
-    useFactory: (config: AppConfig, requests: DataSource): DataSource | Promise<DataSource> =>
+    inject: [APP_CONFIG, DataSource, Metrics, StatementLabels],
+    useFactory: (config: AppConfig, requests: DataSource, metrics: Metrics, labels: StatementLabels) =>
       config.events.relay
-        ? ownDataSource(requests, config, config.events.relayPoolSize, 'customer-segments-relay')
+        ? ownDataSource(requests, config, config.events.relayPoolSize, 'relay', { metrics, labels })
         : requests,
   },
   { provide: RELAY_EVENTS, inject: [RELAY_DATA_SOURCE], useFactory: (db: DataSource) => new EventsRepository(db) },
   {
     provide: RELAY_TRANSACTIONS,
-    inject: [RELAY_DATA_SOURCE, APP_CONFIG, BULK_ERROR_BODY],
-    useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf) =>
-      new Transactions(db, config, errorBodyOf),
+    inject: [RELAY_DATA_SOURCE, APP_CONFIG, BULK_ERROR_BODY, Metrics],
+    useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf, metrics: Metrics) =>
+      new Transactions(db, config, errorBodyOf, metrics),
   },
   poolCloser(RELAY_DATA_SOURCE),
 ];

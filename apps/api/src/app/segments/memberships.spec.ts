@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SqlSnapshot } from '../../testing';
+import { Metrics } from '../metrics/metrics';
 import { parseCriteria } from './criteria';
 import {
   customersOfContactAssignments,
@@ -10,6 +11,7 @@ import {
 } from './memberships';
 
 const CHANGE = [{ joined: 0, left: 0 }];
+const metrics = new Metrics({ processMetrics: false });
 
 describe('memberships', () => {
   it('renders every statement as in memberships.sql', async () => {
@@ -17,23 +19,36 @@ describe('memberships', () => {
     await sql.record('the rules lock of a criteria change', (db) => lockRulesOfTenant(db.manager, 't1'));
     await sql.record(
       'a B2C segment evaluated as a whole',
-      (db) => evaluateSegment(db.manager, 't1', 's1', parseCriteria('customer.mixins.tier:gold customer.active:true')),
+      (db) =>
+        evaluateSegment(
+          db.manager,
+          metrics,
+          't1',
+          's1',
+          parseCriteria('customer.mixins.tier:gold customer.active:true'),
+        ),
       CHANGE,
     );
     await sql.record(
       'a B2B segment evaluated as a whole',
       (db) =>
-        evaluateSegment(db.manager, 't1', 's1', parseCriteria('legalEntity.customerGroups.id:vip contactType:BILLING')),
+        evaluateSegment(
+          db.manager,
+          metrics,
+          't1',
+          's1',
+          parseCriteria('legalEntity.customerGroups.id:vip contactType:BILLING'),
+        ),
       CHANGE,
     );
     await sql.record(
       'criteria removed: the automatic members leave',
-      (db) => evaluateSegment(db.manager, 't1', 's1', null),
+      (db) => evaluateSegment(db.manager, metrics, 't1', 's1', null),
       CHANGE,
     );
     await sql.record(
       'changed customers in the automatic segments of the tenant',
-      (db) => evaluateCustomers(db.manager, 't1', ['c1', 'c2'], 'data-changed'),
+      (db) => evaluateCustomers(db.manager, metrics, 't1', ['c1', 'c2'], 'data-changed'),
       [],
       [
         { id: 's1', criteria: 'customer.email:~"@acme\\\\.com$"' },

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { resourceIdSql } from '../database/outbox';
 import { isoTimestampSql } from '../database/sql';
+import { Metrics } from '../metrics/metrics';
 import { Criteria, criteriaSql, parseCriteria } from './criteria';
 
 // The AUTOMATIC customer assignments of segments with criteria, kept equal to "every customer the criteria match,
@@ -125,17 +126,25 @@ export interface MembershipChange {
   left: number;
 }
 
-/** Re-evaluates a whole segment after its criteria were written (`null`: the segment is manual now, its automatic members leave). */
-export function evaluateSegment(
+/**
+ * Re-evaluates a whole segment after its criteria were written (`null`: the segment is manual now, its automatic
+ * members leave). Each evaluation is counted in `metrics`, as are the next function's (when there is a segment to
+ * evaluate).
+ */
+export async function evaluateSegment(
   tx: EntityManager,
+  metrics: Metrics,
   tenant: string,
   segmentId: string,
   criteria: Criteria | null,
 ): Promise<MembershipChange> {
-  return evaluate(tx, tenant, criteria ? [{ id: segmentId, criteria }] : [], {
+  const reason = 'criteria-changed';
+  const change = await evaluate(tx, tenant, criteria ? [{ id: segmentId, criteria }] : [], {
     segmentIds: [segmentId],
-    reason: 'criteria-changed',
+    reason,
   });
+  metrics.countMembershipEvaluation(reason, change);
+  return change;
 }
 
 /**
@@ -144,6 +153,7 @@ export function evaluateSegment(
  */
 export async function evaluateCustomers(
   tx: EntityManager,
+  metrics: Metrics,
   tenant: string,
   customerIds: readonly string[],
   reason: MembershipReason,
@@ -163,6 +173,7 @@ export async function evaluateCustomers(
     total.joined += change.joined;
     total.left += change.left;
   }
+  if (segments.length) metrics.countMembershipEvaluation(reason, total);
   return total;
 }
 

@@ -16,6 +16,7 @@ import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
+import { Metrics } from '../metrics/metrics';
 import { Criteria, parseCriteria } from './criteria';
 import { evaluateSegment, lockRulesOfTenant } from './memberships';
 import { applySegmentPatch, patchableDocument } from './segment-patch';
@@ -40,6 +41,7 @@ export class SegmentsService {
   constructor(
     private readonly segments: SegmentsRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   async list(ctx: RequestContext, list: ListRequest, filter: SegmentListFilter): Promise<Page<SegmentResponse>> {
@@ -126,7 +128,7 @@ export class SegmentsService {
     const values = toRow(input, ctx.contentLanguage);
     await this.lockRulesIf(tx, ctx, criteria !== null);
     await this.segments.insert(tx, { tenant, id, values, event: toEventWrite({ tenant, id, values }) });
-    if (criteria) await evaluateSegment(tx, tenant, id, criteria);
+    if (criteria) await evaluateSegment(tx, this.metrics, tenant, id, criteria);
     return id;
   }
 
@@ -167,7 +169,7 @@ export class SegmentsService {
     if ((write.previous?.criteria ?? null) !== values.criteria) {
       // Criteria set between the unlocked look and the row lock: rare, and a deadlock it might cause is retried.
       if (!write.rulesLocked) await lockRulesOfTenant(tx, tenant);
-      await evaluateSegment(tx, tenant, id, criteriaOf(values));
+      await evaluateSegment(tx, this.metrics, tenant, id, criteriaOf(values));
     }
     return result.created;
   }

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { StatementLabels } from '../database/statement-metrics';
 import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from '../database/transactions';
 import { ownDataSource, poolCloser } from '../events/relay-pool';
+import { Metrics } from '../metrics/metrics';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -39,10 +41,10 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
     {
       provide: WORKER_DATA_SOURCE,
       // After the requests' data source, which has run the migrations.
-      inject: [APP_CONFIG, DataSource],
-      useFactory: (config: AppConfig, requests: DataSource): DataSource | Promise<DataSource> =>
+      inject: [APP_CONFIG, DataSource, Metrics, StatementLabels],
+      useFactory: (config: AppConfig, requests: DataSource, metrics: Metrics, labels: StatementLabels) =>
         config.events.relay
-          ? ownDataSource(requests, config, WORKER_POOL_SIZE, 'customer-segments-webhooks')
+          ? ownDataSource(requests, config, WORKER_POOL_SIZE, 'webhooks', { metrics, labels })
           : requests,
     },
     poolCloser(WORKER_DATA_SOURCE),
@@ -53,9 +55,9 @@ import { WEBHOOK_ENTITIES } from './webhook.entities';
     },
     {
       provide: WORKER_TRANSACTIONS,
-      inject: [WORKER_DATA_SOURCE, APP_CONFIG, BULK_ERROR_BODY],
-      useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf) =>
-        new Transactions(db, config, errorBodyOf),
+      inject: [WORKER_DATA_SOURCE, APP_CONFIG, BULK_ERROR_BODY, Metrics],
+      useFactory: (db: DataSource, config: AppConfig, errorBodyOf: ErrorBodyOf, metrics: Metrics) =>
+        new Transactions(db, config, errorBodyOf, metrics),
     },
     {
       provide: WebhookSender,

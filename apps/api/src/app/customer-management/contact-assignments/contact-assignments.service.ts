@@ -12,6 +12,7 @@ import { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
 import { customersOfContactAssignments, evaluateCustomers } from '../../segments/memberships';
 import { NotFoundError } from '../../errors/domain-errors';
+import { Metrics } from '../../metrics/metrics';
 import { alreadyExists, assertReferenced } from '../documents';
 import { toResponses as toLegalEntities } from '../legal-entities/legal-entities.mapper';
 import { LegalEntitiesRepository } from '../legal-entities/legal-entities.repository';
@@ -32,6 +33,7 @@ export class ContactAssignmentsService {
     private readonly assignments: ContactAssignmentsRepository,
     private readonly legalEntities: LegalEntitiesRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   async create(ctx: RequestContext, body: ContactAssignmentCreate): Promise<string> {
@@ -41,7 +43,7 @@ export class ContactAssignmentsService {
       const { values, eventData } = await this.validWrite(tx, ctx, id, write);
       if (!(await this.assignments.insert(tx, { tenant: ctx.tenant, id, values, eventData })))
         throw alreadyExists('contact assignment', id);
-      await evaluateCustomers(tx, ctx.tenant, [values.customer_id], 'data-changed');
+      await evaluateCustomers(tx, this.metrics, ctx.tenant, [values.customer_id], 'data-changed');
     });
     return id;
   }
@@ -60,7 +62,13 @@ export class ContactAssignmentsService {
         expectedVersion,
         eventData,
       });
-      await evaluateCustomers(tx, ctx.tenant, [...new Set([...customers, values.customer_id])], 'data-changed');
+      await evaluateCustomers(
+        tx,
+        this.metrics,
+        ctx.tenant,
+        [...new Set([...customers, values.customer_id])],
+        'data-changed',
+      );
       return created;
     });
   }
@@ -87,7 +95,7 @@ export class ContactAssignmentsService {
       const customers = await customersOfContactAssignments(tx, ctx.tenant, [id]);
       if (!(await this.assignments.delete(tx, ctx.tenant, id))) throw NotFoundError.of('contact assignment', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', [id]);
-      await evaluateCustomers(tx, ctx.tenant, customers, 'data-changed');
+      await evaluateCustomers(tx, this.metrics, ctx.tenant, customers, 'data-changed');
     });
   }
 

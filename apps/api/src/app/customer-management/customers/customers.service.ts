@@ -6,6 +6,7 @@ import { RequestContext } from '../../common/request-context';
 import { assertIdItem, validateAs } from '../../common/validation';
 import { bulkLockKey, Transactions } from '../../database/transactions';
 import { NotFoundError } from '../../errors/domain-errors';
+import { Metrics } from '../../metrics/metrics';
 import { evaluateCustomers } from '../../segments/memberships';
 import { customerEventData } from './customer.events';
 import { toRow } from './customers.mapper';
@@ -20,6 +21,7 @@ export class CustomersService {
   constructor(
     private readonly customers: CustomersRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Each item replaces the data held for its customer id: 201 when new, 204 when replaced. */
@@ -55,6 +57,6 @@ export class CustomersService {
   /** The changed customers' memberships of automatic segments, evaluated once for the whole bulk. */
   private async evaluate(tx: EntityManager, ctx: RequestContext, results: readonly BulkItemResult[]): Promise<void> {
     const changed = results.filter((result) => result.code < 300 && result.id !== undefined).map((r) => r.id as string);
-    await evaluateCustomers(tx, ctx.tenant, changed, 'data-changed');
+    await evaluateCustomers(tx, this.metrics, ctx.tenant, changed, 'data-changed');
   }
 }

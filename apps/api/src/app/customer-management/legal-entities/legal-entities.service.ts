@@ -7,6 +7,7 @@ import { ListRequest, Page } from '../../common/listing';
 import { RequestContext } from '../../common/request-context';
 import { Transactions } from '../../database/transactions';
 import { ForbiddenError, NotFoundError } from '../../errors/domain-errors';
+import { Metrics } from '../../metrics/metrics';
 import { customersOfLegalEntities, evaluateCustomers, lockCustomers } from '../../segments/memberships';
 import { ContactAssignmentsRepository } from '../contact-assignments/contact-assignments.repository';
 import { alreadyExists, assertReferenced } from '../documents';
@@ -30,6 +31,7 @@ export class LegalEntitiesService {
     private readonly locations: LocationsRepository,
     private readonly contactAssignments: ContactAssignmentsRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   async create(ctx: RequestContext, body: LegalEntityCreate): Promise<string> {
@@ -55,7 +57,13 @@ export class LegalEntitiesService {
       });
       // What B2B criteria read of the legal entity may have changed for its contacts (not when nothing was written).
       if (result.changed && !result.created)
-        await evaluateCustomers(tx, ctx.tenant, await customersOfLegalEntities(tx, ctx.tenant, [id]), 'data-changed');
+        await evaluateCustomers(
+          tx,
+          this.metrics,
+          ctx.tenant,
+          await customersOfLegalEntities(tx, ctx.tenant, [id]),
+          'data-changed',
+        );
       return result.created;
     });
   }
@@ -101,7 +109,7 @@ export class LegalEntitiesService {
       const removed = await this.legalEntities.deleteSubtree(tx, ctx.tenant, id);
       if (!removed.entities.length) throw NotFoundError.of('legal entity', id);
       await this.legalEntities.removeReferences(tx, ctx.tenant, 'approval_group', removed.assignments);
-      await evaluateCustomers(tx, ctx.tenant, customers, 'data-changed');
+      await evaluateCustomers(tx, this.metrics, ctx.tenant, customers, 'data-changed');
     });
   }
 

@@ -6,6 +6,7 @@ import { describeWithNats, natsForTests, NatsForTests, readStream } from '../../
 import { loadConfig } from '../../config/config';
 import { dataSourceOptions } from '../../database/data-source';
 import { Transactions } from '../../database/transactions';
+import { Metrics } from '../../metrics/metrics';
 import { EventNotifications } from '../event-notifications';
 import { EventRelay } from '../event-relay';
 import { EventsRepository } from '../events.repository';
@@ -238,8 +239,9 @@ describeWithNats(describe, 'own', 'NATS sink against a JetStream server', () => 
     it('publishes the events of every tenant in position order on its own subjects, and moves the cursors', async () => {
       const { sink, stream, subjectPrefix } = await connected();
       const repository = new EventsRepository(dataSource);
-      const transactions = new Transactions(dataSource, config, () => ({}) as never);
-      const relay = new EventRelay(repository, transactions, new EventNotifications(config), [sink], config);
+      const metrics = new Metrics({ processMetrics: false });
+      const transactions = new Transactions(dataSource, config, () => ({}) as never, metrics);
+      const relay = new EventRelay(repository, transactions, new EventNotifications(config), [sink], config, metrics);
       // 1,200 events of two tenants, over more than one of the relay's batches.
       for (const tenant of ['tenanta', 'tenantb'])
         await dataSource.query(

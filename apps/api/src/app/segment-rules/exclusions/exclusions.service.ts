@@ -6,6 +6,7 @@ import { RequestContext } from '../../common/request-context';
 import { assertObjectBody, validateAs } from '../../common/validation';
 import { bulkLockKey, Transactions } from '../../database/transactions';
 import { NotFoundError } from '../../errors';
+import { Metrics } from '../../metrics/metrics';
 import { customerIdsOfItems, evaluateCustomers, lockCustomers } from '../../segments/memberships';
 import { upsertBulkIntoSegment } from '../../segments/segment-assignment-writes';
 import { ExclusionKey, toResponse, toRow } from './exclusions.mapper';
@@ -21,6 +22,7 @@ export class ExclusionsService {
   constructor(
     private readonly exclusions: ExclusionsRepository,
     private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
   ) {}
 
   async list(ctx: RequestContext, segmentId: string, list: ListRequest): Promise<Page<ExclusionResponse>> {
@@ -46,7 +48,7 @@ export class ExclusionsService {
     return this.transactions.run(async (tx) => {
       await lockCustomers(tx, tenant, [key.customerId]);
       const created = await this.exclusions.upsert(tx, tenant, key.segmentId, row);
-      await evaluateCustomers(tx, tenant, [key.customerId], 'excluded', key.segmentId);
+      await evaluateCustomers(tx, this.metrics, tenant, [key.customerId], 'excluded', key.segmentId);
       return created;
     });
   }
@@ -57,7 +59,7 @@ export class ExclusionsService {
     await this.transactions.run(async (tx) => {
       await lockCustomers(tx, tenant, [key.customerId]);
       await this.exclusions.delete(tx, tenant, key);
-      await evaluateCustomers(tx, tenant, [key.customerId], 'included', key.segmentId);
+      await evaluateCustomers(tx, this.metrics, tenant, [key.customerId], 'included', key.segmentId);
     });
   }
 
@@ -79,7 +81,7 @@ export class ExclusionsService {
         return [];
       },
       finish: async (tx, written) => {
-        await evaluateCustomers(tx, tenant, customersOf(written), 'excluded', segmentId);
+        await evaluateCustomers(tx, this.metrics, tenant, customersOf(written), 'excluded', segmentId);
       },
     });
   }
@@ -104,7 +106,7 @@ export class ExclusionsService {
           const removed = results
             .filter((result) => result.code < 300)
             .map((result) => (items as unknown[])[result.index]);
-          await evaluateCustomers(tx, tenant, customerIdsOfItems(removed), 'included', segmentId);
+          await evaluateCustomers(tx, this.metrics, tenant, customerIdsOfItems(removed), 'included', segmentId);
         },
       },
     );

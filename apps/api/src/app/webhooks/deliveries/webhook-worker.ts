@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { describeFailure } from '../../database/pg-errors';
 import { Transactions } from '../../database/transactions';
 import { EventNotifications } from '../../events/event-notifications';
+import { Metrics } from '../../metrics/metrics';
 import { AttemptResult, WebhookSender } from '../sending/sender';
 import { signedHeaders } from '../sending/signature';
 import { AttemptRecord, DeliveriesRepository, LeasedDelivery } from './deliveries.repository';
@@ -67,6 +68,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     private readonly notifications: EventNotifications,
     private readonly sender: WebhookSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -138,6 +140,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     }
     const { retryScheduleMs } = this.config.webhooks;
     const decision = decideAfterAttempt(delivery.attempt, result, retryScheduleMs, new Date());
+    this.metrics.webhookAttempts.inc({ outcome: decision.outcome });
     this.finished.push({
       tenant: delivery.tenant,
       deliveryId: delivery.id,
