@@ -199,3 +199,15 @@ describe('Prometheus metrics on METRICS_PORT', () => {
     expect((await fetch(`${metricsUrl}/health`)).status).toBe(404);
   });
 });
+
+describe('Prometheus metrics off', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e({ METRICS_ENABLED: 'false' });
+  });
+  afterAll(() => e2e?.server.close());
+
+  it('does not serve them on the service port with METRICS_ENABLED=false', async () => {
+    expect((await fetch(`${e2e.server.baseUrl}/metrics`)).status).toBe(404);
+  });
+});
