@@ -10,6 +10,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { BodyBudget } from './common/body-budget';
+import { connectRateLimitStore } from './common/rate-limit-store';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
 import {
   assertJsonShape,
@@ -143,7 +144,7 @@ export async function createApp(
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     exposedHeaders: ['X-Total-Count', 'X-Request-Id'],
   });
-  if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
+  if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config);
   authenticateBeforeBody(app);
   refuseMediaTypes(app);
   reserveBodyBudget(app, config.http);
@@ -169,16 +170,19 @@ export async function createApp(
 /**
  * Per-client rate limiting: the key is the verified token's customer or client (so one noisy
  * integration cannot starve the others), else the caller's IP address. Health probes are exempt.
- * Over the limit: 429 with the Emporix error body and `Retry-After`.
+ * Over the limit: 429 with the Emporix error body and `Retry-After`. With `REDIS_URL` the counts are
+ * kept in Redis and shared by every replica; otherwise each process counts its own.
  */
-async function registerRateLimit(
-  app: NestFastifyApplication,
-  limit: ResolvedConfig['http']['rateLimit'],
-): Promise<void> {
+async function registerRateLimit(app: NestFastifyApplication, config: ResolvedConfig): Promise<void> {
+  const limit = config.http.rateLimit;
   const verifier = app.get(TokenVerifier);
+  const redis = config.redis.url ? await connectRateLimitStore(config.redis.url) : undefined;
+  const fastify = app.getHttpAdapter().getInstance();
+  if (redis) fastify.addHook('onClose', async () => redis.disconnect());
   await app.register(fastifyRateLimit, {
     max: limit.max,
     timeWindow: limit.windowMs,
+    ...(redis && { redis, nameSpace: `${config.redis.keyPrefix}rate-limit:`, skipOnError: true }),
     allowList: (request) => /^\/health(\/|$)/.test(request.routeOptions.url ?? ''),
     keyGenerator: async (request) => {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];

@@ -196,6 +196,20 @@ describe('loadConfig', () => {
     for (const prefix of ['a.*', 'a.>', '.a', 'a.', 'a..b', 'a b'])
       expect(() => loadConfig({ NATS_SUBJECT_PREFIX: prefix })).toThrow(/NATS_SUBJECT_PREFIX: not a subject prefix/);
   });
+
+  it('uses no Redis without REDIS_URL, and takes only redis:// and rediss:// URLs, never showing them', () => {
+    expect(loadConfig({}).redis).toEqual({ url: undefined, keyPrefix: 'customer-segments:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.example:6380/2', REDIS_KEY_PREFIX: 'shop-a:' }).redis).toEqual({
+      url: 'rediss://:pw@cache.example:6380/2',
+      keyPrefix: 'shop-a:',
+    });
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache.example' })).toThrow(
+      /^Invalid configuration:\n {2}REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL$/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 's3cret' })).toThrow(/REDIS_URL: not a valid URL$/);
+    for (const prefix of ['with space', 'x'.repeat(101), 'ä'])
+      expect(() => loadConfig({ REDIS_KEY_PREFIX: prefix })).toThrow(/REDIS_KEY_PREFIX: not a key prefix/);
+  });
 });
 
 describe('loadConfig: events', () => {

@@ -94,6 +94,13 @@ export interface AppConfig {
     /** Requests per client (token subject, else IP address) and window; `max` 0 turns limiting off. */
     rateLimit: { max: number; windowMs: number };
   };
+  /** Redis, when `url` is set: the rate-limit counters shared by every replica. */
+  redis: {
+    /** `redis://[user:password@]host:port[/db]` or `rediss://` (TLS). */
+    url?: string;
+    /** Prefix of every key the service writes, so several deployments can share one Redis. */
+    keyPrefix: string;
+  };
   /** How long a SIGTERM/SIGINT may take to finish in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
   events: {
@@ -156,6 +163,8 @@ export function parseDuration(text: string): number | undefined {
 const NATS_STREAM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /** One or more subject tokens joined by `.`, without wildcards, so that `<prefix>.>` captures exactly ours. */
 const NATS_SUBJECT_PREFIX = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+/** Printable ASCII without spaces: shown in `redis-cli` and monitoring as written. */
+const REDIS_KEY_PREFIX = /^[!-~]{1,100}$/;
 
 export const LOG_FORMATS = ['pretty', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -244,6 +253,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
         max: read.integer('RATE_LIMIT_MAX', 0, 0, 1_000_000),
         windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000),
       },
+    },
+    redis: {
+      url: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+      keyPrefix: read.matching('REDIS_KEY_PREFIX', 'customer-segments:', REDIS_KEY_PREFIX, 'a key prefix'),
     },
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
     events: {
@@ -375,16 +388,20 @@ class EnvReader {
     return servers;
   }
 
-  optionalUrl(name: string): string | undefined {
+  /** A URL (of one of `protocols`, when given); the message leaves the value out: it may hold credentials. */
+  optionalUrl(name: string, protocols?: string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
+    let url: URL;
     try {
-      new URL(value);
-      return value;
+      url = new URL(value);
     } catch {
       this.problems.push(`${name}: not a valid URL`);
       return undefined;
     }
+    if (!protocols || protocols.includes(url.protocol)) return value;
+    this.problems.push(`${name}: expected a ${protocols.map((protocol) => `${protocol}//`).join(' or ')} URL`);
+    return undefined;
   }
 
   trustProxy(name: string, fallback: boolean): boolean | number | string[] {
