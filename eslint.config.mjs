@@ -11,7 +11,7 @@ const APP_LAYERS = {
   decorators: [],
   database: ['config', 'errors'],
   filters: ['database', 'errors'],
-  common: ['config', 'database', 'errors', 'filters'],
+  common: ['config', 'database', 'decorators', 'errors', 'filters'],
   auth: ['config', 'decorators', 'errors'],
 };
 const SHARED = ['config', 'errors', 'decorators', 'database', 'filters', 'common'];

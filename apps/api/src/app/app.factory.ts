@@ -11,6 +11,7 @@ import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { BodyBudget } from './common/body-budget';
 import { connectRateLimitStore } from './common/rate-limit-store';
+import { registerRevalidation } from './common/revalidation';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
 import {
   assertJsonShape,
@@ -119,6 +120,7 @@ export async function createApp(
     // server can close as soon as they are answered.
     if (closing) void reply.header('Connection', 'close');
   });
+  registerRevalidation(fastify);
   // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
   fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
     if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;

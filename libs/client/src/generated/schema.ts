@@ -3476,7 +3476,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
@@ -3497,6 +3500,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -4142,7 +4152,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4163,6 +4176,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LegalEntityResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -4429,7 +4449,10 @@ export interface operations {
     "GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4450,6 +4473,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LegalEntityResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -4828,7 +4858,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the location. */
                 locationId: string;
@@ -4849,6 +4882,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LocationResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -5117,6 +5157,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
             };
             path: {
                 categoryId: string;
@@ -5137,6 +5179,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CatalogCategoryResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -5388,6 +5437,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
             };
             path: {
                 productId: string;
@@ -5408,6 +5459,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CatalogProductResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -5931,6 +5989,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
@@ -5953,6 +6013,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SegmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request due to validation, incorrect parameters, etc. */
             400: {
@@ -6415,7 +6482,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6439,6 +6509,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentB2CResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -6686,7 +6763,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6712,6 +6792,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -7408,7 +7495,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -7432,6 +7522,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ExclusionResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -7677,7 +7774,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -7703,6 +7803,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ExclusionResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -8237,6 +8344,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8263,6 +8372,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid q, sort, fields or paging. */
             400: {
@@ -8322,6 +8438,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Unique identifier of the product/category. */
@@ -8348,6 +8466,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unknown type or invalid fields. */
             400: {
@@ -9252,6 +9377,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9276,6 +9403,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid q, sort, fields or paging. */
             400: {
@@ -9335,6 +9469,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
             };
             path: {
                 /**
@@ -9355,6 +9491,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CategoryTreeNode"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query parameter was given twice. */
             400: {
@@ -9903,7 +10046,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
@@ -9924,6 +10070,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
