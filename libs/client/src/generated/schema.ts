@@ -2778,9 +2778,26 @@ export interface components {
             /** @description Alias of `site` (as in the Emporix example); `site` wins when both are given. */
             siteCode?: string;
         };
+        MatchedItem: {
+            /** @description Id of the product. */
+            id: string;
+            /** @description Only with `explain=true`: per granting segment (by id) one reason, `PRODUCT` when it assigns the product itself. */
+            matchedBy?: components["schemas"]["MatchReason"][];
+        };
         MatchItem: {
             /** @description Id of the product. */
             id: string;
+        };
+        MatchReason: {
+            /** @description With `CATEGORY`: the shortest category chain, from one of the product's own categories up to the assigned category (both included; one element when the assigned category is one of its own). */
+            categoryChain?: string[];
+            /** @description The segment whose item assignment grants the product. */
+            segmentId: string;
+            /**
+             * @description `PRODUCT`: the product is assigned itself; `CATEGORY`: through a category assignment.
+             * @enum {string}
+             */
+            type: "PRODUCT" | "CATEGORY";
         };
         MembershipExplanation: {
             /** @description The criteria of an automatic segment; absent for a manual one. */
@@ -9548,7 +9565,10 @@ export interface operations {
     };
     "POST-customer-segment-check-match": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Extension: `true` adds `matchedBy` to each matched product: every given segment that grants it (by id), `PRODUCT` when the segment assigns the product itself, else `CATEGORY` with the shortest chain from the product's category up to the assigned one. One more statement than without it: for finding out, not for every page view. */
+                explain?: boolean;
+            };
             header?: never;
             path: {
                 /**
@@ -9587,7 +9607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchItem"][];
+                    "application/json": components["schemas"]["MatchedItem"][];
                 };
             };
             /** @description Invalid body: missing site, too many items, malformed items. */
