@@ -3303,6 +3303,8 @@ export interface operations {
                 type?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -3476,7 +3478,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
@@ -3970,6 +3975,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4142,7 +4149,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4429,7 +4439,10 @@ export interface operations {
     "GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4540,6 +4553,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4654,6 +4669,8 @@ export interface operations {
                 type?: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4828,7 +4845,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the location. */
                 locationId: string;
@@ -5117,6 +5137,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 categoryId: string;
@@ -5388,6 +5410,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 productId: string;
@@ -5738,6 +5762,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -5931,6 +5957,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
@@ -6335,6 +6363,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -6415,7 +6445,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6686,7 +6719,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6960,7 +6996,10 @@ export interface operations {
     "GET-customer-segment-explain-membership": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer. */
                 customerId: string;
@@ -7230,6 +7269,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7328,6 +7369,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7408,7 +7451,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -7677,7 +7723,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -8135,6 +8184,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8237,6 +8288,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8322,6 +8375,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the product/category. */
@@ -8784,6 +8839,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9152,7 +9209,10 @@ export interface operations {
                 /** @description Matches per page (default 16, at most 1000). */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9252,6 +9312,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9335,6 +9397,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /**
@@ -9406,7 +9470,10 @@ export interface operations {
     "POST-customer-segment-check-match": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9513,6 +9580,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9732,6 +9801,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9903,7 +9974,10 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
@@ -10180,6 +10254,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };

@@ -2,7 +2,7 @@ import { Scopes } from '@cs/contracts';
 import { MatchItem } from '@cs/dto';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant } from '../common/routes';
+import { ApiTenant, ReplicaReads } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { MATCH_DOCS } from './match.docs';
 import { MatchService } from './match.service';
@@ -14,6 +14,7 @@ export class MatchController {
 
   @Post()
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(MATCH_DOCS.match, Scopes.segmentManage)
   // The body is checked by the service (validMatchRequest), not by the global pipe.
   match(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<MatchItem[]> {
