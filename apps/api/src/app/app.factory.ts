@@ -22,6 +22,7 @@ import {
 } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { CONSISTENCY_TOKEN_HEADER } from './database/read-replicas';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
@@ -144,7 +145,7 @@ export async function createApp(
   );
   await app.register(fastifyCors, {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
-    exposedHeaders: ['X-Total-Count', 'X-Request-Id'],
+    exposedHeaders: ['X-Total-Count', 'X-Request-Id', CONSISTENCY_TOKEN_HEADER],
   });
   if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config);
   authenticateBeforeBody(app);

@@ -3320,6 +3320,8 @@ export interface operations {
                 type?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -3496,6 +3498,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the contact assignment. */
@@ -3997,6 +4001,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4172,6 +4178,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the legal entity. */
@@ -4469,6 +4477,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the legal entity. */
@@ -4587,6 +4597,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4701,6 +4713,8 @@ export interface operations {
                 type?: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4878,6 +4892,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the location. */
@@ -5176,6 +5192,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 categoryId: string;
@@ -5456,6 +5474,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 productId: string;
@@ -5813,6 +5833,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -6008,6 +6030,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
@@ -6419,6 +6443,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -6502,6 +6528,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
@@ -6783,6 +6811,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
@@ -7064,7 +7094,10 @@ export interface operations {
     "GET-customer-segment-explain-membership": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer. */
                 customerId: string;
@@ -7334,6 +7367,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7432,6 +7467,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7515,6 +7552,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
@@ -7794,6 +7833,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
@@ -8259,6 +8300,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8363,6 +8406,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8457,6 +8502,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the product/category. */
@@ -8926,6 +8973,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9294,7 +9343,10 @@ export interface operations {
                 /** @description Matches per page (default 16, at most 1000). */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9396,6 +9448,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9488,6 +9542,8 @@ export interface operations {
                 "Accept-Language"?: string;
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /**
@@ -9569,7 +9625,10 @@ export interface operations {
                 /** @description Extension: `true` adds `matchedBy` to each matched product: every given segment that grants it (by id), `PRODUCT` when the segment assigns the product itself, else `CATEGORY` with the shortest chain from the product's category up to the assigned one. One more statement than without it: for finding out, not for every page view. */
                 explain?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9676,6 +9735,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9895,6 +9956,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -10069,6 +10132,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
                 "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
@@ -10353,6 +10418,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };

@@ -33,6 +33,21 @@ describe('loadConfig', () => {
     ).toThrow(/PORT[\s\S]*LOG_LEVEL[\s\S]*DATABASE_URL[\s\S]*DB_POOL_SIZE[\s\S]*AUTH_CLIENTS/);
   });
 
+  it('reads the read replicas as a list of postgres URLs, never quoting one in a message', () => {
+    expect(loadConfig({}).db.replicaUrls).toEqual([]);
+    const urls = 'postgres://u:p@replica-1:5432/db, postgresql://replica-2/db';
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: urls })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    const primary = 'postgres://u:p@primary:5432/db';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: urls }).db.replicaUrls).toEqual([
+      'postgres://u:p@replica-1:5432/db',
+      'postgresql://replica-2/db',
+    ]);
+    const invalid = () =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://a/db,mysql://u:secret@b/db' });
+    expect(invalid).toThrow(/DATABASE_REPLICA_URLS: entry 2 is not a postgres:\/\/host:port\/database URL/);
+    expect(invalid).not.toThrow(/secret/);
+  });
+
   it('leaves rate limiting off and caps JSON nesting by default, and reads the hardening settings', () => {
     const defaults = loadConfig({});
     expect(defaults.http.rateLimit).toEqual({ max: 0, windowMs: 60_000 });

@@ -25,6 +25,11 @@ export interface AppConfig {
   db: {
     /** Absent: start the embedded Postgres. */
     url?: string;
+    /**
+     * `DATABASE_REPLICA_URLS`: streaming replicas of `url` that serve the reads of lists, gets, searches, matches and
+     * category trees (database/read-replicas.ts); empty: every statement goes to `url`.
+     */
+    replicaUrls: string[];
     poolSize: number;
     /** Timeout of every statement of a write transaction. */
     statementTimeoutMs: number;
@@ -213,6 +218,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     dataDir,
     db: {
       url: read.optionalUrl('DATABASE_URL'),
+      replicaUrls: read.postgresUrls('DATABASE_REPLICA_URLS'),
       poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
       statementTimeoutMs,
       readStatementTimeoutMs,
@@ -277,6 +283,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       endpointConcurrency: read.integer('WEBHOOKS_ENDPOINT_CONCURRENCY', 16, 1, 1_000),
     },
   };
+  if (config.db.replicaUrls.length && !config.db.url)
+    problems.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (the replicas stream from that server)');
   const { http } = config;
   if (http.bodyBudgetBytes < http.bodyLimitBytes)
     problems.push(
@@ -386,6 +394,16 @@ class EnvReader {
         this.problems.push(`${name}: expected comma-separated nats://host:port addresses`);
     }
     return servers;
+  }
+
+  /** Comma-separated `postgres://` (or `postgresql://`) URLs; the message leaves the values out: they hold passwords. */
+  postgresUrls(name: string): string[] {
+    const urls = this.list(name);
+    urls.forEach((url, index) => {
+      if (!URL.canParse(url) || !['postgres:', 'postgresql:'].includes(new URL(url).protocol))
+        this.problems.push(`${name}: entry ${index + 1} is not a postgres://host:port/database URL`);
+    });
+    return urls;
   }
 
   /** A URL (of one of `protocols`, when given); the message leaves the value out: it may hold credentials. */
