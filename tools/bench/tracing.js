@@ -120,8 +120,9 @@ function render({ opts, results, received, load }) {
     '# Tracing benchmark',
     '',
     `Tracing off (no OTLP endpoint) and on (every request traced, HTTP and pg spans exported to a local receiver that`,
-    `discards them: ${received.exports} exports, ${(received.bytes / 1e6).toFixed(1)} MB), ${opts.connections} connections, ` +
-      `${opts.amount ? `${opts.amount} requests` : `${opts.duration} s`} per round, best of ${opts.rounds} alternating rounds.`,
+    `discards them: ${received.exports} exports, ${(received.bytes / 1e6).toFixed(1)} MB), ` +
+      `${opts.connections} connections, ${opts.amount ? `${opts.amount} requests` : `${opts.duration} s`} per round, ` +
+      `best of ${opts.rounds} alternating rounds.`,
     `Load average at the end: ${load.map((n) => n.toFixed(2)).join(', ')} (1, 5, 15 min).`,
     '',
     '| scenario | tracing | req/s | vs off | p50 ms | p99 ms | p99 vs off | errors |',
@@ -133,8 +134,8 @@ function render({ opts, results, received, load }) {
       ['on', on],
     ])
       lines.push(
-        `| ${mode === 'off' ? scenario : ''} | ${mode} | ${fixed(run.rps)} | ${ratio(run.rps, off.rps)} | ${fixed(run.p50, 1)} | ` +
-          `${fixed(run.p99, 1)} | ${ratio(run.p99, off.p99)} | ${run.errors} |`,
+        `| ${mode === 'off' ? scenario : ''} | ${mode} | ${fixed(run.rps)} | ${ratio(run.rps, off.rps)} | ` +
+          `${fixed(run.p50, 1)} | ${fixed(run.p99, 1)} | ${ratio(run.p99, off.p99)} | ${run.errors} |`,
       );
   return lines.join('\n');
 }

@@ -84,7 +84,7 @@ describe('reliability: traces', () => {
     return { service, webhooks, write, storedTraceParent };
   }
 
-  it('continues the caller’s trace in the spans, the outbox row and the webhook delivery, with no secrets in spans', async () => {
+  it('continues the caller’s trace in spans, outbox row and webhook delivery; no secrets in spans', async () => {
     const otlp = await new OtlpReceiver().start();
     stops.push(() => otlp.stop());
     const { service, webhooks, write, storedTraceParent } = await setUp({

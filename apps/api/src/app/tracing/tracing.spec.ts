@@ -34,7 +34,7 @@ const TRACE_PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 describe('startTracing', () => {
   afterEach(() => jest.resetModules());
 
-  it('loads nothing of OpenTelemetry (and so patches nothing) without an OTLP endpoint, and the rest does nothing', () => {
+  it('loads (and so patches) nothing of OpenTelemetry without an OTLP endpoint; the rest does nothing', () => {
     const { tracing, loaded } = freshTracing();
     expect(tracing.startTracing({ OTEL_SERVICE_NAME: 'x', OTEL_EXPORTER_OTLP_ENDPOINT: ' ' })).toBeUndefined();
     expect(tracing.activeTraceParent()).toBeUndefined();

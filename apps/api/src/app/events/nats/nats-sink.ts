@@ -54,8 +54,9 @@ export function reconnectDelayMs(failed: number, random: () => number = Math.ran
 
 /**
  * Publishes events to a JetStream stream, created if absent. Each event is one message on `subjectOf(...)` with
- * `Nats-Msg-Id` = event id (and `traceparent`, the trace of the write, when it was traced), so JetStream drops the copies a redelivery (after a crash between publishing and the
- * cursor's commit) sends within the stream's duplicate window. A batch is published at once (one connection keeps
+ * `Nats-Msg-Id` = event id (and `traceparent`, the trace of the write, when it was traced), so JetStream drops the
+ * copies a redelivery (after a crash between publishing and the cursor's commit) sends within the stream's duplicate
+ * window. A batch is published at once (one connection keeps
  * the order) and resolves when every acknowledgement arrived; any failure rejects it, and the relay delivers the
  * batch again from its cursor. The connection is kept in the background: while the server is unreachable, at start
  * or later, deliveries fail fast, the backlog waits in the outbox, and the client reconnects with backoff.

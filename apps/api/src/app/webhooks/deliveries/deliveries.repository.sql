@@ -77,8 +77,8 @@ WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    w.trace_parent;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- completeAndClaim: a failure updates the health
@@ -155,8 +155,8 @@ WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    w.trace_parent;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- prune

@@ -107,8 +107,8 @@ const CLAIM_SQL = `WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret,
-    w.trace_parent`;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret`;
 
 /** The attempts as arrays of their columns. */
 const OUTCOMES = `unnest($1::varchar[], $2::bigint[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
