@@ -9,12 +9,14 @@ const APP_LAYERS = {
   config: [],
   errors: [],
   decorators: [],
-  database: ['config', 'errors'],
+  // The trace context of the request in progress, for the outbox and the webhook deliveries.
+  tracing: [],
+  database: ['config', 'errors', 'tracing'],
   filters: ['database', 'errors'],
   common: ['config', 'database', 'decorators', 'errors', 'filters'],
   auth: ['config', 'decorators', 'errors'],
 };
-const SHARED = ['config', 'errors', 'decorators', 'database', 'filters', 'common'];
+const SHARED = ['config', 'errors', 'decorators', 'tracing', 'database', 'filters', 'common'];
 /** The features build on the shared folders; a feature imports another only along these edges. */
 const FEATURES = {
   // The assignment features build on segments, never the other way (segments/segment-assignments.ts holds what

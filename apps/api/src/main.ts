@@ -1,3 +1,5 @@
+// First: it starts tracing, which must come before anything requires `http` or `pg`.
+import { envFile, tracing } from './preload';
 import 'reflect-metadata';
 import { ensureDatabase, withDatabase } from '@cs/postgres';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,7 +8,6 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp, ResolvedConfig } from './app/app.factory';
 import { AppConfig, loadConfig, logFormatOf } from './app/config/config';
-import { loadEnvFile } from './app/config/env-file';
 import { MIGRATIONS } from './app/database/migrations';
 import { applyMigrations, MIGRATIONS_LOCK_KEY } from './app/database/migrations-lock';
 import { QueryLogger } from './app/database/query-logger';
@@ -29,7 +30,6 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const START_FAILED = 1;
 
 async function main(): Promise<void> {
-  const envFile = loadEnvFile();
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
   // On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (new requests on
-  // kept-alive connections get a 503), close the pool, then stop the embedded Postgres, exit 0.
+  // kept-alive connections get a 503), close the pool, export the spans still buffered, then stop the embedded
+  // Postgres, exit 0.
   // A shutdown that takes longer than SHUTDOWN_TIMEOUT_MS exits with 1.
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs).unref();
     try {
       await app?.close();
+      await tracing?.shutdown();
       await embedded?.stop();
       logger.info('Stopped');
       process.exit(0);

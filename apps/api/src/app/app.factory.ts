@@ -31,6 +31,7 @@ import { ErrorFilter } from './filters/error.filter';
 import { authenticate, GuardedRequest } from './auth/auth.guard';
 import { AppLogger, createRootLogger, loggerParams, RootLogger } from './logging';
 import { buildOpenApiDocument } from './openapi';
+import { recordRoute } from './tracing/tracing';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
 
@@ -104,6 +105,7 @@ export async function createApp(
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    recordRoute(request.routeOptions.url);
     if (closing) {
       // In-flight requests finish; new ones (on kept-alive connections) are refused.
       return reply

@@ -48,6 +48,17 @@ describe('loadConfig', () => {
     expect(invalid).not.toThrow(/secret/);
   });
 
+  it('refuses an OTLP endpoint for traces that is no URL, naming the variable but not the value', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).not.toThrow();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'no collector' })).toThrow(
+      /^ {2}OTEL_EXPORTER_OTLP_ENDPOINT: not a valid URL$/m,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://[bad' })).toThrow(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: not a valid URL/,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'no collector' })).not.toThrow(/no collector/);
+  });
+
   it('leaves rate limiting off and caps JSON nesting by default, and reads the hardening settings', () => {
     const defaults = loadConfig({});
     expect(defaults.http.rateLimit).toEqual({ max: 0, windowMs: 60_000 });

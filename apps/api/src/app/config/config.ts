@@ -208,6 +208,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     problems.push(`DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`);
   const jwksUrl = read.optionalUrl('AUTH_JWKS_URL');
   if (!issuerEnabled && !jwksUrl) problems.push('AUTH_JWKS_URL: required when AUTH_ISSUER_ENABLED is false');
+  // Traces (app/tracing/tracing.ts) start before this is read, and their exporter reads the OTEL_* variables
+  // itself; one that would take no span anywhere (the exporter only drops what it cannot send) stops start-up here.
+  read.optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
+  read.optionalUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
 
   const config: AppConfig = {
     production,

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
 import { BulkItemReport, ErrorReport, ITEM_PROBLEMS } from '../errors/error-report';
+import { activeTraceParent } from '../tracing/tracing';
 import { LockKey, lockOrder } from './lock-order';
 import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
 import { COMMIT_WITH_POSITION, recordCommit, ReplicatedDataSource } from './read-replicas';
@@ -87,11 +88,16 @@ export class Transactions {
     }
   }
 
-  /** `DataSource.transaction`, but starting with `begin`. */
+  /**
+   * `DataSource.transaction`, but starting with `begin`; in a traced request also setting `app.trace_parent`, the
+   * default of the outbox's `trace_parent`, so every event the transaction records carries the request's trace
+   * (whichever statement records it) without a round trip of its own. The value is a checked `traceparent`.
+   */
   private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    const traceParent = activeTraceParent();
     try {
-      await runner.query(this.begin);
+      await runner.query(traceParent ? `${this.begin}; SET LOCAL app.trace_parent = '${traceParent}'` : this.begin);
       const result = await work(runner.manager);
       await this.commit(runner);
       return result;
