@@ -9,14 +9,16 @@ const APP_LAYERS = {
   config: [],
   errors: [],
   decorators: [],
+  // The trace context of the request in progress, for the outbox and the webhook deliveries.
+  tracing: [],
   // The instruments every layer counts with; what they read (pools, backlog) is handed to them from above.
   metrics: ['config'],
-  database: ['config', 'errors', 'metrics'],
+  database: ['config', 'errors', 'tracing', 'metrics'],
   filters: ['database', 'errors'],
-  common: ['config', 'database', 'errors', 'filters'],
+  common: ['config', 'database', 'decorators', 'errors', 'filters'],
   auth: ['config', 'decorators', 'errors'],
 };
-const SHARED = ['config', 'errors', 'decorators', 'metrics', 'database', 'filters', 'common'];
+const SHARED = ['config', 'errors', 'decorators', 'tracing', 'metrics', 'database', 'filters', 'common'];
 /** The features build on the shared folders; a feature imports another only along these edges. */
 const FEATURES = {
   // The assignment features build on segments, never the other way (segments/segment-assignments.ts holds what

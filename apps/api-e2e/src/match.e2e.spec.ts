@@ -1,6 +1,6 @@
 import { ApiClient, components } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { FUTURE, fixtures, MATCH, PAST, tenant } from './fixtures';
+import { expectBadRequest, FUTURE, fixtures, MATCH, PAST, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 
 type MatchBody = components['schemas']['Match'];
@@ -164,6 +164,35 @@ describe('match: products assigned to segments directly or through categories', 
     );
     await f.products([{ id: 'p-moving', categoryIds: ['lonely'] }]);
     expect((await match({ site: 'main', segmentIds: ['active'], items: ids('p-moving') })).data).toEqual([]);
+  });
+
+  it('explains each match with explain=true: the granting segments, directly or by the shortest category chain', async () => {
+    const body = {
+      site: 'main',
+      segmentIds: ['unused', 'active', 'inactive', 'cyclic'],
+      items: ids('p-side', 'p-direct', 'p-two', 'p-lonely', 'p-cycle', 'p-leaf'),
+    };
+    const explained = (explain?: boolean | string) =>
+      manage.POST(MATCH, {
+        params: { path: { tenant }, query: explain === undefined ? {} : { explain: explain as boolean } },
+        body,
+      });
+    const { data, response } = await explained(true);
+    expect(response.status).toBe(200);
+    const chain = (segmentId: string, ...categoryChain: string[]) => ({ segmentId, type: 'CATEGORY', categoryChain });
+    expect(data).toEqual([
+      { id: 'p-side', matchedBy: [chain('unused', 'side', 'root')] },
+      { id: 'p-direct', matchedBy: [{ segmentId: 'active', type: 'PRODUCT' }] },
+      { id: 'p-two', matchedBy: [chain('active', 'leaf', 'mid'), chain('unused', 'leaf', 'mid', 'root')] },
+      // The walk goes round the stored cycle once: cycle-c's parent is cycle-a, whose parent is cycle-b.
+      { id: 'p-cycle', matchedBy: [chain('cyclic', 'cycle-c', 'cycle-a', 'cycle-b')] },
+      { id: 'p-leaf', matchedBy: [chain('active', 'leaf', 'mid'), chain('unused', 'leaf', 'mid', 'root')] },
+    ]);
+    // Without it (or with false) the same products, ids only.
+    const plain = (data ?? []).map(({ id }) => ({ id }));
+    expect((await explained()).data).toEqual(plain);
+    expect((await explained(false)).data).toEqual(plain);
+    expectBadRequest(await explained('maybe'), 'explain', /true or false/);
   });
 
   it('answers 401 without a token and 403 without segment_manage', async () => {

@@ -1,16 +1,20 @@
+// First: it starts tracing, which must come before anything requires `http` or `pg`.
+import { envFile, tracing } from './preload';
 import 'reflect-metadata';
 import { ensureDatabase, withDatabase } from '@cs/postgres';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApp } from './app/app.factory';
+import { createApp, ResolvedConfig } from './app/app.factory';
 import { AppConfig, loadConfig, logFormatOf } from './app/config/config';
-import { loadEnvFile } from './app/config/env-file';
 import { MIGRATIONS } from './app/database/migrations';
-import { createRootLogger } from './app/logging';
+import { applyMigrations, MIGRATIONS_LOCK_KEY } from './app/database/migrations-lock';
+import { QueryLogger } from './app/database/query-logger';
+import { createRootLogger, RootLogger } from './app/logging';
 import { describeError } from './describe-error';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+import { closeServer, listenWhileMigrating } from './migrating-server';
 import {
   DatabaseAddress,
   databaseAddress,
@@ -26,7 +30,6 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const START_FAILED = 1;
 
 async function main(): Promise<void> {
-  const envFile = loadEnvFile();
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -42,7 +45,8 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
   // On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (new requests on
-  // kept-alive connections get a 503), close the pool, then stop the embedded Postgres, exit 0.
+  // kept-alive connections get a 503), close the pool, export the spans still buffered, then stop the embedded
+  // Postgres, exit 0.
   // A shutdown that takes longer than SHUTDOWN_TIMEOUT_MS exits with 1.
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs).unref();
     try {
       await app?.close();
+      await tracing?.shutdown();
       await embedded?.stop();
       logger.info('Stopped');
       process.exit(0);
@@ -83,16 +88,25 @@ async function main(): Promise<void> {
       await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
       url = withDatabase(embedded.url, EMBEDDED_DATABASE);
     }
-    const before = await waitForDatabase(url, {
-      timeoutMs: config.db.connectTimeoutMs,
-      onRetry: (line) => logger.warn(line),
-    });
-    app = await createApp({ ...config, db: { ...config.db, url } }, { logger });
+    await waitForDatabase(url, { timeoutMs: config.db.connectTimeoutMs, onRetry: (line) => logger.warn(line) });
+    // Migrations run before the app is built, under a lock (several replicas may start at once): the app's
+    // start hooks (event relay, webhook worker, notifications) read the tables they create. Meanwhile a
+    // minimal server holds the port and says `migrating`; it is closed just before the app listens there.
+    const placeholder = config.db.runMigrations ? await bind(config, listenWhileMigrating) : undefined;
+    const appliedNow = config.db.runMigrations ? await migrate({ ...config.db, url }, logger) : [];
+    const built = await createApp({ ...config, db: { ...config.db, url, runMigrations: false } }, { logger });
+    app = built;
     if (stopping) return;
-    await listen(app, config);
-    const { port } = app.getHttpServer().address() as AddressInfo; // PORT=0 takes a free one
+    await built.init();
+    // PORT=0 takes a free one: the placeholder's, then.
+    const port = placeholder ? (placeholder.address() as AddressInfo).port : config.port;
+    if (placeholder) await closeServer(placeholder);
+    await bind({ ...config, port }, (port, host) => built.listen(port, host));
     const applied = await readAppliedMigrations(url);
-    const { msg, start } = startLine(config, port, database, { before: before.migrations, after: applied });
+    const { msg, start } = startLine(config, (built.getHttpServer().address() as AddressInfo).port, database, {
+      applied,
+      appliedNow: appliedNow.length,
+    });
     logger.info({ start }, msg);
   } catch (error) {
     logger.error(`Could not start: ${describeError(error)}`);
@@ -103,10 +117,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** `app.listen`, with the usual reasons a port cannot be bound said in words that name the setting. */
-async function listen(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+/** Binds `config`'s port, with the usual reasons a port cannot be bound said in words that name the setting. */
+async function bind<T>(config: AppConfig, listen: (port: number, host: string) => Promise<T>): Promise<T> {
   try {
-    await app.listen(config.port, config.host);
+    return await listen(config.port, config.host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${config.port} is in use; set PORT to a free one`);
@@ -114,6 +128,22 @@ async function listen(app: NestFastifyApplication, config: AppConfig): Promise<v
     if (code === 'EADDRNOTAVAIL') throw new Error(`HOST ${config.host} is no address of this machine; set HOST`);
     throw error;
   }
+}
+
+/**
+ * Applies the pending migrations under the migrations lock (waiting while another process holds it) and
+ * returns the names of those this process applied.
+ */
+function migrate(db: ResolvedConfig['db'], logger: RootLogger): Promise<string[]> {
+  const lines = logger.child({ context: 'Database' });
+  const sink = { log: lines.info.bind(lines), warn: lines.warn.bind(lines), error: lines.error.bind(lines) };
+  return applyMigrations(db, {
+    logger: new QueryLogger(sink),
+    onWait: () =>
+      logger.info(
+        `Waiting for another process to apply the database migrations (advisory lock ${MIGRATIONS_LOCK_KEY})`,
+      ),
+  });
 }
 
 /** The database the service uses: its embedded Postgres's data folder, or the address of DATABASE_URL. */
@@ -127,7 +157,7 @@ function startLine(
   config: AppConfig,
   port: number,
   database: DatabaseInUse,
-  migrations: { before: string[]; after: string[] },
+  migrations: { applied: string[]; appliedNow: number },
 ) {
   const host = ['0.0.0.0', '::', ''].includes(config.host)
     ? 'localhost'
@@ -136,17 +166,17 @@ function startLine(
       : config.host;
   const url = `http://${host}:${port}`;
   const swaggerUrl = config.http.swaggerEnabled ? `${url}/api-docs` : undefined;
-  const appliedNow = migrations.after.filter((name) => !migrations.before.includes(name)).length;
-  const pending = MIGRATIONS.length - migrations.after.length;
+  const { appliedNow } = migrations;
+  const pending = MIGRATIONS.length - migrations.applied.length;
   const why = config.db.runMigrations ? '' : ' (DB_RUN_MIGRATIONS=false)';
   const schema = pending
-    ? `${migrations.after.length} of ${MIGRATIONS.length} migrations applied, ${pending} pending${why}`
+    ? `${migrations.applied.length} of ${MIGRATIONS.length} migrations applied, ${pending} pending${why}`
     : `all ${MIGRATIONS.length} migrations applied (${appliedNow || 'none'} now)`;
   const where =
     'embedded' in database ? `embedded Postgres with data in ${database.embedded}` : describeAddress(database);
   return {
     msg: `Listening on ${url} (Swagger UI: ${swaggerUrl ?? 'off'}); ${where}; ${schema}`,
-    start: { url, swaggerUrl, database, migrations: { applied: migrations.after.length, appliedNow, pending } },
+    start: { url, swaggerUrl, database, migrations: { applied: migrations.applied.length, appliedNow, pending } },
   };
 }
 

@@ -56,17 +56,17 @@ export interface WaitOptions {
 /**
  * Waits until the database accepts a connection and a query, retrying with backoff for `timeoutMs`
  * while it is not up yet (a container still starting, a name not yet resolvable). A refusal that waiting
- * cannot cure (wrong password, no such database) fails at once. Returns the names of the migrations
- * already applied, so the start line can say which ones this start applied.
+ * cannot cure (wrong password, no such database) fails at once.
  */
-export async function waitForDatabase(url: string, options: WaitOptions): Promise<{ migrations: string[] }> {
+export async function waitForDatabase(url: string, options: WaitOptions): Promise<void> {
   const where = describeAddress(databaseAddress(url));
   const startedAt = Date.now();
   const deadline = startedAt + options.timeoutMs;
   for (let attempt = 1; ; attempt++) {
     try {
       const connectTimeoutMs = Math.min(ATTEMPT_TIMEOUT_MS, Math.max(1000, deadline - Date.now()));
-      return { migrations: await readAppliedMigrations(url, connectTimeoutMs) };
+      await readAppliedMigrations(url, connectTimeoutMs);
+      return;
     } catch (error) {
       const reason = describeError(error);
       if (!mayComeUp(error)) throw new Error(`The ${where} refused the connection: ${reason}`);

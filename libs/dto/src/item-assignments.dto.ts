@@ -132,3 +132,36 @@ export class Match {
   @IsNotEmpty()
   siteCode?: string;
 }
+
+/** One way a matched product reaches the customer (`POST segments/match?explain=true`). */
+export class MatchReason {
+  @ApiProperty({ description: 'The segment whose item assignment grants the product.' })
+  segmentId!: string;
+
+  @ApiProperty({
+    enum: ['PRODUCT', 'CATEGORY'],
+    description: '`PRODUCT`: the product is assigned itself; `CATEGORY`: through a category assignment.',
+  })
+  type!: 'PRODUCT' | 'CATEGORY';
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      "With `CATEGORY`: the shortest category chain, from one of the product's own categories up to the assigned " +
+      'category (both included; one element when the assigned category is one of its own).',
+  })
+  categoryChain?: string[];
+}
+
+/** A matched product; with `explain=true` also every segment that grants it, and how. */
+export class MatchedItem {
+  @ApiProperty({ description: 'Id of the product.' })
+  id!: string;
+
+  @ApiPropertyOptional({
+    type: [MatchReason],
+    description:
+      'Only with `explain=true`: per granting segment (by id) one reason, `PRODUCT` when it assigns the product itself.',
+  })
+  matchedBy?: MatchReason[];
+}

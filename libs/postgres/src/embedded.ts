@@ -36,6 +36,9 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   process?: ChildProcess;
 };
 
+/** The server settings of every embedded Postgres (a standby must allow at least the primary's connections). */
+export const SERVER_FLAGS = ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'];
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -82,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // the cluster; any other user (a developer, a container's non-root user) owns it itself.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    postgresFlags: SERVER_FLAGS,
     onLog: remember,
     onError: remember,
   });
@@ -129,7 +132,7 @@ function startFailureCause(log: string[]): string {
  * ended (SIGKILL, an out-of-memory abort): it reads a pipe whose only writer is this process, which
  * reaches end-of-file then. Postgres itself does not notice that its parent died.
  */
-function stopWhenThisProcessEnds(postmasterPid: number): ChildProcess {
+export function stopWhenThisProcessEnds(postmasterPid: number): ChildProcess {
   const watchdog = spawn('sh', ['-c', 'read _; kill -INT "$1"', 'sh', String(postmasterPid)], {
     stdio: ['pipe', 'ignore', 'ignore'],
   });

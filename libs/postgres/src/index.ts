@@ -1,3 +1,4 @@
 export * from './databases';
 export * from './embedded';
 export * from './test-server';
+export * from './streaming-replica';

@@ -247,6 +247,60 @@ describe('reliability: production hardening', () => {
     });
   });
 
+  // Two processes of one deployment behind a load balancer: alternating requests spend one budget.
+  const sharedLimit = process.env.REDIS_URL ? describe : describe.skip;
+  sharedLimit(`rate limit shared through Redis${process.env.REDIS_URL ? '' : ' (skipped: REDIS_URL unset)'}`, () => {
+    const servers: TestServer[] = [];
+    // A prefix of this run's own: other runs on the same Redis count apart.
+    const keyPrefix = `cs-test-${process.pid}-${Date.now()}:`;
+    beforeAll(async () => {
+      for (let i = 0; i < 2; i++)
+        servers.push(
+          await startTestServer({
+            RATE_LIMIT_MAX: '5',
+            RATE_LIMIT_WINDOW_MS: '60000',
+            REDIS_URL: process.env.REDIS_URL ?? '',
+            REDIS_KEY_PREFIX: keyPrefix,
+          }),
+        );
+    });
+    afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+    it('counts the requests of one client through both processes against one limit', async () => {
+      // Both tokens name the same client of the same tenant: one budget, whichever process verifies them.
+      const tokens = await Promise.all(servers.map((server) => server.token([Scopes.segmentRead])));
+      const statuses = [];
+      for (let i = 0; i < 6; i++) {
+        const server = servers[i % 2];
+        const response = await fetch(`${server.baseUrl}${SEGMENTS}`, {
+          headers: { authorization: `Bearer ${tokens[i % 2]}`, 'x-forwarded-for': '203.0.113.20' },
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    });
+
+    it('lets requests through, unlimited, while Redis is unreachable', async () => {
+      // A port nothing listens on: every counter update fails at once.
+      const unreachable = await startTestServer({
+        RATE_LIMIT_MAX: '1',
+        REDIS_URL: 'redis://127.0.0.1:1',
+        LOG_LEVEL: 'silent',
+      });
+      try {
+        const token = await unreachable.token([Scopes.segmentRead]);
+        for (let i = 0; i < 3; i++) {
+          const response = await fetch(`${unreachable.baseUrl}${SEGMENTS}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(200);
+        }
+      } finally {
+        await unreachable.close();
+      }
+    });
+  });
+
   describe('built-in issuer off: tokens of an external issuer', () => {
     let issuer: TestServer;
     let server: TestServer;

@@ -10,6 +10,8 @@ import { parse as parseQueryString } from 'node:querystring';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { BodyBudget } from './common/body-budget';
+import { connectRateLimitStore } from './common/rate-limit-store';
+import { registerRevalidation } from './common/revalidation';
 import { clientErrorHandler, closeAfterAnswer } from './common/connections';
 import {
   assertJsonShape,
@@ -20,6 +22,7 @@ import {
 } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { CONSISTENCY_TOKEN_HEADER } from './database/read-replicas';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
@@ -31,6 +34,7 @@ import { Metrics } from './metrics/metrics';
 import { registerMetrics } from './metrics/metrics-http';
 import { METRICS_PATH } from './metrics/metrics-server';
 import { buildOpenApiDocument } from './openapi';
+import { recordRoute } from './tracing/tracing';
 
 export type ResolvedConfig = AppConfig & { db: AppConfig['db'] & { url: string } };
 
@@ -104,6 +108,7 @@ export async function createApp(
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    recordRoute(request.routeOptions.url);
     if (closing) {
       // In-flight requests finish; new ones (on kept-alive connections) are refused.
       return reply
@@ -121,6 +126,7 @@ export async function createApp(
     // server can close as soon as they are answered.
     if (closing) void reply.header('Connection', 'close');
   });
+  registerRevalidation(fastify);
   // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
   fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
     if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;
@@ -144,9 +150,9 @@ export async function createApp(
   );
   await app.register(fastifyCors, {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
-    exposedHeaders: ['X-Total-Count', 'X-Request-Id'],
+    exposedHeaders: ['X-Total-Count', 'X-Request-Id', CONSISTENCY_TOKEN_HEADER],
   });
-  if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config.http.rateLimit);
+  if (config.http.rateLimit.max > 0 && !options.preview) await registerRateLimit(app, config);
   // After the rate limit, which then sees the route (and lets it through).
   if (!options.preview) registerMetrics(fastify, app.get(Metrics), config.metrics);
   authenticateBeforeBody(app);
@@ -173,17 +179,21 @@ export async function createApp(
 
 /**
  * Per-client rate limiting: the key is the verified token's customer or client (so one noisy
- * integration cannot starve the others), else the caller's IP address. Health probes and the metrics are exempt.
- * Over the limit: 429 with the Emporix error body and `Retry-After`.
+ * integration cannot starve the others), else the caller's IP address. Health probes and the metrics
+ * are exempt.
+ * Over the limit: 429 with the Emporix error body and `Retry-After`. With `REDIS_URL` the counts are
+ * kept in Redis and shared by every replica; otherwise each process counts its own.
  */
-async function registerRateLimit(
-  app: NestFastifyApplication,
-  limit: ResolvedConfig['http']['rateLimit'],
-): Promise<void> {
+async function registerRateLimit(app: NestFastifyApplication, config: ResolvedConfig): Promise<void> {
+  const limit = config.http.rateLimit;
   const verifier = app.get(TokenVerifier);
+  const redis = config.redis.url ? await connectRateLimitStore(config.redis.url) : undefined;
+  const fastify = app.getHttpAdapter().getInstance();
+  if (redis) fastify.addHook('onClose', async () => redis.disconnect());
   await app.register(fastifyRateLimit, {
     max: limit.max,
     timeWindow: limit.windowMs,
+    ...(redis && { redis, nameSpace: `${config.redis.keyPrefix}rate-limit:`, skipOnError: true }),
     allowList: (request) =>
       /^\/health(\/|$)/.test(request.routeOptions.url ?? '') || request.routeOptions.url === METRICS_PATH,
     keyGenerator: async (request) => {

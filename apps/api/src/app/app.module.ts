@@ -1,12 +1,13 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { dataSourceOptions } from './database/data-source';
+import { dataSourceOptions, serviceDataSource } from './database/data-source';
 import { ENTITIES } from './entities';
 import { EventsModule } from './events/events.module';
 import { webhookSinkFactory } from './webhooks/deliveries/webhook-sink';
@@ -59,7 +60,10 @@ export class AppModule {
         LoggerModule.forRoot(logging),
         // No retries here: `main` has waited for the database (DB_CONNECT_TIMEOUT_MS) before, and reports a
         // failure now (a migration, the database gone again) itself, once.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, ENTITIES), toRetry: () => false }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.db, ENTITIES), toRetry: () => false }),
+          dataSourceFactory: async (options) => serviceDataSource(options as DataSourceOptions, config.db),
+        }),
         DatabaseModule.register(toErrorBody),
         AuthModule.register(config),
         ...FEATURE_MODULES,

@@ -92,6 +92,11 @@ export function buildOpenApiDocument(app: INestApplication, swaggerTenant = 'myt
         '(DELETE) from bottom to top, so that a segment, legal entity or category exists before what refers to it and',
         'is deleted after it. Webhook endpoints have generated ids: paste the `id` their create answered as',
         '`endpointId`.',
+        '',
+        '**Read replicas.** Where the service reads from streaming replicas (`DATABASE_REPLICA_URLS`), the answer of',
+        'every write carries an `X-Consistency-Token` header; a read that sends it back as `X-Consistency-Token` sees',
+        'that write (the reads that take the header document it). Without the token a read may briefly show an',
+        'earlier state.',
       ].join('\n'),
     )
     .addOAuth2(

@@ -14,5 +14,8 @@ export type { CustomerEntity } from '../app/customer-management/customers/custom
 export type { LegalEntityEntity } from '../app/customer-management/legal-entities/legal-entity.entity';
 export type { LocationEntity } from '../app/customer-management/locations/location.entity';
 export * from './nats-server';
+/** Every migration in order, and the advisory lock their application holds: for the tests of replicas starting together. */
+export { MIGRATIONS } from '../app/database/migrations';
+export { MIGRATIONS_LOCK_KEY } from '../app/database/migrations-lock';
 /** Where `METRICS_PORT=0` put the metrics (`.port`). */
 export { MetricsServer } from '../app/metrics/metrics-server';

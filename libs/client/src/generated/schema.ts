@@ -900,7 +900,7 @@ export interface paths {
         };
         /**
          * Readiness: the database answers
-         * @description Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached. `events` reports the event relay of this process (`on`, or `off` with `EVENTS_RELAY=false`) and the backlog of all relays: events not yet sequenced or not yet taken by every sink, and the age of the oldest in seconds (counted at most every 5 s). With `NATS_URL` set, `events.sinks.nats` shows the JetStream sink: `state` `connecting`, `up`, `down` (unreachable) or `failing` (connected, but JetStream does not acknowledge), and the `reason`. NATS never makes the service unready: writes go on, the backlog waits in the outbox and is published when NATS is back.
+         * @description Answers 503 while requests would get no database connection: `database` is `busy` when every pooled connection stays in use for `DB_ACQUIRE_TIMEOUT_MS`, `down` when the database cannot be reached, `migrating` while the process applies the pending migrations at start or waits for another process to apply them (it listens meanwhile: liveness answers 200, every other route 503 with `Retry-After`). `events` reports the event relay of this process (`on`, or `off` with `EVENTS_RELAY=false`) and the backlog of all relays: events not yet sequenced or not yet taken by every sink, and the age of the oldest in seconds (counted at most every 5 s). With `NATS_URL` set, `events.sinks.nats` shows the JetStream sink: `state` `connecting`, `up`, `down` (unreachable) or `failing` (connected, but JetStream does not acknowledge), and the `reason`. NATS never makes the service unready: writes go on, the backlog waits in the outbox and is published when NATS is back.
          */
         get: operations["GET-health-readiness"];
         put?: never;
@@ -2778,9 +2778,26 @@ export interface components {
             /** @description Alias of `site` (as in the Emporix example); `site` wins when both are given. */
             siteCode?: string;
         };
+        MatchedItem: {
+            /** @description Id of the product. */
+            id: string;
+            /** @description Only with `explain=true`: per granting segment (by id) one reason, `PRODUCT` when it assigns the product itself. */
+            matchedBy?: components["schemas"]["MatchReason"][];
+        };
         MatchItem: {
             /** @description Id of the product. */
             id: string;
+        };
+        MatchReason: {
+            /** @description With `CATEGORY`: the shortest category chain, from one of the product's own categories up to the assigned category (both included; one element when the assigned category is one of its own). */
+            categoryChain?: string[];
+            /** @description The segment whose item assignment grants the product. */
+            segmentId: string;
+            /**
+             * @description `PRODUCT`: the product is assigned itself; `CATEGORY`: through a category assignment.
+             * @enum {string}
+             */
+            type: "PRODUCT" | "CATEGORY";
         };
         MembershipExplanation: {
             /** @description The criteria of an automatic segment; absent for a manual one. */
@@ -3303,6 +3320,8 @@ export interface operations {
                 type?: "PRIMARY" | "BILLING" | "LOGISTICS" | "CONTACT";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -3476,7 +3495,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the contact assignment. */
                 contactAssignmentId: string;
@@ -3497,6 +3521,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -3970,6 +4001,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4142,7 +4175,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4163,6 +4201,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LegalEntityResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -4429,7 +4474,12 @@ export interface operations {
     "GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the legal entity. */
                 legalEntityId: string;
@@ -4450,6 +4500,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LegalEntityResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -4540,6 +4597,8 @@ export interface operations {
                 type?: "COMPANY" | "SUBSIDIARY";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4654,6 +4713,8 @@ export interface operations {
                 type?: "HEADQUARTER" | "WAREHOUSE" | "OFFICE";
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -4828,7 +4889,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the location. */
                 locationId: string;
@@ -4849,6 +4915,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LocationResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; the body names the offending fields. */
             400: {
@@ -5117,6 +5190,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 categoryId: string;
@@ -5137,6 +5214,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CatalogCategoryResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -5388,6 +5472,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 productId: string;
@@ -5408,6 +5496,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CatalogProductResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -5738,6 +5833,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -5931,6 +6028,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the customer segment. */
@@ -5953,6 +6054,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SegmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request due to validation, incorrect parameters, etc. */
             400: {
@@ -6335,6 +6443,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -6415,7 +6525,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6439,6 +6554,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentB2CResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -6686,7 +6808,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer which is added to a customer segment. */
                 customerId: string;
@@ -6712,6 +6839,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CustomerAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -6960,7 +7094,10 @@ export interface operations {
     "GET-customer-segment-explain-membership": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer. */
                 customerId: string;
@@ -7230,6 +7367,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7328,6 +7467,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -7408,7 +7549,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -7432,6 +7578,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ExclusionResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -7677,7 +7830,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description Unique identifier of the customer the segment's criteria must not take in. */
                 customerId: string;
@@ -7703,6 +7861,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ExclusionResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -8135,6 +8300,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8237,6 +8404,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -8263,6 +8434,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid q, sort, fields or paging. */
             400: {
@@ -8322,6 +8500,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /** @description Unique identifier of the product/category. */
@@ -8348,6 +8530,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unknown type or invalid fields. */
             400: {
@@ -8784,6 +8973,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9152,7 +9343,10 @@ export interface operations {
                 /** @description Matches per page (default 16, at most 1000). */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9252,6 +9446,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9276,6 +9474,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemAssignmentResponse"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid q, sort, fields or paging. */
             400: {
@@ -9335,6 +9540,10 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
             };
             path: {
                 /**
@@ -9355,6 +9564,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CategoryTreeNode"][];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query parameter was given twice. */
             400: {
@@ -9405,8 +9621,14 @@ export interface operations {
     };
     "POST-customer-segment-check-match": {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Extension: `true` adds `matchedBy` to each matched product: every given segment that grants it (by id), `PRODUCT` when the segment assigns the product itself, else `CATEGORY` with the shortest chain from the product's category up to the assigned one. One more statement than without it: for finding out, not for every page view. */
+                explain?: boolean;
+            };
+            header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /**
                  * @description Your tenant name (always lowercase).
@@ -9444,7 +9666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchItem"][];
+                    "application/json": components["schemas"]["MatchedItem"][];
                 };
             };
             /** @description Invalid body: missing site, too many items, malformed items. */
@@ -9513,6 +9735,8 @@ export interface operations {
             header?: {
                 /** @description Priority list of languages (e.g. `de-CH, de;q=0.9, en;q=0.5`): localized fields are returned as plain strings in the best matching language. `*` or absent: maps. */
                 "Accept-Language"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9732,6 +9956,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };
@@ -9903,7 +10129,12 @@ export interface operations {
                 /** @description Comma-separated fields to return, e.g. `id,metadata.version` (`id` is always kept). */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`. */
+                "If-None-Match"?: string;
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
+            };
             path: {
                 /** @description The `id` the create answered (a uuid; the example is a placeholder). Any other id, or one of another tenant, is a 404. */
                 endpointId: string;
@@ -9924,6 +10155,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointResponse"];
                 };
+            };
+            /** @description Not modified: the answer would be the one the `If-None-Match` tag names. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid tenant or request. */
             400: {
@@ -10180,6 +10418,8 @@ export interface operations {
                 sort?: string;
             };
             header?: {
+                /** @description The `X-Consistency-Token` of an earlier write's answer (a WAL position such as `0/16B3748`): the read then sees that write. Only answered, and needed, where the service reads from streaming replicas; malformed: 400. */
+                "X-Consistency-Token"?: string;
                 /** @description When `true`, the response has an `X-Total-Count` header with the number of matches. */
                 "X-Total-Count"?: boolean;
             };

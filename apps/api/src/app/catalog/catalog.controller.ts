@@ -2,7 +2,7 @@ import { BulkItemResult, Scopes } from '@cs/contracts';
 import { CatalogCategoryResponse, CatalogProductResponse } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant } from '../common/routes';
+import { ApiTenant, ReplicaReads } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { CATALOG_DOCS } from './catalog.docs';
 import { CatalogService } from './catalog.service';
@@ -41,6 +41,7 @@ export class CatalogController {
   }
 
   @Get('categories/:categoryId')
+  @ReplicaReads()
   @Endpoint(CATALOG_DOCS.getCategory, Scopes.segmentManage, Scopes.segmentRead)
   getCategory(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -50,6 +51,7 @@ export class CatalogController {
   }
 
   @Get('products/:productId')
+  @ReplicaReads()
   @Endpoint(CATALOG_DOCS.getProduct, Scopes.segmentManage, Scopes.segmentRead)
   getProduct(
     @Ctx('Accept-Language') ctx: RequestContext,

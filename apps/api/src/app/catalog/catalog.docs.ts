@@ -74,6 +74,7 @@ export const CATALOG_DOCS = operationDocs('Catalog', {
   },
   getCategory: {
     operationId: 'GET-customer-segment-retrieve-catalog-category',
+    revalidated: true,
     summary: 'Retrieving a catalog category',
     description: `${EXTENSION} Reads one synchronised category back.`,
     details: [
@@ -84,6 +85,7 @@ export const CATALOG_DOCS = operationDocs('Catalog', {
   },
   getProduct: {
     operationId: 'GET-customer-segment-retrieve-catalog-product',
+    revalidated: true,
     summary: 'Retrieving a catalog product',
     description: `${EXTENSION} Reads one synchronised product back, with its category ids.`,
     details: [

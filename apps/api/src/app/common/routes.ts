@@ -1,6 +1,6 @@
 import { MAX_BULK_ITEMS } from '@cs/contracts';
 import { BulkItemResponse, ErrorResponse, IdResponse, MixinsUpsert, SearchBody } from '@cs/dto';
-import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,6 +13,7 @@ import {
   ApiResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { CONSISTENCY_TOKEN_DOCS, CONSISTENCY_TOKEN_HEADER, REPLICA_READS } from '../database/read-replicas';
 import { ApiList } from './listing';
 import { acceptedLanguages, contentLanguage } from './localization';
 
@@ -28,6 +29,17 @@ export function ApiTenant() {
     }),
     // Every route can answer 400 for an invalid tenant; routes document their other 400s themselves.
     ApiBadRequestResponse({ description: 'Invalid tenant or request.', type: ErrorResponse }),
+  );
+}
+
+/**
+ * A route that only reads (a list, get, search, match or category tree): with `DATABASE_REPLICA_URLS` its reads
+ * go to a streaming replica, or to the primary when it sends an `X-Consistency-Token` no replica has replayed yet.
+ */
+export function ReplicaReads() {
+  return applyDecorators(
+    SetMetadata(REPLICA_READS, true),
+    ApiHeader({ name: CONSISTENCY_TOKEN_HEADER, required: false, description: CONSISTENCY_TOKEN_DOCS }),
   );
 }
 

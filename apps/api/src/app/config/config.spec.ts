@@ -33,6 +33,32 @@ describe('loadConfig', () => {
     ).toThrow(/PORT[\s\S]*LOG_LEVEL[\s\S]*DATABASE_URL[\s\S]*DB_POOL_SIZE[\s\S]*AUTH_CLIENTS/);
   });
 
+  it('reads the read replicas as a list of postgres URLs, never quoting one in a message', () => {
+    expect(loadConfig({}).db.replicaUrls).toEqual([]);
+    const urls = 'postgres://u:p@replica-1:5432/db, postgresql://replica-2/db';
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: urls })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    const primary = 'postgres://u:p@primary:5432/db';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: urls }).db.replicaUrls).toEqual([
+      'postgres://u:p@replica-1:5432/db',
+      'postgresql://replica-2/db',
+    ]);
+    const invalid = () =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://a/db,mysql://u:secret@b/db' });
+    expect(invalid).toThrow(/DATABASE_REPLICA_URLS: entry 2 is not a postgres:\/\/host:port\/database URL/);
+    expect(invalid).not.toThrow(/secret/);
+  });
+
+  it('refuses an OTLP endpoint for traces that is no URL, naming the variable but not the value', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).not.toThrow();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'no collector' })).toThrow(
+      /^ {2}OTEL_EXPORTER_OTLP_ENDPOINT: not a valid URL$/m,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://[bad' })).toThrow(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: not a valid URL/,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'no collector' })).not.toThrow(/no collector/);
+  });
+
   it('leaves rate limiting off and caps JSON nesting by default, and reads the hardening settings', () => {
     const defaults = loadConfig({});
     expect(defaults.http.rateLimit).toEqual({ max: 0, windowMs: 60_000 });
@@ -203,6 +229,20 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NATS_STREAM: stream })).toThrow(/NATS_STREAM: not a stream name/);
     for (const prefix of ['a.*', 'a.>', '.a', 'a.', 'a..b', 'a b'])
       expect(() => loadConfig({ NATS_SUBJECT_PREFIX: prefix })).toThrow(/NATS_SUBJECT_PREFIX: not a subject prefix/);
+  });
+
+  it('uses no Redis without REDIS_URL, and takes only redis:// and rediss:// URLs, never showing them', () => {
+    expect(loadConfig({}).redis).toEqual({ url: undefined, keyPrefix: 'customer-segments:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.example:6380/2', REDIS_KEY_PREFIX: 'shop-a:' }).redis).toEqual({
+      url: 'rediss://:pw@cache.example:6380/2',
+      keyPrefix: 'shop-a:',
+    });
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache.example' })).toThrow(
+      /^Invalid configuration:\n {2}REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL$/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 's3cret' })).toThrow(/REDIS_URL: not a valid URL$/);
+    for (const prefix of ['with space', 'x'.repeat(101), 'ä'])
+      expect(() => loadConfig({ REDIS_KEY_PREFIX: prefix })).toThrow(/REDIS_KEY_PREFIX: not a key prefix/);
   });
 });
 

@@ -25,6 +25,11 @@ export interface AppConfig {
   db: {
     /** Absent: start the embedded Postgres. */
     url?: string;
+    /**
+     * `DATABASE_REPLICA_URLS`: streaming replicas of `url` that serve the reads of lists, gets, searches, matches and
+     * category trees (database/read-replicas.ts); empty: every statement goes to `url`.
+     */
+    replicaUrls: string[];
     poolSize: number;
     /** Timeout of every statement of a write transaction. */
     statementTimeoutMs: number;
@@ -94,6 +99,13 @@ export interface AppConfig {
     /** Requests per client (token subject, else IP address) and window; `max` 0 turns limiting off. */
     rateLimit: { max: number; windowMs: number };
   };
+  /** Redis, when `url` is set: the rate-limit counters shared by every replica. */
+  redis: {
+    /** `redis://[user:password@]host:port[/db]` or `rediss://` (TLS). */
+    url?: string;
+    /** Prefix of every key the service writes, so several deployments can share one Redis. */
+    keyPrefix: string;
+  };
   /** How long a SIGTERM/SIGINT may take to finish in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** Prometheus metrics (apps/api/src/app/metrics), served without a token at `GET /metrics`. */
@@ -162,6 +174,8 @@ export function parseDuration(text: string): number | undefined {
 const NATS_STREAM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /** One or more subject tokens joined by `.`, without wildcards, so that `<prefix>.>` captures exactly ours. */
 const NATS_SUBJECT_PREFIX = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+/** Printable ASCII without spaces: shown in `redis-cli` and monitoring as written. */
+const REDIS_KEY_PREFIX = /^[!-~]{1,100}$/;
 
 export const LOG_FORMATS = ['pretty', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -200,6 +214,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     problems.push(`DB_READ_STATEMENT_TIMEOUT_MS: must not exceed DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs})`);
   const jwksUrl = read.optionalUrl('AUTH_JWKS_URL');
   if (!issuerEnabled && !jwksUrl) problems.push('AUTH_JWKS_URL: required when AUTH_ISSUER_ENABLED is false');
+  // Traces (app/tracing/tracing.ts) start before this is read, and their exporter reads the OTEL_* variables
+  // itself; one that would take no span anywhere (the exporter only drops what it cannot send) stops start-up here.
+  read.optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
+  read.optionalUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
 
   const config: AppConfig = {
     production,
@@ -210,6 +228,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     dataDir,
     db: {
       url: read.optionalUrl('DATABASE_URL'),
+      replicaUrls: read.postgresUrls('DATABASE_REPLICA_URLS'),
       poolSize: read.integer('DB_POOL_SIZE', 10, 1, 500),
       statementTimeoutMs,
       readStatementTimeoutMs,
@@ -251,6 +270,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
         windowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000),
       },
     },
+    redis: {
+      url: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+      keyPrefix: read.matching('REDIS_KEY_PREFIX', 'customer-segments:', REDIS_KEY_PREFIX, 'a key prefix'),
+    },
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
     metrics: {
       enabled: read.boolean('METRICS_ENABLED', true),
@@ -274,6 +297,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       endpointConcurrency: read.integer('WEBHOOKS_ENDPOINT_CONCURRENCY', 16, 1, 1_000),
     },
   };
+  if (config.db.replicaUrls.length && !config.db.url)
+    problems.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (the replicas stream from that server)');
   const { http } = config;
   if (http.bodyBudgetBytes < http.bodyLimitBytes)
     problems.push(
@@ -392,16 +417,30 @@ class EnvReader {
     return servers;
   }
 
-  optionalUrl(name: string): string | undefined {
+  /** Comma-separated `postgres://` (or `postgresql://`) URLs; the message leaves the values out: they hold passwords. */
+  postgresUrls(name: string): string[] {
+    const urls = this.list(name);
+    urls.forEach((url, index) => {
+      if (!URL.canParse(url) || !['postgres:', 'postgresql:'].includes(new URL(url).protocol))
+        this.problems.push(`${name}: entry ${index + 1} is not a postgres://host:port/database URL`);
+    });
+    return urls;
+  }
+
+  /** A URL (of one of `protocols`, when given); the message leaves the value out: it may hold credentials. */
+  optionalUrl(name: string, protocols?: string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
+    let url: URL;
     try {
-      new URL(value);
-      return value;
+      url = new URL(value);
     } catch {
       this.problems.push(`${name}: not a valid URL`);
       return undefined;
     }
+    if (!protocols || protocols.includes(url.protocol)) return value;
+    this.problems.push(`${name}: expected a ${protocols.map((protocol) => `${protocol}//`).join(' or ')} URL`);
+    return undefined;
   }
 
   trustProxy(name: string, fallback: boolean): boolean | number | string[] {

@@ -4,7 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant } from '../common/routes';
+import { ApiTenant, ReplicaReads } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { CUSTOMER_ASSIGNMENT_DOCS, SEGMENT_ID } from './customer-assignments.docs';
 import { CustomerAssignmentsService } from './customer-assignments.service';
@@ -16,6 +16,7 @@ export class CustomerAssignmentsController {
   constructor(private readonly assignments: CustomerAssignmentsService) {}
 
   @Get()
+  @ReplicaReads()
   @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
     @Ctx() ctx: RequestContext,
@@ -28,6 +29,7 @@ export class CustomerAssignmentsController {
 
   @Post('search')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.search, Scopes.segmentRead)
   async search(
     @Ctx() ctx: RequestContext,
@@ -61,6 +63,7 @@ export class CustomerAssignmentsController {
   }
 
   @Get(':customerId')
+  @ReplicaReads()
   @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.getB2c, Scopes.segmentRead)
   async getB2c(
     @Ctx() ctx: RequestContext,
@@ -95,6 +98,7 @@ export class CustomerAssignmentsController {
   }
 
   @Get(':customerId/:legalEntityId')
+  @ReplicaReads()
   @Endpoint(CUSTOMER_ASSIGNMENT_DOCS.getB2b, Scopes.segmentRead)
   async getB2b(
     @Ctx() ctx: RequestContext,

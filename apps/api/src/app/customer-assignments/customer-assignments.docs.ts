@@ -94,6 +94,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
   },
   getB2c: {
     operationId: 'GET-customer-segment-retrieve-customer-by-customerId',
+    revalidated: true,
     summary: '[B2C] Retrieving a customer assignment for a customer segment',
     description: `Retrieves the customer's assignment without legal entity (B2C). ${DOCUMENT_DESCRIPTION}`,
     details: [
@@ -118,6 +119,7 @@ export const CUSTOMER_ASSIGNMENT_DOCS = operationDocs('Customers Assignments', {
   },
   getB2b: {
     operationId: 'GET-customer-segment-retrieve-customer',
+    revalidated: true,
     summary: '[B2B] Retrieving a customer assignment for a customer segment',
     description: `Retrieves the customer's assignment for the legal entity (B2B). ${DOCUMENT_DESCRIPTION}`,
     details: [

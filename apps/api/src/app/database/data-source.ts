@@ -1,7 +1,15 @@
-import { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
+import type { PoolConfig } from 'pg';
+import { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { MIGRATIONS } from './migrations';
 import { QueryLogger } from './query-logger';
+import { ReadReplicas, ReplicatedDataSource } from './read-replicas';
+
+/** The settings a pool of the service's connections is made from. */
+type PoolSettings = Pick<
+  AppConfig['db'],
+  'poolSize' | 'statementTimeoutMs' | 'readStatementTimeoutMs' | 'acquireTimeoutMs'
+>;
 
 /** Where TypeORM records the applied migrations (its default name, stated so start-up can read it). */
 export const MIGRATIONS_TABLE = 'migrations';
@@ -14,7 +22,7 @@ export type EntityList = NonNullable<DataSourceOptions['entities']>;
  * `entities` are needed for schema diffs only; the service itself reads and writes with SQL.
  */
 export function dataSourceOptions(
-  db: Omit<AppConfig['db'], 'connectTimeoutMs'> & { url: string },
+  db: Omit<AppConfig['db'], 'connectTimeoutMs' | 'replicaUrls'> & { url: string },
   entities: EntityList,
 ): DataSourceOptions {
   return {
@@ -27,15 +35,26 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger: new QueryLogger(),
-    extra: {
-      max: db.poolSize,
-      connectionTimeoutMillis: db.acquireTimeoutMs,
-      // The default of every statement outside a write transaction (Transactions sets its own): the reads.
-      statement_timeout: db.readStatementTimeoutMs,
-      idle_in_transaction_session_timeout: db.statementTimeoutMs * 3,
-      application_name: 'customer-segments',
-    },
+    extra: poolOptions(db),
   };
+}
+
+/** The pg pool options of the primary's connections and of each read replica's. */
+function poolOptions(db: PoolSettings): PoolConfig {
+  return {
+    max: db.poolSize,
+    connectionTimeoutMillis: db.acquireTimeoutMs,
+    // The default of every statement outside a write transaction (Transactions sets its own): the reads.
+    statement_timeout: db.readStatementTimeoutMs,
+    idle_in_transaction_session_timeout: db.statementTimeoutMs * 3,
+    application_name: 'customer-segments',
+  };
+}
+
+/** The service's DataSource: with `DATABASE_REPLICA_URLS`, one that sends the reads of read-only routes to them. */
+export function serviceDataSource(options: DataSourceOptions, db: PoolSettings & Pick<AppConfig['db'], 'replicaUrls'>) {
+  if (!db.replicaUrls.length) return new DataSource(options);
+  return new ReplicatedDataSource(options, new ReadReplicas(db.replicaUrls, poolOptions(db), new QueryLogger()));
 }
 
 /** A migration runs in its own transaction (`migrationsTransactionMode: 'each'`) with the write timeout, not the connections' read timeout. */

@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/** The `app.trace_parent` the writing transaction set, or NULL (unset, or reset to '' after an earlier one). */
+const TRACE_PARENT_OF_TRANSACTION = "NULLIF(current_setting('app.trace_parent', true), '')";
+
 /**
  * Events, written in the transaction of the change (`id` in write order); the relay's sequencer gives each its
  * `position` (the event id, in commit order) and `sequence` (per resource). Sinks keep their own cursors
@@ -40,6 +43,14 @@ export class OutboxEntity {
 
   @Column({ type: 'jsonb' })
   payload!: unknown;
+
+  /**
+   * The W3C `traceparent` of the request that wrote the event, when tracing was on: the NATS message and the
+   * webhook deliveries carry it as a header, so a consumer continues the trace. The default reads what the writing
+   * transaction set (`Transactions`), so no statement that records events names it; NULL outside a traced request.
+   */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true, default: () => TRACE_PARENT_OF_TRANSACTION })
+  traceParent!: string | null;
 
   /** `occurredAt` of the envelope. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

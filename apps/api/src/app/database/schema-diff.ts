@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, EntityList } from './data-source';
+import { applyMigrations } from './migrations-lock';
 
 export interface SchemaDiff {
   up: string[];
@@ -30,15 +31,12 @@ export async function migrateAndDiff(url: string, entities: EntityList): Promise
   }
 }
 
-/** Applies pending migrations only (the `migration:run` script and production start-up with migrations off). */
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = toolDataSource(url, []);
-  await dataSource.initialize();
-  try {
-    return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
-  } finally {
-    await dataSource.destroy();
-  }
+/**
+ * Applies pending migrations only (the `migration:run` script and production start-up with migrations off),
+ * under the migrations lock, so that it may run while replicas start.
+ */
+export function runMigrations(url: string): Promise<string[]> {
+  return applyMigrations({ ...TOOL_DB, url }, { logger: undefined });
 }
 
 function toolDataSource(url: string, entities: EntityList): DataSource {

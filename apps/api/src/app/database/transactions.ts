@@ -1,14 +1,17 @@
 import { BulkItemResult, MAX_BULK_ITEMS } from '@cs/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { BadRequestError } from '../errors/domain-errors';
 import { BulkItemReport, ErrorReport, ITEM_PROBLEMS } from '../errors/error-report';
 import { Metrics } from '../metrics/metrics';
+import { activeTraceParent } from '../tracing/tracing';
 import { LockKey, lockOrder } from './lock-order';
 import { isTransient, pgErrorCode, pgErrorKind } from './pg-errors';
+import { COMMIT_WITH_POSITION, recordCommit, ReplicatedDataSource } from './read-replicas';
 
 /**
  * Overlapping bulk writes in different orders deadlock under contention, and their retries would
@@ -57,6 +60,8 @@ export class Transactions {
   private readonly logger = new Logger(Transactions.name);
   /** One round trip: BEGIN and the transaction's statement timeout (a validated integer from the configuration). */
   private readonly begin: string;
+  /** Whether reads may go to replicas, so that a commit notes its WAL position for the answer's consistency token. */
+  private readonly replicated: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,6 +70,7 @@ export class Transactions {
     private readonly metrics: Metrics,
   ) {
     this.begin = `BEGIN; SET LOCAL statement_timeout = ${config.db.statementTimeoutMs}`;
+    this.replicated = dataSource instanceof ReplicatedDataSource;
   }
 
   async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -86,13 +92,18 @@ export class Transactions {
     }
   }
 
-  /** `DataSource.transaction`, but starting with `begin`. */
+  /**
+   * `DataSource.transaction`, but starting with `begin`; in a traced request also setting `app.trace_parent`, the
+   * default of the outbox's `trace_parent`, so every event the transaction records carries the request's trace
+   * (whichever statement records it) without a round trip of its own. The value is a checked `traceparent`.
+   */
   private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    const traceParent = activeTraceParent();
     try {
-      await runner.query(this.begin);
+      await runner.query(traceParent ? `${this.begin}; SET LOCAL app.trace_parent = '${traceParent}'` : this.begin);
       const result = await work(runner.manager);
-      await runner.query('COMMIT');
+      await this.commit(runner);
       return result;
     } catch (error) {
       // The error that counts is the work's; a failed ROLLBACK (the connection is gone) adds nothing.
@@ -100,6 +111,19 @@ export class Transactions {
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  private async commit(runner: QueryRunner): Promise<void> {
+    if (!this.replicated) return void (await runner.query('COMMIT'));
+    // Both statements in one round trip; TypeORM's `query` keeps only single results, so pg's client runs them.
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const [, position] = (await client.query(COMMIT_WITH_POSITION)) as unknown as [QueryResult, QueryResult];
+      recordCommit(position.rows[0].lsn);
+    } catch (error) {
+      this.dataSource.logger.logQueryError(error as Error, COMMIT_WITH_POSITION);
+      throw new QueryFailedError(COMMIT_WITH_POSITION, undefined, error as Error);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Principal, Scope } from '@cs/contracts';
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import {
   ApiExtension,
   ApiForbiddenResponse,
@@ -21,13 +21,29 @@ export interface AuthRouteConfig {
 }
 
 /**
+ * Adds `config` to a route's Fastify route config. Nest's `RouteConfig` replaces the whole config, so two decorators
+ * that each need an entry (the token hook's, the revalidation hook's) would undo each other.
+ */
+export function RouteConfigEntry(config: Record<string, unknown>): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const current: unknown = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, descriptor.value as object);
+    Reflect.defineMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      { ...(current ?? {}), ...config },
+      descriptor.value as object,
+    );
+    return descriptor;
+  };
+}
+
+/**
  * Declares who may call a route: a bearer token holding any one of `scopes` for the path's tenant.
  * Also documents the route's security, `x-scopes` and its 401/403 answers in the OpenAPI document.
  */
 export function RequiresScopes(...scopes: [Scope, ...Scope[]]) {
   return applyDecorators(
     SetMetadata(SCOPES_KEY, scopes),
-    RouteConfig({ needsToken: true } satisfies AuthRouteConfig),
+    RouteConfigEntry({ needsToken: true } satisfies AuthRouteConfig),
     ApiOAuth2(scopes, OAUTH_SCHEME),
     ApiExtension('x-scopes', scopes),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token.', type: UnauthorizedResponse }),

@@ -30,6 +30,16 @@ describe('Endpoint', () => {
     expect(endpoint[FASTIFY_ROUTE_CONFIG_METADATA]).toEqual({ needsToken: true });
   });
 
+  it('adds the revalidation hook to the route config beside the token hook, with If-None-Match and the 304', () => {
+    const endpoint = metadataOf(Endpoint({ ...DOCS.read, revalidated: true }, Scopes.segmentRead));
+    expect(endpoint[FASTIFY_ROUTE_CONFIG_METADATA]).toEqual({ needsToken: true, revalidated: true });
+    expect(endpoint['swagger/apiParameters']).toEqual([
+      expect.objectContaining({ name: 'If-None-Match', in: 'header', required: false }),
+    ]);
+    expect(endpoint['swagger/apiResponse']).toHaveProperty('304');
+    expect(endpoint['swagger/apiResponse']).toHaveProperty('200.description', 'The thing.');
+  });
+
   it('adds the operation, its tag and its details', () => {
     const endpoint = metadataOf(Endpoint(DOCS.read, Scopes.segmentRead));
     expect(endpoint['swagger/apiOperation']).toMatchObject({ operationId: 'GET-thing', summary: 'Reading a thing' });

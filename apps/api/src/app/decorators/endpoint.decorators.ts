@@ -1,7 +1,7 @@
 import { Scope } from '@cs/contracts';
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RequiresScopes } from './auth.decorators';
+import { ApiExtension, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public, RequiresScopes, RouteConfigEntry } from './auth.decorators';
 
 /**
  * The OpenAPI entry of one operation, kept in the `<feature>.docs.ts` beside its controller.
@@ -19,6 +19,13 @@ export interface OperationDoc {
    * It must succeed as shown, in the order the document's description gives: a test executes every example.
    */
   requestExample?: unknown;
+  /** The answer 200 carries an `ETag`, and `If-None-Match` holding it gets 304 (common/revalidation.ts). */
+  revalidated?: true;
+}
+
+/** Fastify route config of the reads that answer with an `ETag` and honour `If-None-Match` (common/revalidation.ts). */
+export interface RevalidatedRouteConfig {
+  revalidated?: true;
 }
 
 /**
@@ -39,9 +46,33 @@ export function operationDocs<K extends string>(
   >;
 }
 
-function documented({ tags, details = [], requestExample, ...operation }: OperationDoc): MethodDecorator[] {
+function documented({
+  tags,
+  details = [],
+  requestExample,
+  revalidated,
+  ...operation
+}: OperationDoc): MethodDecorator[] {
   const example = requestExample === undefined ? [] : [ApiExtension(REQUEST_EXAMPLE_EXTENSION, requestExample)];
-  return [ApiTags(...tags), ApiOperation(operation), ...example, ...details];
+  return [ApiTags(...tags), ApiOperation(operation), ...example, ...details, ...(revalidated ? [Revalidated()] : [])];
+}
+
+/** See `OperationDoc.revalidated`: the route config of the revalidation hook, `If-None-Match` and the 304. */
+function Revalidated(): MethodDecorator {
+  return applyDecorators(
+    RouteConfigEntry({ revalidated: true } satisfies RevalidatedRouteConfig),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description:
+        'The `ETag` of an earlier answer (or several, comma-separated): when the answer would be the same, it is 304 ' +
+        'without a body. Answers 200 carry `ETag` and `Cache-Control: private, no-cache`.',
+    }),
+    ApiResponse({
+      status: 304,
+      description: 'Not modified: the answer would be the one the `If-None-Match` tag names.',
+    }),
+  );
 }
 
 /**

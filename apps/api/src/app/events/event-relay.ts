@@ -209,7 +209,9 @@ export class EventRelay implements OnApplicationBootstrap, BeforeApplicationShut
           rows = await this.events.claimBatch(tx, tenant, sink.name, DELIVERY_BATCH);
         }
         if (!rows?.length) return 0;
-        await this.metrics.countPublished(sink.name, rows.length, sink.deliver(tenant, rows.map(toEnvelope), tx));
+        const traceParents = rows.map((row) => row.trace_parent);
+        const delivery = sink.deliver(tenant, rows.map(toEnvelope), tx, traceParents);
+        await this.metrics.countPublished(sink.name, rows.length, delivery);
         await this.events.advanceCursor(tx, tenant, sink.name, rows[rows.length - 1].position);
         return rows.length;
       });

@@ -13,9 +13,15 @@ export interface EventSink {
    * Resolves once the sink durably holds `events` (one tenant's, in position order); rejecting leaves the cursor
    * where it was, so the same events are delivered again after a backoff. `tx` is the transaction that advances
    * the sink's cursor when `deliver` resolves: a sink that keeps what it takes in the database writes it there,
-   * so taking the events and moving the cursor commit together.
+   * so taking the events and moving the cursor commit together. `traceParents[i]` is the W3C `traceparent` of the
+   * write that recorded `events[i]` (null when tracing was off), for the sink's headers: never in the envelope.
    */
-  deliver(tenant: string, events: AnyEventEnvelope[], tx: EntityManager): Promise<void>;
+  deliver(
+    tenant: string,
+    events: AnyEventEnvelope[],
+    tx: EntityManager,
+    traceParents: ReadonlyArray<string | null>,
+  ): Promise<void>;
   /** Called once at shutdown, after the relay's last delivery. */
   close?(): Promise<void>;
   /** How the sink's connection is, for the readiness detail (sinks without a connection of their own have none). */

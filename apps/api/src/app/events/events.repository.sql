@@ -56,7 +56,7 @@ WITH cursor AS MATERIALIZED (
         SELECT position FROM event_sink_cursor WHERE tenant = $1 AND sink = $2 FOR UPDATE SKIP LOCKED)
       SELECT e.* FROM cursor c LEFT JOIN LATERAL (
         SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-  o.resource_type, o.resource_id, o.sequence, o.version, o.payload FROM outbox o WHERE o.tenant = $1 AND o.position > c.position
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload, o.trace_parent FROM outbox o WHERE o.tenant = $1 AND o.position > c.position
         ORDER BY o.position LIMIT $3) e ON true
       ORDER BY e.position::bigint;
 -- parameters: ["t1","nats",500]
@@ -67,21 +67,21 @@ UPDATE event_sink_cursor SET position = $3 WHERE tenant = $1 AND sink = $2;
 
 -- events: a sink batch
 SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload, o.trace_parent
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","41",500]
 
 -- events: a feed page filtered by types and a family
 SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload, o.trace_parent
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint AND (o.type = ANY($4::text[]) OR o.type LIKE ANY($5::text[]))
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","0",100,["customer-segment.segment-created"],["client-management.%"]]
 
 -- events: a webhook replay of a time range
 SELECT o.position::text AS position, o.type, o.tenant, to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-  o.resource_type, o.resource_id, o.sequence, o.version, o.payload
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload, o.trace_parent
       FROM outbox o WHERE o.tenant = $1 AND o.position > $2::bigint AND (o.type LIKE ANY($4::text[])) AND o.created_at >= $5 AND o.created_at < $6
       ORDER BY o.position LIMIT $3;
 -- parameters: ["t1","0",1000,["customer-segment.%"],"2026-01-01T00:00:00.000Z","2026-01-02T00:00:00.000Z"]

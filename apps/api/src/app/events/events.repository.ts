@@ -13,6 +13,8 @@ export interface StoredEvent {
   sequence: number;
   version: number | null;
   payload: unknown;
+  /** The `traceparent` of the write that recorded it; null without tracing. Not part of the envelope. */
+  trace_parent: string | null;
 }
 
 /** Which of a tenant's sequenced events a feed page or a sink batch reads. */
@@ -97,7 +99,7 @@ const SEQUENCE_SQL = `WITH sequencer AS MATERIALIZED (
 
 /** A `StoredEvent` of the outbox row `o`. */
 const EVENT_COLUMNS = `o.position::text AS position, o.type, o.tenant, ${isoTimestampSql('o.created_at')} AS occurred_at,
-  o.resource_type, o.resource_id, o.sequence, o.version, o.payload`;
+  o.resource_type, o.resource_id, o.sequence, o.version, o.payload, o.trace_parent`;
 
 /** Every statement of the relay, its sinks' cursors, retention and the feed. */
 @Injectable()

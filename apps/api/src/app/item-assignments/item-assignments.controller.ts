@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean, optionalString } from '../common/query-params';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant } from '../common/routes';
+import { ApiTenant, ReplicaReads } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { CategoryTreesService } from './category-trees';
 import { parseItemType } from './item-assignments.mapper';
@@ -22,6 +22,7 @@ export class ItemAssignmentsController {
   ) {}
 
   @Get('items/category-trees')
+  @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.trees, Scopes.segmentReadOwn)
   trees(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -35,6 +36,7 @@ export class ItemAssignmentsController {
   }
 
   @Get('items')
+  @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.listAll, Scopes.segmentReadOwn, Scopes.segmentRead)
   async listAll(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -53,6 +55,7 @@ export class ItemAssignmentsController {
   }
 
   @Get(':segmentId/items')
+  @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -67,6 +70,7 @@ export class ItemAssignmentsController {
 
   @Post(':segmentId/items/search')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.search, Scopes.segmentRead, Scopes.segmentReadOwn)
   async search(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -103,6 +107,7 @@ export class ItemAssignmentsController {
   }
 
   @Get(':segmentId/items/:type/:itemId')
+  @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.get, Scopes.segmentRead, Scopes.segmentReadOwn)
   async get(
     @Ctx('Accept-Language') ctx: RequestContext,

@@ -57,6 +57,7 @@ const PAGE = ApiPage(ItemAssignmentResponse, 'item assignments');
 export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   trees: {
     operationId: 'GET-customer-segment-retrieve-category-trees',
+    revalidated: true,
     summary: 'Retrieving category trees for a customer segments',
     description:
       'Retrieves the category trees of the CATEGORY items of the ACTIVE, currently valid segments the customer is assigned to ' +
@@ -78,6 +79,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   },
   listAll: {
     operationId: 'GET-customer-segment-retrieve-segments-items',
+    revalidated: true,
     summary: 'Retrieving all items assignments for all customer segments',
     description: `Retrieves the item assignments of all segments, filtered by \`siteCode\` and \`onlyActive\` (ACTIVE and currently valid segments only). ${OWN_SCOPE} ${DOCUMENT}`,
     details: [
@@ -95,6 +97,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   },
   list: {
     operationId: 'GET-customer-segment-retrieve-segment-items',
+    revalidated: true,
     summary: 'Retrieving all item assignments for a customer segment',
     description: `Retrieves the item assignments of the segment; a segment that does not exist (or that the caller cannot see) has none. ${OWN_SCOPE} ${DOCUMENT}`,
     details: [SEGMENT_ID, LEGAL_ENTITY_ID, ApiList(), PAGE],
@@ -126,6 +129,7 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
   },
   get: {
     operationId: 'GET-customer-segment-retrieve-item',
+    revalidated: true,
     summary: 'Retrieving an item assignment',
     description: `Retrieves an item assignment of the segment. ${OWN_SCOPE} (other assignments are a 404). ${DOCUMENT}`,
     details: [

@@ -35,6 +35,7 @@ describe('ItemAssignmentsRepository', () => {
     );
     await sql.record('categoryTreeRows: a customer token', (db) => repo(db).categoryTreeRows('t1', { view: CUSTOMER }));
     await sql.record('matching', (db) => repo(db).matching('t1', ['p1', 'p2'], ['s1'], 'main'));
+    await sql.record('explainMatching', (db) => repo(db).explainMatching('t1', ['p1', 'p2'], ['s1'], 'main'));
     sql.check();
   });
 });

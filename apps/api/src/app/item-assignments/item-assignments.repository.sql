@@ -116,7 +116,7 @@ WITH RECURSIVE
 -- parameters: ["t1",null,"c1",["le1"]]
 
 -- matching
-WITH RECURSIVE
+WITH RECURSIVE 
   wanted AS (
     SELECT id, min(ord) AS ord FROM unnest(CAST($2 AS text[])) WITH ORDINALITY AS w(id, ord) GROUP BY id
   ),
@@ -147,4 +147,48 @@ WITH RECURSIVE
   SELECT wanted.id FROM wanted
   WHERE wanted.id IN (SELECT product_id FROM direct UNION ALL SELECT product_id FROM categories WHERE assigned)
   ORDER BY wanted.ord;
+-- parameters: ["t1",["p1","p2"],["s1"],"main"]
+
+-- explainMatching
+WITH RECURSIVE 
+  wanted AS (
+    SELECT id, min(ord) AS ord FROM unnest(CAST($2 AS text[])) WITH ORDINALITY AS w(id, ord) GROUP BY id
+  ),
+  segments AS (
+    SELECT s.id FROM segment s
+    WHERE s.tenant = $1 AND s.id = ANY(CAST($3 AS text[])) AND s.site_code = $4 AND (s.status = 'ACTIVE'
+    AND (s.validity_from IS NULL OR s.validity_from <= now())
+    AND (s.validity_to IS NULL OR s.validity_to >= now()))
+  ),
+  direct AS (
+    SELECT ia.item_id AS product_id, ia.segment_id FROM item_assignment ia
+    WHERE ia.tenant = $1 AND ia.segment_id IN (SELECT id FROM segments) AND ia.type = 'PRODUCT' AND ia.item_id IN (SELECT id FROM wanted)
+  ),
+  assigned_categories AS MATERIALIZED (
+    SELECT ia.item_id AS category_id, ia.segment_id FROM item_assignment ia
+    WHERE ia.tenant = $1 AND ia.segment_id IN (SELECT id FROM segments) AND ia.type = 'CATEGORY'
+  ),
+  chains(product_id, category_id, parent_id, chain) AS (
+    SELECT pc.product_id, c.id, c.parent_id, ARRAY[c.id::text] FROM wanted
+    JOIN catalog_product_category pc ON pc.tenant = $1 AND pc.product_id = wanted.id
+    JOIN catalog_category c ON c.tenant = $1 AND c.id = pc.category_id
+    UNION ALL
+    SELECT chains.product_id, c.id, c.parent_id, chains.chain || c.id::text FROM chains
+    JOIN catalog_category c ON c.tenant = $1 AND c.id = chains.parent_id
+    WHERE c.id <> ALL(chains.chain)
+  ),
+  through_categories AS (
+    SELECT DISTINCT ON (chains.product_id, a.segment_id) chains.product_id, a.segment_id, chains.chain
+    FROM chains JOIN assigned_categories a ON a.category_id = chains.category_id
+    WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.product_id = chains.product_id AND d.segment_id = a.segment_id)
+    ORDER BY chains.product_id, a.segment_id, cardinality(chains.chain), chains.chain
+  ),
+  reasons AS (
+    SELECT product_id, segment_id, 'PRODUCT' AS type, NULL::text[] AS chain FROM direct
+    UNION ALL
+    SELECT product_id, segment_id, 'CATEGORY', chain FROM through_categories
+  )
+  SELECT wanted.id, r.segment_id AS "segmentId", r.type, r.chain AS "categoryChain"
+  FROM wanted JOIN reasons r ON r.product_id = wanted.id
+  ORDER BY wanted.ord, r.segment_id COLLATE "C";
 -- parameters: ["t1",["p1","p2"],["s1"],"main"]

@@ -32,6 +32,15 @@ export interface ItemListScope {
   view?: CustomerView;
 }
 
+/** One reason of `EXPLAIN_MATCH_SQL`: the product `id` is granted by `segmentId`, as itself or through categories. */
+export interface MatchReasonRow {
+  id: string;
+  segmentId: string;
+  type: ItemType;
+  /** With `CATEGORY`: the product's category first, the assigned category last. */
+  categoryChain: string[] | null;
+}
+
 export interface ItemKey {
   segmentId: string;
   type: ItemType;
@@ -87,6 +96,19 @@ export function categoryTreeQuery(tenant: string, scope: CategoryTreeScope): { t
 }
 
 /**
+ * The inputs of both match statements: the wanted products (each once, with its first position in the request) and
+ * the given segments that are of the site, active and valid now.
+ */
+const MATCH_INPUTS = `
+  wanted AS (
+    SELECT id, min(ord) AS ord FROM unnest(CAST($2 AS text[])) WITH ORDINALITY AS w(id, ord) GROUP BY id
+  ),
+  segments AS (
+    SELECT s.id FROM segment s
+    WHERE s.tenant = $1 AND s.id = ANY(CAST($3 AS text[])) AND s.site_code = $4 AND ${segmentActiveNow('s')}
+  )`;
+
+/**
  * The products of $2 (in request order, once each) assigned to one of the segments $3 that are
  * ACTIVE, currently valid and of site $4: directly as PRODUCT items, or as CATEGORY items on one of
  * the product's categories or any ancestor of them. The hierarchy consists only of the categories
@@ -98,14 +120,7 @@ export function categoryTreeQuery(tenant: string, scope: CategoryTreeScope): { t
  * the first assigned category. UNION ends the walk on any cycle.
  */
 export const MATCH_SQL = `
-  WITH RECURSIVE
-  wanted AS (
-    SELECT id, min(ord) AS ord FROM unnest(CAST($2 AS text[])) WITH ORDINALITY AS w(id, ord) GROUP BY id
-  ),
-  segments AS (
-    SELECT s.id FROM segment s
-    WHERE s.tenant = $1 AND s.id = ANY(CAST($3 AS text[])) AND s.site_code = $4 AND ${segmentActiveNow('s')}
-  ),
+  WITH RECURSIVE ${MATCH_INPUTS},
   direct AS MATERIALIZED (
     SELECT ia.item_id AS product_id FROM item_assignment ia
     WHERE ia.tenant = $1 AND ia.segment_id IN (SELECT id FROM segments) AND ia.type = 'PRODUCT' AND ia.item_id IN (SELECT id FROM wanted)
@@ -127,6 +142,47 @@ export const MATCH_SQL = `
   SELECT wanted.id FROM wanted
   WHERE wanted.id IN (SELECT product_id FROM direct UNION ALL SELECT product_id FROM categories WHERE assigned)
   ORDER BY wanted.ord`;
+
+/**
+ * Why each wanted product matches (`explain=true`): per product and granting segment one row, `PRODUCT` when the
+ * segment assigns the product itself, else `CATEGORY` with the shortest chain from one of the product's categories
+ * up to a category the segment assigns (then by the chain's ids, so the answer is stable). Unlike `MATCH_SQL`, the
+ * walk goes on past assigned categories (another segment may assign a higher one); a category already on the chain
+ * ends it, so cycles end too. In request order, then by segment id.
+ */
+export const EXPLAIN_MATCH_SQL = `
+  WITH RECURSIVE ${MATCH_INPUTS},
+  direct AS (
+    SELECT ia.item_id AS product_id, ia.segment_id FROM item_assignment ia
+    WHERE ia.tenant = $1 AND ia.segment_id IN (SELECT id FROM segments) AND ia.type = 'PRODUCT' AND ia.item_id IN (SELECT id FROM wanted)
+  ),
+  assigned_categories AS MATERIALIZED (
+    SELECT ia.item_id AS category_id, ia.segment_id FROM item_assignment ia
+    WHERE ia.tenant = $1 AND ia.segment_id IN (SELECT id FROM segments) AND ia.type = 'CATEGORY'
+  ),
+  chains(product_id, category_id, parent_id, chain) AS (
+    SELECT pc.product_id, c.id, c.parent_id, ARRAY[c.id::text] FROM wanted
+    JOIN catalog_product_category pc ON pc.tenant = $1 AND pc.product_id = wanted.id
+    JOIN catalog_category c ON c.tenant = $1 AND c.id = pc.category_id
+    UNION ALL
+    SELECT chains.product_id, c.id, c.parent_id, chains.chain || c.id::text FROM chains
+    JOIN catalog_category c ON c.tenant = $1 AND c.id = chains.parent_id
+    WHERE c.id <> ALL(chains.chain)
+  ),
+  through_categories AS (
+    SELECT DISTINCT ON (chains.product_id, a.segment_id) chains.product_id, a.segment_id, chains.chain
+    FROM chains JOIN assigned_categories a ON a.category_id = chains.category_id
+    WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.product_id = chains.product_id AND d.segment_id = a.segment_id)
+    ORDER BY chains.product_id, a.segment_id, cardinality(chains.chain), chains.chain
+  ),
+  reasons AS (
+    SELECT product_id, segment_id, 'PRODUCT' AS type, NULL::text[] AS chain FROM direct
+    UNION ALL
+    SELECT product_id, segment_id, 'CATEGORY', chain FROM through_categories
+  )
+  SELECT wanted.id, r.segment_id AS "segmentId", r.type, r.chain AS "categoryChain"
+  FROM wanted JOIN reasons r ON r.product_id = wanted.id
+  ORDER BY wanted.ord, r.segment_id COLLATE "C"`;
 
 @Injectable()
 export class ItemAssignmentsRepository {
@@ -164,6 +220,11 @@ export class ItemAssignmentsRepository {
   categoryTreeRows(tenant: string, scope: CategoryTreeScope): Promise<CategoryRow[]> {
     const { text, values } = categoryTreeQuery(tenant, scope);
     return this.dataSource.query(text, values);
+  }
+
+  /** Why the matching ones of `productIds` match (`EXPLAIN_MATCH_SQL`): one row per product and granting segment. */
+  explainMatching(tenant: string, productIds: string[], segmentIds: string[], site: string): Promise<MatchReasonRow[]> {
+    return this.dataSource.query(EXPLAIN_MATCH_SQL, [tenant, productIds, segmentIds, site]);
   }
 
   /** The ids of `productIds` that match (`MATCH_SQL`), in request order. */

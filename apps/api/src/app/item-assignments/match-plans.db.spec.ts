@@ -1,7 +1,7 @@
 import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { Client } from 'pg';
 import { runMigrations } from '../database/schema-diff';
-import { categoryTreeQuery, MATCH_SQL } from './item-assignments.repository';
+import { categoryTreeQuery, EXPLAIN_MATCH_SQL, MATCH_SQL } from './item-assignments.repository';
 
 const TENANT = 'perftenant';
 /**
@@ -91,6 +91,20 @@ describe('match and category trees on a large tenant', () => {
     ];
     const plan = await explain(MATCH_SQL, values);
     expect(seqScans(plan.Plan)).toEqual([]);
+  });
+
+  it('explains the same matches as it finds, through indexes', async () => {
+    const values = [
+      TENANT,
+      Array.from({ length: 200 }, (_, i) => `prod-${i * 311}`),
+      Array.from({ length: 1000 }, (_, i) => `seg-${i}`),
+      'main',
+    ];
+    const matched = (await client.query<{ id: string }>(MATCH_SQL, values)).rows.map((row) => row.id);
+    const explained = (await client.query<{ id: string }>(EXPLAIN_MATCH_SQL, values)).rows.map((row) => row.id);
+    expect(matched.length).toBeGreaterThan(0);
+    expect([...new Set(explained)]).toEqual(matched);
+    expect(seqScans((await explain(EXPLAIN_MATCH_SQL, values)).Plan)).toEqual([]);
   });
 
   it("builds a customer's category trees reading assignments through indexes", async () => {

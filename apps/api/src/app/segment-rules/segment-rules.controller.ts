@@ -2,7 +2,7 @@ import { Scopes } from '@cs/contracts';
 import { CriteriaPreviewRequest, CriteriaPreviewResponse, MembershipExplanation } from '@cs/dto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant } from '../common/routes';
+import { ApiTenant, ReplicaReads } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { SEGMENT_RULES_DOCS } from './segment-rules.docs';
 import { SegmentRulesService } from './segment-rules.service';
@@ -14,6 +14,7 @@ export class SegmentRulesController {
 
   @Post('criteria/preview')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(SEGMENT_RULES_DOCS.preview, Scopes.segmentManage, Scopes.segmentRead)
   preview(
     @Ctx() ctx: RequestContext,
@@ -25,6 +26,7 @@ export class SegmentRulesController {
   }
 
   @Get(':segmentId/customers/:customerId/explanation')
+  @ReplicaReads()
   @Endpoint(SEGMENT_RULES_DOCS.explain, Scopes.segmentRead, Scopes.segmentReadOwn)
   explain(
     @Ctx() ctx: RequestContext,

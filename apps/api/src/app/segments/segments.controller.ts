@@ -12,7 +12,7 @@ import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
 import { optionalBoolean } from '../common/query-params';
 import { Ctx, RequestContext } from '../common/request-context';
-import { ApiTenant, upserted } from '../common/routes';
+import { ApiTenant, ReplicaReads, upserted } from '../common/routes';
 import { Endpoint } from '../decorators/endpoint.decorators';
 import { SEGMENT_DOCS } from './segments.docs';
 import { SegmentsService } from './segments.service';
@@ -32,6 +32,7 @@ export class SegmentsController {
   }
 
   @Get()
+  @ReplicaReads()
   @Endpoint(SEGMENT_DOCS.list, Scopes.segmentRead, Scopes.segmentReadOwn)
   async list(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -44,6 +45,7 @@ export class SegmentsController {
 
   @Post('search')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(SEGMENT_DOCS.search, Scopes.segmentRead, Scopes.segmentReadOwn)
   async search(
     @Ctx('Accept-Language') ctx: RequestContext,
@@ -80,6 +82,7 @@ export class SegmentsController {
   }
 
   @Get(':segmentId')
+  @ReplicaReads()
   @Endpoint(SEGMENT_DOCS.get, Scopes.segmentRead, Scopes.segmentReadOwn)
   async get(
     @Ctx('Accept-Language') ctx: RequestContext,

@@ -124,6 +124,7 @@ export const SEGMENT_DOCS = operationDocs('Segments', {
   }),
   get: {
     operationId: 'GET-customer-segment-retrieve-segment',
+    revalidated: true,
     summary: 'Retrieving a customer segment',
     description: `Retrieves the segment with the given id. ${READ_RULES} A segment the caller may not see is a 404.`,
     details: [

@@ -90,6 +90,10 @@ export class WebhookDeliveryEntity {
   @Column({ type: 'text' })
   payload!: string;
 
+  /** The event's `traceparent` (the outbox's): its attempts continue that trace. NULL: tracing was off. */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true })
+  traceParent!: string | null;
+
   @Column({ type: 'varchar', length: 12, default: 'pending' })
   status!: DeliveryStatus;
 

@@ -10,7 +10,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant, upserted } from '../../common/routes';
+import { ApiTenant, ReplicaReads, upserted } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
 import { CONTACT_ASSIGNMENT_DOCS } from './contact-assignments.docs';
@@ -28,6 +28,7 @@ export class ContactAssignmentsController {
   }
 
   @Get()
+  @ReplicaReads()
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.list, Scopes.contactAssignmentRead)
   async list(
     @Ctx() ctx: RequestContext,
@@ -39,6 +40,7 @@ export class ContactAssignmentsController {
   }
 
   @Get(':contactAssignmentId')
+  @ReplicaReads()
   @Endpoint(CONTACT_ASSIGNMENT_DOCS.get, Scopes.contactAssignmentRead)
   async get(
     @Ctx() ctx: RequestContext,

@@ -37,6 +37,7 @@ export const CONTACT_ASSIGNMENT_DOCS = operationDocs('Contact Assignments', {
   },
   get: {
     operationId: 'GET-customer-mgmt-retrieve-contact-assignment',
+    revalidated: true,
     summary: 'Retrieving a contact assignment',
     details: [
       CONTACT_ASSIGNMENT_ID,

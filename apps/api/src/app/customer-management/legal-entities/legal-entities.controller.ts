@@ -4,7 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant, upserted } from '../../common/routes';
+import { ApiTenant, ReplicaReads, upserted } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
 import { LEGAL_ENTITY_DOCS } from './legal-entities.docs';
@@ -22,6 +22,7 @@ export class LegalEntitiesController {
   }
 
   @Get()
+  @ReplicaReads()
   @Endpoint(LEGAL_ENTITY_DOCS.list, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async list(
     @Ctx() ctx: RequestContext,
@@ -34,6 +35,7 @@ export class LegalEntitiesController {
 
   @Post('search')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(LEGAL_ENTITY_DOCS.search, Scopes.legalEntityRead, Scopes.legalEntityReadOwn)
   async search(
     @Ctx() ctx: RequestContext,
@@ -45,6 +47,7 @@ export class LegalEntitiesController {
   }
 
   @Get(':legalEntityId')
+  @ReplicaReads()
   @Endpoint(LEGAL_ENTITY_DOCS.get, Scopes.legalEntityRead)
   async get(
     @Ctx() ctx: RequestContext,
@@ -74,6 +77,7 @@ export class LegalEntitiesController {
   }
 
   @Get(':legalEntityId/parent-hierarchy')
+  @ReplicaReads()
   @Endpoint(LEGAL_ENTITY_DOCS.parentHierarchy, Scopes.legalEntityRead, Scopes.legalEntityManage)
   async parentHierarchy(
     @Ctx() ctx: RequestContext,

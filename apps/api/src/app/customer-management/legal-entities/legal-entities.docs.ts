@@ -46,6 +46,7 @@ export const LEGAL_ENTITY_DOCS = operationDocs('Legal Entities', {
   },
   get: {
     operationId: 'GET-customer-mgmt-retrieve-legal-entity',
+    revalidated: true,
     summary: 'Retrieving a legal entity',
     description: 'Locations and approval group members are expanded.',
     details: [LEGAL_ENTITY_ID, ApiOkResponse({ type: LegalEntityResponse }), ApiFields(), ApiErrors(400, 404)],
@@ -81,6 +82,7 @@ export const LEGAL_ENTITY_DOCS = operationDocs('Legal Entities', {
   },
   parentHierarchy: {
     operationId: 'GET-customer-mgmt-retrieve-legal-entity-parent-hierarchy',
+    revalidated: true,
     summary: 'Retrieving a legal entity with parent hierarchy',
     description:
       "Returns the legal entity followed by its parent, its parent's parent and so on up to the top company. An unknown legal entity is a 404.",

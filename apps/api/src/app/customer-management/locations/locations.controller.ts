@@ -4,7 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant, upserted } from '../../common/routes';
+import { ApiTenant, ReplicaReads, upserted } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { assertCustomId } from '../documents';
 import { LOCATION_DOCS } from './locations.docs';
@@ -22,6 +22,7 @@ export class LocationsController {
   }
 
   @Get()
+  @ReplicaReads()
   @Endpoint(LOCATION_DOCS.list, Scopes.locationRead)
   async list(
     @Ctx() ctx: RequestContext,
@@ -33,6 +34,7 @@ export class LocationsController {
   }
 
   @Get(':locationId')
+  @ReplicaReads()
   @Endpoint(LOCATION_DOCS.get, Scopes.locationRead)
   async get(
     @Ctx() ctx: RequestContext,

@@ -33,6 +33,7 @@ export const LOCATION_DOCS = operationDocs('Locations', {
   },
   get: {
     operationId: 'GET-customer-mgmt-retrieve-location',
+    revalidated: true,
     summary: 'Retrieving a location',
     details: [LOCATION_ID, ApiOkResponse({ type: LocationResponse }), ApiFields(), ApiErrors(400, 404)],
   },

@@ -1,3 +1,4 @@
+import { TraceContext1796410644749 } from './1796410644749-TraceContext';
 import { AutomaticSegments1796315221666 } from './1796315221666-AutomaticSegments';
 import { CustomerSyncFields1796315042021 } from './1796315042021-CustomerSyncFields';
 import { Webhooks1796309228991 } from './1796309228991-Webhooks';
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Webhooks1796309228991,
   CustomerSyncFields1796315042021,
   AutomaticSegments1796315221666,
+  TraceContext1796410644749,
 ];

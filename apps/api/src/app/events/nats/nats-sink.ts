@@ -1,6 +1,17 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import { AnyEventEnvelope } from '@cs/contracts';
-import { connect, DebugEvents, Events, nanos, NatsConnection, NatsError, PubAck, StorageType } from 'nats';
+import {
+  connect,
+  DebugEvents,
+  Events,
+  headers as natsHeaders,
+  nanos,
+  NatsConnection,
+  NatsError,
+  PubAck,
+  StorageType,
+} from 'nats';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { EventSink } from '../event-sink';
 
@@ -43,8 +54,9 @@ export function reconnectDelayMs(failed: number, random: () => number = Math.ran
 
 /**
  * Publishes events to a JetStream stream, created if absent. Each event is one message on `subjectOf(...)` with
- * `Nats-Msg-Id` = event id, so JetStream drops the copies a redelivery (after a crash between publishing and the
- * cursor's commit) sends within the stream's duplicate window. A batch is published at once (one connection keeps
+ * `Nats-Msg-Id` = event id (and `traceparent`, the trace of the write, when it was traced), so JetStream drops the
+ * copies a redelivery (after a crash between publishing and the cursor's commit) sends within the stream's duplicate
+ * window. A batch is published at once (one connection keeps
  * the order) and resolves when every acknowledgement arrived; any failure rejects it, and the relay delivers the
  * batch again from its cursor. The connection is kept in the background: while the server is unreachable, at start
  * or later, deliveries fail fast, the backlog waits in the outbox, and the client reconnects with backoff.
@@ -77,12 +89,17 @@ export class NatsSink implements EventSink {
     return { ...this.current };
   }
 
-  async deliver(tenant: string, events: AnyEventEnvelope[]): Promise<void> {
+  async deliver(
+    tenant: string,
+    events: AnyEventEnvelope[],
+    _tx?: EntityManager,
+    traceParents: ReadonlyArray<string | null> = [],
+  ): Promise<void> {
     const connection = this.connection;
     if (!connection || connection.isClosed() || this.current.state === 'down' || this.current.state === 'connecting')
       throw new Error(`NATS is not connected${this.current.reason ? ` (${this.current.reason})` : ''}`);
     try {
-      await this.publish(connection, tenant, events);
+      await this.publish(connection, tenant, events, traceParents);
       if (this.current.state === 'failing') this.logger.log('JetStream acknowledges events again');
       this.current = { state: 'up' };
     } catch (error) {
@@ -93,14 +110,20 @@ export class NatsSink implements EventSink {
     }
   }
 
-  private async publish(connection: NatsConnection, tenant: string, events: AnyEventEnvelope[]): Promise<void> {
+  private async publish(
+    connection: NatsConnection,
+    tenant: string,
+    events: AnyEventEnvelope[],
+    traceParents: ReadonlyArray<string | null>,
+  ): Promise<void> {
     await this.ensureStream(connection);
     const jetStream = connection.jetstream({ timeout: PUBLISH_TIMEOUT_MS });
     const expect = { streamName: this.options.stream };
-    const acks = events.map((event) =>
+    const acks = events.map((event, index) =>
       jetStream.publish(subjectOf(this.options.subjectPrefix, tenant, event.type), JSON.stringify(event), {
         msgID: event.id,
         expect,
+        headers: traceHeaders(traceParents[index]),
       }),
     );
     // Every publish settles before the batch does, so no rejection is left unobserved.
@@ -214,6 +237,14 @@ export class NatsSink implements EventSink {
     if (error instanceof NatsError && error.api_error?.description) return error.api_error.description;
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The message's `traceparent` header, when the event's write was traced (the client adds `Nats-Msg-Id` to it). */
+function traceHeaders(traceParent: string | null | undefined) {
+  if (!traceParent) return undefined;
+  const headers = natsHeaders();
+  headers.set('traceparent', traceParent);
+  return headers;
 }
 
 function apiErrorCode(error: unknown): number | undefined {

@@ -4,7 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant } from '../../common/routes';
+import { ApiTenant, ReplicaReads } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { EXCLUSION_DOCS, SEGMENT_ID } from './exclusions.docs';
 import { ExclusionsService } from './exclusions.service';
@@ -16,6 +16,7 @@ export class ExclusionsController {
   constructor(private readonly exclusions: ExclusionsService) {}
 
   @Get()
+  @ReplicaReads()
   @Endpoint(EXCLUSION_DOCS.list, Scopes.segmentRead)
   async list(
     @Ctx() ctx: RequestContext,
@@ -28,6 +29,7 @@ export class ExclusionsController {
 
   @Post('search')
   @HttpCode(200)
+  @ReplicaReads()
   @Endpoint(EXCLUSION_DOCS.search, Scopes.segmentRead)
   async search(
     @Ctx() ctx: RequestContext,
@@ -61,6 +63,7 @@ export class ExclusionsController {
   }
 
   @Get(':customerId')
+  @ReplicaReads()
   @Endpoint(EXCLUSION_DOCS.getAll, Scopes.segmentRead)
   async getAll(
     @Ctx() ctx: RequestContext,
@@ -95,6 +98,7 @@ export class ExclusionsController {
   }
 
   @Get(':customerId/:legalEntityId')
+  @ReplicaReads()
   @Endpoint(EXCLUSION_DOCS.getOne, Scopes.segmentRead)
   async getOne(
     @Ctx() ctx: RequestContext,

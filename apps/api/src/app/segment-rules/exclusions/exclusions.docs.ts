@@ -91,6 +91,7 @@ export const EXCLUSION_DOCS = operationDocs('Automatic Segments', {
   },
   getAll: {
     operationId: 'GET-customer-segment-retrieve-exclusion-by-customerId',
+    revalidated: true,
     summary: 'Retrieving the exclusion of a customer from every legal entity',
     description: `Retrieves the customer's exclusion without legal entity: from every legal entity and as a B2C member. ${WHAT}`,
     details: [
@@ -115,6 +116,7 @@ export const EXCLUSION_DOCS = operationDocs('Automatic Segments', {
   },
   getOne: {
     operationId: 'GET-customer-segment-retrieve-exclusion',
+    revalidated: true,
     summary: 'Retrieving the exclusion of a customer for a legal entity',
     description: `Retrieves the customer's exclusion for the legal entity (B2B memberships with it only). ${WHAT}`,
     details: [

@@ -4,7 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant } from '../../common/routes';
+import { ApiTenant, ReplicaReads } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { DELIVERY_DOCS } from './deliveries.docs';
 import { DeliveriesService } from './deliveries.service';
@@ -15,6 +15,7 @@ export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get('attempts')
+  @ReplicaReads()
   @Endpoint(DELIVERY_DOCS.attempts, Scopes.webhookEndpointRead)
   async attempts(
     @Ctx() ctx: RequestContext,

@@ -14,6 +14,7 @@ const event = {
   version: 1,
   data: { id: 'c1', mixins: {}, metadata: { version: 1, createdAt: '', modifiedAt: '' } },
 } as AnyEventEnvelope;
+const TRACE_PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const finished = (outcome: AttemptRecord['outcome'], deliveryId: string): AttemptRecord => ({
   tenant: 't1',
   deliveryId,
@@ -35,12 +36,12 @@ describe('DeliveriesRepository', () => {
     const sql = new SqlSnapshot(join(__dirname, 'deliveries.repository.sql'));
     await sql.record(
       'queue: the sink, for every active endpoint',
-      (db) => DeliveriesRepository.queue(db.manager, 't1', [event]),
+      (db) => DeliveriesRepository.queue(db.manager, 't1', [event], [TRACE_PARENT]),
       [[{ queued: 1 }]],
     );
     await sql.record(
       'queue: a replay, for one endpoint',
-      (db) => DeliveriesRepository.queue(db.manager, 't1', [event], endpointId),
+      (db) => DeliveriesRepository.queue(db.manager, 't1', [event], [null], endpointId),
       [[{ queued: 1 }]],
     );
     await sql.record(

@@ -3,31 +3,33 @@
 
 -- queue: the sink, for every active endpoint
 WITH queued AS (
-    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, next_attempt_at)
-    SELECT $1::text, e.id, m.id, m.type, m.payload, statement_timestamp()
+    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, trace_parent, next_attempt_at)
+    SELECT $1::text, e.id, m.id, m.type, m.payload, m.trace_parent, statement_timestamp()
     FROM webhook_endpoint e
-    CROSS JOIN unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(id, type, payload, n)
+    CROSS JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+      AS m(id, type, payload, trace_parent, n)
     WHERE e.tenant = $1::text AND e.active AND (cardinality(e.event_types) = 0 OR m.type = ANY(e.event_types)
     OR EXISTS (SELECT 1 FROM unnest(e.event_types) f WHERE f LIKE '%.*' AND starts_with(m.type, left(f, -1))))
     ORDER BY e.id, m.n
     RETURNING 1)
   SELECT count(*)::int AS queued, CASE WHEN count(*) > 0 THEN pg_notify('webhook_delivery', $1::text) END AS notified
   FROM queued;
--- parameters: ["t1",["42"],["customer.customer-created"],["{\"id\":\"42\",\"type\":\"customer.customer-created\",\"tenant\":\"t1\",\"occurredAt\":\"2026-01-01T00:00:00.000Z\",\"resource\":{\"type\":\"customer\",\"id\":\"c1\"},\"sequence\":1,\"version\":1,\"data\":{\"id\":\"c1\",\"mixins\":{},\"metadata\":{\"version\":1,\"createdAt\":\"\",\"modifiedAt\":\"\"}}}"]]
+-- parameters: ["t1",["42"],["customer.customer-created"],["{\"id\":\"42\",\"type\":\"customer.customer-created\",\"tenant\":\"t1\",\"occurredAt\":\"2026-01-01T00:00:00.000Z\",\"resource\":{\"type\":\"customer\",\"id\":\"c1\"},\"sequence\":1,\"version\":1,\"data\":{\"id\":\"c1\",\"mixins\":{},\"metadata\":{\"version\":1,\"createdAt\":\"\",\"modifiedAt\":\"\"}}}"],["00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"]]
 
 -- queue: a replay, for one endpoint
 WITH queued AS (
-    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, next_attempt_at)
-    SELECT $1::text, e.id, m.id, m.type, m.payload, statement_timestamp()
+    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, trace_parent, next_attempt_at)
+    SELECT $1::text, e.id, m.id, m.type, m.payload, m.trace_parent, statement_timestamp()
     FROM webhook_endpoint e
-    CROSS JOIN unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(id, type, payload, n)
-    WHERE e.tenant = $1::text AND e.id = $5 AND (cardinality(e.event_types) = 0 OR m.type = ANY(e.event_types)
+    CROSS JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+      AS m(id, type, payload, trace_parent, n)
+    WHERE e.tenant = $1::text AND e.id = $6 AND (cardinality(e.event_types) = 0 OR m.type = ANY(e.event_types)
     OR EXISTS (SELECT 1 FROM unnest(e.event_types) f WHERE f LIKE '%.*' AND starts_with(m.type, left(f, -1))))
     ORDER BY e.id, m.n
     RETURNING 1)
   SELECT count(*)::int AS queued, CASE WHEN count(*) > 0 THEN pg_notify('webhook_delivery', $1::text) END AS notified
   FROM queued;
--- parameters: ["t1",["42"],["customer.customer-created"],["{\"id\":\"42\",\"type\":\"customer.customer-created\",\"tenant\":\"t1\",\"occurredAt\":\"2026-01-01T00:00:00.000Z\",\"resource\":{\"type\":\"customer\",\"id\":\"c1\"},\"sequence\":1,\"version\":1,\"data\":{\"id\":\"c1\",\"mixins\":{},\"metadata\":{\"version\":1,\"createdAt\":\"\",\"modifiedAt\":\"\"}}}"],"0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a"]
+-- parameters: ["t1",["42"],["customer.customer-created"],["{\"id\":\"42\",\"type\":\"customer.customer-created\",\"tenant\":\"t1\",\"occurredAt\":\"2026-01-01T00:00:00.000Z\",\"resource\":{\"type\":\"customer\",\"id\":\"c1\"},\"sequence\":1,\"version\":1,\"data\":{\"id\":\"c1\",\"mixins\":{},\"metadata\":{\"version\":1,\"createdAt\":\"\",\"modifiedAt\":\"\"}}}"],[null],"0b7c9a4e-3f1d-4c2a-9a55-6f1e2d3c4b5a"]
 
 -- completeAndClaim: a success skips the health statement
 SET LOCAL synchronous_commit TO off;
@@ -75,7 +77,8 @@ WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- completeAndClaim: a failure updates the health
@@ -152,7 +155,8 @@ WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret;
 -- parameters: [64,4,31000]
 
 -- prune

@@ -21,6 +21,8 @@ export interface LeasedDelivery {
   secret: string;
   /** The previous secret while its rotation overlap lasts, else null. */
   previous_secret: string | null;
+  /** The event's `traceparent`: the attempt continues that trace. */
+  trace_parent: string | null;
 }
 
 /** What an attempt came to, as the worker records it. */
@@ -65,11 +67,12 @@ const acceptsSql = (type: string) =>
  * any. One statement; a tenant without endpoints costs one index probe.
  */
 const QUEUE_SQL = (onlyEndpoint: boolean) => `WITH queued AS (
-    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, next_attempt_at)
-    SELECT $1::text, e.id, m.id, m.type, m.payload, statement_timestamp()
+    INSERT INTO webhook_delivery (tenant, endpoint_id, event_id, event_type, payload, trace_parent, next_attempt_at)
+    SELECT $1::text, e.id, m.id, m.type, m.payload, m.trace_parent, statement_timestamp()
     FROM webhook_endpoint e
-    CROSS JOIN unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS m(id, type, payload, n)
-    WHERE e.tenant = $1::text AND ${onlyEndpoint ? 'e.id = $5' : 'e.active'} AND ${acceptsSql('m.type')}
+    CROSS JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+      AS m(id, type, payload, trace_parent, n)
+    WHERE e.tenant = $1::text AND ${onlyEndpoint ? 'e.id = $6' : 'e.active'} AND ${acceptsSql('m.type')}
     ORDER BY e.id, m.n
     RETURNING 1)
   SELECT count(*)::int AS queued, CASE WHEN count(*) > 0 THEN pg_notify('${WEBHOOK_DELIVERIES}', $1::text) END AS notified
@@ -104,7 +107,8 @@ const CLAIM_SQL = `WITH due AS (
   FROM due, webhook_endpoint e
   WHERE w.tenant = due.tenant AND w.id = due.id AND e.tenant = w.tenant AND e.id = w.endpoint_id
   RETURNING w.tenant, w.id::text AS id, w.endpoint_id, w.event_id, w.event_type, w.payload, w.attempts AS attempt,
-    e.url, e.secret, CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret`;
+    w.trace_parent, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > statement_timestamp() THEN e.previous_secret END AS previous_secret`;
 
 /** The attempts as arrays of their columns. */
 const OUTCOMES = `unnest($1::varchar[], $2::bigint[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[],
@@ -186,11 +190,15 @@ const CLAIM_LOCK_SQL = `SET LOCAL synchronous_commit TO off;
 export class DeliveriesRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Queues `events` for the tenant's endpoints (only `endpointId`'s, active or not, for a replay); how many. */
+  /**
+   * Queues `events` for the tenant's endpoints (only `endpointId`'s, active or not, for a replay), each with its
+   * `traceParents` entry; how many.
+   */
   static async queue(
     tx: EntityManager,
     tenant: string,
     events: AnyEventEnvelope[],
+    traceParents: ReadonlyArray<string | null>,
     endpointId?: string,
   ): Promise<number> {
     const params: unknown[] = [
@@ -198,6 +206,7 @@ export class DeliveriesRepository {
       events.map((event) => event.id),
       events.map((event) => event.type),
       events.map((event) => JSON.stringify(event)),
+      events.map((_, index) => traceParents[index] ?? null),
     ];
     if (endpointId) params.push(endpointId);
     const [{ queued }]: Array<{ queued: number }> = await tx.query(QUEUE_SQL(endpointId !== undefined), params);

@@ -119,7 +119,10 @@ export class DeliveriesService {
         read += rows.length;
         if (read > REPLAY_MAX_EVENTS)
           throw invalid('until', `more than ${REPLAY_MAX_EVENTS} events occurred in the range; replay shorter ones`);
-        if (rows.length) total += await DeliveriesRepository.queue(tx, ctx.tenant, rows.map(toEnvelope), endpointId);
+        // A replayed event keeps the trace of the write that recorded it.
+        const traceParents = rows.map((row) => row.trace_parent);
+        if (rows.length)
+          total += await DeliveriesRepository.queue(tx, ctx.tenant, rows.map(toEnvelope), traceParents, endpointId);
         page = rows.length;
         after = rows.at(-1)?.position ?? after;
       }

@@ -11,8 +11,13 @@ import { DeliveriesRepository } from './deliveries.repository';
 export class WebhookSink implements EventSink {
   readonly name = 'webhooks';
 
-  async deliver(tenant: string, events: AnyEventEnvelope[], tx: EntityManager): Promise<void> {
-    await DeliveriesRepository.queue(tx, tenant, events);
+  async deliver(
+    tenant: string,
+    events: AnyEventEnvelope[],
+    tx: EntityManager,
+    traceParents: ReadonlyArray<string | null>,
+  ): Promise<void> {
+    await DeliveriesRepository.queue(tx, tenant, events, traceParents);
   }
 }
 

@@ -12,6 +12,7 @@ import { describeFailure } from '../../database/pg-errors';
 import { Transactions } from '../../database/transactions';
 import { EventNotifications } from '../../events/event-notifications';
 import { Metrics } from '../../metrics/metrics';
+import { inTrace } from '../../tracing/tracing';
 import { AttemptResult, WebhookSender } from '../sending/sender';
 import { signedHeaders } from '../sending/signature';
 import { AttemptRecord, DeliveriesRepository, LeasedDelivery } from './deliveries.repository';
@@ -133,7 +134,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     let result: AttemptResult;
     try {
       const headers = signedHeaders(delivery.event_id, delivery.payload, secrets, attemptedAt);
-      result = await this.sender.send(delivery.url, { ...headers }, delivery.payload);
+      // Within the event's trace: with tracing on, the attempt is a span of it and sends its `traceparent`.
+      result = await inTrace(delivery.trace_parent, () =>
+        this.sender.send(delivery.url, { ...headers }, delivery.payload),
+      );
     } catch (error) {
       // A stored URL or secret the sender cannot use (written before a rule tightened): a failed attempt.
       result = { status: null, latencyMs: 0, error: `not sent (${describeFailure(error)})` };

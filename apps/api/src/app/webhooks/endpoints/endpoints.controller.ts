@@ -10,7 +10,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { FastifyReply } from 'fastify';
 import { List, ListRequest, projectOne, respondWithPage } from '../../common/listing';
 import { Ctx, RequestContext } from '../../common/request-context';
-import { ApiTenant } from '../../common/routes';
+import { ApiTenant, ReplicaReads } from '../../common/routes';
 import { Endpoint } from '../../decorators/endpoint.decorators';
 import { ENDPOINT_DOCS } from './endpoints.docs';
 import { EndpointsService } from './endpoints.service';
@@ -27,6 +27,7 @@ export class EndpointsController {
   }
 
   @Get()
+  @ReplicaReads()
   @Endpoint(ENDPOINT_DOCS.list, Scopes.webhookEndpointRead)
   async list(
     @Ctx() ctx: RequestContext,
@@ -37,6 +38,7 @@ export class EndpointsController {
   }
 
   @Get(':endpointId')
+  @ReplicaReads()
   @Endpoint(ENDPOINT_DOCS.get, Scopes.webhookEndpointRead)
   async get(
     @Ctx() ctx: RequestContext,

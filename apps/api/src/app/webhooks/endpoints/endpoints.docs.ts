@@ -66,6 +66,7 @@ export const ENDPOINT_DOCS = operationDocs('Webhooks', {
   },
   get: {
     operationId: 'GET-webhook-retrieve-endpoint',
+    revalidated: true,
     summary: 'Retrieving a webhook endpoint',
     description:
       'The endpoint without its secrets: `disabledReason` says why the service disabled it (`gone`: it answered 410; `failing`: every attempt failed for `WEBHOOKS_DISABLE_AFTER`), `previousSecretExpiresAt` until when the previous secret still signs after a rotation.',

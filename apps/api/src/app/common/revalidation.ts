@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { RevalidatedRouteConfig } from '../decorators/endpoint.decorators';
+
+/**
+ * A strong entity tag of an answer's body: 128 bits of its SHA-256. It changes with every byte of the representation
+ * (language, fields, page), so a matching `If-None-Match` proves the client holds exactly what it would get.
+ */
+export function entityTag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Whether `If-None-Match` names `etag` (RFC 9110 13.1.2: weak comparison, so `W/"x"` matches `"x"`; `*` matches). */
+export function noneMatchHolds(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * The revalidated reads' answers 200 get an `ETag`; a request whose `If-None-Match` holds it gets 304 without a body.
+ * Their `Cache-Control` is `private, no-cache` instead of `no-store`: a browser or a storefront's own cache may keep
+ * the answer and must revalidate it on every use, and shared caches (CDNs) must not serve it to another caller.
+ * Registered after the hook that sets `no-store`, which it overrides for these routes.
+ */
+export function registerRevalidation(fastify: FastifyInstance): void {
+  // A callback hook, not an async one: each async onSend hook defers the answer by a tick, and an async handler that
+  // calls `reply.send` without returning it (Swagger UI's) is answered twice when it resolves before the hooks do.
+  fastify.addHook('onSend', (request, reply, payload: unknown, done) => {
+    const config = request.routeOptions.config as RevalidatedRouteConfig | undefined;
+    if (!config?.revalidated || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+    const etag = entityTag(payload);
+    void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+    if (!noneMatchHolds(request.headers['if-none-match'], etag)) return done(null, payload);
+    void reply.code(304).removeHeader('content-type');
+    done(null, null);
+  });
+}
