@@ -1,6 +1,7 @@
 import { ApiClient } from '@cs/client';
 import { EventTypes, Scopes } from '@cs/contracts';
 import { MetricsServer } from '@cs/api/testing';
+import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
 import { SEGMENT, SEGMENTS, SEGMENTS_BULK, segmentBody, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
 import { WebhookReceiver } from './webhook-receiver';
@@ -209,5 +210,44 @@ describe('Prometheus metrics off', () => {
 
   it('does not serve them on the service port with METRICS_ENABLED=false', async () => {
     expect((await fetch(`${e2e.server.baseUrl}/metrics`)).status).toBe(404);
+  });
+});
+
+describe('Prometheus metrics of read replicas', () => {
+  let database: ScratchDatabase;
+  let e2e: E2e;
+  beforeAll(async () => {
+    // The database stands in for its own replica: reads without a consistency token go to any replica that answers.
+    database = await createTestDatabase();
+    e2e = await startE2e({ DATABASE_URL: database.url, DATABASE_REPLICA_URLS: database.url });
+  });
+  afterAll(async () => {
+    await e2e?.server.close();
+    await database?.drop();
+  });
+
+  it('reports each replica pool as replica-<n> and times the reads it serves by statement name', async () => {
+    const read = await e2e.client([Scopes.segmentRead]);
+    const before = await scrape(e2e.server.baseUrl);
+    const { response } = await read.GET(SEGMENTS, path);
+    expect(response.status).toBe(200);
+    const after = await scrape(e2e.server.baseUrl);
+    expect(after.value('customer_segments_db_pool_connections_max', { pool: 'replica-1' })).toBe(10);
+    expect(after.value('customer_segments_db_pool_connections', { pool: 'replica-1' })).toBeGreaterThan(0);
+    // The list's page statement ran on the replica (its pool had no connection before) and was timed there.
+    expect(before.value('customer_segments_db_pool_connections', { pool: 'replica-1' })).toBe(0);
+    const count = (scrape: Scrape) =>
+      Object.fromEntries(
+        scrape
+          .labelsOf('customer_segments_db_statement_duration_seconds_count')
+          .map(({ statement }) => [
+            statement,
+            scrape.value('customer_segments_db_statement_duration_seconds_count', { statement }),
+          ]),
+      );
+    const grown = Object.entries(count(after)).filter(([name, value]) => value !== count(before)[name]);
+    expect(grown.map(([name]) => name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\w+ segment#[0-9a-f]{10}$/)]),
+    );
   });
 });

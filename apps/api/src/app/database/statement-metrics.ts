@@ -3,6 +3,7 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import { Metrics } from '../metrics/metrics';
 import { statementKind, statementName } from './query-logger';
+import { ReplicatedDataSource } from './read-replicas';
 
 /**
  * SQL texts that get a name of their own in the statement histogram. The service's statements are fixed texts (a few
@@ -28,16 +29,18 @@ export class StatementLabels {
 }
 
 /**
- * Reports a data source's pool as `pool` (connections, idle, in use, waiting; read at scrape time) and times its
- * statements: TypeORM's `afterQuery` event carries every successful statement's duration.
+ * Reports a data source's pool as `pool` (connections, idle, in use, waiting; read at scrape time), and its read
+ * replicas' as `replica-<n>`, and times its statements: TypeORM's `afterQuery` event carries every successful
+ * statement's duration (in whole milliseconds); the replicas time the reads they serve themselves.
  */
 export function watchDataSource(metrics: Metrics, pool: string, dataSource: DataSource, labels: StatementLabels): void {
+  const time = (sql: string, ms: number) => metrics.statementDuration.observe({ statement: labels.of(sql) }, ms / 1000);
   metrics.watchPool(pool, () => (dataSource.isInitialized ? (dataSource.driver as PostgresDriver).master : undefined));
   const timer: EntitySubscriberInterface = {
     afterQuery: (event: AfterQueryEvent<unknown>) => {
-      if (event.success && event.executionTime !== undefined)
-        metrics.statementDuration.observe({ statement: labels.of(event.query) }, event.executionTime / 1000);
+      if (event.success && event.executionTime !== undefined) time(event.query, event.executionTime);
     },
   };
   dataSource.subscribers.push(timer);
+  if (dataSource instanceof ReplicatedDataSource) dataSource.replicas.watch(metrics, time);
 }
