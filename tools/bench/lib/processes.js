@@ -123,6 +123,8 @@ async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
       ...env,
     }),
     () => rmSync(dataDir, { recursive: true, force: true }),
+    // Its /health answers while it waits for or applies migrations; /health/ready once it serves.
+    '/health/ready',
   );
 }
 
@@ -136,8 +138,8 @@ function startBaseline(databaseUrl, jwksUrl, poolSize) {
   }));
 }
 
-/** Spawns `node <args>` on a free port (`envFor(port)` added to the environment) and waits until its /health answers. */
-async function startHttpProcess(args, envFor, cleanup) {
+/** Spawns `node <args>` on a free port (`envFor(port)` added to the environment) and waits until `readyPath` answers 2xx. */
+async function startHttpProcess(args, envFor, cleanup, readyPath = '/health') {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -147,7 +149,7 @@ async function startHttpProcess(args, envFor, cleanup) {
   const output = collectOutput(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${baseUrl}/health`, child);
+    await waitForHttp(`${baseUrl}${readyPath}`, child);
   } catch (error) {
     child.kill('SIGKILL');
     cleanup?.();
