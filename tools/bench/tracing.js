@@ -7,8 +7,11 @@
  * a slow spell of the shared machine hits both), the better round of each kept. Printed side by side with the
  * off run as the baseline: req/s and p99, and their ratio to off.
  *
+ * With --untraced=<main.js of another build> (a build of the code before tracing existed) that build runs as a
+ * third side, in the same alternation: what tracing costs while it is off.
+ *
  * Options: --duration=10 --warmup=2 --connections=16 --rounds=2 --smoke (tiny sizes, no file)
- *          --output=<file.md> (default tools/bench/results/tracing-latest.md)
+ *          --untraced=<main.js> --output=<file.md> (default tools/bench/results/tracing-latest.md)
  */
 const { loadavg } = require('node:os');
 const { createServer } = require('node:http');
@@ -32,6 +35,7 @@ function options(argv) {
     warmup: Number(args.warmup ?? (smoke ? 0 : 2)),
     connections: Number(args.connections ?? (smoke ? 4 : 16)),
     rounds: Number(args.rounds ?? (smoke ? 1 : 2)),
+    untraced: args.untraced,
     // Smoke runs count requests instead of seconds.
     amount: smoke ? 100 : undefined,
     output: args.output ?? (smoke ? undefined : join(__dirname, 'results', 'tracing-latest.md')),
@@ -94,9 +98,9 @@ function scenarios(token) {
   ];
 }
 
-async function startMode(databaseUrl, mode, receiver) {
+async function startMode(databaseUrl, mode, receiver, main) {
   const env = mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } : {};
-  const service = await startService(databaseUrl, { env });
+  const service = await startService(databaseUrl, { env, main });
   const scope = `tenant=${TENANT} customersegment.segment_manage customersegment.segment_read`;
   const token = await issueToken(service.baseUrl, scope);
   return { mode, service, token, scenarios: scenarios(token) };
@@ -122,21 +126,21 @@ function render({ opts, results, received, load }) {
     `Tracing off (no OTLP endpoint) and on (every request traced, HTTP and pg spans exported to a local receiver that`,
     `discards them: ${received.exports} exports, ${(received.bytes / 1e6).toFixed(1)} MB), ` +
       `${opts.connections} connections, ${opts.amount ? `${opts.amount} requests` : `${opts.duration} s`} per round, ` +
-      `best of ${opts.rounds} alternating rounds.`,
+      `best of ${opts.rounds} alternating rounds.` +
+      (opts.untraced ? ` "untraced": a build without the tracing code (${opts.untraced}), on the same database.` : ''),
     `Load average at the end: ${load.map((n) => n.toFixed(2)).join(', ')} (1, 5, 15 min).`,
     '',
     '| scenario | tracing | req/s | vs off | p50 ms | p99 ms | p99 vs off | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const { scenario, off, on } of results)
-    for (const [mode, run] of [
-      ['off', off],
-      ['on', on],
-    ])
+  for (const { scenario, best } of results) {
+    const { off } = best;
+    for (const [index, [mode, run]] of Object.entries(best).entries())
       lines.push(
-        `| ${mode === 'off' ? scenario : ''} | ${mode} | ${fixed(run.rps)} | ${ratio(run.rps, off.rps)} | ` +
+        `| ${index === 0 ? scenario : ''} | ${mode} | ${fixed(run.rps)} | ${ratio(run.rps, off.rps)} | ` +
           `${fixed(run.p50, 1)} | ${fixed(run.p99, 1)} | ${ratio(run.p99, off.p99)} | ${run.errors} |`,
       );
+  }
   return lines.join('\n');
 }
 
@@ -154,13 +158,19 @@ async function main(argv = process.argv.slice(2)) {
     cleanup.unshift(off.service.stop);
     const on = await startMode(database.url, 'on', receiver);
     cleanup.unshift(on.service.stop);
+    const sides = [off, on];
+    if (opts.untraced) {
+      const untraced = await startMode(database.url, 'untraced', receiver, opts.untraced);
+      cleanup.unshift(untraced.service.stop);
+      sides.push(untraced);
+    }
     await createSegment(off.service.baseUrl, off.token);
 
     const results = [];
     for (const [index, { id, name }] of off.scenarios.entries()) {
-      const best = { off: undefined, on: undefined };
+      const best = Object.fromEntries(sides.map((side) => [side.mode, undefined]));
       for (let round = 0; round < opts.rounds; round++)
-        for (const side of [off, on]) {
+        for (const side of sides) {
           const scenario = side.scenarios[index];
           await waitForIdleDatabase(database.url);
           if (opts.warmup)
@@ -170,7 +180,7 @@ async function main(argv = process.argv.slice(2)) {
           opts.log(`  ${id}, tracing ${side.mode}, round ${round + 1}: ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms`);
           if (!best[side.mode] || run.rps > best[side.mode].rps) best[side.mode] = run;
         }
-      results.push({ scenario: `${id}: ${name}`, ...best });
+      results.push({ scenario: `${id}: ${name}`, best });
     }
     const markdown = render({ opts, results, received: receiver.received, load: loadavg() });
     publishReport(markdown, opts);

@@ -99,13 +99,13 @@ function startHeapCap() {
 }
 
 /**
- * Starts the built service (apps/api/dist/main.js, or BENCH_SERVICE_MAIN for A/B experiments with a
+ * Starts the built service (apps/api/dist/main.js, or `main`, or BENCH_SERVICE_MAIN for A/B experiments with a
  * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS,
  * by default the heap cap of `npm start`.
  */
-async function startService(databaseUrl, { nodeArgs = [], env = {} } = {}) {
+async function startService(databaseUrl, { nodeArgs = [], env = {}, main: mainFile } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
-  const main = process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
+  const main = mainFile || process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
   const nodeOptions = { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? startHeapCap() };
   return startHttpProcess(
     [...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main],
