@@ -70,7 +70,7 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | un
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATH.test(request.url ?? ''),
         startIncomingSpanHook: (request: IncomingMessage) => queryWithoutValues(request.url ?? ''),
-        startOutgoingSpanHook: (options: RequestOptions) => urlWithoutQuery(options),
+        startOutgoingSpanHook: (options: RequestOptions) => urlOrigin(options),
       }),
       // Statements without their parameter values (`enhancedDatabaseReporting` stays off); only those of a traced
       // request: the relay's and the webhook worker's polls would otherwise be a trace every second.
@@ -127,12 +127,14 @@ export function queryWithoutValues(url: string): Record<string, string> {
   return { 'url.query': names.map((name) => `${encodeURIComponent(name)}=REDACTED`).join('&') };
 }
 
-/** `url.full` of a client span (a webhook attempt) without the query, which may hold the receiver's token. */
-export function urlWithoutQuery(options: RequestOptions): Record<string, string> {
+/**
+ * `url.full` of a client span (a webhook attempt): the origin only. Receivers put their token in the query or in the
+ * path (`https://hooks.slack.com/services/T…/B…/<secret>`, Discord's, Teams'), and the spans leave the service.
+ */
+export function urlOrigin(options: RequestOptions): Record<string, string> {
   const host = options.hostname ?? options.host ?? 'localhost';
   const port = options.port ? `:${options.port}` : '';
-  const path = (options.path ?? '/').split('?')[0];
-  return { 'url.full': `${options.protocol ?? 'http:'}//${host.includes(':') ? `[${host}]` : host}${port}${path}` };
+  return { 'url.full': `${options.protocol ?? 'http:'}//${host.includes(':') ? `[${host}]` : host}${port}/` };
 }
 
 /** `require`, for what tracing needs: a static import would load it whether tracing is on or not. */
