@@ -7,8 +7,11 @@ export const DEFAULT_SERVICE_NAME = 'customer-segments';
 /** The `traceparent` of W3C Trace Context version 00: trace id, parent span id, flags, all lower-case hex. */
 const TRACE_PARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-/** Paths whose requests get no span: the orchestrator's probes would be most of the traces. */
-const UNTRACED_PATH = /^\/health(\/|\?|$)/;
+/**
+ * Paths whose requests get no span: the orchestrator's probes and the Prometheus scrapes (on `PORT` or `METRICS_PORT`:
+ * the instrumentation patches every HTTP server) would be most of the traces.
+ */
+const UNTRACED_PATH = /^\/(?:health(?:\/|\?|$)|metrics(?:\?|$))/;
 
 /** What `main` keeps of started tracing. */
 export interface Tracing {
