@@ -1,4 +1,9 @@
-import { parseLsn } from './read-replicas';
+import { Logger } from '@nestjs/common';
+import { AddressInfo, createServer, Socket } from 'node:net';
+import { Pool } from 'pg';
+import { Metrics } from '../metrics/metrics';
+import { QueryLogger } from './query-logger';
+import { parseLsn, ReadReplicas } from './read-replicas';
 
 describe('parseLsn', () => {
   it('reads WAL positions as Postgres writes them, in their order', () => {
@@ -14,3 +19,43 @@ describe('parseLsn', () => {
       expect(parseLsn(text)).toBeUndefined();
   });
 });
+
+describe('ReadReplicas', () => {
+  const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it('stops probing an unreachable replica once closed, also when a probe was in flight', async () => {
+    // A server that accepts connections and never answers: the probe waits for its connect timeout.
+    const silent = createServer((socket) => sockets.push(socket));
+    const sockets: Socket[] = [];
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const replicas = new ReadReplicas(
+      [`postgres://u@127.0.0.1:${port}/db`],
+      { connectionTimeoutMillis: 300 },
+      new QueryLogger(quiet),
+      quiet as unknown as Logger,
+    );
+    const metrics = new Metrics({ processMetrics: false });
+    const watchPool = jest.spyOn(metrics, 'watchPool');
+    replicas.watch(metrics, () => undefined);
+    const pool = watchPool.mock.calls[0][1]() as unknown as Pool;
+    const queries = jest.spyOn(pool, 'query');
+    try {
+      // An idle connection broke: the replica is down, probed after 1 s.
+      pool.emit('error', new Error('Connection terminated unexpectedly'));
+      await until(() => sockets.length > 0);
+      await replicas.close();
+      const probes = queries.mock.calls.length;
+      // A probe that failed would be followed by the next after 2 s.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(queries.mock.calls.length).toBe(probes);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 10_000);
+});
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

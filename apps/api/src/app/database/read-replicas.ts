@@ -75,6 +75,8 @@ class Replica {
   private looking?: Promise<bigint>;
   private probeDelayMs = PROBE_FIRST_MS;
   private probeTimer?: NodeJS.Timeout;
+  /** Set by `close`: a probe in flight then fails on the ended pool, and must not schedule the next one. */
+  private closed = false;
 
   constructor(
     /** `host:port`, never the credentials. */
@@ -114,6 +116,7 @@ class Replica {
   }
 
   private scheduleProbe(): void {
+    if (this.closed) return;
     this.probeTimer = setTimeout(() => {
       this.readReplayed().then(
         () => {
@@ -131,6 +134,7 @@ class Replica {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.probeTimer);
     await this.pool.end();
   }

@@ -68,7 +68,7 @@ describe('startTracing', () => {
 });
 
 describe('span attributes', () => {
-  const { queryWithoutValues, urlWithoutQuery } = jest.requireActual<TracingModule>('./tracing');
+  const { queryWithoutValues, urlOrigin } = jest.requireActual<TracingModule>('./tracing');
 
   it('keep the names of query parameters, never their values', () => {
     expect(queryWithoutValues('/customer-segment/t/segments?q=email:ann%40example.com&pageSize=5')).toEqual({
@@ -77,9 +77,11 @@ describe('span attributes', () => {
     expect(queryWithoutValues('/customer-segment/t/segments')).toEqual({});
   });
 
-  it('keep the origin and path of an outgoing request, never its query', () => {
+  it("keep the origin of an outgoing request, never its path or query (either may hold the receiver's token)", () => {
     const options = { protocol: 'https:', hostname: 'hooks.example.com', port: 8443, path: '/in?token=s3cret' };
-    expect(urlWithoutQuery(options)).toEqual({ 'url.full': 'https://hooks.example.com:8443/in' });
-    expect(urlWithoutQuery({ hostname: '::1', path: '/' })).toEqual({ 'url.full': 'http://[::1]/' });
+    expect(urlOrigin(options)).toEqual({ 'url.full': 'https://hooks.example.com:8443/' });
+    const inPath = { protocol: 'https:', hostname: 'hooks.slack.com', path: '/services/T0/B0/s3cret' };
+    expect(urlOrigin(inPath)).toEqual({ 'url.full': 'https://hooks.slack.com/' });
+    expect(urlOrigin({ hostname: '::1', path: '/' })).toEqual({ 'url.full': 'http://[::1]/' });
   });
 });

@@ -7,8 +7,11 @@ export const DEFAULT_SERVICE_NAME = 'customer-segments';
 /** The `traceparent` of W3C Trace Context version 00: trace id, parent span id, flags, all lower-case hex. */
 const TRACE_PARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-/** Paths whose requests get no span: the orchestrator's probes would be most of the traces. */
-const UNTRACED_PATH = /^\/health(\/|\?|$)/;
+/**
+ * Paths whose requests get no span: the orchestrator's probes and the Prometheus scrapes (on `PORT` or `METRICS_PORT`:
+ * the instrumentation patches every HTTP server) would be most of the traces.
+ */
+const UNTRACED_PATH = /^\/(?:health(?:\/|\?|$)|metrics(?:\?|$))/;
 
 /** What `main` keeps of started tracing. */
 export interface Tracing {
@@ -70,7 +73,7 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | un
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATH.test(request.url ?? ''),
         startIncomingSpanHook: (request: IncomingMessage) => queryWithoutValues(request.url ?? ''),
-        startOutgoingSpanHook: (options: RequestOptions) => urlWithoutQuery(options),
+        startOutgoingSpanHook: (options: RequestOptions) => urlOrigin(options),
       }),
       // Statements without their parameter values (`enhancedDatabaseReporting` stays off); only those of a traced
       // request: the relay's and the webhook worker's polls would otherwise be a trace every second.
@@ -127,12 +130,14 @@ export function queryWithoutValues(url: string): Record<string, string> {
   return { 'url.query': names.map((name) => `${encodeURIComponent(name)}=REDACTED`).join('&') };
 }
 
-/** `url.full` of a client span (a webhook attempt) without the query, which may hold the receiver's token. */
-export function urlWithoutQuery(options: RequestOptions): Record<string, string> {
+/**
+ * `url.full` of a client span (a webhook attempt): the origin only. Receivers put their token in the query or in the
+ * path (`https://hooks.slack.com/services/T…/B…/<secret>`, Discord's, Teams'), and the spans leave the service.
+ */
+export function urlOrigin(options: RequestOptions): Record<string, string> {
   const host = options.hostname ?? options.host ?? 'localhost';
   const port = options.port ? `:${options.port}` : '';
-  const path = (options.path ?? '/').split('?')[0];
-  return { 'url.full': `${options.protocol ?? 'http:'}//${host.includes(':') ? `[${host}]` : host}${port}${path}` };
+  return { 'url.full': `${options.protocol ?? 'http:'}//${host.includes(':') ? `[${host}]` : host}${port}/` };
 }
 
 /** `require`, for what tracing needs: a static import would load it whether tracing is on or not. */
