@@ -3,7 +3,7 @@ import { AddressInfo, createServer, Socket } from 'node:net';
 import { Pool } from 'pg';
 import { Metrics } from '../metrics/metrics';
 import { QueryLogger } from './query-logger';
-import { parseLsn, ReadReplicas } from './read-replicas';
+import { failover, parseLsn, ReadReplicas } from './read-replicas';
 
 describe('parseLsn', () => {
   it('reads WAL positions as Postgres writes them, in their order', () => {
@@ -17,6 +17,22 @@ describe('parseLsn', () => {
   it('refuses anything else', () => {
     for (const text of ['', '0', '0/', '/1', '0/1/2', '123456789/0', '0/G', ' 0/1', '0x1/2', '-1/0'])
       expect(parseLsn(text)).toBeUndefined();
+  });
+});
+
+describe('failover', () => {
+  const pgError = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
+
+  it('moves a read to the primary, and the replica out of turn only when it is out of reach', () => {
+    expect(failover(new Error('Connection terminated unexpectedly'))).toBe('replica-down');
+    expect(failover(pgError('57P01', 'terminating connection due to administrator command'))).toBe('replica-down');
+    // Every pooled connection busy: the primary takes this read, the replica stays in turn.
+    expect(failover(new Error('timeout exceeded when trying to connect'))).toBe('primary');
+    // A recovery conflict cancels the read on the standby: rerun on the primary.
+    expect(failover(pgError('40001', 'canceling statement due to conflict with recovery'))).toBe('primary');
+    // A statement timeout or a bad statement would fail on the primary too.
+    expect(failover(pgError('57014', 'canceling statement due to statement timeout'))).toBeUndefined();
+    expect(failover(pgError('42601', 'syntax error'))).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import { Observable, tap } from 'rxjs';
 import { DataSource, DataSourceOptions, QueryFailedError, QueryRunner } from 'typeorm';
 import { BadRequestError } from '../errors/domain-errors';
 import { Metrics } from '../metrics/metrics';
-import { describeFailure, pgErrorCode, pgErrorKind } from './pg-errors';
+import { describeFailure, isPoolExhausted, pgErrorCode, pgErrorKind } from './pg-errors';
 import { QueryLogger } from './query-logger';
 
 /**
@@ -141,7 +141,10 @@ class Replica {
 }
 
 /** What a failed replica statement means: the replica is out of reach, a retry on the primary helps, or neither. */
-function failover(error: unknown): 'replica-down' | 'primary' | undefined {
+export function failover(error: unknown): 'replica-down' | 'primary' | undefined {
+  // Every pooled connection of the replica busy: this read goes to the primary, but the replica is not down (marking
+  // it so would move all reads to the primary, and back off its probe, in exactly the burst replicas are for).
+  if (isPoolExhausted(error)) return 'primary';
   const kind = pgErrorKind(error);
   // A statement timeout is the statement's own cost: the primary would take as long.
   if (kind === 'unavailable' && pgErrorCode(error) !== '57014') return 'replica-down';
