@@ -25,6 +25,20 @@ describe('MetricsServer', () => {
     }
   });
 
+  it('answers 500 to a scrape whose collection fails, and serves on', async () => {
+    const metrics = new Metrics({ processMetrics: false });
+    const server = new MetricsServer(metrics, configOf({ enabled: true, port: 0 }));
+    await server.onApplicationBootstrap();
+    try {
+      const collect = jest.spyOn(metrics.registry, 'metrics').mockRejectedValueOnce(new Error('collector failed'));
+      expect((await fetch(`http://127.0.0.1:${server.port}/metrics`)).status).toBe(500);
+      collect.mockRestore();
+      expect((await fetch(`http://127.0.0.1:${server.port}/metrics`)).status).toBe(200);
+    } finally {
+      await server.onApplicationShutdown();
+    }
+  });
+
   it('listens nowhere when the metrics are off or on the service port', async () => {
     for (const setting of [{ enabled: false, port: 0 }, { enabled: true }]) {
       const server = new MetricsServer(new Metrics({ processMetrics: false }), configOf(setting));

@@ -23,7 +23,10 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { enabled, port } = this.config.metrics;
     if (!enabled || port === undefined) return;
-    const server = createServer((request, response) => void this.answer(request, response));
+    // A collector that fails is a 500 for that scrape, never an unhandled rejection.
+    const server = createServer((request, response) =>
+      this.answer(request, response).catch(() => response.writeHead(500, { 'content-type': 'text/plain' }).end()),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(
