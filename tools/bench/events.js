@@ -22,7 +22,7 @@ const { loadavg } = require('node:os');
 const { Agent, request } = require('node:http');
 const { join } = require('node:path');
 const { connect } = require('nats');
-const { ROOT, createBenchDatabase, query, startServer } = require('./lib/database');
+const { ROOT, createBenchDatabase, query, startServer, withCleanup } = require('./lib/database');
 const { startService, issueToken } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 const { main: runScenarios } = require('./run');
@@ -270,24 +270,23 @@ function render({ opts, drained, base, lat, writes, load }) {
 
 async function main(argv = process.argv.slice(2)) {
   const opts = options(argv);
-  const cleanup = [];
-  try {
+  return withCleanup(async (defer) => {
     const server = await startServer(opts.log);
-    cleanup.unshift(server.stop);
+    defer(server.stop);
     // run.js's scenarios use the same server.
     process.env.DATABASE_URL = server.url;
     const nats = await natsForTests();
-    cleanup.unshift(nats.dispose);
+    defer(nats.dispose);
     opts.natsKind = nats.url === process.env.NATS_URL ? 'of NATS_URL' : 'an own nats-server';
     const database = await createBenchDatabase(server.url);
-    cleanup.unshift(database.drop);
+    defer(database.drop);
 
     opts.log(`Backlog: ${opts.events} events over ${TENANTS.length} tenants ...`);
     await writeBacklog(database.url, opts.events);
     await query(database.url, 'VACUUM ANALYZE outbox');
     opts.log('Drain: the service starts and publishes the backlog ...');
     const drained = await drain(database.url, nats, opts);
-    cleanup.unshift(drained.service.stop);
+    defer(drained.service.stop);
     opts.log(
       `  ${drained.fromStart.toFixed(0)} events/s from the start, ${drained.publishing.toFixed(0)} events/s publishing`,
     );
@@ -301,15 +300,12 @@ async function main(argv = process.argv.slice(2)) {
     const lat = await latency(drained.service, drained.env, nats, opts);
     opts.log(`  p50 ${lat.fromAnswer.p50.toFixed(1)} ms, p99 ${lat.fromAnswer.p99.toFixed(1)} ms from the answer`);
     await drained.service.stop();
-    cleanup.shift();
 
     const writes = opts.writes ? await writeScenarios(nats, opts) : undefined;
     const markdown = render({ opts, drained, base, lat, writes, load: loadavg() });
     publishReport(markdown, opts);
     return { drained: { ...drained, service: undefined }, base, lat, writes, markdown };
-  } finally {
-    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
+  });
 }
 
 module.exports = { main };

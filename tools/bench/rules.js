@@ -19,7 +19,7 @@ const { cpus, loadavg } = require('node:os');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { generate, plan, HOT_TENANT } = require('./generate');
-const { createBenchDatabase, startServer, waitForIdleDatabase } = require('./lib/database');
+const { startBenchDatabase, waitForIdleDatabase, withCleanup } = require('./lib/database');
 const { startService, issueToken } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 
@@ -489,12 +489,8 @@ function render({
 
 async function main(argv = process.argv.slice(2)) {
   const opts = options(argv);
-  const cleanup = [];
-  try {
-    const server = await startServer(opts.log);
-    cleanup.unshift(server.stop);
-    const database = await createBenchDatabase(server.url);
-    cleanup.unshift(database.drop);
+  return withCleanup(async (defer) => {
+    const { database } = await startBenchDatabase(opts.log, defer);
     opts.log(`Generating data (scale ${opts.scale}, seed ${opts.seed}) ...`);
     const counts = await generate(database.url, { scale: opts.scale, seed: opts.seed, log: opts.log });
     const hot = plan(opts.scale).hotCustomers;
@@ -504,10 +500,10 @@ async function main(argv = process.argv.slice(2)) {
         HTTP_REQUEST_TIMEOUT_MS: String(opts.statementTimeoutMs),
       },
     });
-    cleanup.unshift(service.stop);
+    defer(service.stop);
     const db = new Client({ connectionString: database.url });
     await db.connect();
-    cleanup.unshift(() => db.end());
+    defer(() => db.end());
     const scopes = 'customersegment.segment_manage customersegment.segment_read';
     const ctx = {
       baseUrl: service.baseUrl,
@@ -573,9 +569,7 @@ async function main(argv = process.argv.slice(2)) {
     });
     publishReport(markdown, opts);
     return { criteria, base, withSegments, setup, preview, ranges, explained, markdown };
-  } finally {
-    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
+  });
 }
 
 module.exports = { main, rangeCriteria, segmentCriteria };

@@ -19,7 +19,7 @@
 const { cpus, loadavg, totalmem } = require('node:os');
 const { mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { createBenchDatabase, query, startServer, waitForIdleDatabase } = require('./lib/database');
+const { query, startBenchDatabase, waitForIdleDatabase, withCleanup } = require('./lib/database');
 const { generate } = require('./generate');
 const { probe, measure } = require('./lib/load');
 const { findPgbench, inline, runPgbench } = require('./lib/pgbench');
@@ -196,12 +196,8 @@ async function main(argv = process.argv.slice(2)) {
   const opts = options(argv);
   const { log } = opts;
   const started = Date.now();
-  const cleanup = [];
-  try {
-    const server = await startServer(log);
-    cleanup.unshift(server.stop);
-    const database = await createBenchDatabase(server.url);
-    cleanup.unshift(database.drop);
+  return withCleanup(async (defer) => {
+    const { server, database } = await startBenchDatabase(log, defer);
     log(
       `Database ${database.name} on ${server.embedded ? 'an embedded Postgres' : "DATABASE_URL's server"}; generating data (scale ${opts.scale}, seed ${opts.seed}) ...`,
     );
@@ -216,7 +212,7 @@ async function main(argv = process.argv.slice(2)) {
 
     const serviceProc = await startService(database.url, { env: opts.serviceEnv });
     if (opts.cpuProf) mkdirSync(opts.cpuProf, { recursive: true });
-    cleanup.unshift(serviceProc.stop);
+    defer(serviceProc.stop);
     const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
     const tokens = {
       service: await issueToken(
@@ -231,7 +227,7 @@ async function main(argv = process.argv.slice(2)) {
     const bare = opts.baseline
       ? await startBaseline(database.url, `${serviceProc.baseUrl}/oauth/jwks`, poolSize)
       : undefined;
-    if (bare) cleanup.unshift(bare.stop);
+    if (bare) defer(bare.stop);
     const pgbench = opts.baseline ? findPgbench() : undefined;
     if (opts.baseline && !pgbench)
       log('No pgbench found (embedded server bin folder, /usr/lib/postgresql/*/bin): baseline (a) is skipped.');
@@ -340,9 +336,7 @@ async function main(argv = process.argv.slice(2)) {
       },
     );
     return { ...report, results };
-  } finally {
-    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
+  });
 }
 
 module.exports = { main };

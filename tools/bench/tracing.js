@@ -16,7 +16,7 @@
 const { loadavg } = require('node:os');
 const { createServer } = require('node:http');
 const { join } = require('node:path');
-const { createBenchDatabase, startServer, waitForIdleDatabase } = require('./lib/database');
+const { startBenchDatabase, waitForIdleDatabase, withCleanup } = require('./lib/database');
 const { measure } = require('./lib/load');
 const { issueToken, startService } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
@@ -146,22 +146,18 @@ function render({ opts, results, received, load }) {
 
 async function main(argv = process.argv.slice(2)) {
   const opts = options(argv);
-  const cleanup = [];
-  try {
-    const server = await startServer(opts.log);
-    cleanup.unshift(server.stop);
-    const database = await createBenchDatabase(server.url);
-    cleanup.unshift(database.drop);
+  return withCleanup(async (defer) => {
+    const { database } = await startBenchDatabase(opts.log, defer);
     const receiver = await startDiscardingReceiver();
-    cleanup.unshift(receiver.stop);
+    defer(receiver.stop);
     const off = await startMode(database.url, 'off', receiver);
-    cleanup.unshift(off.service.stop);
+    defer(off.service.stop);
     const on = await startMode(database.url, 'on', receiver);
-    cleanup.unshift(on.service.stop);
+    defer(on.service.stop);
     const sides = [off, on];
     if (opts.untraced) {
       const untraced = await startMode(database.url, 'untraced', receiver, opts.untraced);
-      cleanup.unshift(untraced.service.stop);
+      defer(untraced.service.stop);
       sides.push(untraced);
     }
     await createSegment(off.service.baseUrl, off.token);
@@ -185,9 +181,7 @@ async function main(argv = process.argv.slice(2)) {
     const markdown = render({ opts, results, received: receiver.received, load: loadavg() });
     publishReport(markdown, opts);
     return { results, received: { ...receiver.received }, markdown };
-  } finally {
-    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
+  });
 }
 
 module.exports = { main };

@@ -17,7 +17,7 @@ const { Agent, createServer, request } = require('node:http');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { Webhook } = require('standardwebhooks');
-const { createBenchDatabase, startServer } = require('./lib/database');
+const { startBenchDatabase, withCleanup } = require('./lib/database');
 const { startService } = require('./lib/processes');
 const { parseArgs, publishReport, runAsScript } = require('./lib/report');
 
@@ -231,14 +231,10 @@ function render({ opts, service, base, load }) {
 
 async function main(argv = process.argv.slice(2)) {
   const opts = options(argv);
-  const cleanup = [];
-  try {
-    const server = await startServer(opts.log);
-    cleanup.unshift(server.stop);
-    const database = await createBenchDatabase(server.url);
-    cleanup.unshift(database.drop);
+  return withCleanup(async (defer) => {
+    const { database } = await startBenchDatabase(opts.log, defer);
     const receivers = await startReceivers();
-    cleanup.unshift(receivers.stop);
+    defer(receivers.stop);
 
     opts.log(`Service: ${opts.rate} events/s for ${opts.seconds} s to ${opts.endpoints} endpoints ...`);
     const service = await serviceRun(database.url, receivers, opts);
@@ -255,9 +251,7 @@ async function main(argv = process.argv.slice(2)) {
     const markdown = render({ opts, service, base, load: loadavg() });
     publishReport(markdown, opts);
     return { service, base, markdown };
-  } finally {
-    for (const stop of cleanup) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
-  }
+  });
 }
 
 module.exports = { main };

@@ -72,4 +72,34 @@ async function waitForIdleDatabase(url, { timeoutMs = 120_000 } = {}) {
   }
 }
 
-module.exports = { ROOT, startServer, createBenchDatabase, query, waitForIdleDatabase };
+/**
+ * Runs `work(defer)`; every `stop` that `defer(stop)` registered is awaited after it, the latest first, whatever
+ * happened (a failing stop is printed, the others still run).
+ */
+async function withCleanup(work) {
+  const stops = [];
+  try {
+    return await work((stop) => stops.unshift(stop));
+  } finally {
+    for (const stop of stops) await stop().catch((error) => console.error(`cleanup: ${error.message}`));
+  }
+}
+
+/** The bench's Postgres server (`startServer`) and a fresh migrated database on it, both undone by `defer`. */
+async function startBenchDatabase(log, defer) {
+  const server = await startServer(log);
+  defer(server.stop);
+  const database = await createBenchDatabase(server.url);
+  defer(database.drop);
+  return { server, database };
+}
+
+module.exports = {
+  ROOT,
+  startServer,
+  createBenchDatabase,
+  startBenchDatabase,
+  query,
+  waitForIdleDatabase,
+  withCleanup,
+};
