@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import { parse as parseQueryString } from 'node:querystring';
 import { AppModule, REQUEST_ID_HEADER, requestId } from './app.module';
 import { TokenVerifier } from './auth/token-verifier';
@@ -22,7 +23,7 @@ import {
 } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
-import { CONSISTENCY_TOKEN_HEADER } from './database/read-replicas';
+import { CONSISTENCY_TOKEN_HEADER, registerConsistencyToken, ReplicatedDataSource } from './database/read-replicas';
 import { AuthRouteConfig } from './decorators/auth.decorators';
 import { BulkItemReport } from './errors/error-report';
 import { errorBody } from './filters/error-body';
@@ -127,6 +128,7 @@ export async function createApp(
     if (closing) void reply.header('Connection', 'close');
   });
   registerRevalidation(fastify);
+  registerConsistencyToken(fastify, app.get(DataSource) instanceof ReplicatedDataSource);
   // The entries of failed bulk items get their problems as `details` in the form of the route's contract file.
   fastify.addHook('preSerialization', async (request, reply, payload: unknown) => {
     if (reply.statusCode !== 207 || !Array.isArray(payload)) return payload;

@@ -1,6 +1,6 @@
 import { MAX_BULK_ITEMS } from '@cs/contracts';
 import { BulkItemResponse, ErrorResponse, IdResponse, MixinsUpsert, SearchBody } from '@cs/dto';
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, Type } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,7 +13,8 @@ import {
   ApiResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CONSISTENCY_TOKEN_DOCS, CONSISTENCY_TOKEN_HEADER, REPLICA_READS } from '../database/read-replicas';
+import { CONSISTENCY_TOKEN_DOCS, CONSISTENCY_TOKEN_HEADER, ReplicaReadsRouteConfig } from '../database/read-replicas';
+import { RouteConfigEntry } from '../decorators/auth.decorators';
 import { ApiList } from './listing';
 import { acceptedLanguages, contentLanguage } from './localization';
 
@@ -38,7 +39,7 @@ export function ApiTenant() {
  */
 export function ReplicaReads() {
   return applyDecorators(
-    SetMetadata(REPLICA_READS, true),
+    RouteConfigEntry({ replicaReads: true } satisfies ReplicaReadsRouteConfig),
     ApiHeader({ name: CONSISTENCY_TOKEN_HEADER, required: false, description: CONSISTENCY_TOKEN_DOCS }),
   );
 }

@@ -1,10 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics';
 import { EventSequenceEntity, EventSinkCursorEntity, OutboxEntity } from './outbox.entity';
-import { ConsistencyInterceptor } from './read-replicas';
 import { StatementLabels, watchDataSource } from './statement-metrics';
 import { BULK_ERROR_BODY, ErrorBodyOf, Transactions } from './transactions';
 
@@ -28,7 +26,6 @@ export class DatabaseModule {
             return labels;
           },
         },
-        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
       exports: [Transactions, BULK_ERROR_BODY, StatementLabels],
     };
