@@ -45,7 +45,7 @@ export function parseLsn(text: string): bigint | undefined {
   return match ? (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`) : undefined;
 }
 
-/** What the statements of one request need to know about replicas (set by `ConsistencyInterceptor`). */
+/** What the statements of one request need to know about replicas (set by `registerConsistencyToken`). */
 interface RequestReads {
   /** The route only reads: its statements outside transactions may go to a replica. */
   readonly fromReplica: boolean;
