@@ -33,12 +33,11 @@ export class Metrics {
   private readonly pools = new Map<string, () => PoolCounts | undefined>();
   private backlogSource?: () => Promise<BacklogCount>;
 
-  readonly httpRequests = new Counter({
-    name: `${PREFIX}http_requests_total`,
-    help: 'HTTP requests answered, by route template, method and status code.',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [this.registry],
-  });
+  readonly httpRequests = this.counter(
+    'http_requests_total',
+    'HTTP requests answered, by route template, method and status code.',
+    ['route', 'method', 'status'],
+  );
 
   readonly httpDuration = new Histogram({
     name: `${PREFIX}http_request_duration_seconds`,
@@ -56,40 +55,40 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly transactionRetries = new Counter({
-    name: `${PREFIX}db_transaction_retries_total`,
-    help: 'Transactions run again after a deadlock or serialisation failure, by Postgres error code.',
-    labelNames: ['code'] as const,
-    registers: [this.registry],
-  });
+  readonly transactionRetries = this.counter(
+    'db_transaction_retries_total',
+    'Transactions run again after a deadlock or serialisation failure, by Postgres error code.',
+    ['code'],
+  );
 
-  readonly eventsPublished = new Counter({
-    name: `${PREFIX}events_published_total`,
-    help: 'Events the relay handed to a sink, by sink and outcome (failed ones are handed again later).',
-    labelNames: ['sink', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly eventsPublished = this.counter(
+    'events_published_total',
+    'Events the relay handed to a sink, by sink and outcome (failed ones are handed again later).',
+    ['sink', 'outcome'],
+  );
 
-  readonly webhookAttempts = new Counter({
-    name: `${PREFIX}webhook_attempts_total`,
-    help: 'Webhook delivery attempts, by outcome (succeeded, retry, failed, gone).',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly webhookAttempts = this.counter(
+    'webhook_attempts_total',
+    'Webhook delivery attempts, by outcome (succeeded, retry, failed, gone).',
+    ['outcome'],
+  );
 
-  readonly membershipEvaluations = new Counter({
-    name: `${PREFIX}membership_evaluations_total`,
-    help: 'Evaluations of automatic segments after a change, by reason (those of a retried transaction included).',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
+  readonly membershipEvaluations = this.counter(
+    'membership_evaluations_total',
+    'Evaluations of automatic segments after a change, by reason (those of a retried transaction included).',
+    ['reason'],
+  );
 
-  readonly membershipChanges = new Counter({
-    name: `${PREFIX}membership_changes_total`,
-    help: 'Automatic memberships the evaluations added (joined) and removed (left), by reason.',
-    labelNames: ['reason', 'change'] as const,
-    registers: [this.registry],
-  });
+  readonly membershipChanges = this.counter(
+    'membership_changes_total',
+    'Automatic memberships the evaluations added (joined) and removed (left), by reason.',
+    ['reason', 'change'],
+  );
+
+  /** A counter of this registry, named with the prefix. */
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name: `${PREFIX}${name}`, help, labelNames, registers: [this.registry] });
+  }
 
   constructor(options: { processMetrics: boolean }) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
