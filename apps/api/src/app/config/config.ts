@@ -421,7 +421,7 @@ class EnvReader {
   postgresUrls(name: string): string[] {
     const urls = this.list(name);
     urls.forEach((url, index) => {
-      if (!URL.canParse(url) || !['postgres:', 'postgresql:'].includes(new URL(url).protocol))
+      if (urlProblem(url, ['postgres:', 'postgresql:']))
         this.problems.push(`${name}: entry ${index + 1} is not a postgres://host:port/database URL`);
     });
     return urls;
@@ -431,15 +431,13 @@ class EnvReader {
   optionalUrl(name: string, protocols?: string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      this.problems.push(`${name}: not a valid URL`);
-      return undefined;
-    }
-    if (!protocols || protocols.includes(url.protocol)) return value;
-    this.problems.push(`${name}: expected a ${protocols.map((protocol) => `${protocol}//`).join(' or ')} URL`);
+    const problem = urlProblem(value, protocols);
+    if (!problem) return value;
+    this.problems.push(
+      problem === 'invalid'
+        ? `${name}: not a valid URL`
+        : `${name}: expected a ${protocols?.map((protocol) => `${protocol}//`).join(' or ')} URL`,
+    );
     return undefined;
   }
 
@@ -470,6 +468,12 @@ class EnvReader {
       return fallback;
     }
   }
+}
+
+/** Why `value` is no URL of one of `protocols` (of any, when not given); undefined when it is one. */
+function urlProblem(value: string, protocols?: string[]): 'invalid' | 'protocol' | undefined {
+  if (!URL.canParse(value)) return 'invalid';
+  return protocols && !protocols.includes(new URL(value).protocol) ? 'protocol' : undefined;
 }
 
 function parseClient(entry: unknown, index: number): OAuthClient {
