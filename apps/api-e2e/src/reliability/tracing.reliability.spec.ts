@@ -1,11 +1,10 @@
 import { describeWithNats, natsForTests, NatsForTests, TEST_TENANT } from '@cs/api/testing';
 import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { connect, MsgHdrs } from 'nats';
-import { Client } from 'pg';
 import { OtlpReceiver, ReceivedSpan, SPAN_KIND } from '../otlp-receiver';
-import { WebhookReceiver } from '../webhook-receiver';
 import { buildService, Service, startService } from './processes';
+import { webhookWorlds } from './webhook-world';
 
 /**
  * Traces (README "Production"), against the built service in a child process with the real OTLP/HTTP exporter
@@ -26,41 +25,16 @@ const newTraceParent = () => {
 const ofTrace = (traceId: string) => new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`);
 
 describe('reliability: traces', () => {
-  const databases: ScratchDatabase[] = [];
-  const clients: Client[] = [];
-  const services: Service[] = [];
-  const stops: Array<() => Promise<void>> = [];
+  const worlds = webhookWorlds();
 
   beforeAll(() => buildService(), 120_000);
-  afterEach(async () => {
-    const running = services.splice(0);
-    for (const service of running) service.process.child.kill('SIGKILL');
-    await Promise.all(running.map((service) => service.process.exited));
-    for (const stop of stops.splice(0)) await stop();
-    for (const client of clients.splice(0)) await client.end();
-    for (const database of databases.splice(0)) await database.drop();
-  });
+  afterEach(() => worlds.tearDown());
 
-  /** The service on a scratch database with `env`, a webhook receiver with an endpoint taking every event, and SQL. */
+  /** The service on a world of `webhookWorlds` with `env`, an endpoint taking every event, and SQL. */
   async function setUp(env: Record<string, string>) {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    clients.push(sql);
-    const webhooks = await new WebhookReceiver().start();
-    stops.push(() => webhooks.stop());
-    const service = await startService({
-      DATABASE_URL: database.url,
-      WEBHOOKS_ALLOW_PRIVATE: 'true',
-      EVENTS_POLL_INTERVAL_MS: '200',
-      ...env,
-    });
-    services.push(service);
-    await sql.query(
-      `INSERT INTO webhook_endpoint (tenant, id, url, event_types, secret, version) VALUES ($1, $2, $3, $4, $5, 1)`,
-      [TEST_TENANT, randomUUID(), webhooks.url(WEBHOOK_PATH), [], `whsec_${randomBytes(32).toString('base64')}`],
-    );
+    const { sql, receiver: webhooks, start, createEndpoint } = await worlds.setUp(env);
+    const service = await start();
+    await createEndpoint(WEBHOOK_PATH);
     /** Creates a segment holding `MARKER`, sent with `traceparent`; the status. */
     const write = async (traceParent: string, id: string) => {
       const response = await fetch(`${service.baseUrl}/customer-segment/${TEST_TENANT}/segments`, {
@@ -86,7 +60,7 @@ describe('reliability: traces', () => {
 
   it('continues the caller’s trace in spans, outbox row and webhook delivery; no secrets in spans', async () => {
     const otlp = await new OtlpReceiver().start();
-    stops.push(() => otlp.stop());
+    worlds.defer(() => otlp.stop());
     const { service, webhooks, write, storedTraceParent } = await setUp({
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '100',
@@ -147,7 +121,7 @@ describe('reliability: traces', () => {
 
   it('exports the spans still buffered when it stops', async () => {
     const otlp = await new OtlpReceiver().start();
-    stops.push(() => otlp.stop());
+    worlds.defer(() => otlp.stop());
     // The batch would wait ten minutes: only the shutdown sends it.
     const { service, write } = await setUp({
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,

@@ -1,11 +1,9 @@
 import { TEST_TENANT } from '@cs/api/testing';
-import { createTestDatabase, ScratchDatabase } from '@cs/postgres';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { Client } from 'pg';
-import { Received, WebhookReceiver } from '../webhook-receiver';
+import { Received } from '../webhook-receiver';
 import { report } from './harness';
-import { buildService, request, Service, startService } from './processes';
+import { buildService, request, Service } from './processes';
+import { webhookWorlds } from './webhook-world';
 
 /**
  * The webhook deliveries' guarantees across processes, against the built service in child processes on a scratch
@@ -77,53 +75,19 @@ interface AttemptRow {
 }
 
 describe('reliability: webhook deliveries across kills, replicas and shutdown', () => {
-  const databases: ScratchDatabase[] = [];
-  const services: Service[] = [];
-  const clients: Client[] = [];
-  const receivers: WebhookReceiver[] = [];
+  const worlds = webhookWorlds();
 
   beforeAll(() => buildService(), 120_000);
-  afterEach(async () => {
-    const running = services.splice(0);
-    for (const service of running) service.process.child.kill('SIGKILL');
-    await Promise.all(running.map((service) => service.process.exited));
-    for (const receiver of receivers.splice(0)) await receiver.stop();
-    for (const client of clients.splice(0)) await client.end();
-    for (const database of databases.splice(0)) await database.drop();
-  });
+  afterEach(() => worlds.tearDown());
 
-  /** A scratch database with an SQL client, a receiver, and a way to start services on the database with `env`. */
+  /** A world of `webhookWorlds` (services logging JSON, quick retries) with readers of its delivery tables. */
   async function setUp(env: Record<string, string>) {
-    const database = await createTestDatabase();
-    databases.push(database);
-    const sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    clients.push(sql);
-    const receiver = await new WebhookReceiver().start();
-    receivers.push(receiver);
-    const start = async () => {
-      const service = await startService({
-        DATABASE_URL: database.url,
-        LOG_FORMAT: 'json',
-        WEBHOOKS_ALLOW_PRIVATE: 'true',
-        WEBHOOKS_RETRY_SCHEDULE: '200ms,200ms,200ms',
-        WEBHOOKS_ATTEMPT_TIMEOUT: '1s',
-        EVENTS_POLL_INTERVAL_MS: '200',
-        ...env,
-      });
-      services.push(service);
-      return service;
-    };
-    /** An endpoint of the test tenant taking every event, posting to the receiver's `path` (the table exists once a service started). */
-    const createEndpoint = async (path: string) => {
-      const id = randomUUID();
-      const secret = `whsec_${randomBytes(32).toString('base64')}`;
-      await sql.query(
-        `INSERT INTO webhook_endpoint (tenant, id, url, event_types, secret, version) VALUES ($1, $2, $3, $4, $5, 1)`,
-        [TEST_TENANT, id, receiver.url(path), [], secret],
-      );
-      return { id, secret, path };
-    };
+    const { sql, receiver, start, createEndpoint } = await worlds.setUp({
+      LOG_FORMAT: 'json',
+      WEBHOOKS_RETRY_SCHEDULE: '200ms,200ms,200ms',
+      WEBHOOKS_ATTEMPT_TIMEOUT: '1s',
+      ...env,
+    });
     const deliveries = async () =>
       (
         await sql.query<DeliveryRow>(
