@@ -1,3 +1,4 @@
+import { ReadGenerations1796590911623 } from './1796590911623-ReadGenerations';
 import { TraceContext1796410644749 } from './1796410644749-TraceContext';
 import { AutomaticSegments1796315221666 } from './1796315221666-AutomaticSegments';
 import { CustomerSyncFields1796315042021 } from './1796315042021-CustomerSyncFields';
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CustomerSyncFields1796315042021,
   AutomaticSegments1796315221666,
   TraceContext1796410644749,
+  ReadGenerations1796590911623,
 ];
