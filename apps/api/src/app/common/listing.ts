@@ -17,6 +17,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { ErrorResponse } from '@cs/dto';
 import type { FastifyReply } from 'fastify';
 import { referencesAlias, Select } from '../database/select';
+import { PreparedJson, prepareJson, sendPrepared } from './revalidation';
 import { isJsonObject } from './validation';
 
 /** Paging defaults of every list: 16 per page (as customer management documents), at most 1,000. */
@@ -180,6 +181,22 @@ export function respondWithPage<T>(reply: FastifyReply, page: Page<T>, fields: s
   if (page.total !== undefined) void reply.header('X-Total-Count', String(page.total));
   const project = createProjector(fields);
   return page.items.map((item) => project(item));
+}
+
+/** A page serialized once (with the `fields` projection applied), its entity tag, and the total when counted. */
+export interface PreparedPage extends PreparedJson {
+  total?: number;
+}
+
+export function preparePage<T>(page: Page<T>, fields: string | undefined): PreparedPage {
+  const project = createProjector(fields);
+  return { ...prepareJson(page.items.map((item) => project(item))), total: page.total };
+}
+
+/** `respondWithPage` for a prepared page. */
+export function sendPreparedPage(reply: FastifyReply, page: PreparedPage): string {
+  if (page.total !== undefined) void reply.header('X-Total-Count', String(page.total));
+  return sendPrepared(reply, page);
 }
 
 /** Applies the `fields` projection to a single document (GET by id). */

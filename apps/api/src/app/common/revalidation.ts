@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { RevalidatedRouteConfig } from '../decorators/endpoint.decorators';
 
@@ -8,6 +8,23 @@ import { RevalidatedRouteConfig } from '../decorators/endpoint.decorators';
  */
 export function entityTag(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** An answer serialized once, with its entity tag: what cached answers keep, so a hit costs neither again. */
+export interface PreparedJson {
+  body: string;
+  etag: string;
+}
+
+export function prepareJson(value: unknown): PreparedJson {
+  const body = JSON.stringify(value);
+  return { body, etag: entityTag(body) };
+}
+
+/** Answers a prepared body as JSON; its tag is the `ETag` (the revalidation hook then does not hash it again). */
+export function sendPrepared(reply: FastifyReply, prepared: PreparedJson): string {
+  void reply.type('application/json; charset=utf-8').header('ETag', prepared.etag);
+  return prepared.body;
 }
 
 /** Whether `If-None-Match` names `etag` (RFC 9110 13.1.2: weak comparison, so `W/"x"` matches `"x"`; `*` matches). */
@@ -31,7 +48,7 @@ export function registerRevalidation(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload: unknown, done) => {
     const config = request.routeOptions.config as RevalidatedRouteConfig | undefined;
     if (!config?.revalidated || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
-    const etag = entityTag(payload);
+    const etag = (reply.getHeader('etag') as string | undefined) ?? entityTag(payload);
     void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
     if (!noneMatchHolds(request.headers['if-none-match'], etag)) return done(null, payload);
     void reply.code(304).removeHeader('content-type');

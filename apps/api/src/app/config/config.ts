@@ -131,6 +131,15 @@ export interface AppConfig {
     /** Long polls waiting at once; beyond it the feed answers 503. */
     feedMaxWaiters: number;
   };
+  /**
+   * The in-memory read model of match, category trees and item lists (item-assignments/read-model.service.ts):
+   * `enabled` false answers them with the plain statements only (the reference, and the bench's baseline).
+   */
+  readModel: {
+    enabled: boolean;
+    /** `READ_MODEL_MAX_MB`: estimated heap for models and cached answers, all tenants together. */
+    maxBytes: number;
+  };
   /** Webhook deliveries (apps/api/src/app/webhooks); the worker runs where the relay runs (`events.relay`). */
   webhooks: {
     /** Allows `http` and loopback, link-local and private addresses: for local use and the tests only. */
@@ -286,6 +295,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       pollIntervalMs: read.integer('EVENTS_POLL_INTERVAL_MS', 1_000, 10, 600_000),
       feedMaxWaitSeconds: read.integer('EVENTS_FEED_MAX_WAIT_SECONDS', 30, 1, 300),
       feedMaxWaiters: read.integer('EVENTS_FEED_MAX_WAITERS', 100, 1, 100_000),
+    },
+    readModel: {
+      enabled: read.boolean('READ_MODEL_ENABLED', true),
+      maxBytes: read.integer('READ_MODEL_MAX_MB', 256, 1, 65_536) * 1024 * 1024,
     },
     webhooks: {
       allowPrivate: read.boolean('WEBHOOKS_ALLOW_PRIVATE', false),

@@ -2,14 +2,31 @@ import { CategoryTreeNode } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
 import { categoryFields } from '../catalog/catalog.mapper';
 import { RequestContext } from '../common/request-context';
+import { PreparedJson, prepareJson } from '../common/revalidation';
 import { CategoryRow, CategoryTreeScope, ItemAssignmentsRepository } from './item-assignments.repository';
+import { ReadModel } from './read-model.service';
 
 @Injectable()
 export class CategoryTreesService {
-  constructor(private readonly items: ItemAssignmentsRepository) {}
+  constructor(
+    private readonly items: ItemAssignmentsRepository,
+    private readonly readModel: ReadModel,
+  ) {}
 
-  async trees(ctx: RequestContext, scope: CategoryTreeScope): Promise<CategoryTreeNode[]> {
-    return buildCategoryTrees(await this.items.categoryTreeRows(ctx.tenant, scope), ctx.languages);
+  /** The trees, serialized; cached per segment selection, generations and languages when the read model holds the tenant. */
+  async trees(ctx: RequestContext, scope: CategoryTreeScope): Promise<PreparedJson> {
+    const build = async (of: CategoryTreeScope) =>
+      prepareJson(buildCategoryTrees(await this.items.categoryTreeRows(ctx.tenant, of), ctx.languages));
+    const snapshot = await this.readModel.open(ctx.tenant, scope.view);
+    const segments = await snapshot?.segments();
+    if (!snapshot || !segments) {
+      if (snapshot) this.readModel.served('trees', 'database');
+      return build(scope);
+    }
+    const segmentIds = snapshot.select(segments, { siteCode: scope.siteCode, onlyActive: true });
+    const [trees, source] = await snapshot.answer(['trees', segmentIds, ctx.languages], () => build({ segmentIds }));
+    this.readModel.served('trees', source);
+    return trees;
   }
 }
 

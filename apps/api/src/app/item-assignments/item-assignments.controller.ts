@@ -1,8 +1,9 @@
 import { BulkItemResult, Scopes } from '@cs/contracts';
-import { CategoryTreeNode, ItemAssignmentResponse, MixinsUpsert } from '@cs/dto';
+import { ItemAssignmentResponse, MixinsUpsert } from '@cs/dto';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { List, ListRequest, projectOne, respondWithPage } from '../common/listing';
+import { List, ListRequest, projectOne, sendPreparedPage } from '../common/listing';
+import { sendPrepared } from '../common/revalidation';
 import { optionalBoolean, optionalString } from '../common/query-params';
 import { Ctx, RequestContext } from '../common/request-context';
 import { ApiTenant, ReplicaReads } from '../common/routes';
@@ -24,15 +25,17 @@ export class ItemAssignmentsController {
   @Get('items/category-trees')
   @ReplicaReads()
   @Endpoint(ITEM_ASSIGNMENT_DOCS.trees, Scopes.segmentReadOwn)
-  trees(
+  async trees(
     @Ctx('Accept-Language') ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Query('siteCode') siteCode: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<CategoryTreeNode[]> {
-    return this.categoryTrees.trees(ctx, {
+  ): Promise<string> {
+    const trees = await this.categoryTrees.trees(ctx, {
       siteCode: optionalString('siteCode', siteCode),
       view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)),
     });
+    return sendPrepared(reply, trees);
   }
 
   @Get('items')
@@ -45,13 +48,13 @@ export class ItemAssignmentsController {
     @Query('siteCode') siteCode: unknown,
     @Query('onlyActive') onlyActive: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<Array<Partial<ItemAssignmentResponse>>> {
+  ): Promise<string> {
     const scope = {
       siteCode: optionalString('siteCode', siteCode),
       onlyActive: optionalBoolean('onlyActive', onlyActive),
       view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)),
     };
-    return respondWithPage(reply, await this.items.list(ctx, scope, list), list.fields);
+    return sendPreparedPage(reply, await this.items.list(ctx, scope, list));
   }
 
   @Get(':segmentId/items')
@@ -63,9 +66,9 @@ export class ItemAssignmentsController {
     @List() list: ListRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<Array<Partial<ItemAssignmentResponse>>> {
+  ): Promise<string> {
     const scope = { segmentId, view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)) };
-    return respondWithPage(reply, await this.items.list(ctx, scope, list), list.fields);
+    return sendPreparedPage(reply, await this.items.list(ctx, scope, list));
   }
 
   @Post(':segmentId/items/search')
@@ -78,7 +81,7 @@ export class ItemAssignmentsController {
     @List('search') list: ListRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<Array<Partial<ItemAssignmentResponse>>> {
+  ): Promise<string> {
     return this.list(ctx, segmentId, list, reply, legalEntityId);
   }
 

@@ -22,6 +22,9 @@ describe('ItemAssignmentsRepository', () => {
         listRequest({ offset: 1000, limit: 1000 }),
       ),
     );
+    await sql.record('page: the segments the read model selected', (db) =>
+      repo(db).page('t1', { segmentIds: ['s1', 's2'] }, listRequest({})),
+    );
     await sql.record('find', (db) => repo(db).find('t1', KEY, undefined));
     await sql.record('find: a customer token', (db) => repo(db).find('t1', KEY, CUSTOMER));
     await sql.record(
@@ -34,6 +37,9 @@ describe('ItemAssignmentsRepository', () => {
       repo(db).categoryTreeRows('t1', { siteCode: 'main' }),
     );
     await sql.record('categoryTreeRows: a customer token', (db) => repo(db).categoryTreeRows('t1', { view: CUSTOMER }));
+    await sql.record('categoryTreeRows: the segments the read model selected', (db) =>
+      repo(db).categoryTreeRows('t1', { segmentIds: ['s1', 's2'] }),
+    );
     await sql.record('matching', (db) => repo(db).matching('t1', ['p1', 'p2'], ['s1'], 'main'));
     await sql.record('explainMatching', (db) => repo(db).explainMatching('t1', ['p1', 'p2'], ['s1'], 'main'));
     sql.check();

@@ -19,6 +19,10 @@ SELECT ia.segment_id AS "segmentId", ia.type AS "type", ia.item_id AS "itemId", 
     AND (s.validity_to IS NULL OR s.validity_to >= now()))) ORDER BY ia.segment_id ASC, ia.type ASC, ia.item_id ASC LIMIT 1000;
 -- parameters: ["t1","c1",["le1"],"main"]
 
+-- page: the segments the read model selected
+SELECT ia.segment_id AS "segmentId", ia.type AS "type", ia.item_id AS "itemId", COALESCE(product.code, category.code) AS "code", COALESCE(product.name, category.name) AS "name", ia.mixins AS "mixins", ia.metadata_mixins AS "metadata_mixins", ia.version AS "version", to_char(ia.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(ia.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM item_assignment ia INNER JOIN segment s ON s.tenant = ia.tenant AND s.id = ia.segment_id LEFT JOIN catalog_product product ON ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id LEFT JOIN catalog_category category ON ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id WHERE (ia.tenant = $1) AND (ia.segment_id = ANY(CAST($2 AS text[]))) ORDER BY ia.segment_id ASC, ia.type ASC, ia.item_id ASC LIMIT 16;
+-- parameters: ["t1",["s1","s2"]]
+
 -- find
 SELECT ia.segment_id AS "segmentId", ia.type AS "type", ia.item_id AS "itemId", COALESCE(product.code, category.code) AS "code", COALESCE(product.name, category.name) AS "name", ia.mixins AS "mixins", ia.metadata_mixins AS "metadata_mixins", ia.version AS "version", to_char(ia.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, to_char(ia.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS modified_at FROM item_assignment ia INNER JOIN segment s ON s.tenant = ia.tenant AND s.id = ia.segment_id LEFT JOIN catalog_product product ON ia.type = 'PRODUCT' AND product.tenant = ia.tenant AND product.id = ia.item_id LEFT JOIN catalog_category category ON ia.type = 'CATEGORY' AND category.tenant = ia.tenant AND category.id = ia.item_id WHERE (ia.tenant = $1) AND (ia.segment_id = $2 AND ia.type = $3 AND ia.item_id = $4);
 -- parameters: ["t1","s1","PRODUCT","p1"]
@@ -114,6 +118,35 @@ WITH RECURSIVE
   FROM tree JOIN catalog_category c ON c.tenant = $1 AND c.id = tree.id
   ORDER BY c.position ASC NULLS LAST, c.id COLLATE "C";
 -- parameters: ["t1",null,"c1",["le1"]]
+
+-- categoryTreeRows: the segments the read model selected
+WITH RECURSIVE
+  segments AS (
+    SELECT s.tenant, s.id FROM segment s
+    WHERE s.tenant = $1 AND (CAST($2 AS text) IS NULL OR s.site_code = $2) AND s.id = ANY(CAST($3 AS text[]))
+  ),
+  assigned AS (
+    SELECT DISTINCT c.id, c.parent_id FROM item_assignment ia
+    JOIN segments ON ia.tenant = segments.tenant AND ia.segment_id = segments.id
+    JOIN catalog_category c ON c.tenant = $1 AND c.id = ia.item_id
+    WHERE ia.type = 'CATEGORY'
+  ),
+  ancestors(id, parent_id) AS (
+    SELECT c.id, c.parent_id FROM assigned JOIN catalog_category c ON c.tenant = $1 AND c.id = assigned.parent_id
+    UNION
+    SELECT c.id, c.parent_id FROM ancestors JOIN catalog_category c ON c.tenant = $1 AND c.id = ancestors.parent_id
+  ),
+  descendants(id) AS (
+    SELECT c.id FROM assigned JOIN catalog_category c ON c.tenant = $1 AND c.parent_id = assigned.id
+    UNION
+    SELECT c.id FROM descendants JOIN catalog_category c ON c.tenant = $1 AND c.parent_id = descendants.id
+  ),
+  tree AS (SELECT id FROM assigned UNION SELECT id FROM ancestors UNION SELECT id FROM descendants)
+  SELECT c.id, c.parent_id, c.code, c.name, c.description, c.slug, c.ecn, c.validity_from, c.validity_to, c.position, c.published,
+    EXISTS (SELECT 1 FROM assigned WHERE assigned.id = c.id) AS "isSegmentAssigned"
+  FROM tree JOIN catalog_category c ON c.tenant = $1 AND c.id = tree.id
+  ORDER BY c.position ASC NULLS LAST, c.id COLLATE "C";
+-- parameters: ["t1",null,["s1","s2"]]
 
 -- matching
 WITH RECURSIVE 

@@ -30,6 +30,8 @@ export interface ItemListScope {
   onlyActive?: boolean;
   /** Set for customer tokens: only the customer's visible segments. */
   view?: CustomerView;
+  /** Only these segments (the read model's selection, which then stands for all of the above). */
+  segmentIds?: string[];
 }
 
 /** One reason of `EXPLAIN_MATCH_SQL`: the product `id` is granted by `segmentId`, as itself or through categories. */
@@ -52,6 +54,8 @@ export interface CategoryTreeScope {
   siteCode?: string;
   /** The customer whose segments count; absent: every ACTIVE, currently valid segment. */
   view?: CustomerView;
+  /** Exactly these segments (the read model's selection, which then stands for site and view). */
+  segmentIds?: string[];
 }
 
 /**
@@ -91,7 +95,11 @@ const TREE_SQL = (segmentCondition: string) => `
 
 /** The statement selecting the rows of the trees, with positional parameters. */
 export function categoryTreeQuery(tenant: string, scope: CategoryTreeScope): { text: string; values: unknown[] } {
-  const visible = scope.view ? visibleToCustomerSql('s', scope.view) : { sql: segmentActiveNow('s'), params: {} };
+  const visible = scope.segmentIds
+    ? { sql: 's.id = ANY(CAST(:segmentIds AS text[]))', params: { segmentIds: scope.segmentIds } }
+    : scope.view
+      ? visibleToCustomerSql('s', scope.view)
+      : { sql: segmentActiveNow('s'), params: {} };
   return toPositional(TREE_SQL(visible.sql), { tenant, siteCode: scope.siteCode ?? null, ...visible.params });
 }
 
@@ -190,6 +198,8 @@ export class ItemAssignmentsRepository {
 
   page(tenant: string, scope: ItemListScope, list: ListRequest): Promise<Page<ItemAssignmentRow>> {
     const select = this.select(tenant, scope);
+    if (scope.segmentIds)
+      select.where('ia.segment_id = ANY(CAST(:segmentIds AS text[]))', { segmentIds: scope.segmentIds });
     if (scope.segmentId !== undefined) select.where('ia.segment_id = :segmentId', { segmentId: scope.segmentId });
     if (scope.siteCode !== undefined) select.where('s.site_code = :siteCode', { siteCode: scope.siteCode });
     if (scope.onlyActive) select.where(segmentActiveNow('s'));

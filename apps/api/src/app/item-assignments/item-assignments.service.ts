@@ -1,7 +1,7 @@
 import { BulkItemResult, ItemType } from '@cs/contracts';
 import { ItemAssignmentResponse, ItemAssignmentUpsertBulk, MixinsUpsert } from '@cs/dto';
 import { Injectable } from '@nestjs/common';
-import { ListRequest, Page } from '../common/listing';
+import { ListRequest, PreparedPage, preparePage } from '../common/listing';
 import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
 import { bulkLockKey, Transactions } from '../database/transactions';
@@ -11,17 +11,37 @@ import { ITEM_ASSIGNMENTS } from '../segments/segment-assignments';
 import { CustomerView } from '../segments/segment-visibility';
 import { assertItemId, toResponse, toRow } from './item-assignments.mapper';
 import { ItemAssignmentsRepository, ItemKey, ItemListScope } from './item-assignments.repository';
+import { ReadModel } from './read-model.service';
 
 @Injectable()
 export class ItemAssignmentsService {
   constructor(
     private readonly items: ItemAssignmentsRepository,
     private readonly transactions: Transactions,
+    private readonly readModel: ReadModel,
   ) {}
 
-  async list(ctx: RequestContext, scope: ItemListScope, list: ListRequest): Promise<Page<ItemAssignmentResponse>> {
-    const page = await this.items.page(ctx.tenant, scope, list);
-    return { ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) };
+  /**
+   * A page of the list, serialized. With the read model, the page is cached per segment selection (the scope,
+   * evaluated at the read's now), generations, list request and languages.
+   */
+  async list(ctx: RequestContext, scope: ItemListScope, list: ListRequest): Promise<PreparedPage> {
+    const prepared = async (of: ItemListScope) => {
+      const page = await this.items.page(ctx.tenant, of, list);
+      return preparePage({ ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) }, list.fields);
+    };
+    const snapshot = await this.readModel.open(ctx.tenant, scope.view);
+    const segments = await snapshot?.segments();
+    if (!snapshot || !segments) {
+      if (snapshot) this.readModel.served('items', 'database');
+      return prepared(scope);
+    }
+    const segmentIds = snapshot.select(segments, scope);
+    const { q, sort, paging, withTotal, fields } = list;
+    const key = ['items', segmentIds, q, sort ?? null, paging.offset, paging.limit, withTotal, fields ?? null];
+    const [page, source] = await snapshot.answer([...key, ctx.languages], () => prepared({ segmentIds }));
+    this.readModel.served('items', source);
+    return page;
   }
 
   async get(ctx: RequestContext, key: ItemKey, view: CustomerView | undefined): Promise<ItemAssignmentResponse> {

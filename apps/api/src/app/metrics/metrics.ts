@@ -85,6 +85,12 @@ export class Metrics {
     ['reason', 'change'],
   );
 
+  readonly readModelReads = this.counter(
+    'read_model_reads_total',
+    'Storefront reads (match, trees, items) by what answered them: the read model, a cached answer, or the database.',
+    ['read', 'source'],
+  );
+
   /** A counter of this registry, named with the prefix. */
   private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
     return new Counter({ name: `${PREFIX}${name}`, help, labelNames, registers: [this.registry] });
