@@ -3,8 +3,9 @@
 /**
  * The performance benchmark (`npm run bench`): fresh database with generated data, the built service
  * as a child process (LOG_LEVEL=warn), each scenario probed (answers checked, SQL statements per
- * request counted) and measured with autocannon at 16 and 64 connections, against two baselines
- * measured in the same run: pgbench replaying the same SQL, and a bare Fastify + pg server.
+ * request counted) and measured with autocannon at 16 and 64 connections, against baselines
+ * measured in the same run: pgbench replaying the same SQL, a bare Fastify + pg server, and for the
+ * storefront reads a second service answering with today's SQL statements (READ_MODEL_ENABLED=false).
  * Writes tools/bench/results/latest.md (and .json) and prints the table.
  *
  * Options: --scale=1 --seed=42 --warmup=3 --duration=10 --connections=16,64 --only=1,3a,8
@@ -105,26 +106,28 @@ function mergeCounts(a, b) {
 }
 
 /**
- * The service and the bare server measured in alternation (service, bare, service, bare; half the
- * duration each) so that a slow spell of a shared machine hits both sides; each keeps its better half.
+ * The service and a baseline (`side`: 'bare', the bare server, or 'sql', the service on today's SQL statements)
+ * measured in alternation (service, baseline, service, baseline; half the duration each) so that a slow spell of a
+ * shared machine hits both sides; each keeps its better half. Returns { service, [side] }, each { runs, peakRss }.
  */
-async function loadTestAlternating(serviceProc, bareProc, scenario, opts, profileFile) {
-  serviceProc.resetPeakRss();
+async function loadTestAlternating(serviceProc, [side, baselineProc], scenario, opts, profileFile) {
+  const sides = [
+    ['service', serviceProc],
+    [side, baselineProc],
+  ];
+  for (const [, proc] of sides) proc.resetPeakRss();
   if (opts.warmup > 0) {
-    for (const proc of [serviceProc, bareProc])
+    for (const [, proc] of sides)
       await measure(proc.baseUrl, scenario, {
         connections: opts.connections[0],
         duration: opts.warmup,
         amount: opts.amount,
       });
   }
-  const runs = { service: {}, bare: {} };
+  const runs = { service: {}, [side]: {} };
   for (const connections of opts.connections) {
     for (let round = 0; round < 2; round++) {
-      for (const [side, proc] of [
-        ['service', serviceProc],
-        ['bare', bareProc],
-      ]) {
+      for (const [side, proc] of sides) {
         const profiled = profileFile && side === 'service' && round === 0 && connections === opts.connections[0];
         await opts.idle();
         if (profiled) await proc.profile(true);
@@ -138,7 +141,7 @@ async function loadTestAlternating(serviceProc, bareProc, scenario, opts, profil
       }
     }
   }
-  return { service: { runs: runs.service, peakRss: mb(serviceProc.peakRss()) }, bare: { runs: runs.bare } };
+  return Object.fromEntries(sides.map(([side, proc]) => [side, { runs: runs[side], peakRss: mb(proc.peakRss()) }]));
 }
 
 /** JSON with object keys sorted, so that documents compare regardless of key order. */
@@ -153,17 +156,36 @@ const canonical = (value) =>
         )
       : value;
 
-/** Whether the bare server answers with the same JSON documents as the service (the baseline must do the same work). */
-async function sameAnswer(service, bare, scenario) {
-  const request = scenario.steps[0].request({});
+/** Whether a baseline answers with the same JSON documents as the service (the baseline must do the same work). */
+async function sameAnswer(service, baseline, scenario) {
+  const { path, method, headers, body } = scenario.steps[0].request({});
   const [a, b] = await Promise.all(
-    [service, bare].map((proc) =>
-      fetch(proc.baseUrl + request.path, { headers: request.headers }).then((r) => r.text()),
-    ),
+    [service, baseline].map((proc) => fetch(proc.baseUrl + path, { method, headers, body }).then((r) => r.text())),
   );
   const same = JSON.stringify(canonical(JSON.parse(a))) === JSON.stringify(canonical(JSON.parse(b)));
-  if (!same && process.env.BENCH_DEBUG) console.error(`service: ${a}\nbare:    ${b}`);
+  if (!same && process.env.BENCH_DEBUG) console.error(`service:  ${a}\nbaseline: ${b}`);
   return same;
+}
+
+/**
+ * The service on today's SQL statements (READ_MODEL_ENABLED=false) beside `serviceProc`: same build and database,
+ * its tokens accepted (the same signing key). Started on the first call, and stopped by `stop` once the last
+ * scenario that needs it is done, so that it runs beside no other scenario. Without a relay: it serves these reads
+ * only, and the outbox stays the service's alone.
+ */
+function sqlServiceStarter(databaseUrl, serviceProc) {
+  let started;
+  return {
+    get: () =>
+      (started ??= startService(databaseUrl, {
+        env: { READ_MODEL_ENABLED: 'false', EVENTS_RELAY: 'false', AUTH_SIGNING_KEY_FILE: serviceProc.signingKeyFile },
+      })),
+    stop: async () => {
+      const proc = await started;
+      started = undefined;
+      await proc?.stop();
+    },
+  };
 }
 
 /**
@@ -241,17 +263,27 @@ async function main(argv = process.argv.slice(2)) {
     const scenarios = buildScenarios(fixture, tokens).filter(
       (scenario) => !opts.only || opts.only.includes(scenario.id),
     );
+    const sqlService = sqlServiceStarter(database.url, serviceProc);
+    defer(sqlService.stop);
+    const lastSqlBaseline = opts.baseline ? scenarios.findLast((scenario) => scenario.sqlBaseline) : undefined;
     const results = [];
     for (const scenario of scenarios) {
       log(`[${scenario.id}] ${scenario.name}`);
+      const probeIterations = opts.smoke ? 2 : 10;
       const { queriesPerRequest, statements } = await probe(serviceProc.baseUrl, scenario, {
-        iterations: opts.smoke ? 2 : 10,
+        iterations: probeIterations,
         counter: serviceProc,
       });
+      // The SQL service's probe: its statements per request, and the ones pgbench replays (today's, not the model's).
+      const sqlProc = opts.baseline && scenario.sqlBaseline ? await sqlService.get() : undefined;
+      const sqlProbe =
+        sqlProc && (await probe(sqlProc.baseUrl, scenario, { iterations: probeIterations, counter: sqlProc }));
+      const replayed = sqlProbe?.statements ?? statements;
       if (opts.showSql)
-        for (const statement of statements) log(`    SQL: ${statement.text.replace(/\s+/g, ' ').slice(0, 400)}`);
+        for (const [side, sent] of [['SQL', statements], ...(sqlProbe ? [['SQL service', sqlProbe.statements]] : [])])
+          for (const statement of sent) log(`    ${side}: ${statement.text.replace(/\s+/g, ' ').slice(0, 400)}`);
       if (opts.explain && scenario.pgbench) {
-        for (const statement of statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.text))) {
+        for (const statement of replayed.filter((s) => /^\s*(SELECT|WITH)/i.test(s.text))) {
           const plan = await query(database.url, `EXPLAIN (ANALYZE, BUFFERS) ${inline(statement).slice(0, -1)}`);
           log(
             `    ${inline(statement).replace(/\s+/g, ' ').slice(0, 1500)}\n      ${plan.map((row) => row['QUERY PLAN']).join('\n      ')}`,
@@ -265,7 +297,21 @@ async function main(argv = process.argv.slice(2)) {
       if (bare && scenario.bare) {
         await probe(bare.baseUrl, scenario, { iterations: 2 });
         result.sameJson = await sameAnswer(serviceProc, bare, scenario);
-        Object.assign(result, await loadTestAlternating(serviceProc, bare, scenario, scenarioOpts, profileFile));
+        Object.assign(
+          result,
+          await loadTestAlternating(serviceProc, ['bare', bare], scenario, scenarioOpts, profileFile),
+        );
+      } else if (sqlProc) {
+        const sameJson = await sameAnswer(serviceProc, sqlProc, scenario);
+        const { service, sql } = await loadTestAlternating(
+          serviceProc,
+          ['sql', sqlProc],
+          scenario,
+          scenarioOpts,
+          profileFile,
+        );
+        Object.assign(result, { service, sql: { ...sql, sameJson, queriesPerRequest: sqlProbe.queriesPerRequest } });
+        if (scenario === lastSqlBaseline) await sqlService.stop();
       } else {
         const deadlocksBefore = await deadlocks(database.url);
         result.service = await loadTest(serviceProc, scenario, scenarioOpts, profileFile);
@@ -282,7 +328,7 @@ async function main(argv = process.argv.slice(2)) {
         })
       ).aloneP50;
       if (pgbench && scenario.pgbench) {
-        const sql = statements.filter(
+        const sql = replayed.filter(
           (statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(statement.text),
         );
         await opts.idle();
@@ -297,11 +343,15 @@ async function main(argv = process.argv.slice(2)) {
         };
       }
       const run = result.service.runs[scenarioOpts.connections[0]];
+      const sqlRun = result.sql?.runs[scenarioOpts.connections[0]];
       log(
         `    ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms (alone ${result.aloneP50.toFixed(1)} ms), p99 ${run.p99} ms, errors ${run.errors}, SQL/request ${queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}` +
           (result.deadlocks !== undefined ? `, deadlocks ${result.deadlocks}` : '') +
           (result.bare
             ? `; bare ${result.bare.runs[opts.connections[0]].rps.toFixed(0)} req/s${result.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}`
+            : '') +
+          (sqlRun
+            ? `; SQL service ${sqlRun.rps.toFixed(0)} req/s, p99 ${sqlRun.p99} ms, SQL/request ${result.sql.queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}${result.sql.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}`
             : '') +
           (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''),
       );

@@ -2,8 +2,9 @@
 /**
  * The benchmark scenarios. Each one is a list of steps (one request each; a connection runs them in
  * turn), the statuses that count as expected answers, whether the bare baseline server implements
- * it, and whether its SQL is replayed by pgbench (reads only). Request builders run per request, so
- * write scenarios rotate over distinct rows.
+ * it or a second service answering with today's SQL statements is its baseline (the storefront
+ * reads of the read model), and whether its SQL is replayed by pgbench (reads only). Request
+ * builders run per request, so write scenarios rotate over distinct rows.
  */
 const { query } = require('./lib/database');
 const { HOT_TENANT, VIP_CUSTOMER } = require('./generate');
@@ -160,6 +161,7 @@ function rotation(length) {
  * @param fixture loadFixture's result
  * @param tokens { service, customer } bearer tokens
  * @returns scenario list: { id, name, steps: [{ request(context), onResponse?(status, body, context) }], expect: number[], bare: bool, pgbench: bool, bulk?: bool,
+ *   sqlBaseline?: bool (compared with a second service answering with today's SQL statements, READ_MODEL_ENABLED=false),
  *   connections?: number[] (measured at these connection counts instead of --connections) }
  */
 function buildScenarios(fixture, tokens) {
@@ -250,6 +252,7 @@ function buildScenarios(fixture, tokens) {
       ],
       expect: [200],
       pgbench: true,
+      sqlBaseline: true,
     },
     {
       id: '9a',
@@ -257,6 +260,7 @@ function buildScenarios(fixture, tokens) {
       steps: [{ request: get(`${SEGMENTS}/items/category-trees`, tokens.customer) }],
       expect: [200],
       pgbench: true,
+      sqlBaseline: true,
     },
     {
       id: '9b',
@@ -264,6 +268,7 @@ function buildScenarios(fixture, tokens) {
       steps: [{ request: get(`${SEGMENTS}/items`, tokens.customer) }],
       expect: [200],
       pgbench: true,
+      sqlBaseline: true,
     },
     {
       id: '6',

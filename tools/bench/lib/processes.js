@@ -101,13 +101,15 @@ function startHeapCap() {
 /**
  * Starts the built service (apps/api/dist/main.js, or `main`, or BENCH_SERVICE_MAIN for A/B experiments with a
  * patched copy of the build) on `databaseUrl` with LOG_LEVEL=warn and NODE_OPTIONS=BENCH_SERVICE_NODE_OPTIONS,
- * by default the heap cap of `npm start`.
+ * by default the heap cap of `npm start`. Its `signingKeyFile` (the built-in issuer's key, unless `env` names
+ * another) lets a second service accept the first one's tokens.
  */
 async function startService(databaseUrl, { nodeArgs = [], env = {}, main: mainFile } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-bench-api-'));
   const main = mainFile || process.env.BENCH_SERVICE_MAIN || join(ROOT, 'apps/api/dist/main.js');
   const nodeOptions = { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? startHeapCap() };
-  return startHttpProcess(
+  const signingKeyFile = env.AUTH_SIGNING_KEY_FILE ?? join(dataDir, 'auth', 'signing-key.json');
+  const service = await startHttpProcess(
     [...nodeArgs, '-r', join(__dirname, 'query-counter.js'), main],
     (port) => ({
       NODE_ENV: 'development',
@@ -117,6 +119,7 @@ async function startService(databaseUrl, { nodeArgs = [], env = {}, main: mainFi
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       RATE_LIMIT_MAX: '0',
+      AUTH_SIGNING_KEY_FILE: signingKeyFile,
       // No NATS sink unless a scenario asks for one (`env`): a NATS_URL of the shell (.ci/run sets one) stays out.
       NATS_URL: '',
       ...nodeOptions,
@@ -126,6 +129,7 @@ async function startService(databaseUrl, { nodeArgs = [], env = {}, main: mainFi
     // Its /health answers while it waits for or applies migrations; /health/ready once it serves.
     '/health/ready',
   );
+  return { ...service, signingKeyFile };
 }
 
 /** Starts tools/bench/baseline-server.js on `databaseUrl`, verifying tokens against `jwksUrl`. */

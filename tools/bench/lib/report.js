@@ -11,6 +11,10 @@ const TARGETS = {
   maxBulkP50Ms: 40,
   matchId: '8',
   maxMatchP50Ms: 10,
+  /** The storefront reads of issue #22 (served by the read model), each at 16 connections. */
+  storefrontIds: ['8', '9a', '9b'],
+  minStorefrontRps: 1000,
+  maxStorefrontP99Ms: 50,
   maxRssMb: 250,
   maxQueriesPerRequest: 3,
 };
@@ -37,6 +41,38 @@ function rows(results) {
           `${c === connections[0] ? fixed(result.aloneP50, 1) : ''} | ${c === connections[0] ? perStep(result.queriesPerRequest) : ''} | ${c === connections[0] ? fixed(result.service.peakRss) : ''} | ` +
           `${bare ? fixed(bare.rps) + (result.sameJson ? '' : ' (JSON differs)') : '–'} | ${ratio(run.rps, bare?.rps)} | ${bare ? fixed(bare.p99, 1) : '–'} | ` +
           `${db ? fixed(db.tps) : c === connections[0] ? '–' : ''} | ${db ? ratio(run.rps, db.tps) : ''} | ${db ? fixed(db.p99, 1) : ''} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+/**
+ * The scenarios measured against the service on today's SQL statements (`result.sql`): both sides beside the
+ * pgbench replay of those statements.
+ */
+function sqlBaselineRows(results) {
+  const compared = results.filter((result) => result.sql);
+  if (!compared.length) return [];
+  const lines = [
+    '',
+    "Against today's SQL statements: SQL service = the same build on the same database with READ_MODEL_ENABLED=false, " +
+      'measured in alternation with the service (JSON compared as for bare); db replays its statements.',
+    '',
+    '| # | scenario | conns | req/s | p99 ms | SQL/req | SQL service req/s | SQL service p99 ms | SQL service SQL/req | SQL service peak RSS MB | vs SQL service | db tps (c16) | vs db |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const result of compared) {
+    const connections = Object.keys(result.service.runs).map(Number);
+    for (const c of connections) {
+      const first = c === connections[0];
+      const run = result.service.runs[c];
+      const sql = result.sql.runs[c];
+      const db = first ? result.db : undefined;
+      lines.push(
+        `| ${result.id} | ${first ? result.name : ''} | ${c} | ${fixed(run.rps)} | ${fixed(run.p99, 1)} | ${first ? perStep(result.queriesPerRequest) : ''} | ` +
+          `${fixed(sql.rps)}${result.sql.sameJson ? '' : ' (JSON differs)'} | ${fixed(sql.p99, 1)} | ${first ? perStep(result.sql.queriesPerRequest) : ''} | ${first ? fixed(result.sql.peakRss) : ''} | ${ratio(run.rps, sql.rps)} | ` +
+          `${db ? fixed(db.tps) : first ? '–' : ''} | ${db ? ratio(run.rps, db.tps) : ''} |`,
       );
     }
   }
@@ -80,6 +116,23 @@ function targets(results, connections, peakRssMb) {
     const run = result.service.runs[c];
     checks.push({ what: `${label} < ${limit} ms (c${c})`, value: `${fixed(run.p50, 1)} ms`, ok: run.p50 < limit });
   }
+  for (const id of TARGETS.storefrontIds) {
+    const result = byId.get(id);
+    if (!result) continue;
+    const run = result.service.runs[c];
+    checks.push(
+      {
+        what: `${id} req/s >= ${TARGETS.minStorefrontRps} (c${c})`,
+        value: fixed(run.rps),
+        ok: run.rps >= TARGETS.minStorefrontRps,
+      },
+      {
+        what: `${id} p99 < ${TARGETS.maxStorefrontP99Ms} ms (c${c})`,
+        value: `${fixed(run.p99, 1)} ms`,
+        ok: run.p99 < TARGETS.maxStorefrontP99Ms,
+      },
+    );
+  }
   if (peakRssMb !== undefined)
     checks.push({
       what: `service peak RSS < ${TARGETS.maxRssMb} MB`,
@@ -112,10 +165,12 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
       `Largest segment ${fixture.bigSegmentSize.toLocaleString('en')} customers; deep page = page ${fixture.deepPage} of 16.`,
     '',
     `Each row: ${opts.warmup} s warm-up (off the record, at ${opts.connections[0]} connections), then ${opts.duration} s measured by autocannon. ` +
-      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). deadlocks = deadlocks Postgres detected during the load runs of a scenario without a bare baseline (each aborted one transaction, which the service ran again). alone p50 = median of 30 sequential requests with nothing else running, sent after the load runs (warmed-up service). SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
-      `bare = tools/bench/baseline-server.js (Fastify + pg + jose, same JSON); db = pgbench replaying the service's SQL of one request (-c 16 -j 2 -T ${opts.duration}, ${opts.pgbench ?? 'not found: skipped'}).`,
+      'errors = answers outside the expected statuses (409 on the hot row of 7b is expected) + socket errors, with their status codes (503: no pool connection within DB_ACQUIRE_TIMEOUT_MS). deadlocks = deadlocks Postgres detected during the load runs of a scenario measured alone (no bare or SQL service baseline) (each aborted one transaction, which the service ran again). alone p50 = median of 30 sequential requests with nothing else running, sent after the load runs (warmed-up service). SQL/req = statements the service sent per request (BEGIN/COMMIT/SAVEPOINT included; per step where a scenario sends two requests), counted over 10 sequential requests. ' +
+      `bare = tools/bench/baseline-server.js (Fastify + pg + jose, same JSON); db = pgbench replaying the service's SQL of one request (-c 16 -j 2 -T ${opts.duration}, ${opts.pgbench ?? 'not found: skipped'}); ` +
+      "for the scenarios compared with the SQL service (table below), that service's SQL: today's statements.",
     '',
     ...rows(results),
+    ...sqlBaselineRows(results),
     '',
     `Service peak RSS over the whole run (VmHWM, the largest of the per-scenario peaks): ${fixed(servicePeakRssMb)} MB.`,
     '',
