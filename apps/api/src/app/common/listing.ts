@@ -194,7 +194,7 @@ export function preparePage<T>(page: Page<T>, fields: string | undefined): Prepa
 }
 
 /** `respondWithPage` for a prepared page. */
-export function sendPreparedPage(reply: FastifyReply, page: PreparedPage): string {
+export function sendPreparedPage(reply: FastifyReply, page: PreparedPage): Buffer {
   if (page.total !== undefined) void reply.header('X-Total-Count', String(page.total));
   return sendPrepared(reply, page);
 }

@@ -6,23 +6,26 @@ import { RevalidatedRouteConfig } from '../decorators/endpoint.decorators';
  * A strong entity tag of an answer's body: 128 bits of its SHA-256. It changes with every byte of the representation
  * (language, fields, page), so a matching `If-None-Match` proves the client holds exactly what it would get.
  */
-export function entityTag(body: string): string {
+export function entityTag(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-/** An answer serialized once, with its entity tag: what cached answers keep, so a hit costs neither again. */
+/**
+ * An answer serialized once, as UTF-8 bytes, with its entity tag: what cached answers keep, so that a hit costs neither
+ * again (nor the encoding of a large string on every write).
+ */
 export interface PreparedJson {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
 export function prepareJson(value: unknown): PreparedJson {
-  const body = JSON.stringify(value);
+  const body = Buffer.from(JSON.stringify(value));
   return { body, etag: entityTag(body) };
 }
 
 /** Answers a prepared body as JSON; its tag is the `ETag` (the revalidation hook then does not hash it again). */
-export function sendPrepared(reply: FastifyReply, prepared: PreparedJson): string {
+export function sendPrepared(reply: FastifyReply, prepared: PreparedJson): Buffer {
   void reply.type('application/json; charset=utf-8').header('ETag', prepared.etag);
   return prepared.body;
 }
@@ -47,8 +50,9 @@ export function registerRevalidation(fastify: FastifyInstance): void {
   // calls `reply.send` without returning it (Swagger UI's) is answered twice when it resolves before the hooks do.
   fastify.addHook('onSend', (request, reply, payload: unknown, done) => {
     const config = request.routeOptions.config as RevalidatedRouteConfig | undefined;
-    if (!config?.revalidated || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
-    const etag = (reply.getHeader('etag') as string | undefined) ?? entityTag(payload);
+    const body = typeof payload === 'string' || Buffer.isBuffer(payload);
+    if (!config?.revalidated || reply.statusCode !== 200 || !body) return done(null, payload);
+    const etag = (reply.getHeader('etag') as string | undefined) ?? entityTag(payload as string | Buffer);
     void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
     if (!noneMatchHolds(request.headers['if-none-match'], etag)) return done(null, payload);
     void reply.code(304).removeHeader('content-type');

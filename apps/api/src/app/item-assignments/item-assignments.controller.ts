@@ -30,7 +30,7 @@ export class ItemAssignmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('siteCode') siteCode: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const trees = await this.categoryTrees.trees(ctx, {
       siteCode: optionalString('siteCode', siteCode),
       view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)),
@@ -48,7 +48,7 @@ export class ItemAssignmentsController {
     @Query('siteCode') siteCode: unknown,
     @Query('onlyActive') onlyActive: unknown,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const scope = {
       siteCode: optionalString('siteCode', siteCode),
       onlyActive: optionalBoolean('onlyActive', onlyActive),
@@ -66,7 +66,7 @@ export class ItemAssignmentsController {
     @List() list: ListRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const scope = { segmentId, view: customerView(ctx.principal, optionalString('legalEntityId', legalEntityId)) };
     return sendPreparedPage(reply, await this.items.list(ctx, scope, list));
   }
@@ -81,7 +81,7 @@ export class ItemAssignmentsController {
     @List('search') list: ListRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('legalEntityId') legalEntityId: unknown,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     return this.list(ctx, segmentId, list, reply, legalEntityId);
   }
 

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
+import { PreparedJson } from '../common/revalidation';
 import { Metrics } from '../metrics/metrics';
 import { CustomerView } from '../segments/segment-visibility';
 import { CatalogModel, SegmentSelection, SegmentsModel } from './read-model';
 import { ModelRow, ReadModelRepository, ReadPart, ReadStateRow } from './read-model.repository';
 
-/** Estimated heap per model row and per character of a cached answer's JSON (measured loosely; a bound, not a count). */
+/** Estimated heap per model row (measured loosely; a bound, not a count). Answers count their bytes and key. */
 const BYTES_PER_ROW = 200;
-const BYTES_PER_ANSWER_CHAR = 4;
 
 /** What the storefront reads are served from, as counted by `customer_segments_read_model_reads_total`. */
 export type ReadSource = 'model' | 'answer' | 'database';
@@ -82,14 +82,18 @@ export class ReadModel {
    * The cached answer under `key` (both generations of `snapshot` are added to it), or `compute`'s, then cached if the
    * generations were the same after computing it.
    */
-  async answer<T>(snapshot: ReadSnapshot, key: unknown[], compute: () => Promise<T>): Promise<[T, ReadSource]> {
+  async answer<T extends PreparedJson>(
+    snapshot: ReadSnapshot,
+    key: unknown[],
+    compute: () => Promise<T>,
+  ): Promise<[T, ReadSource]> {
     const fullKey = JSON.stringify([snapshot.tenant, snapshot.state.segments, snapshot.state.catalog, ...key]);
     const cached = this.touch(fullKey);
     if (cached !== undefined) return [cached as T, 'answer'];
     const value = await compute();
     const after = await this.repository.state(snapshot.tenant);
     if (after.segments === snapshot.state.segments && after.catalog === snapshot.state.catalog)
-      this.store(fullKey, value, JSON.stringify(value).length * BYTES_PER_ANSWER_CHAR);
+      this.store(fullKey, value, value.body.length + fullKey.length * 2);
     return [value, 'database'];
   }
 
@@ -177,7 +181,7 @@ export class ReadSnapshot {
     return segments.select(this.now, { ...selection, customerSegments: this.customerSegments });
   }
 
-  answer<T>(key: unknown[], compute: () => Promise<T>): Promise<[T, ReadSource]> {
+  answer<T extends PreparedJson>(key: unknown[], compute: () => Promise<T>): Promise<[T, ReadSource]> {
     return this.model.answer(this, key, compute);
   }
 }
