@@ -88,4 +88,27 @@ describe('matchProducts', () => {
     const none = new SegmentsModel('g1', [['s', 'main', true, null, null]], [['s', false, 'c-elsewhere']]);
     expect(matchProducts({ segments: none, catalog, now: NOW }, ['p-cycle'], ['s'], 'main')).toEqual([]);
   });
+
+  it('learns walks per catalog: a new catalog model under the same segments model walks again', () => {
+    const model = new SegmentsModel('g1', [['s', 'main', true, null, null]], [['s', false, 'c-root']]);
+    const before = new CatalogModel(
+      'g1',
+      [
+        ['c-root', null],
+        ['c-leaf', 'c-root'],
+      ],
+      [['p', 'c-leaf']],
+    );
+    const moved = new CatalogModel(
+      'g2',
+      [
+        ['c-root', null],
+        ['c-leaf', null],
+      ],
+      [['p', 'c-leaf']],
+    );
+    expect(matchProducts({ segments: model, catalog: before, now: NOW }, ['p'], ['s'], 'main')).toEqual(['p']);
+    expect(matchProducts({ segments: model, catalog: moved, now: NOW }, ['p'], ['s'], 'main')).toEqual([]);
+    expect(matchProducts({ segments: model, catalog: before, now: NOW }, ['p'], ['s'], 'main')).toEqual(['p']);
+  });
 });

@@ -33,23 +33,27 @@ export interface SegmentSelection {
   customerSegments?: ReadonlySet<string>;
 }
 
-/**
- * What a set of segments grants: their products and categories, and which categories reach one of those (themselves or
- * through an ancestor), learnt as match walks the hierarchy.
- */
+/** What a set of segments grants: their products and categories together. */
 export interface Grant {
   products: Set<string>;
   categories: Set<string>;
-  reaches: Map<string, boolean>;
 }
 
-/** Grants kept per model (one per distinct set of active segments asked for); all dropped when full. */
-const MAX_GRANTS = 256;
+/**
+ * Grants kept per model (one per distinct set of active segments asked for), and the items they may hold together
+ * beyond the model's own: past either, all are dropped (they are rebuilt from the model on demand).
+ */
+const MAX_GRANTS = 64;
+const GRANT_ITEMS_SLACK = 100_000;
+/** Categories a walk memo of one grant keeps (catalog model) before it starts over. */
+const MAX_MEMO = 20_000;
 
 /** The segments part: every segment of the tenant with its items. */
 export class SegmentsModel {
   readonly segments = new Map<string, ModelSegment>();
   private readonly grants = new Map<string, Grant>();
+  private grantItems = 0;
+  private readonly maxGrantItems: number;
 
   constructor(
     /** The read generation of the segments part it was loaded at. */
@@ -63,6 +67,7 @@ export class SegmentsModel {
       const segment = this.segments.get(segmentId);
       if (segment) (isProduct ? segment.products : segment.categories).add(itemId);
     }
+    this.maxGrantItems = 4 * items.length + GRANT_ITEMS_SLACK;
   }
 
   /** `segmentActiveNow`: ACTIVE and `now` within the validity (open ends allowed). */
@@ -92,14 +97,19 @@ export class SegmentsModel {
     const key = ids.join('\0');
     let grant = this.grants.get(key);
     if (grant) return grant;
-    grant = { products: new Set(), categories: new Set(), reaches: new Map() };
+    grant = { products: new Set(), categories: new Set() };
     for (const id of ids) {
       const segment = this.segments.get(id) as ModelSegment;
       for (const product of segment.products) grant.products.add(product);
       for (const category of segment.categories) grant.categories.add(category);
     }
-    if (this.grants.size >= MAX_GRANTS) this.grants.clear();
+    const size = grant.products.size + grant.categories.size;
+    if (this.grants.size >= MAX_GRANTS || this.grantItems + size > this.maxGrantItems) {
+      this.grants.clear();
+      this.grantItems = 0;
+    }
     this.grants.set(key, grant);
+    this.grantItems += size;
     return grant;
   }
 }
@@ -109,6 +119,8 @@ export class CatalogModel {
   /** Category id -> its parent, when the catalog holds the parent. */
   private readonly parents = new Map<string, string | undefined>();
   private readonly productCategories = new Map<string, string[]>();
+  /** Per grant, which categories reach one of its categories, learnt as match walks the hierarchy. */
+  private readonly memos = new WeakMap<Grant, Map<string, boolean>>();
 
   constructor(
     readonly generation: string,
@@ -130,28 +142,34 @@ export class CatalogModel {
   reaches(productId: string, grant: Grant): boolean {
     const categories = this.productCategories.get(productId);
     if (!categories || !grant.categories.size) return false;
-    return categories.some((category) => this.categoryReaches(category, grant));
+    let memo = this.memos.get(grant);
+    if (!memo || memo.size > MAX_MEMO) {
+      memo = new Map();
+      this.memos.set(grant, memo);
+    }
+    const known = memo;
+    return categories.some((category) => this.categoryReaches(category, grant.categories, known));
   }
 
-  /** Walks up from `start` until a category of `grant`, one known from an earlier walk, the root or a cycle. */
-  private categoryReaches(start: string, grant: Grant): boolean {
+  /** Walks up from `start` until an assigned category, one known from an earlier walk, the root or a cycle. */
+  private categoryReaches(start: string, assigned: ReadonlySet<string>, memo: Map<string, boolean>): boolean {
     const walked: string[] = [];
     let found = false;
     for (let id: string | undefined = start; id !== undefined; id = this.parents.get(id)) {
-      const known = grant.reaches.get(id);
+      const known = memo.get(id);
       if (known !== undefined) {
         found = known;
         break;
       }
-      if (grant.categories.has(id)) {
+      if (assigned.has(id)) {
         found = true;
         break;
       }
       // Marked before going on: a cycle back to it ends the walk with what the walk finds (nothing, on a cycle).
-      grant.reaches.set(id, false);
+      memo.set(id, false);
       walked.push(id);
     }
-    if (found) for (const id of walked) grant.reaches.set(id, true);
+    if (found) for (const id of walked) memo.set(id, true);
     return found;
   }
 }
