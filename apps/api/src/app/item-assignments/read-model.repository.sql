@@ -3,8 +3,8 @@
 
 -- state
 SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS catalog,
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.catalog <> 0) AS catalog,
     CASE WHEN CAST($2 AS text) IS NOT NULL THEN ARRAY(
       SELECT DISTINCT ca.segment_id FROM customer_assignment ca
       WHERE ca.tenant = $1 AND ca.customer_id = $2
@@ -14,8 +14,8 @@ SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(st
 
 -- state: a customer acting for legal entities
 SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS catalog,
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.catalog <> 0) AS catalog,
     CASE WHEN CAST($2 AS text) IS NOT NULL THEN ARRAY(
       SELECT DISTINCT ca.segment_id FROM customer_assignment ca
       WHERE ca.tenant = $1 AND ca.customer_id = $2
@@ -26,7 +26,7 @@ SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(st
 -- loadSegments
 WITH size AS (SELECT (SELECT count(*) FROM (SELECT 1 FROM segment WHERE tenant = $1 LIMIT $2) bounded) + (SELECT count(*) FROM (SELECT 1 FROM item_assignment WHERE tenant = $1 LIMIT $2) bounded) AS rows)
   SELECT (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS generation, size.rows,
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS generation, size.rows,
     CASE WHEN size.rows < $2 THEN json_build_object(
       'segments', (SELECT COALESCE(json_agg(json_build_array(s.id, s.site_code, s.status = 'ACTIVE',
         (extract(epoch FROM s.validity_from) * 1000000)::float8, (extract(epoch FROM s.validity_to) * 1000000)::float8)), '[]') FROM segment s WHERE s.tenant = $1),
@@ -39,7 +39,7 @@ WITH size AS (SELECT (SELECT count(*) FROM (SELECT 1 FROM segment WHERE tenant =
 -- loadCatalog
 WITH size AS (SELECT (SELECT count(*) FROM (SELECT 1 FROM catalog_category WHERE tenant = $1 LIMIT $2) bounded) + (SELECT count(*) FROM (SELECT 1 FROM catalog_product_category WHERE tenant = $1 LIMIT $2) bounded) AS rows)
   SELECT (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, '')) AS generation, size.rows,
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.catalog <> 0) AS generation, size.rows,
     CASE WHEN size.rows < $2 THEN json_build_object(
       'categories', (SELECT COALESCE(json_agg(json_build_array(c.id, c.parent_id)), '[]')
         FROM catalog_category c WHERE c.tenant = $1),

@@ -10,11 +10,12 @@ export type ReadPart = 'segments' | 'catalog';
 
 /**
  * The read generation of one part for tenant $1, as text: each row of `read_generation` of the tenant and of ''
- * (TRUNCATE) with that part's value. Equal texts mean the same committed changes of the part's tables.
+ * (TRUNCATE) that the part has marked, with its value. Equal texts mean the same committed changes of the part's
+ * tables (a row only the other part has marked yet must not change it).
  */
 const generationOf = (part: ReadPart) =>
   `(SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.${part}, ',' ORDER BY g.tenant, g.slot), '')
-    FROM read_generation g WHERE g.tenant IN ($1, ''))`;
+    FROM read_generation g WHERE g.tenant IN ($1, '') AND g.${part} <> 0)`;
 
 /** An instant as microseconds since 1970 (float8: exact for every instant of the years 1685 to 2255). */
 const microseconds = (sql: string) => `(extract(epoch FROM ${sql}) * 1000000)::float8`;
