@@ -66,7 +66,8 @@ export const ITEM_ASSIGNMENT_DOCS = operationDocs('Items Assignments', {
       'An assigned category also brings all its own descendants (they hold the products the assignment covers; `isSegmentAssigned` false), ' +
       'so a storefront can render the whole assigned branch. Siblings are ordered by `position` (missing last), then `id`. ' +
       'Trees are built from the catalog data the service holds (see the Catalog extension): assigned categories unknown to it are left out, and a category whose parent is unknown is a root. ' +
-      'Unpublished or expired categories are included with their `published` and `validity`, for the client to decide.',
+      'Unpublished or expired categories are included with their `published` and `validity`, for the client to decide. ' +
+      'Answered from the read model (cached per segment set and data version, always current), with an `ETag` for revalidation.',
     details: [
       SITE_CODE,
       LEGAL_ENTITY_ID,

@@ -12,7 +12,8 @@ export const MATCH_DOCS = operationDocs('Segments', {
       'Only items assigned to the active segments will be returned. ' +
       'Returns the given product ids (in request order, each once) that are assigned to one of `segmentIds` which is ACTIVE, currently valid and of the site `site` ' +
       "(`siteCode` is accepted as an alias, as in the Emporix example): directly as a PRODUCT item, or as a CATEGORY item on one of the product's categories or any ancestor of them " +
-      '(per the catalog data the service holds, see the Catalog extension; categories it does not hold do not count). At most 200 items and 1,000 segment ids (more is a 400). Unknown ids simply do not match.',
+      '(per the catalog data the service holds, see the Catalog extension; categories it does not hold do not count). At most 200 items and 1,000 segment ids (more is a 400). Unknown ids simply do not match. ' +
+      'Answered from the in-memory read model, always current: a commit is seen by every match that starts after it, and a validity window opens or closes at its instant.',
     details: [
       ApiQuery({
         name: 'explain',
