@@ -23,6 +23,7 @@ import { applySegmentPatch, patchableDocument } from './segment-patch';
 import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
 import { SegmentRow, toEventWrite, toResponse, toRow } from './segments.mapper';
 import { SegmentReadScope, SegmentsRepository } from './segments.repository';
+import { ValidityAnnouncer } from './validity-announcer';
 
 /** What a PUT or PATCH writes over the stored segment. */
 interface SegmentWrite {
@@ -42,6 +43,7 @@ export class SegmentsService {
     private readonly segments: SegmentsRepository,
     private readonly transactions: Transactions,
     private readonly metrics: Metrics,
+    private readonly validity: ValidityAnnouncer,
   ) {}
 
   async list(ctx: RequestContext, list: ListRequest, filter: SegmentListFilter): Promise<Page<SegmentResponse>> {
@@ -57,7 +59,7 @@ export class SegmentsService {
   }
 
   create(ctx: RequestContext, input: SegmentCreation): Promise<string> {
-    return this.transactions.run((tx) => this.createIn(tx, ctx, input));
+    return this.announcing(this.transactions.run((tx) => this.createIn(tx, ctx, input)));
   }
 
   /** PUT: creates (true) or replaces (false) the segment. */
@@ -66,31 +68,33 @@ export class SegmentsService {
       throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [
         { field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` },
       ]);
-    return this.transactions.run((tx) => this.upsertIn(tx, ctx, id, input));
+    return this.announcing(this.transactions.run((tx) => this.upsertIn(tx, ctx, id, input)));
   }
 
   patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
-    return this.transactions.run(async (tx) => {
-      // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
-      const rulesLocked = await this.lockRulesIf(
-        tx,
-        ctx,
-        patchesCriteria(operations) || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
-      );
-      const previous = await this.segments.lock(tx, ctx.tenant, id);
-      if (!previous) throw NotFoundError.of('segment', id);
-      const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
-      // The patched document is whole: criteria it no longer has were removed.
-      const input = { ...(await validateAs(SegmentUpdate, document)) };
-      input.criteria ??= null;
-      await this.write(tx, ctx, id, {
-        input,
-        rulesLocked,
-        language: undefined,
-        previous,
-        expectedVersion: previous.version,
-      });
-    });
+    return this.announcing(
+      this.transactions.run(async (tx) => {
+        // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
+        const rulesLocked = await this.lockRulesIf(
+          tx,
+          ctx,
+          patchesCriteria(operations) || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
+        );
+        const previous = await this.segments.lock(tx, ctx.tenant, id);
+        if (!previous) throw NotFoundError.of('segment', id);
+        const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
+        // The patched document is whole: criteria it no longer has were removed.
+        const input = { ...(await validateAs(SegmentUpdate, document)) };
+        input.criteria ??= null;
+        await this.write(tx, ctx, id, {
+          input,
+          rulesLocked,
+          language: undefined,
+          previous,
+          expectedVersion: previous.version,
+        });
+      }),
+    );
   }
 
   remove(ctx: RequestContext, id: string, force: boolean): Promise<void> {
@@ -98,18 +102,22 @@ export class SegmentsService {
   }
 
   createBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
-      const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
-      return { code: 201, id };
-    });
+    return this.announcing(
+      this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
+        const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
+        return { code: 201, id };
+      }),
+    );
   }
 
   upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
-      const input = await validateAs(SegmentUpdateBulk, item);
-      const created = await this.upsertIn(tx, ctx, input.id, input);
-      return { code: created ? 201 : 204, id: input.id };
-    });
+    return this.announcing(
+      this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
+        const input = await validateAs(SegmentUpdateBulk, item);
+        const created = await this.upsertIn(tx, ctx, input.id, input);
+        return { code: created ? 201 : 204, id: input.id };
+      }),
+    );
   }
 
   removeBulk(ctx: RequestContext, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
@@ -118,6 +126,16 @@ export class SegmentsService {
       await this.removeIn(tx, ctx, id, force);
       return { code: 204, id };
     });
+  }
+
+  /**
+   * A committed write of segments, after which the validity announcer looks again: a boundary the write set ahead
+   * may come before the one its timer waits for.
+   */
+  private async announcing<T>(write: Promise<T>): Promise<T> {
+    const written = await write;
+    this.validity.wake();
+    return written;
   }
 
   /** Inserts the segment; with criteria, its members join in the same transaction. */

@@ -1,3 +1,4 @@
+import { SegmentValidityBoundaries1796590960286 } from './1796590960286-SegmentValidityBoundaries';
 import { TraceContext1796410644749 } from './1796410644749-TraceContext';
 import { AutomaticSegments1796315221666 } from './1796315221666-AutomaticSegments';
 import { CustomerSyncFields1796315042021 } from './1796315042021-CustomerSyncFields';
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CustomerSyncFields1796315042021,
   AutomaticSegments1796315221666,
   TraceContext1796410644749,
+  SegmentValidityBoundaries1796590960286,
 ];
