@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -21,6 +22,11 @@ export const ANNOUNCE_BATCH = 100;
 @Injectable()
 export class ValidityAnnouncer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ValidityAnnouncer.name);
+  /**
+   * The context the rounds run in: the process's, not that of the request whose write woke the announcer (nor of its
+   * timers), so the events carry no request's trace and the statements never follow a request's replica routing.
+   */
+  private readonly detached = new AsyncResource(ValidityAnnouncer.name);
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
   /** A wake-up came during a round: the round may have looked before the write committed. */
@@ -47,6 +53,10 @@ export class ValidityAnnouncer implements OnApplicationBootstrap, BeforeApplicat
 
   /** Looks for due and nearer boundaries now (after a committed segment write), or after the round in flight. */
   wake(): void {
+    this.detached.runInAsyncScope(() => this.startRound());
+  }
+
+  private startRound(): void {
     if (this.stopped) return;
     if (this.round) {
       this.again = true;
@@ -57,9 +67,9 @@ export class ValidityAnnouncer implements OnApplicationBootstrap, BeforeApplicat
       this.round = undefined;
       if (this.again) {
         this.again = false;
-        this.wake();
+        this.startRound();
       } else if (!this.stopped) {
-        this.timer = setTimeout(() => this.wake(), delayMs);
+        this.timer = setTimeout(() => this.startRound(), delayMs);
       }
     });
   }
