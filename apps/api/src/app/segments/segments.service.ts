@@ -14,7 +14,7 @@ import { newId } from '../common/documents';
 import { ListRequest, Page } from '../common/listing';
 import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
-import { bulkLockKey, Transactions } from '../database/transactions';
+import { BulkItemOutcome, bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { Metrics } from '../metrics/metrics';
 import { Criteria, parseCriteria } from './criteria';
@@ -59,7 +59,7 @@ export class SegmentsService {
   }
 
   create(ctx: RequestContext, input: SegmentCreation): Promise<string> {
-    return this.announcing(this.transactions.run((tx) => this.createIn(tx, ctx, input)));
+    return this.writing((tx) => this.createIn(tx, ctx, input));
   }
 
   /** PUT: creates (true) or replaces (false) the segment. */
@@ -68,33 +68,31 @@ export class SegmentsService {
       throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [
         { field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` },
       ]);
-    return this.announcing(this.transactions.run((tx) => this.upsertIn(tx, ctx, id, input)));
+    return this.writing((tx) => this.upsertIn(tx, ctx, id, input));
   }
 
   patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
-    return this.announcing(
-      this.transactions.run(async (tx) => {
-        // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
-        const rulesLocked = await this.lockRulesIf(
-          tx,
-          ctx,
-          patchesCriteria(operations) || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
-        );
-        const previous = await this.segments.lock(tx, ctx.tenant, id);
-        if (!previous) throw NotFoundError.of('segment', id);
-        const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
-        // The patched document is whole: criteria it no longer has were removed.
-        const input = { ...(await validateAs(SegmentUpdate, document)) };
-        input.criteria ??= null;
-        await this.write(tx, ctx, id, {
-          input,
-          rulesLocked,
-          language: undefined,
-          previous,
-          expectedVersion: previous.version,
-        });
-      }),
-    );
+    return this.writing(async (tx) => {
+      // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
+      const rulesLocked = await this.lockRulesIf(
+        tx,
+        ctx,
+        patchesCriteria(operations) || (await this.segments.isAutomatic(tx, ctx.tenant, id)),
+      );
+      const previous = await this.segments.lock(tx, ctx.tenant, id);
+      if (!previous) throw NotFoundError.of('segment', id);
+      const document = applySegmentPatch(patchableDocument(previous), operations, ctx.contentLanguage);
+      // The patched document is whole: criteria it no longer has were removed.
+      const input = { ...(await validateAs(SegmentUpdate, document)) };
+      input.criteria ??= null;
+      await this.write(tx, ctx, id, {
+        input,
+        rulesLocked,
+        language: undefined,
+        previous,
+        expectedVersion: previous.version,
+      });
+    });
   }
 
   remove(ctx: RequestContext, id: string, force: boolean): Promise<void> {
@@ -102,22 +100,18 @@ export class SegmentsService {
   }
 
   createBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.announcing(
-      this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
-        const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
-        return { code: 201, id };
-      }),
-    );
+    return this.writingBulk(items, bulkLockKey.fields('id'), async (tx, item) => {
+      const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
+      return { code: 201, id };
+    });
   }
 
   upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.announcing(
-      this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
-        const input = await validateAs(SegmentUpdateBulk, item);
-        const created = await this.upsertIn(tx, ctx, input.id, input);
-        return { code: created ? 201 : 204, id: input.id };
-      }),
-    );
+    return this.writingBulk(items, bulkLockKey.fields('id'), async (tx, item) => {
+      const input = await validateAs(SegmentUpdateBulk, item);
+      const created = await this.upsertIn(tx, ctx, input.id, input);
+      return { code: created ? 201 : 204, id: input.id };
+    });
   }
 
   removeBulk(ctx: RequestContext, ids: unknown, force: boolean): Promise<BulkItemResult[]> {
@@ -129,11 +123,21 @@ export class SegmentsService {
   }
 
   /**
-   * A committed write of segments, after which the validity announcer looks again: a boundary the write set ahead
-   * may come before the one its timer waits for.
+   * `Transactions.run` and `Transactions.bulk` for writes of segments: once they have committed, the validity
+   * announcer looks again, since a boundary a write set ahead may come before the one its timer waits for.
    */
-  private async announcing<T>(write: Promise<T>): Promise<T> {
-    const written = await write;
+  private async writing<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const written = await this.transactions.run(work);
+    this.validity.wake();
+    return written;
+  }
+
+  private async writingBulk(
+    items: unknown,
+    lockKey: Parameters<Transactions['bulk']>[1],
+    handle: (tx: EntityManager, item: unknown) => Promise<BulkItemOutcome>,
+  ): Promise<BulkItemResult[]> {
+    const written = await this.transactions.bulk(items, lockKey, handle);
     this.validity.wake();
     return written;
   }
