@@ -7,6 +7,7 @@ import { LocationEntity } from './customer-management/locations/location.entity'
 import { CustomerAssignmentEntity } from './customer-assignments/customer-assignment.entity';
 import { ItemAssignmentEntity } from './item-assignments/item-assignment.entity';
 import { SegmentEntity } from './segments/segment.entity';
+import { SegmentValidityBoundaryEntity } from './segments/validity-boundary.entity';
 import { SegmentExclusionEntity } from './segment-rules/exclusions/exclusion.entity';
 import { EventSequenceEntity, EventSinkCursorEntity, OutboxEntity } from './database/outbox.entity';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entities';
@@ -18,6 +19,7 @@ import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } fr
  */
 export const ENTITIES = [
   SegmentEntity,
+  SegmentValidityBoundaryEntity,
   SegmentExclusionEntity,
   CustomerAssignmentEntity,
   ItemAssignmentEntity,

@@ -1668,7 +1668,7 @@ export interface components {
             status: string;
         };
         /** @description One event: the same envelope for every type, `data` by `type` (docs/events.md). */
-        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"] | components["schemas"]["Event_client-management.legalentity-created"] | components["schemas"]["Event_client-management.legalentity-updated"] | components["schemas"]["Event_client-management.legalentity-deleted"] | components["schemas"]["Event_client-management.location-created"] | components["schemas"]["Event_client-management.location-updated"] | components["schemas"]["Event_client-management.location-deleted"] | components["schemas"]["Event_client-management.user-assigned-to-legalentity"] | components["schemas"]["Event_client-management.contact-assignment-updated"] | components["schemas"]["Event_client-management.contact-assignment-deleted"] | components["schemas"]["Event_catalog.category-created"] | components["schemas"]["Event_catalog.category-updated"] | components["schemas"]["Event_catalog.category-deleted"] | components["schemas"]["Event_catalog.product-created"] | components["schemas"]["Event_catalog.product-updated"] | components["schemas"]["Event_catalog.product-deleted"] | components["schemas"]["Event_customer.customer-created"] | components["schemas"]["Event_customer.customer-updated"] | components["schemas"]["Event_customer.customer-deleted"] | components["schemas"]["Event_webhook.endpoint-disabled"];
+        Event: components["schemas"]["Event_customer-segment.segment-created"] | components["schemas"]["Event_customer-segment.segment-updated"] | components["schemas"]["Event_customer-segment.segment-deleted"] | components["schemas"]["Event_customer-segment.segment-validity-reached"] | components["schemas"]["Event_customer-segment.customer-assignment-created"] | components["schemas"]["Event_customer-segment.customer-assignment-updated"] | components["schemas"]["Event_customer-segment.customer-assignment-deleted"] | components["schemas"]["Event_customer-segment.item-assignment-created"] | components["schemas"]["Event_customer-segment.item-assignment-updated"] | components["schemas"]["Event_customer-segment.item-assignment-deleted"] | components["schemas"]["Event_client-management.legalentity-created"] | components["schemas"]["Event_client-management.legalentity-updated"] | components["schemas"]["Event_client-management.legalentity-deleted"] | components["schemas"]["Event_client-management.location-created"] | components["schemas"]["Event_client-management.location-updated"] | components["schemas"]["Event_client-management.location-deleted"] | components["schemas"]["Event_client-management.user-assigned-to-legalentity"] | components["schemas"]["Event_client-management.contact-assignment-updated"] | components["schemas"]["Event_client-management.contact-assignment-deleted"] | components["schemas"]["Event_catalog.category-created"] | components["schemas"]["Event_catalog.category-updated"] | components["schemas"]["Event_catalog.category-deleted"] | components["schemas"]["Event_catalog.product-created"] | components["schemas"]["Event_catalog.product-updated"] | components["schemas"]["Event_catalog.product-deleted"] | components["schemas"]["Event_customer.customer-created"] | components["schemas"]["Event_customer.customer-updated"] | components["schemas"]["Event_customer.customer-deleted"] | components["schemas"]["Event_webhook.endpoint-disabled"];
         /** @description A `catalog.category-created` event. */
         "Event_catalog.category-created": {
             data: components["schemas"]["CategoryEventData"];
@@ -2314,6 +2314,33 @@ export interface components {
              * @enum {string}
              */
             type: "customer-segment.segment-updated";
+            /** @description The resource's `metadata.version` after the change; null for deletions. */
+            version: number | null;
+        };
+        /** @description A `customer-segment.segment-validity-reached` event. */
+        "Event_customer-segment.segment-validity-reached": {
+            data: components["schemas"]["SegmentValidityReachedEventData"];
+            /** @description Position of the event: unique, increasing in commit order; the cursor (`after`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            occurredAt: string;
+            /** @description What changed. */
+            resource: {
+                id: string;
+                /** @enum {string} */
+                type: "segment" | "customer-assignment" | "item-assignment" | "legal-entity" | "location" | "contact-assignment" | "category" | "product" | "customer" | "webhook-endpoint";
+            };
+            /** @description 1, 2, ... over the resource's events, without gaps. */
+            sequence: number;
+            tenant: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer-segment.segment-validity-reached";
             /** @description The resource's `metadata.version` after the change; null for deletions. */
             version: number | null;
         };
@@ -3095,6 +3122,32 @@ export interface components {
              * @description End of the validity period (inclusive); not before `from`.
              */
             to?: string;
+        };
+        /** @description A boundary of the validity of an ACTIVE segment passed (not an Emporix event; the segment has no new version). */
+        SegmentValidityReachedEventData: {
+            /** @description Whether the segment is now ACTIVE and inside its validity. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description The boundary's instant.
+             */
+            at: string;
+            /**
+             * @description Which end of the validity passed.
+             * @enum {string}
+             */
+            boundary: "from" | "to";
+            id: string;
+            siteCode: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            tenant: string;
+            validity: {
+                /** Format: date-time */
+                from?: string;
+                /** Format: date-time */
+                to?: string;
+            };
         };
         TokenRequestBody: {
             /** @description Also accepted as HTTP Basic credentials. */

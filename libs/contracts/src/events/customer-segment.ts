@@ -9,6 +9,8 @@ export const CustomerSegmentEventTypes = {
   segmentCreated: 'customer-segment.segment-created',
   segmentUpdated: 'customer-segment.segment-updated',
   segmentDeleted: 'customer-segment.segment-deleted',
+  /** Not Emporix's: a boundary of an ACTIVE segment's validity has passed (docs/events.md). */
+  segmentValidityReached: 'customer-segment.segment-validity-reached',
   customerAssignmentCreated: 'customer-segment.customer-assignment-created',
   customerAssignmentUpdated: 'customer-segment.customer-assignment-updated',
   customerAssignmentDeleted: 'customer-segment.customer-assignment-deleted',
@@ -35,6 +37,24 @@ export interface SegmentEventData {
 /** An update also names the status the segment had before it. */
 export interface SegmentUpdatedEventData extends SegmentEventData {
   previousStatus?: SegmentStatus;
+}
+
+/**
+ * A boundary of the validity of an ACTIVE segment has passed: the segment is now inside (`from`) or outside (`to`)
+ * its window, with no write and so no new version. Recorded once per boundary, at the boundary (within about a second).
+ */
+export interface SegmentValidityReachedEventData {
+  id: string;
+  siteCode: string;
+  status: SegmentStatus;
+  validity: { from?: string; to?: string };
+  /** Which end of the window passed. */
+  boundary: 'from' | 'to';
+  /** The boundary's instant (ISO 8601 UTC): `validity.from` or `validity.to`. */
+  at: string;
+  /** Whether customers see the segment now: ACTIVE and now inside its validity. */
+  active: boolean;
+  tenant: string;
 }
 
 export interface SegmentDeletedEventData {
@@ -91,6 +111,7 @@ export interface CustomerSegmentEventData {
   'customer-segment.segment-created': SegmentEventData;
   'customer-segment.segment-updated': SegmentUpdatedEventData;
   'customer-segment.segment-deleted': SegmentDeletedEventData;
+  'customer-segment.segment-validity-reached': SegmentValidityReachedEventData;
   'customer-segment.customer-assignment-created': CustomerAssignmentEventData;
   'customer-segment.customer-assignment-updated': CustomerAssignmentEventData;
   'customer-segment.customer-assignment-deleted': CustomerAssignmentDeletedEventData;

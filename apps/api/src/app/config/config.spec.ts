@@ -253,6 +253,7 @@ describe('loadConfig: events', () => {
       relayPoolSize: 2,
       retentionDays: 30,
       pollIntervalMs: 1_000,
+      validityPollIntervalMs: 5_000,
       feedMaxWaitSeconds: 30,
       feedMaxWaiters: 100,
     });
@@ -261,6 +262,7 @@ describe('loadConfig: events', () => {
       EVENTS_RELAY_POOL_SIZE: '3',
       EVENTS_RETENTION_DAYS: '7',
       EVENTS_POLL_INTERVAL_MS: '250',
+      EVENTS_VALIDITY_POLL_INTERVAL_MS: '500',
       EVENTS_FEED_MAX_WAIT_SECONDS: '10',
       EVENTS_FEED_MAX_WAITERS: '5',
     }).events;
@@ -269,6 +271,7 @@ describe('loadConfig: events', () => {
       relayPoolSize: 3,
       retentionDays: 7,
       pollIntervalMs: 250,
+      validityPollIntervalMs: 500,
       feedMaxWaitSeconds: 10,
       feedMaxWaiters: 5,
     });

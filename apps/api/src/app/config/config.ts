@@ -126,6 +126,11 @@ export interface AppConfig {
     retentionDays: number;
     /** The relay's fallback poll, for when a notification is missed; also the feed's re-check while it waits. */
     pollIntervalMs: number;
+    /**
+     * How often every process looks for validity boundaries that came due (segments/validity-announcer.ts); a
+     * boundary this process wrote is announced at its instant, one another process wrote within this interval.
+     */
+    validityPollIntervalMs: number;
     /** Longest `wait` of the feed's long poll. */
     feedMaxWaitSeconds: number;
     /** Long polls waiting at once; beyond it the feed answers 503. */
@@ -293,6 +298,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
       relayPoolSize: read.integer('EVENTS_RELAY_POOL_SIZE', 2, 1, 20),
       retentionDays: read.integer('EVENTS_RETENTION_DAYS', 30, 1, 3650),
       pollIntervalMs: read.integer('EVENTS_POLL_INTERVAL_MS', 1_000, 10, 600_000),
+      validityPollIntervalMs: read.integer('EVENTS_VALIDITY_POLL_INTERVAL_MS', 5_000, 10, 600_000),
       feedMaxWaitSeconds: read.integer('EVENTS_FEED_MAX_WAIT_SECONDS', 30, 1, 300),
       feedMaxWaiters: read.integer('EVENTS_FEED_MAX_WAITERS', 100, 1, 100_000),
     },

@@ -149,6 +149,22 @@ const SAMPLES: Record<EventType, AnyEventEnvelope> = {
     version: null,
     data: { id: 's1', tenant: 'acme' },
   },
+  [EventTypes.segmentValidityReached]: {
+    ...base,
+    type: EventTypes.segmentValidityReached,
+    resource: { type: 'segment', id: 's1' },
+    version: 3,
+    data: {
+      id: 's1',
+      siteCode: 'main',
+      status: 'ACTIVE',
+      validity: { from: '2026-01-01T00:00:00.000Z' },
+      boundary: 'from',
+      at: '2026-01-01T00:00:00.000Z',
+      active: true,
+      tenant: 'acme',
+    },
+  },
   [EventTypes.customerAssignmentCreated]: {
     ...base,
     type: EventTypes.customerAssignmentCreated,

@@ -86,6 +86,23 @@ const DATA_SCHEMAS: Record<string, SchemaObject> = {
     ],
   },
   SegmentDeletedEventData: object({ id: string, tenant: string }),
+  SegmentValidityReachedEventData: object(
+    {
+      id: string,
+      siteCode: string,
+      status: { type: 'string', enum: ['ACTIVE', 'INACTIVE'] },
+      validity: object({ from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } }, [
+        'from',
+        'to',
+      ]),
+      boundary: { type: 'string', enum: ['from', 'to'], description: 'Which end of the validity passed.' },
+      at: { type: 'string', format: 'date-time', description: "The boundary's instant." },
+      active: { type: 'boolean', description: 'Whether the segment is now ACTIVE and inside its validity.' },
+      tenant: string,
+    },
+    [],
+    'A boundary of the validity of an ACTIVE segment passed (not an Emporix event; the segment has no new version).',
+  ),
   CustomerAssignmentEventData: object(
     {
       segmentId: string,
@@ -313,6 +330,7 @@ const DATA_OF: Record<EventType, string> = {
   [EventTypes.segmentCreated]: 'SegmentEventData',
   [EventTypes.segmentUpdated]: 'SegmentUpdatedEventData',
   [EventTypes.segmentDeleted]: 'SegmentDeletedEventData',
+  [EventTypes.segmentValidityReached]: 'SegmentValidityReachedEventData',
   [EventTypes.customerAssignmentCreated]: 'CustomerAssignmentEventData',
   [EventTypes.customerAssignmentUpdated]: 'CustomerAssignmentEventData',
   [EventTypes.customerAssignmentDeleted]: 'CustomerAssignmentDeletedEventData',

@@ -4,10 +4,13 @@ import { SegmentEntity } from './segment.entity';
 import { SegmentsController } from './segments.controller';
 import { SegmentsRepository } from './segments.repository';
 import { SegmentsService } from './segments.service';
+import { ValidityAnnouncer } from './validity-announcer';
+import { ValidityBoundariesRepository } from './validity-boundaries.repository';
+import { SegmentValidityBoundaryEntity } from './validity-boundary.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SegmentEntity])],
+  imports: [TypeOrmModule.forFeature([SegmentEntity, SegmentValidityBoundaryEntity])],
   controllers: [SegmentsController],
-  providers: [SegmentsRepository, SegmentsService],
+  providers: [SegmentsRepository, SegmentsService, ValidityBoundariesRepository, ValidityAnnouncer],
 })
 export class SegmentsModule {}

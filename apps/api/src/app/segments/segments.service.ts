@@ -14,7 +14,7 @@ import { newId } from '../common/documents';
 import { ListRequest, Page } from '../common/listing';
 import { RequestContext } from '../common/request-context';
 import { assertIdItem, validateAs } from '../common/validation';
-import { bulkLockKey, Transactions } from '../database/transactions';
+import { BulkItemOutcome, bulkLockKey, Transactions } from '../database/transactions';
 import { BadRequestError, NotFoundError } from '../errors/domain-errors';
 import { Metrics } from '../metrics/metrics';
 import { Criteria, parseCriteria } from './criteria';
@@ -23,6 +23,7 @@ import { applySegmentPatch, patchableDocument } from './segment-patch';
 import { customerView, readsOwnSegmentsOnly } from './segment-visibility';
 import { SegmentRow, toEventWrite, toResponse, toRow } from './segments.mapper';
 import { SegmentReadScope, SegmentsRepository } from './segments.repository';
+import { ValidityAnnouncer } from './validity-announcer';
 
 /** What a PUT or PATCH writes over the stored segment. */
 interface SegmentWrite {
@@ -42,6 +43,7 @@ export class SegmentsService {
     private readonly segments: SegmentsRepository,
     private readonly transactions: Transactions,
     private readonly metrics: Metrics,
+    private readonly validity: ValidityAnnouncer,
   ) {}
 
   async list(ctx: RequestContext, list: ListRequest, filter: SegmentListFilter): Promise<Page<SegmentResponse>> {
@@ -57,7 +59,7 @@ export class SegmentsService {
   }
 
   create(ctx: RequestContext, input: SegmentCreation): Promise<string> {
-    return this.transactions.run((tx) => this.createIn(tx, ctx, input));
+    return this.writing((tx) => this.createIn(tx, ctx, input));
   }
 
   /** PUT: creates (true) or replaces (false) the segment. */
@@ -66,11 +68,11 @@ export class SegmentsService {
       throw new BadRequestError(`segmentId must be ${SEGMENT_ID_RULE}.`, id, [
         { field: 'segmentId', message: `must be ${SEGMENT_ID_RULE}` },
       ]);
-    return this.transactions.run((tx) => this.upsertIn(tx, ctx, id, input));
+    return this.writing((tx) => this.upsertIn(tx, ctx, id, input));
   }
 
   patch(ctx: RequestContext, id: string, operations: unknown): Promise<void> {
-    return this.transactions.run(async (tx) => {
+    return this.writing(async (tx) => {
       // The rules lock comes before the row's lock when the segment is automatic or the patch may set criteria.
       const rulesLocked = await this.lockRulesIf(
         tx,
@@ -98,14 +100,14 @@ export class SegmentsService {
   }
 
   createBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
+    return this.writingBulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const id = await this.createIn(tx, ctx, await validateAs(SegmentCreation, item));
       return { code: 201, id };
     });
   }
 
   upsertBulk(ctx: RequestContext, items: unknown): Promise<BulkItemResult[]> {
-    return this.transactions.bulk<unknown>(items, bulkLockKey.fields('id'), async (tx, item) => {
+    return this.writingBulk(items, bulkLockKey.fields('id'), async (tx, item) => {
       const input = await validateAs(SegmentUpdateBulk, item);
       const created = await this.upsertIn(tx, ctx, input.id, input);
       return { code: created ? 201 : 204, id: input.id };
@@ -118,6 +120,26 @@ export class SegmentsService {
       await this.removeIn(tx, ctx, id, force);
       return { code: 204, id };
     });
+  }
+
+  /**
+   * `Transactions.run` and `Transactions.bulk` for writes of segments: once they have committed, the validity
+   * announcer looks again, since a boundary a write set ahead may come before the one its timer waits for.
+   */
+  private async writing<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const written = await this.transactions.run(work);
+    this.validity.wake();
+    return written;
+  }
+
+  private async writingBulk(
+    items: unknown,
+    lockKey: Parameters<Transactions['bulk']>[1],
+    handle: (tx: EntityManager, item: unknown) => Promise<BulkItemOutcome>,
+  ): Promise<BulkItemResult[]> {
+    const written = await this.transactions.bulk(items, lockKey, handle);
+    this.validity.wake();
+    return written;
   }
 
   /** Inserts the segment; with criteria, its members join in the same transaction. */

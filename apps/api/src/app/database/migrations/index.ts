@@ -1,3 +1,4 @@
+import { SegmentValidityBoundaries1796590960286 } from './1796590960286-SegmentValidityBoundaries';
 import { ReadGenerations1796590911623 } from './1796590911623-ReadGenerations';
 import { TraceContext1796410644749 } from './1796410644749-TraceContext';
 import { AutomaticSegments1796315221666 } from './1796315221666-AutomaticSegments';
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   AutomaticSegments1796315221666,
   TraceContext1796410644749,
   ReadGenerations1796590911623,
+  SegmentValidityBoundaries1796590960286,
 ];
