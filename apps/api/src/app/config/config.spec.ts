@@ -284,6 +284,19 @@ describe('loadConfig: events', () => {
   });
 });
 
+describe('loadConfig: read model', () => {
+  it('is on with a 48 MB bound by default, and reads both settings', () => {
+    expect(loadConfig({}).readModel).toEqual({ enabled: true, maxBytes: 48 * 1024 * 1024 });
+    expect(loadConfig({ READ_MODEL_ENABLED: 'false', READ_MODEL_MAX_MB: '512' }).readModel).toEqual({
+      enabled: false,
+      maxBytes: 512 * 1024 * 1024,
+    });
+    expect(() => loadConfig({ READ_MODEL_ENABLED: 'maybe', READ_MODEL_MAX_MB: '0' })).toThrow(
+      /READ_MODEL_ENABLED[\s\S]*READ_MODEL_MAX_MB/,
+    );
+  });
+});
+
 describe('loadConfig: webhooks', () => {
   it('retries on the documented schedule and reads durations with their units', () => {
     const h = 3_600_000;

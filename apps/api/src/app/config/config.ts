@@ -142,7 +142,11 @@ export interface AppConfig {
    */
   readModel: {
     enabled: boolean;
-    /** `READ_MODEL_MAX_MB`: estimated heap for models and cached answers, all tenants together. */
+    /**
+     * `READ_MODEL_MAX_MB`: estimated heap for models and cached answers, all tenants together; the default fits beside
+     * the body budget within `npm start`'s 192 MB heap (a model costs about 200 bytes per segment, item, category and
+     * product category).
+     */
     maxBytes: number;
   };
   /** Webhook deliveries (apps/api/src/app/webhooks); the worker runs where the relay runs (`events.relay`). */
@@ -304,7 +308,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTerminal = process.st
     },
     readModel: {
       enabled: read.boolean('READ_MODEL_ENABLED', true),
-      maxBytes: read.integer('READ_MODEL_MAX_MB', 256, 1, 65_536) * 1024 * 1024,
+      maxBytes: read.integer('READ_MODEL_MAX_MB', 48, 1, 65_536) * 1024 * 1024,
     },
     webhooks: {
       allowPrivate: read.boolean('WEBHOOKS_ALLOW_PRIVATE', false),

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { PreparedJson } from '../common/revalidation';
+import { describeFailure } from '../database/pg-errors';
 import { Metrics } from '../metrics/metrics';
 import { CustomerView } from '../segments/segment-visibility';
 import { CatalogModel, SegmentSelection, SegmentsModel } from './read-model';
@@ -34,11 +35,13 @@ interface CacheEntry {
  * close at their instant, without a write); it is stored only when a second look at the generations after computing
  * it shows that nothing changed meanwhile.
  *
- * Models and answers share one bound (`READ_MODEL_MAX_BYTES`, estimated), least recently used first out; a tenant
- * whose part alone would not fit is served by the plain statements. Nothing is kept across restarts.
+ * Models and answers share one bound (`READ_MODEL_MAX_MB`, estimated), least recently used first out; a tenant
+ * whose part alone would not fit is served by the plain statements, as is one whose load failed (a statement timeout,
+ * a lost connection), until its generation changes. Nothing is kept across restarts.
  */
 @Injectable()
 export class ReadModel {
+  private readonly logger = new Logger(ReadModel.name);
   private readonly enabled: boolean;
   private readonly maxBytes: number;
   private readonly cache = new Map<string, CacheEntry>();
@@ -73,7 +76,7 @@ export class ReadModel {
       // A load in flight may already be at this generation; if not, load again (after this read's state).
       const inFlight = this.loading.get(key);
       entry = inFlight && (await inFlight);
-      if (entry?.generation !== generation) entry = await this.load(tenant, part, key);
+      if (entry?.generation !== generation) entry = await this.load(tenant, part, key, generation);
     }
     return entry instanceof SegmentsModel || entry instanceof CatalogModel ? entry : undefined;
   }
@@ -97,7 +100,7 @@ export class ReadModel {
     return [value, 'database'];
   }
 
-  private load(tenant: string, part: ReadPart, key: string): Promise<PartEntry> {
+  private load(tenant: string, part: ReadPart, key: string, generation: string): Promise<PartEntry> {
     const maxRows = Math.floor(this.maxBytes / BYTES_PER_ROW);
     const rows =
       part === 'segments'
@@ -108,6 +111,14 @@ export class ReadModel {
         // Too large: remembered at its generation, so that the reads go to the database without trying again.
         const entry = row.model ? toModel(part, row) : { generation: row.generation };
         this.store(key, entry, row.model ? Number(row.rows) * BYTES_PER_ROW : BYTES_PER_ROW);
+        return entry;
+      })
+      .catch((error: unknown): PartEntry => {
+        this.logger.warn(
+          `Loading a read model (${part}) failed (${describeFailure(error)}); its tenant's reads use the statements until its data changes`,
+        );
+        const entry = { generation };
+        this.store(key, entry, BYTES_PER_ROW);
         return entry;
       })
       .finally(() => {
