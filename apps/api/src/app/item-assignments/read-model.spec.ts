@@ -80,6 +80,28 @@ describe('matchProducts', () => {
     expect(match(['p-eu'], ['other-site'], NOW, 'eu')).toEqual(['p-eu']);
   });
 
+  it('walks the hierarchy of the catalog model it is given, not one an earlier match of the same segments walked', () => {
+    const shop = new SegmentsModel('g1', [['s', 'main', true, null, null]], [['s', false, 'c-tools']]);
+    const categories = (spadesParent: string): CatalogModel =>
+      new CatalogModel(
+        'g1',
+        [
+          ['c-tools', null],
+          ['c-garden', null],
+          ['c-spades', spadesParent],
+        ],
+        [['p-spade', 'c-spades']],
+      );
+    const matchIn = (catalog: CatalogModel) =>
+      matchProducts({ segments: shop, catalog, now: NOW }, ['p-spade'], ['s'], 'main');
+    expect(matchIn(categories('c-garden'))).toEqual([]);
+    // The spades moved under tools: the segments part is unchanged, so its cached grant of `s` serves again.
+    const moved = categories('c-tools');
+    expect(matchIn(moved)).toEqual(['p-spade']);
+    expect(matchIn(categories('c-garden'))).toEqual([]);
+    expect(matchIn(moved)).toEqual(['p-spade']);
+  });
+
   it('ends walks on cycles', () => {
     const cyclic = new SegmentsModel('g1', [['s', 'main', true, null, null]], [['s', false, 'c-cycle-b']]);
     expect(matchProducts({ segments: cyclic, catalog, now: NOW }, ['p-cycle', 'p-leaf'], ['s'], 'main')).toEqual([

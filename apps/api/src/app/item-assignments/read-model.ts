@@ -35,12 +35,13 @@ export interface SegmentSelection {
 
 /**
  * What a set of segments grants: their products and categories, and which categories reach one of those (themselves or
- * through an ancestor), learnt as match walks the hierarchy.
+ * through an ancestor), learnt as match walks the hierarchy of `reachesIn` (the catalog model those walks were of).
  */
 export interface Grant {
   products: Set<string>;
   categories: Set<string>;
   reaches: Map<string, boolean>;
+  reachesIn?: CatalogModel;
 }
 
 /** Grants kept per model (one per distinct set of active segments asked for); all dropped when full. */
@@ -130,6 +131,11 @@ export class CatalogModel {
   reaches(productId: string, grant: Grant): boolean {
     const categories = this.productCategories.get(productId);
     if (!categories || !grant.categories.size) return false;
+    // The grant outlives a catalog model (it is the segments part's): what walks of another hierarchy learnt is void.
+    if (grant.reachesIn !== this) {
+      grant.reaches.clear();
+      grant.reachesIn = this;
+    }
     return categories.some((category) => this.categoryReaches(category, grant));
   }
 
