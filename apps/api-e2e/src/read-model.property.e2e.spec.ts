@@ -94,7 +94,7 @@ const byId = { selector: (entry: { id: string }) => entry.id };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
-    weight: 3,
+    weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('categories' as const),
       categories: fc.uniqueArray(category, { ...byId, minLength: 1, maxLength: 3 }),
@@ -429,8 +429,11 @@ describe('read model: storefront reads answer as the plain statements do', () =>
     const all = READERS[probe.all.reader];
     const one = READERS[probe.one.reader];
     const oneQuery = { legalEntityId: one.legalEntityId, pageSize: probe.one.query.pageSize };
+    // Besides the random ones, every step matches all products against all segments per site: the same request again
+    // after a step, so that what a model keeps between reads meets every kind of change.
+    const everything = SITES.map((siteCode) => ({ siteCode, segmentIds: SEGMENTS, items: [...PRODUCTS, GHOST] }));
     return [
-      ...probe.matches.map(({ items, ...body }) => ({
+      ...[...probe.matches, ...everything].map(({ items, ...body }) => ({
         what: 'match',
         reader: 'manage' as const,
         method: 'POST',
