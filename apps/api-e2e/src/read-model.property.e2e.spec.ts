@@ -38,6 +38,7 @@ type Step =
   | { kind: 'item' | 'unitem'; segmentId: string; type: ItemType; itemId: string }
   | { kind: 'items' | 'unitems'; segmentId: string; type: ItemType; itemIds: string[] }
   | { kind: 'segment'; segmentId: string; siteCode: string; active: boolean; validity: Validity }
+  | { kind: 'removeSegment'; segmentId: string; force: boolean }
   | { kind: 'status'; segmentId: string; active: boolean }
   | { kind: 'validity'; segmentId: string; validity: Validity }
   | { kind: 'member' | 'unmember'; segmentId: string; customerId: string; legalEntityId?: string }
@@ -149,6 +150,10 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       validity,
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('removeSegment' as const), segmentId, force: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('status' as const), segmentId, active: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('validity' as const), segmentId, validity }) },
   {
@@ -194,6 +199,7 @@ const probeArb: fc.Arbitrary<Probe> = fc.record({
           sort: fc.constantFrom('item.code:desc,item.id', 'item.id:desc', 'metadata.modifiedAt,item.id'),
           pageSize: fc.constantFrom('2', '5'),
           pageNumber: fc.constantFrom('1', '2'),
+          fields: fc.constantFrom('item.code,segmentId', 'metadata.version'),
         },
         { requiredKeys: [] },
       ),
@@ -373,6 +379,8 @@ describe('read model: storefront reads answer as the plain statements do', () =>
         });
         return soon(step.validity);
       }
+      case 'removeSegment':
+        return write('DELETE', `${base}/segments/${step.segmentId}?forceDelete=${step.force}`);
       case 'status':
         return write('PATCH', `${base}/segments/${step.segmentId}`, [
           { op: 'replace', path: '/status', value: step.active ? 'ACTIVE' : 'INACTIVE' },
