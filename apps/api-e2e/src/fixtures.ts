@@ -25,6 +25,14 @@ export const MATCH = '/customer-segment/{tenant}/segments/match' as const;
 export const CATEGORIES_BULK = '/customer-segment/{tenant}/catalog/categories/bulk' as const;
 export const PRODUCTS_BULK = '/customer-segment/{tenant}/catalog/products/bulk' as const;
 
+/** A category tree as `id*` (assigned) with nested children, to compare shapes at a glance. */
+export const shape = (nodes: Array<components['schemas']['CategoryTreeNode']> | undefined): unknown[] =>
+  (nodes ?? []).map((node) =>
+    node.subcategories.length
+      ? { [`${node.id}${node.isSegmentAssigned ? '*' : ''}`]: shape(node.subcategories) }
+      : `${node.id}${node.isSegmentAssigned ? '*' : ''}`,
+  );
+
 /** The path parameters of one segment. */
 export const segmentPath = (segmentId: string) => ({ path: { tenant, segmentId } });
 

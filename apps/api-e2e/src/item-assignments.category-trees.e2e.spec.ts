@@ -1,17 +1,7 @@
-import { ApiClient, components } from '@cs/client';
+import { ApiClient } from '@cs/client';
 import { Scopes } from '@cs/contracts';
-import { CATEGORY_TREES, fixtures, PAST, tenant } from './fixtures';
+import { CATEGORY_TREES, fixtures, PAST, shape, tenant } from './fixtures';
 import { E2e, startE2e } from './support';
-
-type Node = components['schemas']['CategoryTreeNode'];
-
-/** A tree as `id*` (assigned) with nested children, to compare shapes at a glance. */
-const shape = (nodes: Node[] | undefined): unknown[] =>
-  (nodes ?? []).map((node) =>
-    node.subcategories.length
-      ? { [`${node.id}${node.isSegmentAssigned ? '*' : ''}`]: shape(node.subcategories) }
-      : `${node.id}${node.isSegmentAssigned ? '*' : ''}`,
-  );
 
 describe('category trees of the customer segments', () => {
   let e2e: E2e;
