@@ -13,6 +13,8 @@
  *          --cpu-prof=<dir> (CPU profile of the service during each scenario's first measured run: <dir>/<id>.cpuprofile;
  *                            summarise with `node tools/bench/profile-summary.js <file>`)
  *          --output=<file.md>
+ *          --read-generations-ab (each write scenario measured with the read-generation triggers on and off, alternating
+ *                                 --ab-rounds=3 times; the report gives both and their ratio)
  *          --events=off|nats (off: EVENTS_RELAY=false; nats: the relay publishes to --nats-url, stream BENCH_EVENTS;
  *                              default: the service's default, a relay without NATS)
  * DATABASE_URL: use that server (a scratch database is created and dropped) instead of an embedded one.
@@ -48,6 +50,9 @@ function options(argv) {
       .map(Number),
     only: args.only ? String(args.only).split(',') : undefined,
     baseline: !args['no-baseline'],
+    readGenerationsAb: Boolean(args['read-generations-ab']),
+    /** Alternations of the read-generations A/B (each side's measurement is half the duration). */
+    abRounds: Number(args['ab-rounds'] ?? 3),
     showSql: Boolean(args['show-sql']),
     explain: Boolean(args.explain),
     cpuProf: typeof args['cpu-prof'] === 'string' ? resolve(args['cpu-prof']) : undefined,
@@ -92,11 +97,19 @@ async function loadTest(proc, scenario, opts, profileFile) {
   return { runs, peakRss: mb(proc.peakRss()) };
 }
 
-/** Of two measurements of one side, the one with more req/s, carrying the errors of both (none is hidden). */
+/**
+ * Of two measurements of one side, the one with more req/s, carrying the errors of both (none is hidden) and the
+ * req/s of every round (the spread shows the noise).
+ */
 function better(a, b) {
-  if (!a) return b;
+  if (!a) return { ...b, roundRps: [b.rps] };
   const best = b.rps > a.rps ? b : a;
-  return { ...best, errors: a.errors + b.errors, errorCodes: mergeCounts(a.errorCodes, b.errorCodes) };
+  return {
+    ...best,
+    errors: a.errors + b.errors,
+    errorCodes: mergeCounts(a.errorCodes, b.errorCodes),
+    roundRps: [...a.roundRps, b.rps],
+  };
 }
 
 function mergeCounts(a, b) {
@@ -106,30 +119,31 @@ function mergeCounts(a, b) {
 }
 
 /**
- * The service and a baseline (`side`: 'bare', the bare server, or 'sql', the service on today's SQL statements)
- * measured in alternation (service, baseline, service, baseline; half the duration each) so that a slow spell of a
- * shared machine hits both sides; each keeps its better half. Returns { service, [side] }, each { runs, peakRss }.
+ * Sides measured in alternation (`rounds` rounds of half the duration each, the order reversed every other round:
+ * 1, 2, 2, 1, 1, 2, ...) so that a slow spell of a shared machine, or a drift, hits all of them alike; each keeps
+ * its better round. A side is
+ * `{ name, proc, enter? }`: `enter` runs before each of its measurements (and its warm-up), e.g. to switch the
+ * database's triggers. Returns { [name]: { runs, peakRss } }; the first side's first run is the one profiled.
  */
-async function loadTestAlternating(serviceProc, [side, baselineProc], scenario, opts, profileFile) {
-  const sides = [
-    ['service', serviceProc],
-    [side, baselineProc],
-  ];
-  for (const [, proc] of sides) proc.resetPeakRss();
+async function loadTestAlternating(sides, scenario, opts, profileFile, rounds = 2) {
+  for (const { proc } of sides) proc.resetPeakRss();
   if (opts.warmup > 0) {
-    for (const [, proc] of sides)
+    for (const { proc, enter } of sides) {
+      await enter?.();
       await measure(proc.baseUrl, scenario, {
         connections: opts.connections[0],
         duration: opts.warmup,
         amount: opts.amount,
       });
+    }
   }
-  const runs = { service: {}, [side]: {} };
+  const runs = Object.fromEntries(sides.map(({ name }) => [name, {}]));
   for (const connections of opts.connections) {
-    for (let round = 0; round < 2; round++) {
-      for (const [side, proc] of sides) {
-        const profiled = profileFile && side === 'service' && round === 0 && connections === opts.connections[0];
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, { name, proc, enter }] of (round % 2 ? [...sides].reverse() : sides).entries()) {
+        const profiled = profileFile && index === 0 && round === 0 && connections === opts.connections[0];
         await opts.idle();
+        await enter?.();
         if (profiled) await proc.profile(true);
         const run = await measure(proc.baseUrl, scenario, {
           connections,
@@ -137,11 +151,49 @@ async function loadTestAlternating(serviceProc, [side, baselineProc], scenario, 
           amount: opts.amount,
         });
         if (profiled) await proc.profile(false, profileFile);
-        runs[side][connections] = better(runs[side][connections], run);
+        runs[name][connections] = better(runs[name][connections], run);
       }
     }
   }
-  return Object.fromEntries(sides.map(([side, proc]) => [side, { runs: runs[side], peakRss: mb(proc.peakRss()) }]));
+  return Object.fromEntries(sides.map(({ name, proc }) => [name, { runs: runs[name], peakRss: mb(proc.peakRss()) }]));
+}
+
+/**
+ * Switches the read-generation triggers (migration ReadGenerations: a deferred row trigger `<table>_read_generation`
+ * on each table whose changes storefront reads depend on) of the database on or off; `tables` lists them.
+ */
+async function readGenerationSwitch(dbUrl) {
+  const triggers = await query(
+    dbUrl,
+    "SELECT c.relname AS table, t.tgname AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = c.relname || '_read_generation' ORDER BY c.relname",
+  );
+  if (!triggers.length) throw new Error('--read-generations-ab: the database has no read-generation triggers');
+  const set = (enabled) =>
+    query(
+      dbUrl,
+      triggers
+        .map(({ table, trigger }) => `ALTER TABLE "${table}" ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER "${trigger}"`)
+        .join('; '),
+    );
+  return { tables: triggers.map(({ table }) => table), set };
+}
+
+/**
+ * Latency alone with the read-generation triggers on and off: `pairs` sequential requests each, the switch flipped
+ * before every request (on, off, off, on, on, off, ...), so that a slow spell hits both. Leaves them on. Returns
+ * the p50s.
+ */
+async function alternatingAlone(proc, scenario, readGenerations, pairs) {
+  const latencies = { on: [], off: [] };
+  for (let i = 0; i < pairs; i++) {
+    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+      await readGenerations.set(side === 'on');
+      latencies[side].push((await probe(proc.baseUrl, scenario, { iterations: 1 })).aloneP50);
+    }
+  }
+  await readGenerations.set(true);
+  const p50 = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { on: p50(latencies.on), off: p50(latencies.off) };
 }
 
 /** JSON with object keys sorted, so that documents compare regardless of key order. */
@@ -239,7 +291,7 @@ async function main(argv = process.argv.slice(2)) {
     const tokens = {
       service: await issueToken(
         serviceProc.baseUrl,
-        `tenant=${HOT_TENANT} customersegment.segment_read customersegment.segment_manage customermanagement.contactassignment_read`,
+        `tenant=${HOT_TENANT} customersegment.segment_read customersegment.segment_manage customermanagement.contactassignment_read customermanagement.contactassignment_manage`,
       ),
       customer: await issueToken(
         serviceProc.baseUrl,
@@ -263,6 +315,8 @@ async function main(argv = process.argv.slice(2)) {
     const scenarios = buildScenarios(fixture, tokens).filter(
       (scenario) => !opts.only || opts.only.includes(scenario.id),
     );
+    const readGenerations = opts.readGenerationsAb ? await readGenerationSwitch(database.url) : undefined;
+    if (readGenerations) log(`Read-generation triggers on ${readGenerations.tables.join(', ')}: A/B for writes`);
     const sqlService = sqlServiceStarter(database.url, serviceProc);
     defer(sqlService.stop);
     const lastSqlBaseline = opts.baseline ? scenarios.findLast((scenario) => scenario.sqlBaseline) : undefined;
@@ -299,13 +353,23 @@ async function main(argv = process.argv.slice(2)) {
         result.sameJson = await sameAnswer(serviceProc, bare, scenario);
         Object.assign(
           result,
-          await loadTestAlternating(serviceProc, ['bare', bare], scenario, scenarioOpts, profileFile),
+          await loadTestAlternating(
+            [
+              { name: 'service', proc: serviceProc },
+              { name: 'bare', proc: bare },
+            ],
+            scenario,
+            scenarioOpts,
+            profileFile,
+          ),
         );
       } else if (sqlProc) {
         const sameJson = await sameAnswer(serviceProc, sqlProc, scenario);
         const { service, sql } = await loadTestAlternating(
-          serviceProc,
-          ['sql', sqlProc],
+          [
+            { name: 'service', proc: serviceProc },
+            { name: 'sql', proc: sqlProc },
+          ],
           scenario,
           scenarioOpts,
           profileFile,
@@ -314,7 +378,24 @@ async function main(argv = process.argv.slice(2)) {
         if (scenario === lastSqlBaseline) await sqlService.stop();
       } else {
         const deadlocksBefore = await deadlocks(database.url);
-        result.service = await loadTest(serviceProc, scenario, scenarioOpts, profileFile);
+        if (readGenerations && scenario.writes) {
+          // The same service with the triggers on (the deployed state) and off, alternating; left on.
+          const { service, off } = await loadTestAlternating(
+            [
+              { name: 'service', proc: serviceProc, enter: () => readGenerations.set(true) },
+              { name: 'off', proc: serviceProc, enter: () => readGenerations.set(false) },
+            ],
+            scenario,
+            scenarioOpts,
+            profileFile,
+            opts.abRounds,
+          );
+          await opts.idle();
+          const alone = await alternatingAlone(serviceProc, scenario, readGenerations, opts.smoke ? 2 : 30);
+          Object.assign(result, { service, readGenerationsOff: off, readGenerationsAlone: alone });
+        } else {
+          result.service = await loadTest(serviceProc, scenario, scenarioOpts, profileFile);
+        }
         await opts.idle();
         result.deadlocks = (await deadlocks(database.url)) - deadlocksBefore;
       }
@@ -353,7 +434,10 @@ async function main(argv = process.argv.slice(2)) {
           (sqlRun
             ? `; SQL service ${sqlRun.rps.toFixed(0)} req/s, p99 ${sqlRun.p99} ms, SQL/request ${result.sql.queriesPerRequest.map((n) => n.toFixed(1)).join(' + ')}${result.sql.sameJson ? ', same JSON' : ' (JSON DIFFERS from the service)'}`
             : '') +
-          (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : ''),
+          (result.db ? `; db ${result.db.tps.toFixed(0)} tps` : '') +
+          (result.readGenerationsOff
+            ? `; read-generation triggers off ${result.readGenerationsOff.runs[scenarioOpts.connections[0]].rps.toFixed(0)} req/s (on/off ${(run.rps / result.readGenerationsOff.runs[scenarioOpts.connections[0]].rps).toFixed(3)})`
+            : ''),
       );
       results.push(result);
     }
@@ -368,6 +452,7 @@ async function main(argv = process.argv.slice(2)) {
         connections: opts.connections,
         poolSize,
         pgbench,
+        abRounds: opts.abRounds,
       },
       counts,
       generationSeconds,

@@ -25,6 +25,16 @@ const CONTENDED_SEGMENT = segmentId(2);
 const CONTENDED_KEYS = 40;
 const BULK_OVERLAP = 30;
 const CONTENTION_CONNECTIONS = 12;
+/** Items per request of the catalog, item assignment and customer syncs (the most a bulk request takes). */
+const SYNC_BULK = 200;
+/**
+ * Concurrent requests of a catalog or customer sync (a few workers of an integration): 16 requests of 200 items
+ * (a few hundred ms each) hold more connections than the service's pool of 10, and the rest wait until a 503.
+ */
+const SYNC_CONNECTIONS = [4];
+const ITEMS_BULK = 100;
+/** The item assignment sync rewrites the PRODUCT items of the segments from number 20 on (no other scenario's), at most this many. */
+const ITEM_SYNC_SEGMENTS = 100;
 
 /** What the scenarios need from the generated data, read once after generation. */
 async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
@@ -78,6 +88,25 @@ async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
     'SELECT legal_entity_id AS id FROM contact_assignment WHERE tenant = $1 GROUP BY legal_entity_id ORDER BY count(*) DESC, legal_entity_id LIMIT 1',
     [T],
   );
+  // The syncs (13a-15) rewrite rows that exist, so that every request is the same kind of write (an update) from the first.
+  const products = (await query(dbUrl, 'SELECT id FROM catalog_product WHERE tenant = $1 ORDER BY id', [T])).map(
+    (row) => row.id,
+  );
+  const categories = await query(
+    dbUrl,
+    'SELECT id, parent_id AS "parentId" FROM catalog_category WHERE tenant = $1 ORDER BY id',
+    [T],
+  );
+  const itemSegments = (
+    await query(dbUrl, 'SELECT id FROM segment WHERE tenant = $1 AND id >= $2 ORDER BY id LIMIT $3', [
+      T,
+      segmentId(20),
+      ITEM_SYNC_SEGMENTS,
+    ])
+  ).map((row) => row.id);
+  const syncCustomers = (
+    await query(dbUrl, 'SELECT id FROM customer WHERE tenant = $1 ORDER BY id LIMIT 20000', [T])
+  ).map((row) => row.id);
   return {
     bigSegmentSize: size,
     deepPage: Math.min(deepPage, Math.floor((size * 0.7) / PAGE_SIZE)),
@@ -88,6 +117,10 @@ async function loadFixture(dbUrl, { deepPage = 2000 } = {}) {
     vipSegments,
     matchProducts: [...assigned.map((row) => row.item_id), ...others.map((row) => row.id)],
     legalEntityId: legalEntity.id,
+    products,
+    categories,
+    itemSegments,
+    syncCustomers,
   };
 }
 
@@ -132,6 +165,7 @@ function overlappingBulks(id, name, { path, item, seed, token }) {
     id,
     name,
     bulk: true,
+    writes: true,
     connections: [CONTENTION_CONNECTIONS],
     steps: [
       {
@@ -151,6 +185,46 @@ function overlappingBulks(id, name, { path, item, seed, token }) {
   };
 }
 
+/**
+ * A bulk sync: each request PUTs the next slice of `rows` (`size` of them; slices in turn, so that concurrent
+ * requests write distinct rows while there are enough), each row written by `item(row, round)` with data of the
+ * request's round, so that every item changes what is stored. Every item must succeed (201 or 204).
+ */
+function bulkSync(id, name, { path, rows, size, item, token, connections }) {
+  const slices = Math.max(1, Math.floor(rows.length / size));
+  let round = 0;
+  return {
+    id,
+    name,
+    bulk: true,
+    writes: true,
+    connections,
+    steps: [
+      {
+        request: () => {
+          const r = round++;
+          const first = (r % slices) * size;
+          const slice = rows.slice(first, first + size);
+          return {
+            method: 'PUT',
+            path: typeof path === 'function' ? path(r) : path,
+            headers: json(token),
+            body: JSON.stringify(slice.map((row, i) => item(row, r, first + i))),
+          };
+        },
+      },
+    ],
+    expect: [207],
+    check: (body) => {
+      const results = JSON.parse(body);
+      const failed = results.filter((result) => result.code !== 201 && result.code !== 204);
+      if (results.length !== Math.min(size, rows.length) || failed.length)
+        return `${results.length} results, ${failed.length} failed, e.g. ${JSON.stringify(failed[0])}`;
+      return undefined;
+    },
+  };
+}
+
 /** A rotating index shared by all connections of a scenario. */
 function rotation(length) {
   let next = 0;
@@ -162,7 +236,8 @@ function rotation(length) {
  * @param tokens { service, customer } bearer tokens
  * @returns scenario list: { id, name, steps: [{ request(context), onResponse?(status, body, context) }], expect: number[], bare: bool, pgbench: bool, bulk?: bool,
  *   sqlBaseline?: bool (compared with a second service answering with today's SQL statements, READ_MODEL_ENABLED=false),
- *   connections?: number[] (measured at these connection counts instead of --connections) }
+ *   connections?: number[] (measured at these connection counts instead of --connections),
+ *   writes?: bool (writes rows: measured with and without the read-generation triggers under --read-generations-ab) }
  */
 function buildScenarios(fixture, tokens) {
   const service = tokens.service;
@@ -183,6 +258,7 @@ function buildScenarios(fixture, tokens) {
   const nextBatch = rotation(Math.max(1, Math.floor(fixture.bulkMembers.length / 200)));
   let bulkRound = 0;
   const nextRow = rotation(fixture.versioned.length);
+  const categoryCount = fixture.categories.length;
 
   return [
     {
@@ -274,6 +350,7 @@ function buildScenarios(fixture, tokens) {
       id: '6',
       name: 'bulk PUT 200 customer assignments, 10% version conflicts',
       bulk: true,
+      writes: true,
       steps: [
         {
           request: () => {
@@ -310,6 +387,7 @@ function buildScenarios(fixture, tokens) {
     {
       id: '7a',
       name: 'PUT with metadata.version, distinct rows',
+      writes: true,
       steps: [
         {
           request: (context) => {
@@ -333,6 +411,7 @@ function buildScenarios(fixture, tokens) {
     {
       id: '7b',
       name: 'GET + PUT with metadata.version, one hot row (409 expected)',
+      writes: true,
       steps: [
         {
           request: get(`${SEGMENTS}/${HOT_ROW_SEGMENT}/customers/${fixture.hotCustomer}`, service),
@@ -371,6 +450,62 @@ function buildScenarios(fixture, tokens) {
         token: service,
       },
     ),
+    bulkSync('13a', `catalog sync: bulk PUT ${SYNC_BULK} products, each moved to another second category`, {
+      path: `/customer-segment/${T}/catalog/products/bulk`,
+      rows: fixture.products,
+      size: SYNC_BULK,
+      token: service,
+      connections: SYNC_CONNECTIONS,
+      item: (id, round, n) => {
+        const base = (n * 7) % categoryCount;
+        const other = (base + 1 + (round % (categoryCount - 1))) % categoryCount;
+        return {
+          id,
+          code: `P${n}`,
+          name: { en: `Product ${n} (${round})`, de: `Produkt ${n} (${round})` },
+          categoryIds: [fixture.categories[base].id, fixture.categories[other].id],
+        };
+      },
+    }),
+    bulkSync('13b', `catalog sync: bulk PUT ${SYNC_BULK} categories (parents kept)`, {
+      path: `/customer-segment/${T}/catalog/categories/bulk`,
+      rows: fixture.categories,
+      size: SYNC_BULK,
+      token: service,
+      connections: SYNC_CONNECTIONS,
+      item: (category, round, n) => ({
+        id: category.id,
+        ...(category.parentId && { parentId: category.parentId }),
+        code: `C${n}`,
+        name: { en: `Category ${n} (${round})`, de: `Kategorie ${n} (${round})` },
+      }),
+    }),
+    bulkSync('14', `bulk PUT ${ITEMS_BULK} PRODUCT item assignments into a segment`, {
+      // Each segment gets its own slice of products: after the first pass every request rewrites assignments.
+      path: (round) => `${SEGMENTS}/${fixture.itemSegments[round % fixture.itemSegments.length]}/items/PRODUCT/bulk`,
+      rows: fixture.products.slice(0, fixture.itemSegments.length * ITEMS_BULK),
+      size: ITEMS_BULK,
+      token: service,
+      item: (id, round) => ({
+        id,
+        mixins: { campaign: { round } },
+        metadata: { mixins: { campaign: 'https://schemas.example.com/campaign.v1.json' } },
+      }),
+    }),
+    bulkSync('15', `customer sync: bulk PUT ${SYNC_BULK} customers`, {
+      path: `/customer-management/${T}/customers/bulk`,
+      rows: fixture.syncCustomers,
+      size: SYNC_BULK,
+      token: service,
+      connections: SYNC_CONNECTIONS,
+      item: (id, round, n) => ({
+        id,
+        firstName: `First${n}`,
+        lastName: `Last${round}`,
+        email: `customer${n}@${T}.example.com`,
+        mixins: { crm: { round } },
+      }),
+    }),
     {
       id: '12',
       name: "50k segment's customers, q with a runaway pattern (customer.id:~ + '.*' x 99 + 'z'): refused",

@@ -34,6 +34,10 @@ describe('bench harness (smoke)', () => {
       '7b',
       '11a',
       '11b',
+      '13a',
+      '13b',
+      '14',
+      '15',
       '12',
     ]);
     for (const result of report.results) {
@@ -61,4 +65,19 @@ describe('bench harness (smoke)', () => {
     expect(report.markdown).toContain('| # | scenario | conns | req/s |');
     expect(report.markdown).toMatch(/Targets: \d+ of \d+ met/);
   }, 180_000);
+
+  it('measures the write scenarios with the read-generation triggers on and off', async () => {
+    const report = await main(['--smoke', '--read-generations-ab', '--ab-rounds=2', '--only=1,7a,14']);
+    const [read, ...writes] = report.results;
+    expect(read.readGenerationsOff).toBeUndefined();
+    for (const { id, service, readGenerationsOff, readGenerationsAlone } of writes) {
+      for (const run of [service.runs[4], readGenerationsOff.runs[4]]) {
+        expect({ id, errors: run.errors, rounds: run.roundRps.length }).toEqual({ id, errors: 0, rounds: 2 });
+        expect(run.total).toBeGreaterThan(0);
+      }
+      expect(readGenerationsAlone.on).toBeGreaterThan(0);
+      expect(readGenerationsAlone.off).toBeGreaterThan(0);
+    }
+    expect(report.markdown).toContain('| # | scenario | conns | on req/s | off req/s | on/off req/s |');
+  }, 120_000);
 });

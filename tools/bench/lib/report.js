@@ -79,6 +79,47 @@ function sqlBaselineRows(results) {
   return lines;
 }
 
+/** The median of sorted numbers. */
+const median = (sorted) =>
+  sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+
+/**
+ * The write scenarios measured with the read-generation triggers on (the service as deployed) and off
+ * (`result.readGenerationsOff`, --read-generations-ab): both sides, their ratio and each round's req/s.
+ */
+function readGenerationRows(results, rounds) {
+  const compared = results.filter((result) => result.readGenerationsOff);
+  if (!compared.length) return [];
+  const lines = [
+    '',
+    `Read-generation triggers on vs off: the same service and database, the triggers \`<table>_read_generation\` ` +
+      `disabled (ALTER TABLE ... DISABLE TRIGGER) for the off side; ${rounds} alternating rounds of half the duration ` +
+      'each (on, off, off, on, ...), each side keeping its best round; median round on/off = the median of the ' +
+      "rounds' on/off ratios (each pair back to back); alone p50 = median of 30 sequential requests per side, " +
+      'the triggers switched before each one (on, off, off, on, ...).',
+    '',
+    '| # | scenario | conns | on req/s | off req/s | on/off req/s | median round on/off | on p50 ms | off p50 ms | on p99 ms | off p99 ms | on alone p50 ms | off alone p50 ms | rounds on req/s | rounds off req/s |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const result of compared) {
+    const connections = Object.keys(result.service.runs).map(Number);
+    for (const c of connections) {
+      const first = c === connections[0];
+      const on = result.service.runs[c];
+      const off = result.readGenerationsOff.runs[c];
+      const each = (run) => run.roundRps.map((rps) => fixed(rps)).join(', ');
+      // Each round's on/off pair ran back to back: the median of their ratios is the least affected by slow spells.
+      const paired = on.roundRps.map((rps, i) => rps / off.roundRps[i]).sort((a, b) => a - b);
+      lines.push(
+        `| ${result.id} | ${first ? result.name : ''} | ${c} | ${fixed(on.rps)} | ${fixed(off.rps)} | ${off.rps ? (on.rps / off.rps).toFixed(3) : '–'} | ${median(paired).toFixed(3)} | ` +
+          `${fixed(on.p50, 1)} | ${fixed(off.p50, 1)} | ${fixed(on.p99, 1)} | ${fixed(off.p99, 1)} | ` +
+          `${first ? fixed(result.readGenerationsAlone.on, 1) : ''} | ${first ? fixed(result.readGenerationsAlone.off, 1) : ''} | ${each(on)} | ${each(off)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** Each target with the measured figure and ok / MISSED. */
 function targets(results, connections, peakRssMb) {
   const c = connections.includes(16) ? 16 : connections[0];
@@ -171,6 +212,7 @@ function renderReport({ machine, opts, counts, generationSeconds, fixture, resul
     '',
     ...rows(results),
     ...sqlBaselineRows(results),
+    ...readGenerationRows(results, opts.abRounds),
     '',
     `Service peak RSS over the whole run (VmHWM, the largest of the per-scenario peaks): ${fixed(servicePeakRssMb)} MB.`,
     '',
