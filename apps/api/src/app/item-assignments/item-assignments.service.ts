@@ -38,8 +38,9 @@ export class ItemAssignmentsService {
     }
     const segmentIds = snapshot.select(segments, scope);
     const { q, sort, paging, withTotal, fields } = list;
-    const key = ['items', segmentIds, q, sort ?? null, paging.offset, paging.limit, withTotal, fields ?? null];
-    const [page, source] = await snapshot.answer([...key, ctx.languages], () => prepared({ segmentIds }));
+    const { offset, limit } = paging;
+    const key = ['items', segmentIds, q, sort ?? null, offset, limit, withTotal, fields ?? null, ctx.languages];
+    const [page, source] = await snapshot.answer(key, () => prepared({ segmentIds }));
     this.readModel.served('items', source);
     return page;
   }

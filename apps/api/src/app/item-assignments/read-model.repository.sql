@@ -2,7 +2,7 @@
 -- Update with `jest -u` or UPDATE_SQL_SNAPSHOTS=1 after a deliberate change.
 
 -- state
-SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
+SELECT round(extract(epoch FROM now()) * 1000000) AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.catalog <> 0) AS catalog,
     CASE WHEN CAST($2 AS text) IS NOT NULL THEN ARRAY(
@@ -13,7 +13,7 @@ SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(st
 -- parameters: ["t1",null,null]
 
 -- state: a customer acting for legal entities
-SELECT (extract(epoch FROM now()) * 1000000)::float8 AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
+SELECT round(extract(epoch FROM now()) * 1000000) AS now, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.segments, ',' ORDER BY g.tenant, g.slot), '')
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS segments, (SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.catalog, ',' ORDER BY g.tenant, g.slot), '')
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.catalog <> 0) AS catalog,
     CASE WHEN CAST($2 AS text) IS NOT NULL THEN ARRAY(
@@ -29,7 +29,7 @@ WITH size AS (SELECT (SELECT count(*) FROM (SELECT 1 FROM segment WHERE tenant =
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.segments <> 0) AS generation, size.rows,
     CASE WHEN size.rows < $2 THEN json_build_object(
       'segments', (SELECT COALESCE(json_agg(json_build_array(s.id, s.site_code, s.status = 'ACTIVE',
-        (extract(epoch FROM s.validity_from) * 1000000)::float8, (extract(epoch FROM s.validity_to) * 1000000)::float8)), '[]') FROM segment s WHERE s.tenant = $1),
+        round(extract(epoch FROM s.validity_from) * 1000000), round(extract(epoch FROM s.validity_to) * 1000000))), '[]') FROM segment s WHERE s.tenant = $1),
       'items', (SELECT COALESCE(json_agg(json_build_array(ia.segment_id, ia.type = 'PRODUCT', ia.item_id)), '[]')
         FROM item_assignment ia WHERE ia.tenant = $1)
     ) END AS model

@@ -17,8 +17,11 @@ const generationOf = (part: ReadPart) =>
   `(SELECT COALESCE(string_agg(g.tenant || '/' || g.slot || '/' || g.${part}, ',' ORDER BY g.tenant, g.slot), '')
     FROM read_generation g WHERE g.tenant IN ($1, '') AND g.${part} <> 0)`;
 
-/** An instant as microseconds since 1970 (float8: exact for every instant of the years 1685 to 2255). */
-const microseconds = (sql: string) => `(extract(epoch FROM ${sql}) * 1000000)::float8`;
+/**
+ * An instant as microseconds since 1970: numeric, written out in full whatever the session's `extra_float_digits`; as a
+ * JavaScript number exact for every instant of the years 1685 to 2255, and beyond them still in order with now.
+ */
+const microseconds = (sql: string) => `round(extract(epoch FROM ${sql}) * 1000000)`;
 
 /**
  * What a read starts from, in one round trip: the database's now, both generations, and for a customer ($2, with
@@ -89,9 +92,16 @@ export class ReadModelRepository {
   async state(tenant: string, customer?: CustomerView): Promise<ReadStateRow> {
     const customerId = customer ? (customer.customerId ?? null) : null;
     const legalEntityIds = customer?.legalEntityIds?.length ? customer.legalEntityIds : null;
-    const [row]: ReadStateRow[] = await this.dataSource.query(READ_STATE_SQL, [tenant, customerId, legalEntityIds]);
-    if (customer && customerId === null) row.customerSegments = [];
-    return row;
+    const [row]: Array<ReadStateRow & { now: string }> = await this.dataSource.query(READ_STATE_SQL, [
+      tenant,
+      customerId,
+      legalEntityIds,
+    ]);
+    return {
+      ...row,
+      now: Number(row.now),
+      customerSegments: customer && customerId === null ? [] : row.customerSegments,
+    };
   }
 
   loadSegments(tenant: string, maxRows: number): Promise<ModelRow<SegmentsModelData>> {

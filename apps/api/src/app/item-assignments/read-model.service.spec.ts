@@ -21,7 +21,7 @@ class Tables {
   loads: string[] = [];
   failNextLoad = false;
   /** Runs just before a load answers: a commit that lands between a read's state and its load. */
-  beforeLoadAnswers?: () => void;
+  beforeLoadAnswers?: () => void | Promise<void>;
 
   readonly repository = {
     state: async (): Promise<ReadStateRow> => ({
@@ -53,7 +53,7 @@ class Tables {
 const setUp = (env: Record<string, string> = {}) => {
   const tables = new Tables();
   const readModel = new ReadModel(tables.repository, new Metrics({ processMetrics: false }), loadConfig(env));
-  const segmentsOfARead = async () => (await readModel.open('t1'))?.segments();
+  const segmentsOfARead = async (tenant = 't1') => (await readModel.open(tenant))?.segments();
   return { tables, readModel, segmentsOfARead };
 };
 
@@ -92,8 +92,30 @@ describe('ReadModel', () => {
     expect(tables.loads).toEqual(['segments@g1']);
     expect(warn.mock.calls).toEqual([[expect.stringMatching(/^Loading a read model \(segments\) failed \(canceling/)]]);
     warn.mockRestore();
-    tables.segments = 'g2';
+    // A tenant whose data does not change is tried again 30 s later.
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 30_001);
     expect(await segmentsOfARead()).toBeDefined();
+    clock.mockRestore();
+    tables.failNextLoad = true;
+    tables.segments = 'g2';
+    expect(await segmentsOfARead()).toBeUndefined();
+    expect(await segmentsOfARead()).toBeUndefined();
+    tables.segments = 'g3';
+    expect(await segmentsOfARead()).toBeDefined();
+    expect(tables.loads).toEqual(['segments@g1', 'segments@g1', 'segments@g2', 'segments@g3']);
+  });
+
+  it('serves reads from the statements while two loads of other parts run', async () => {
+    const { tables, segmentsOfARead } = setUp();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    tables.beforeLoadAnswers = () => gate;
+    const slow = [segmentsOfARead('t1'), segmentsOfARead('t2')];
+    expect(await segmentsOfARead('t3')).toBeUndefined();
+    release();
+    expect(await Promise.all(slow)).toEqual([expect.anything(), expect.anything()]);
+    expect(await segmentsOfARead('t3')).toBeDefined();
   });
 
   it('caches an answer under both generations, and only when they held while it was computed', async () => {
@@ -126,8 +148,9 @@ describe('ReadModel', () => {
     expect(tables.loads).toEqual([]);
   });
 
-  it('keeps models and answers within READ_MODEL_MAX_MB, least recently used first out', async () => {
-    const { tables, readModel } = setUp({ READ_MODEL_MAX_MB: '1' });
+  it('keeps answers within a quarter of READ_MODEL_MAX_MB, least recently used first out, apart from the models', async () => {
+    const { tables, readModel, segmentsOfARead } = setUp({ READ_MODEL_MAX_MB: '4' });
+    const model = await segmentsOfARead();
     const bytes = Buffer.alloc(400 * 1024, 'x').toString();
     const answer = async (key: string) => {
       const snapshot = await readModel.open('t1');
@@ -139,6 +162,8 @@ describe('ReadModel', () => {
     await answer('c'); // evicts b, the least recently used
     expect(await answer('a')).toBe('answer');
     expect(await answer('b')).toBe('database');
-    expect(tables.loads).toEqual([]);
+    for (const key of ['d', 'e', 'f', 'g']) await answer(key);
+    expect(await segmentsOfARead()).toBe(model);
+    expect(tables.loads).toEqual(['segments@g1']);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { PreparedJson } from '../common/revalidation';
@@ -6,20 +7,66 @@ import { describeFailure } from '../database/pg-errors';
 import { Metrics } from '../metrics/metrics';
 import { CustomerView } from '../segments/segment-visibility';
 import { CatalogModel, SegmentSelection, SegmentsModel } from './read-model';
-import { ModelRow, ReadModelRepository, ReadPart, ReadStateRow } from './read-model.repository';
+import {
+  CatalogModelData,
+  ModelRow,
+  ReadModelRepository,
+  ReadPart,
+  ReadStateRow,
+  SegmentsModelData,
+} from './read-model.repository';
 
-/** Estimated heap per model row (measured loosely; a bound, not a count). Answers count their bytes and key. */
+/** Estimated heap per model row (measured: 114-230 bytes); a bound, not a count. */
 const BYTES_PER_ROW = 200;
+/** Estimated heap of one cached answer beside its body: the map entry, its objects, the tag, the key's digest. */
+const BYTES_PER_ANSWER = 512;
+/** Share of `READ_MODEL_MAX_MB` for the models; the rest holds answers, so a flood of answers never evicts a model. */
+const MODEL_SHARE = 0.75;
+/** Loads at once, all tenants together: each holds its JSON text, its tuples and its model until it ends. */
+const MAX_LOADS = 2;
+/** How long a failed load keeps its tenant's reads on the statements before one is tried again. */
+const RETRY_FAILED_LOAD_MS = 30_000;
 
 /** What the storefront reads are served from, as counted by `customer_segments_read_model_reads_total`. */
 export type ReadSource = 'model' | 'answer' | 'database';
 
-/** A cached part: its model, or only its generation when it was too large for the bound. */
-type PartEntry = SegmentsModel | CatalogModel | { generation: string };
+/**
+ * A cached part: its model, or only its generation when it was too large for the bound, or (until `retryAt`) when
+ * its load failed.
+ */
+type PartEntry = SegmentsModel | CatalogModel | { generation: string; retryAt?: number };
 
-interface CacheEntry {
-  value: unknown;
-  bytes: number;
+/** Values with an estimated size, within `maxBytes` together; least recently used first out. */
+class BoundedLru<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The value under `key`, now the most recently used. */
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V, bytes: number): void {
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.bytes -= previous.bytes;
+    }
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
 }
 
 /**
@@ -35,17 +82,17 @@ interface CacheEntry {
  * close at their instant, without a write); it is stored only when a second look at the generations after computing
  * it shows that nothing changed meanwhile.
  *
- * Models and answers share one bound (`READ_MODEL_MAX_MB`, estimated), least recently used first out; a tenant
- * whose part alone would not fit is served by the plain statements, as is one whose load failed (a statement timeout,
- * a lost connection), until its generation changes. Nothing is kept across restarts.
+ * Memory: `READ_MODEL_MAX_MB` (estimated), three quarters for models and one for answers, each least recently used
+ * first out. A part larger than half the models' share (so that both parts of a tenant fit together) is not loaded:
+ * its tenant is served by the plain statements, as is one whose load failed (a statement timeout, a lost connection)
+ * for the next 30 s, and any read that finds `MAX_LOADS` loads of other parts running. Nothing is kept across restarts.
  */
 @Injectable()
 export class ReadModel {
   private readonly logger = new Logger(ReadModel.name);
   private readonly enabled: boolean;
-  private readonly maxBytes: number;
-  private readonly cache = new Map<string, CacheEntry>();
-  private cachedBytes = 0;
+  private readonly models: BoundedLru<PartEntry>;
+  private readonly answers: BoundedLru<PreparedJson>;
   private readonly loading = new Map<string, Promise<PartEntry>>();
 
   constructor(
@@ -54,7 +101,8 @@ export class ReadModel {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.enabled = config.readModel.enabled;
-    this.maxBytes = config.readModel.maxBytes;
+    this.models = new BoundedLru(Math.floor(config.readModel.maxBytes * MODEL_SHARE));
+    this.answers = new BoundedLru(config.readModel.maxBytes - this.models.maxBytes);
   }
 
   /** The state a read of `tenant` starts from; undefined when the read model is off. */
@@ -68,15 +116,18 @@ export class ReadModel {
     this.metrics.readModelReads.inc({ read, source });
   }
 
-  /** The part at `generation`, or one loaded after the call; undefined when it exceeds the bound. */
+  /** The part at `generation`, or one loaded after the call; undefined when the statements must serve the read. */
   async part(tenant: string, part: ReadPart, generation: string): Promise<SegmentsModel | CatalogModel | undefined> {
     const key = `${part}\0${tenant}`;
-    let entry = this.touch(key) as PartEntry | undefined;
-    if (entry?.generation !== generation) {
+    let entry = this.models.get(key);
+    if (!isCurrent(entry, generation)) {
       // A load in flight may already be at this generation; if not, load again (after this read's state).
       const inFlight = this.loading.get(key);
-      entry = inFlight && (await inFlight);
-      if (entry?.generation !== generation) entry = await this.load(tenant, part, key, generation);
+      if (inFlight) entry = await inFlight;
+      if (!isCurrent(entry, generation)) {
+        if (this.loading.size >= MAX_LOADS && !this.loading.has(key)) return undefined;
+        entry = await this.load(tenant, part, key, generation);
+      }
     }
     return entry instanceof SegmentsModel || entry instanceof CatalogModel ? entry : undefined;
   }
@@ -90,18 +141,22 @@ export class ReadModel {
     key: unknown[],
     compute: () => Promise<T>,
   ): Promise<[T, ReadSource]> {
-    const fullKey = JSON.stringify([snapshot.tenant, snapshot.state.segments, snapshot.state.catalog, ...key]);
-    const cached = this.touch(fullKey);
+    // A digest: a key can list every segment of the tenant.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([snapshot.tenant, snapshot.state.segments, snapshot.state.catalog, ...key]))
+      .digest('base64');
+    const cached = this.answers.get(digest);
     if (cached !== undefined) return [cached as T, 'answer'];
     const value = await compute();
     const after = await this.repository.state(snapshot.tenant);
     if (after.segments === snapshot.state.segments && after.catalog === snapshot.state.catalog)
-      this.store(fullKey, value, value.body.length + fullKey.length * 2);
+      this.answers.set(digest, value, value.body.length + BYTES_PER_ANSWER);
     return [value, 'database'];
   }
 
+  /** Loads a part and caches it; `generation` is the reading's, under which a failure is remembered. */
   private load(tenant: string, part: ReadPart, key: string, generation: string): Promise<PartEntry> {
-    const maxRows = Math.floor(this.maxBytes / BYTES_PER_ROW);
+    const maxRows = Math.floor(this.models.maxBytes / 2 / BYTES_PER_ROW);
     const rows =
       part === 'segments'
         ? this.repository.loadSegments(tenant, maxRows)
@@ -110,15 +165,15 @@ export class ReadModel {
       .then((row): PartEntry => {
         // Too large: remembered at its generation, so that the reads go to the database without trying again.
         const entry = row.model ? toModel(part, row) : { generation: row.generation };
-        this.store(key, entry, row.model ? Number(row.rows) * BYTES_PER_ROW : BYTES_PER_ROW);
+        this.models.set(key, entry, row.model ? Number(row.rows) * BYTES_PER_ROW : BYTES_PER_ROW);
         return entry;
       })
       .catch((error: unknown): PartEntry => {
         this.logger.warn(
-          `Loading a read model (${part}) failed (${describeFailure(error)}); its tenant's reads use the statements until its data changes`,
+          `Loading a read model (${part}) failed (${describeFailure(error)}); its tenant's reads use the statements for ${RETRY_FAILED_LOAD_MS / 1000} s`,
         );
-        const entry = { generation };
-        this.store(key, entry, BYTES_PER_ROW);
+        const entry = { generation, retryAt: Date.now() + RETRY_FAILED_LOAD_MS };
+        this.models.set(key, entry, BYTES_PER_ROW);
         return entry;
       })
       .finally(() => {
@@ -127,39 +182,20 @@ export class ReadModel {
     this.loading.set(key, load);
     return load;
   }
+}
 
-  /** The entry under `key`, now the most recently used; undefined when absent. */
-  private touch(key: string): unknown {
-    const entry = this.cache.get(key);
-    if (!entry) return undefined;
-    this.cache.delete(key);
-    this.cache.set(key, entry);
-    return entry.value;
-  }
-
-  private store(key: string, value: unknown, bytes: number): void {
-    const previous = this.cache.get(key);
-    if (previous) {
-      this.cache.delete(key);
-      this.cachedBytes -= previous.bytes;
-    }
-    if (bytes > this.maxBytes) return;
-    this.cache.set(key, { value, bytes });
-    this.cachedBytes += bytes;
-    for (const [oldest, entry] of this.cache) {
-      if (this.cachedBytes <= this.maxBytes) break;
-      this.cache.delete(oldest);
-      this.cachedBytes -= entry.bytes;
-    }
-  }
+/** Whether `entry` answers reads at `generation`: a model or marker of it, and no failure whose wait is over. */
+function isCurrent(entry: PartEntry | undefined, generation: string): entry is PartEntry {
+  if (entry?.generation !== generation) return false;
+  return !('retryAt' in entry) || entry.retryAt === undefined || entry.retryAt > Date.now();
 }
 
 function toModel(part: ReadPart, row: ModelRow<unknown>): SegmentsModel | CatalogModel {
   if (part === 'segments') {
-    const { segments, items } = row.model as { segments: never[]; items: never[] };
+    const { segments, items } = row.model as SegmentsModelData;
     return new SegmentsModel(row.generation, segments, items);
   }
-  const { categories, productCategories } = row.model as { categories: never[]; productCategories: never[] };
+  const { categories, productCategories } = row.model as CatalogModelData;
   return new CatalogModel(row.generation, categories, productCategories);
 }
 

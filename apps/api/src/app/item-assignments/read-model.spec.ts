@@ -25,6 +25,11 @@ describe('SegmentsModel.select', () => {
     expect(segments().select(NOW + 1, { onlyActive: true })).toEqual(['future', 'open', 'other-site']);
   });
 
+  it('reads infinite validity ends, which the load gives as strings, as open ends', () => {
+    const infinite = [['s', 'main', true, '-Infinity', 'Infinity']] as unknown as SegmentTuple[];
+    expect(new SegmentsModel('g1', infinite, []).select(NOW, { onlyActive: true })).toEqual(['s']);
+  });
+
   it('narrows by site and by one segment, and covers every segment without onlyActive', () => {
     expect(segments().select(NOW, { siteCode: 'main' })).toEqual(['future', 'inactive', 'open', 'past', 'window']);
     expect(segments().select(NOW, { segmentId: 'inactive' })).toEqual(['inactive']);

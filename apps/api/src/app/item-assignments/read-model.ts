@@ -61,8 +61,18 @@ export class SegmentsModel {
     segments: SegmentTuple[],
     items: ItemTuple[],
   ) {
-    for (const [id, siteCode, active, from, to] of segments)
-      this.segments.set(id, { siteCode, active, from, to, products: new Set(), categories: new Set() });
+    for (const [id, siteCode, active, from, to] of segments) {
+      // Number(): an infinite validity comes as the JSON string "Infinity" or "-Infinity".
+      const instant = (value: number | null) => (value === null ? null : Number(value));
+      this.segments.set(id, {
+        siteCode,
+        active,
+        from: instant(from),
+        to: instant(to),
+        products: new Set(),
+        categories: new Set(),
+      });
+    }
     for (const [segmentId, isProduct, itemId] of items) {
       const segment = this.segments.get(segmentId);
       if (segment) (isProduct ? segment.products : segment.categories).add(itemId);

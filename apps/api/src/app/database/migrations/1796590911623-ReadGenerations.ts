@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * catalog_product_category). A deferred constraint trigger runs at commit, once per transaction, tenant and part
  * (a transaction-local setting remembers it), and sets the part of one row `(tenant, slot)` to a fresh value of
  * `read_generation_value`: the slot comes from the transaction id, so concurrent writers of one tenant seldom wait
- * for each other, and as the row is written last, just before the commit, it adds no deadlock. Per slot, writers
+ * for each other, and as the row is written last, just before the commit, it adds no deadlock (a transaction writes one
+ * tenant; one writing several would lock their rows in the order it wrote them). Per slot, writers
  * follow one another (the row lock), so equal rows mean equal committed changes, on the primary and on every
  * replica. TRUNCATE of a table (tests, manual repairs) touches no rows: it sets the row of tenant '' instead,
  * which every read includes.
@@ -39,10 +40,10 @@ export class ReadGenerations1796590911623 implements MigrationInterface {
         END IF;
         PERFORM set_config('read_generation.' || part, marked_tenant, true);
         IF part = 'segments' THEN
-          INSERT INTO read_generation AS g (tenant, slot, segments) VALUES (marked_tenant, mark_slot, nextval('read_generation_value'))
+          INSERT INTO read_generation (tenant, slot, segments) VALUES (marked_tenant, mark_slot, nextval('read_generation_value'))
           ON CONFLICT (tenant, slot) DO UPDATE SET segments = nextval('read_generation_value');
         ELSE
-          INSERT INTO read_generation AS g (tenant, slot, catalog) VALUES (marked_tenant, mark_slot, nextval('read_generation_value'))
+          INSERT INTO read_generation (tenant, slot, catalog) VALUES (marked_tenant, mark_slot, nextval('read_generation_value'))
           ON CONFLICT (tenant, slot) DO UPDATE SET catalog = nextval('read_generation_value');
         END IF;
         RETURN NULL;
