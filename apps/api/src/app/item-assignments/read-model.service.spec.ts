@@ -75,7 +75,9 @@ describe('ReadModel', () => {
   it("uses a model newer than the read's state only when that read loaded it", async () => {
     const { tables, segmentsOfARead } = setUp();
     // A commit between the read's state (g1) and its load: the read still uses what it loaded (g2).
-    tables.beforeLoadAnswers = () => (tables.segments = 'g2');
+    tables.beforeLoadAnswers = () => {
+      tables.segments = 'g2';
+    };
     expect((await segmentsOfARead())?.generation).toBe('g2');
     tables.beforeLoadAnswers = undefined;
     // Another read at g2 takes it as it is, without a load of its own.
