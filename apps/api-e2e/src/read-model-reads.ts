@@ -1,4 +1,5 @@
-/** Raw HTTP for the read model tests: the storefront reads compared byte for byte, and the counter of their sources. */
+// Raw HTTP for the read model tests: the storefront reads compared byte for byte, and the counter of their sources.
+import { sendRequest } from './support';
 
 /** What a read answers that a client can tell apart: status, body text and the headers that describe the body. */
 export interface RawAnswer {
@@ -8,24 +9,9 @@ export interface RawAnswer {
   etag: string | null;
 }
 
-/** One request: `body` (if any) sent as JSON, with a bearer token and any extra headers. */
-export async function send(
-  baseUrl: string,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<RawAnswer> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** `sendRequest`'s answer as a `RawAnswer`. */
+export async function send(...request: Parameters<typeof sendRequest>): Promise<RawAnswer> {
+  const response = await sendRequest(...request);
   return {
     status: response.status,
     body: await response.text(),

@@ -53,16 +53,16 @@ export interface JsonAnswer {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** For tests that need the raw status and body rather than the typed client: `body` (if any) sent as JSON with a bearer token. */
-export async function sendJson(
+/** One request with a bearer token: `body` (if any) sent as JSON, with any extra headers. */
+export function sendRequest(
   baseUrl: string,
   token: string,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<JsonAnswer> {
-  const response = await fetch(`${baseUrl}${path}`, {
+): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -71,6 +71,11 @@ export async function sendJson(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/** For tests that need the raw status and body rather than the typed client: `sendRequest`, its body parsed. */
+export async function sendJson(...request: Parameters<typeof sendRequest>): Promise<JsonAnswer> {
+  const response = await sendRequest(...request);
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }
