@@ -15,18 +15,18 @@ export class CategoryTreesService {
 
   /** The trees, serialized; cached per segment selection, generations and languages when the read model holds the tenant. */
   async trees(ctx: RequestContext, scope: CategoryTreeScope): Promise<PreparedJson> {
-    const build = async (of: CategoryTreeScope) =>
-      prepareJson(buildCategoryTrees(await this.items.categoryTreeRows(ctx.tenant, of), ctx.languages));
-    const snapshot = await this.readModel.open(ctx.tenant, scope.view);
-    const segments = await snapshot?.segments();
-    if (!snapshot || !segments) {
-      if (snapshot) this.readModel.served('trees', 'database');
-      return build(scope);
-    }
-    const segmentIds = snapshot.select(segments, { siteCode: scope.siteCode, onlyActive: true });
-    const [trees, source] = await snapshot.answer(['trees', segmentIds, ctx.languages], () => build({ segmentIds }));
-    this.readModel.served('trees', source);
-    return trees;
+    const { view, siteCode } = scope;
+    return this.readModel.selectedAnswer(
+      'trees',
+      ctx.tenant,
+      view,
+      { siteCode, onlyActive: true },
+      [ctx.languages],
+      async (segmentIds) => {
+        const rows = await this.items.categoryTreeRows(ctx.tenant, segmentIds ? { segmentIds } : scope);
+        return prepareJson(buildCategoryTrees(rows, ctx.languages));
+      },
+    );
   }
 }
 

@@ -26,23 +26,12 @@ export class ItemAssignmentsService {
    * evaluated at the read's now), generations, list request and languages.
    */
   async list(ctx: RequestContext, scope: ItemListScope, list: ListRequest): Promise<PreparedPage> {
-    const prepared = async (of: ItemListScope) => {
-      const page = await this.items.page(ctx.tenant, of, list);
-      return preparePage({ ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) }, list.fields);
-    };
-    const snapshot = await this.readModel.open(ctx.tenant, scope.view);
-    const segments = await snapshot?.segments();
-    if (!snapshot || !segments) {
-      if (snapshot) this.readModel.served('items', 'database');
-      return prepared(scope);
-    }
-    const segmentIds = snapshot.select(segments, scope);
     const { q, sort, paging, withTotal, fields } = list;
-    const { offset, limit } = paging;
-    const key = ['items', segmentIds, q, sort ?? null, offset, limit, withTotal, fields ?? null, ctx.languages];
-    const [page, source] = await snapshot.answer(key, () => prepared({ segmentIds }));
-    this.readModel.served('items', source);
-    return page;
+    const key = [q, sort ?? null, paging.offset, paging.limit, withTotal, fields ?? null, ctx.languages];
+    return this.readModel.selectedAnswer('items', ctx.tenant, scope.view, scope, key, async (segmentIds) => {
+      const page = await this.items.page(ctx.tenant, segmentIds ? { segmentIds } : scope, list);
+      return preparePage({ ...page, items: page.items.map((row) => toResponse(row, ctx.languages)) }, list.fields);
+    });
   }
 
   async get(ctx: RequestContext, key: ItemKey, view: CustomerView | undefined): Promise<ItemAssignmentResponse> {

@@ -111,6 +111,31 @@ export class ReadModel {
     return new ReadSnapshot(this, tenant, await this.repository.state(tenant, customer));
   }
 
+  /**
+   * A tree or list answer: cached under the segments `selection` covers at the read's now and `key`, and computed on a
+   * miss by `compute` with those segments' ids; `compute()` without ids (the statement with the request's own scope)
+   * when the read model is off or does not hold the tenant.
+   */
+  async selectedAnswer<T extends PreparedJson>(
+    read: 'trees' | 'items',
+    tenant: string,
+    view: CustomerView | undefined,
+    selection: Omit<SegmentSelection, 'customerSegments'>,
+    key: unknown[],
+    compute: (segmentIds?: string[]) => Promise<T>,
+  ): Promise<T> {
+    const snapshot = await this.open(tenant, view);
+    const segments = await snapshot?.segments();
+    if (!snapshot || !segments) {
+      if (snapshot) this.served(read, 'database');
+      return compute();
+    }
+    const segmentIds = snapshot.select(segments, selection);
+    const [answer, source] = await snapshot.answer([read, segmentIds, ...key], () => compute(segmentIds));
+    this.served(read, source);
+    return answer;
+  }
+
   /** Counts how a read was served. */
   served(read: 'match' | 'trees' | 'items', source: ReadSource): void {
     this.metrics.readModelReads.inc({ read, source });
